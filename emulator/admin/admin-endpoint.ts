@@ -1,0 +1,59 @@
+import type { Endpoint } from '../endpoint.js';
+import { jsonResponse, type IncomingRequest, type WireResponse } from '../protocols/wire.js';
+import type { EmulatorRuntime } from '../runtime.js';
+import type { ServiceDefinition } from '../services/service-definition.js';
+
+export const adminPrefix = '/_idpool/';
+
+/**
+ * `/_idpool/*`: health (`GET health`), reset (`POST reset`: empty all state) and the movable clock
+ * (`GET clock`; `POST clock` with `{"advanceSeconds": N}` or `{"offsetSeconds": N}`).
+ */
+export function adminEndpoint(runtime: EmulatorRuntime, services: ServiceDefinition[]): Endpoint {
+  return {
+    name: 'admin',
+    claims: (request) => runtime.config.adminRoutes && request.path.startsWith(adminPrefix),
+    serve: async (request) => serveAdmin(runtime, services, request),
+  };
+}
+
+function clockState(runtime: EmulatorRuntime): object {
+  return { now: runtime.clock.now().toISOString(), offsetSeconds: runtime.clock.offsetSeconds };
+}
+
+async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[], request: IncomingRequest): Promise<WireResponse> {
+  const route = `${request.method} ${request.path.slice(adminPrefix.length)}`;
+  switch (route) {
+    case 'GET health':
+      return jsonResponse(200, {
+        status: 'ok',
+        region: runtime.config.region,
+        accountId: runtime.config.accountId,
+        persistent: runtime.config.dataDir !== undefined,
+        services: Object.fromEntries(services.map((service) => [service.name, { protocol: service.protocol, operations: Object.keys(service.operations).length }])),
+      });
+    case 'POST reset':
+      runtime.reset();
+      return jsonResponse(200, { status: 'reset' });
+    case 'GET clock':
+      return jsonResponse(200, clockState(runtime));
+    case 'POST clock': {
+      const body = parseBody(request);
+      if (typeof body?.advanceSeconds === 'number' && Number.isFinite(body.advanceSeconds)) runtime.clock.advance(body.advanceSeconds);
+      else if (typeof body?.offsetSeconds === 'number' && Number.isFinite(body.offsetSeconds)) runtime.clock.setOffset(body.offsetSeconds);
+      else return jsonResponse(400, { message: 'Send {"advanceSeconds": N} or {"offsetSeconds": N}.' });
+      return jsonResponse(200, clockState(runtime));
+    }
+    default:
+      return jsonResponse(404, { message: `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock.` });
+  }
+}
+
+function parseBody(request: IncomingRequest): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(request.body).toString('utf8'));
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,107 @@
+import { rootCaller, type Caller } from './caller.js';
+import { ExpiredToken, IncompleteSignature, InvalidSignature, MissingAuthenticationToken, UnrecognizedClient } from './auth-errors.js';
+import {
+  amzDate,
+  computeSignature,
+  headerValue,
+  parseAuthorization,
+  parseRequestDate,
+  signatureMismatchMessage,
+  signaturesEqual,
+  type ReceivedRequest,
+  type SigV4Authorization,
+} from './sigv4.js';
+import type { EmulatorRuntime } from '../runtime.js';
+
+export interface ExpectedScope {
+  /** The signing name the credential scope must name (`cognito-identity`, `execute-api`, …). */
+  service: string;
+  /** The region the scope must name, when the endpoint has one (an API's stage). */
+  region?: string;
+}
+
+export interface Authentication {
+  caller: Caller;
+  authorization: SigV4Authorization;
+}
+
+/** How far a request's date may be from the emulator clock, as AWS allows. */
+const allowedSkewMs = 5 * 60 * 1000;
+
+/**
+ * Authenticates a SigV4-signed request. Temporary credentials the emulator issued are always fully checked
+ * (session token, expiry, time, signature). Other keys: with strict auth only the root keys are known and their
+ * signature is verified; otherwise any key is taken as the account's root, as LocalStack takes `test`/`test`.
+ */
+export async function authenticate(runtime: EmulatorRuntime, request: ReceivedRequest, expected: ExpectedScope): Promise<Authentication> {
+  const header = headerValue(request, 'authorization');
+  if (header === undefined || header.trim() === '') throw new MissingAuthenticationToken();
+  const authorization = parseAuthorization(header, request);
+  const date = parseRequestDate(request);
+  if (!date) throw new IncompleteSignature(`Date must be in ISO-8601 'basic format'. Got '${headerValue(request, 'x-amz-date') ?? ''}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+  checkScope(authorization, date, expected);
+
+  const sessionToken = headerValue(request, 'x-amz-security-token');
+  const issued = runtime.credentials.find(authorization.accessKeyId);
+  if (issued) {
+    if (sessionToken !== issued.sessionToken) throw new UnrecognizedClient();
+    if (runtime.clock.nowMs() >= issued.expiresAt) throw new ExpiredToken();
+    checkRequestTime(date, runtime.clock.nowMs());
+    await verifySignature(request, authorization, issued.secretAccessKey, date);
+    const caller: Caller = {
+      kind: 'role-session',
+      accountId: issued.accountId,
+      accessKeyId: issued.accessKeyId,
+      arn: issued.session.assumedRoleArn,
+      userId: `${issued.session.roleId}:${issued.session.sessionName}`,
+      session: issued.session,
+      expiresAt: issued.expiresAt,
+    };
+    return { caller, authorization };
+  }
+  if (sessionToken !== undefined) throw new UnrecognizedClient();
+
+  const { config } = runtime;
+  if (config.strictAuth) {
+    if (authorization.accessKeyId !== config.rootCredentials.accessKeyId) throw new UnrecognizedClient();
+    checkRequestTime(date, runtime.clock.nowMs());
+    await verifySignature(request, authorization, config.rootCredentials.secretAccessKey, date);
+  }
+  return { caller: rootCaller(config.accountId, authorization.accessKeyId), authorization };
+}
+
+function checkScope(authorization: SigV4Authorization, date: Date, expected: ExpectedScope): void {
+  const requestDay = amzDate(date).slice(0, 8);
+  if (authorization.scopeDate !== requestDay) {
+    throw new InvalidSignature(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${authorization.scopeDate}' != '${requestDay}', from '${amzDate(date)}'.`,
+    );
+  }
+  if (authorization.service !== expected.service) {
+    throw new InvalidSignature(`Credential should be scoped to correct service: '${expected.service}'. `);
+  }
+  if (expected.region !== undefined && authorization.region !== expected.region) {
+    throw new InvalidSignature(`Credential should be scoped to a valid region. `);
+  }
+}
+
+/** AWS refuses a request dated more than five minutes away from its own clock. */
+export function checkRequestTime(date: Date, nowMs: number): void {
+  const earliest = nowMs - allowedSkewMs;
+  const latest = nowMs + allowedSkewMs;
+  if (date.getTime() < earliest) {
+    throw new InvalidSignature(
+      `Signature expired: ${amzDate(date)} is now earlier than ${amzDate(new Date(earliest))} (${amzDate(new Date(nowMs))} - 5 min.)`,
+    );
+  }
+  if (date.getTime() > latest) {
+    throw new InvalidSignature(
+      `Signature not yet current: ${amzDate(date)} is still later than ${amzDate(new Date(latest))} (${amzDate(new Date(nowMs))} + 5 min.)`,
+    );
+  }
+}
+
+async function verifySignature(request: ReceivedRequest, authorization: SigV4Authorization, secret: string, date: Date): Promise<void> {
+  const computed = await computeSignature(request, authorization, secret, date);
+  if (!signaturesEqual(computed.signature, authorization.signature)) throw new InvalidSignature(signatureMismatchMessage(computed));
+}

@@ -1,0 +1,223 @@
+import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
+import { getCanonicalHeaders, SignatureV4 } from '@smithy/signature-v4';
+import { IncompleteSignature, InvalidSignature } from './auth-errors.js';
+
+/** A request exactly as it arrived: what a SigV4 signature covers. */
+export interface ReceivedRequest {
+  method: string;
+  /** The path as sent on the wire (still percent-encoded), without the query. */
+  path: string;
+  /** The raw query string after `?`, or ''. */
+  query: string;
+  /** Lower-case header name → values in the order received (duplicates kept). */
+  headers: Map<string, string[]>;
+  body: Uint8Array;
+}
+
+export interface SigV4Authorization {
+  accessKeyId: string;
+  /** `YYYYMMDD/region/service/aws4_request` */
+  credentialScope: string;
+  scopeDate: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+}
+
+export const sigV4Algorithm = 'AWS4-HMAC-SHA256';
+
+export function headerValue(request: ReceivedRequest, name: string): string | undefined {
+  const values = request.headers.get(name);
+  return values === undefined ? undefined : values.join(',');
+}
+
+/**
+ * Parses `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`. What is missing is listed in AWS's words
+ * (`Authorization header requires 'Credential' parameter. …`), as API Gateway and the JSON services answer.
+ */
+export function parseAuthorization(value: string, request: ReceivedRequest): SigV4Authorization {
+  const trimmed = value.trim();
+  const algorithmEnd = trimmed.indexOf(' ');
+  const algorithm = algorithmEnd === -1 ? trimmed : trimmed.slice(0, algorithmEnd);
+  const parameters = new Map<string, string>();
+  if (algorithm === sigV4Algorithm) {
+    for (const part of trimmed.slice(algorithmEnd + 1).split(',')) {
+      const equals = part.indexOf('=');
+      if (equals === -1) continue;
+      parameters.set(part.slice(0, equals).trim(), part.slice(equals + 1).trim());
+    }
+  }
+  const missing: string[] = [];
+  for (const name of ['Credential', 'Signature', 'SignedHeaders']) {
+    if (!parameters.get(name)) missing.push(`Authorization header requires '${name}' parameter.`);
+  }
+  if (headerValue(request, 'x-amz-date') === undefined && headerValue(request, 'date') === undefined) {
+    missing.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  }
+  if (missing.length > 0) throw new IncompleteSignature(`${missing.join(' ')} Authorization=${value}`);
+
+  const credential = parameters.get('Credential') as string;
+  const parts = credential.split('/');
+  if (parts.length !== 5) {
+    throw new IncompleteSignature(
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
+    );
+  }
+  const [accessKeyId, scopeDate, region, service, terminator] = parts as [string, string, string, string, string];
+  if (terminator !== 'aws4_request') {
+    throw new InvalidSignature(`Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`);
+  }
+  return {
+    accessKeyId,
+    credentialScope: parts.slice(1).join('/'),
+    scopeDate,
+    region,
+    service,
+    signedHeaders: (parameters.get('SignedHeaders') as string).split(';').map((name) => name.toLowerCase()),
+    signature: parameters.get('Signature') as string,
+  };
+}
+
+/** `X-Amz-Date` (`20150830T123600Z`), else an HTTP `Date`. */
+export function parseRequestDate(request: ReceivedRequest): Date | undefined {
+  const amzDate = headerValue(request, 'x-amz-date');
+  if (amzDate !== undefined) {
+    const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
+    if (!match) return undefined;
+    const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+    return new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
+  }
+  const date = headerValue(request, 'date');
+  if (date === undefined) return undefined;
+  const parsed = Date.parse(date);
+  return Number.isNaN(parsed) ? undefined : new Date(parsed);
+}
+
+export function amzDate(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+
+function toBinary(data: SourceData): string | Uint8Array {
+  if (typeof data === 'string') return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** smithy's hash interface over node:crypto. */
+class NodeSha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBinary(secret));
+  }
+  update(data: SourceData): void {
+    this.hash.update(toBinary(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return this.hash.digest();
+  }
+}
+
+interface CanonicalRequestInput {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+}
+
+/** The parts of smithy's signer idpool reuses to show the canonical request in an InvalidSignature message. */
+interface SignerInternals {
+  createCanonicalRequest(request: CanonicalRequestInput, canonicalHeaders: Record<string, string>, payloadHash: string): string;
+  createStringToSign(longDate: string, scope: string, canonicalRequest: string, algorithm: string): Promise<string>;
+}
+
+function decodeQueryComponent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function parseQuery(raw: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  if (raw === '') return query;
+  for (const pair of raw.split('&')) {
+    if (pair === '') continue;
+    const equals = pair.indexOf('=');
+    const key = decodeQueryComponent(equals === -1 ? pair : pair.slice(0, equals));
+    const value = equals === -1 ? '' : decodeQueryComponent(pair.slice(equals + 1));
+    const existing = query[key];
+    if (existing === undefined) query[key] = value;
+    else query[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return query;
+}
+
+export function sha256Hex(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+export interface SignatureComputation {
+  signature: string;
+  canonicalRequest: string;
+  stringToSign: string;
+}
+
+/**
+ * Recomputes the signature of a received request with @smithy/signature-v4, over exactly the headers the client
+ * declared in SignedHeaders, its path as sent (non-S3: normalised, each segment encoded again), its query and body.
+ */
+export async function computeSignature(
+  request: ReceivedRequest,
+  authorization: SigV4Authorization,
+  secretAccessKey: string,
+  signingDate: Date,
+): Promise<SignatureComputation> {
+  const signed = new Set(authorization.signedHeaders);
+  const headers: Record<string, string> = {};
+  for (const name of authorization.signedHeaders) {
+    const values = request.headers.get(name);
+    if (values !== undefined) headers[name] = values.map((value) => value.trim()).join(',');
+  }
+  const bodyHash = sha256Hex(request.body);
+  // A signed x-amz-content-sha256 stands for the body in the signature: it must then really be the body's hash.
+  const declaredHash = headers['x-amz-content-sha256'];
+  const payloadHash = declaredHash !== undefined && declaredHash !== bodyHash ? `${declaredHash} (body hashes to ${bodyHash})` : bodyHash;
+  const canonicalInput: CanonicalRequestInput = { method: request.method, path: request.path, query: parseQuery(request.query), headers };
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: authorization.accessKeyId, secretAccessKey },
+    region: authorization.region,
+    service: authorization.service,
+    sha256: NodeSha256,
+    applyChecksum: false,
+    uriEscapePath: true,
+  });
+  const internals = signer as unknown as SignerInternals;
+  const canonicalHeaders = getCanonicalHeaders(canonicalInput as never, undefined, signed);
+  const canonicalRequest = internals.createCanonicalRequest(canonicalInput, canonicalHeaders, payloadHash);
+  const stringToSign = await internals.createStringToSign(amzDate(signingDate), authorization.credentialScope, canonicalRequest, sigV4Algorithm);
+  const signature = await signer.sign(stringToSign, {
+    signingDate,
+    signingRegion: authorization.region,
+    signingService: authorization.service,
+  });
+  return { signature, canonicalRequest, stringToSign };
+}
+
+export function signaturesEqual(expected: string, provided: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(provided);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function signatureMismatchMessage(computation: SignatureComputation): string {
+  return (
+    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key ' +
+    'and signing method. Consult the service documentation for details.\n\n' +
+    `The Canonical String for this request should have been\n'${computation.canonicalRequest}'\n\n` +
+    `The String-to-Sign should have been\n'${computation.stringToSign}'\n`
+  );
+}

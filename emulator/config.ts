@@ -1,0 +1,62 @@
+/** What `idpool serve` and `startEmulator()` accept. */
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default for startEmulator) picks a free one. */
+  port?: number;
+  /** Interface to listen on; 127.0.0.1 unless told otherwise. */
+  host?: string;
+  region?: string;
+  accountId?: string;
+  /** Only known keys (the root keys and issued temporary credentials) are accepted, and every signature is verified. */
+  strictAuth?: boolean;
+  /** The account's root keys; `test`/`test` unless given. */
+  rootCredentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Keep all state in SQLite under this folder; in memory when absent. */
+  dataDir?: string;
+  /** Serve the `/_idpool/*` admin routes (health, reset, clock). */
+  adminRoutes?: boolean;
+  /** Bodies larger than this are refused without being read whole. */
+  maxBodyBytes?: number;
+  /** `error` | `warn` | `info` | `debug`; requests are logged at `debug`. */
+  logLevel?: LogLevel;
+  /** Where log lines go (stderr unless given). */
+  logSink?: (line: string) => void;
+}
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+export interface EmulatorConfig {
+  port: number;
+  host: string;
+  region: string;
+  accountId: string;
+  strictAuth: boolean;
+  rootCredentials: { accessKeyId: string; secretAccessKey: string };
+  dataDir: string | undefined;
+  adminRoutes: boolean;
+  maxBodyBytes: number;
+  logLevel: LogLevel;
+}
+
+export const defaultRegion = 'us-east-1';
+export const defaultAccountId = '000000000000';
+/** Lambda's direct upload limit is 50 MB zipped, about 67 MB once base64-encoded in the JSON body. */
+export const defaultMaxBodyBytes = 70 * 1024 * 1024;
+
+export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
+  const accountId = options.accountId ?? defaultAccountId;
+  if (!/^\d{12}$/.test(accountId)) throw new Error(`account id must be 12 digits, got '${accountId}'`);
+  const region = options.region ?? defaultRegion;
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new Error(`'${region}' is not a region name (like us-east-1)`);
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    region,
+    accountId,
+    strictAuth: options.strictAuth ?? false,
+    rootCredentials: options.rootCredentials ?? { accessKeyId: 'test', secretAccessKey: 'test' },
+    dataDir: options.dataDir,
+    adminRoutes: options.adminRoutes ?? true,
+    maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+    logLevel: options.logLevel ?? 'info',
+  };
+}

@@ -1,0 +1,165 @@
+import type { ServiceModel, Shape, ShapeRef } from './service-model.js';
+import { shapeOf } from './service-model.js';
+
+/**
+ * Checks a parsed input against the model's constraints (required, length, range, pattern, enum) and words each
+ * failure as AWS's Coral services do:
+ *   `Value 'x' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern: …`
+ * Member paths are lowerCamelCase, joined with dots; list members add `.member`, map values `.value`-less Coral
+ * phrasing ("Map value must satisfy constraint: […]").
+ */
+export function validateInput(model: ServiceModel, ref: ShapeRef | undefined, input: unknown): string[] {
+  const failures: string[] = [];
+  if (ref) checkStructureMembers(model, shapeOf(model, ref), input as Record<string, unknown>, '', failures);
+  return failures;
+}
+
+/** AWS reports at most this many failures in one message [unverified: seen up to 10 in public captures]. */
+export const maxReportedValidationErrors = 10;
+
+export function validationMessage(failures: string[]): string {
+  const shown = failures.slice(0, maxReportedValidationErrors);
+  const noun = failures.length === 1 ? 'error' : 'errors';
+  return `${failures.length} validation ${noun} detected: ${shown.join('; ')}`;
+}
+
+function lowerCamel(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+function checkStructureMembers(
+  model: ServiceModel,
+  shape: Shape,
+  value: Record<string, unknown> | undefined,
+  prefix: string,
+  failures: string[],
+): void {
+  if (shape.type !== 'structure') return;
+  for (const [name, memberRef] of Object.entries(shape.members)) {
+    const path = prefix + lowerCamel(name);
+    const memberValue = value?.[name];
+    if (memberValue === undefined || memberValue === null) {
+      if (shape.required?.includes(name)) failures.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+      continue;
+    }
+    const memberShape = shapeOf(model, memberRef);
+    const broken = constraintsBroken(memberShape, memberValue);
+    if (broken.length > 0) failures.push(`${renderValue(memberShape, memberValue)} at '${path}' failed to satisfy constraint: ${broken.join(', ')}`);
+    checkNested(model, memberShape, memberValue, path, failures);
+  }
+}
+
+function checkNested(model: ServiceModel, shape: Shape, value: unknown, path: string, failures: string[]): void {
+  if (shape.type === 'structure') {
+    checkStructureMembers(model, shape, value as Record<string, unknown>, `${path}.`, failures);
+  } else if (shape.type === 'list' && Array.isArray(value)) {
+    const memberShape = shapeOf(model, shape.member);
+    const inner = value.flatMap((item) => constraintsBroken(memberShape, item));
+    if (inner.length > 0) {
+      failures.push(`${renderValue(shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${unique(inner).join(', ')}]`);
+    }
+    value.forEach((item, index) => checkNested(model, memberShape, item, `${path}.${index + 1}.member`, failures));
+  } else if (shape.type === 'map' && value && typeof value === 'object') {
+    const keyShape = shapeOf(model, shape.key);
+    const valueShape = shapeOf(model, shape.value);
+    const entries = Object.entries(value as Record<string, unknown>);
+    const keyFailures = entries.flatMap(([key]) => constraintsBroken(keyShape, key));
+    const valueFailures = entries.flatMap(([, item]) => constraintsBroken(valueShape, item));
+    const parts: string[] = [];
+    if (keyFailures.length > 0) parts.push(`Map keys must satisfy constraint: [${unique(keyFailures).join(', ')}]`);
+    if (valueFailures.length > 0) parts.push(`Map value must satisfy constraint: [${unique(valueFailures).join(', ')}]`);
+    if (parts.length > 0) failures.push(`${renderValue(shape, value)} at '${path}' failed to satisfy constraint: ${parts.join(', ')}`);
+    for (const [key, item] of entries) checkNested(model, valueShape, item, `${path}.${key}`, failures);
+  }
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** The constraints of `shape` that `value` breaks, in AWS's words. */
+function constraintsBroken(shape: Shape, value: unknown): string[] {
+  const broken: string[] = [];
+  switch (shape.type) {
+    case 'string': {
+      if (typeof value !== 'string') break;
+      if (shape.max !== undefined && value.length > shape.max) broken.push(`Member must have length less than or equal to ${shape.max}`);
+      if (shape.min !== undefined && value.length < shape.min) broken.push(`Member must have length greater than or equal to ${shape.min}`);
+      if (shape.pattern !== undefined && !compilePattern(shape.pattern)(value)) broken.push(`Member must satisfy regular expression pattern: ${shape.pattern}`);
+      if (shape.enum !== undefined && !shape.enum.includes(value)) broken.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+      break;
+    }
+    case 'integer':
+    case 'long':
+    case 'float':
+    case 'double': {
+      if (typeof value !== 'number') break;
+      if (shape.max !== undefined && value > shape.max) broken.push(`Member must have value less than or equal to ${shape.max}`);
+      if (shape.min !== undefined && value < shape.min) broken.push(`Member must have value greater than or equal to ${shape.min}`);
+      break;
+    }
+    case 'list':
+    case 'map':
+    case 'blob': {
+      const size = sizeOf(value);
+      if (size === undefined) break;
+      if (shape.max !== undefined && size > shape.max) broken.push(`Member must have length less than or equal to ${shape.max}`);
+      if (shape.min !== undefined && size < shape.min) broken.push(`Member must have length greater than or equal to ${shape.min}`);
+      break;
+    }
+    default:
+      break;
+  }
+  return broken;
+}
+
+function sizeOf(value: unknown): number | undefined {
+  if (Array.isArray(value)) return value.length;
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (value && typeof value === 'object') return Object.keys(value).length;
+  return undefined;
+}
+
+/** Renders the offending value as Coral does (Java's toString for lists and maps); sensitive values are hidden. */
+function renderValue(shape: Shape, value: unknown): string {
+  if (shape.sensitive) return 'Value';
+  return `Value '${javaString(value)}'`;
+}
+
+function javaString(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(javaString).join(', ')}]`;
+  if (value instanceof Uint8Array) return `java.nio.HeapByteBuffer[pos=0 lim=${value.byteLength} cap=${value.byteLength}]`;
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${javaString(v)}`).join(', ')}}`;
+  }
+  return String(value);
+}
+
+const compiledPatterns = new Map<string, (value: string) => boolean>();
+
+/**
+ * Model patterns are Java regular expressions matched against the whole value. Most are valid JavaScript with the
+ * `u` flag; the few that are not are tried without it. A pattern neither accepts is not enforced (a test lists them).
+ */
+export function compilePattern(pattern: string): (value: string) => boolean {
+  let test = compiledPatterns.get(pattern);
+  if (!test) {
+    test = toMatcher(pattern);
+    compiledPatterns.set(pattern, test);
+  }
+  return test;
+}
+
+function toMatcher(pattern: string): (value: string) => boolean {
+  const source = `^(?:${pattern})$`;
+  for (const flags of ['u', '']) {
+    try {
+      const regex = new RegExp(source, flags);
+      return (value) => regex.test(value);
+    } catch {
+      // try the next flavour
+    }
+  }
+  return () => true;
+}

@@ -1,0 +1,24 @@
+import type { ReceivedRequest } from '../auth/sigv4.js';
+
+/** A response before it is written to the socket. */
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+/** A received request plus what the server learnt about it on arrival. */
+export interface IncomingRequest extends ReceivedRequest {
+  requestId: string;
+  sourceIp: string;
+  /** The emulator clock when the request arrived. */
+  receivedAt: Date;
+}
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): WireResponse {
+  return { status, headers: { 'content-type': contentType, ...headers }, body: JSON.stringify(body) };
+}
+
+export function contentTypeOf(request: ReceivedRequest): string {
+  return (request.headers.get('content-type')?.[0] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}

@@ -1,0 +1,43 @@
+import { OpenIdTokens } from './auth/openid-tokens.js';
+import { SessionCredentials } from './auth/session-credentials.js';
+import { Clock } from './clock.js';
+import type { EmulatorConfig } from './config.js';
+import { Logger } from './logger.js';
+import { AuthStore } from './store/auth-store.js';
+import { Database } from './store/database.js';
+import { IamStore } from './store/iam-store.js';
+
+/**
+ * Everything the operations share for the life of one emulator: configuration, the clock, the state and the
+ * services built on it. Operations receive it through their OperationContext; nothing here knows the wire.
+ */
+export class EmulatorRuntime {
+  readonly db: Database;
+  readonly auth: AuthStore;
+  readonly iam: IamStore;
+  readonly tokens: OpenIdTokens;
+  readonly credentials: SessionCredentials;
+  /** The emulator's own base URL once it listens (for JWKS and discovery documents). */
+  url = '';
+
+  constructor(
+    readonly config: EmulatorConfig,
+    readonly clock: Clock,
+    readonly log: Logger,
+  ) {
+    this.db = Database.open(config.dataDir);
+    this.auth = new AuthStore(this.db);
+    this.iam = new IamStore(this.db);
+    this.tokens = new OpenIdTokens(this.auth, clock, config.region);
+    this.credentials = new SessionCredentials(this.auth, clock);
+  }
+
+  /** Empties all state (signing keys stay, so the JWKS a client cached stays valid). */
+  reset(): void {
+    this.db.reset();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

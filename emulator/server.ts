@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { adminEndpoint } from './admin/admin-endpoint.js';
+import { openIdEndpoint } from './auth/openid-endpoint.js';
+import { Clock } from './clock.js';
+import { resolveConfig, type EmulatorOptions } from './config.js';
+import type { Endpoint } from './endpoint.js';
+import { RequestEntityTooLargeException } from './errors.js';
+import { Logger } from './logger.js';
+import { awsJsonEndpoint, awsQueryEndpoint, restJsonEndpoint, unknownRouteResponse } from './protocols/protocol-endpoints.js';
+import { RestJsonProtocol } from './protocols/rest-json.js';
+import type { IncomingRequest, WireResponse } from './protocols/wire.js';
+import { EmulatorRuntime } from './runtime.js';
+import { services } from './services/index.js';
+
+export interface RunningEmulator {
+  /** `http://<host>:<port>`, the endpoint every SDK client takes. */
+  url: string;
+  host: string;
+  port: number;
+  region: string;
+  accountId: string;
+  /** The emulator's state and services, for tests that look inside. */
+  runtime: EmulatorRuntime;
+  /** Stops accepting connections, lets requests in flight finish, then closes the state. */
+  stop(): Promise<void>;
+}
+
+/** CORS for browser clients of the AWS endpoints (execute-api answers preflights from the API's own OPTIONS method). */
+const corsHeaders = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'x-amzn-requestid,x-amzn-errortype,x-amz-function-error,x-amz-log-result,x-amz-executed-version',
+};
+
+function corsPreflight(): Endpoint {
+  return {
+    name: 'cors-preflight',
+    claims: (request) => request.method === 'OPTIONS',
+    serve: async (request) => ({
+      status: 200,
+      headers: {
+        'access-control-allow-methods': 'GET,HEAD,POST,PUT,DELETE,PATCH,OPTIONS',
+        'access-control-allow-headers': request.headers.get('access-control-request-headers')?.join(',') ?? '*',
+        'access-control-max-age': '600',
+      },
+      body: '',
+    }),
+  };
+}
+
+export function createEndpoints(runtime: EmulatorRuntime): Endpoint[] {
+  return [
+    adminEndpoint(runtime, services),
+    openIdEndpoint(runtime),
+    corsPreflight(),
+    awsJsonEndpoint(runtime, services),
+    awsQueryEndpoint(runtime, services),
+    restJsonEndpoint(runtime, services),
+  ];
+}
+
+/** Starts the emulator: one HTTP server for every service. Port 0 (the default) picks a free port. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const config = resolveConfig(options);
+  const log = new Logger(config.logLevel, options.logSink);
+  const runtime = new EmulatorRuntime(config, new Clock(), log);
+  const endpoints = createEndpoints(runtime);
+  const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) => {
+    handle(runtime, endpoints, req, res).catch((error: unknown) => {
+      log.error(`response failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  runtime.url = `http://${urlHost}:${port}`;
+  return {
+    url: runtime.url,
+    host: config.host,
+    port,
+    region: config.region,
+    accountId: config.accountId,
+    runtime,
+    stop: () => stopServer(server, runtime),
+  };
+}
+
+async function stopServer(server: Server, runtime: EmulatorRuntime): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const forced = setTimeout(() => server.closeAllConnections(), 10_000);
+  await closed;
+  clearTimeout(forced);
+  await runtime.close();
+}
+
+async function handle(runtime: EmulatorRuntime, endpoints: Endpoint[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = performance.now();
+  const requestId = randomUUID();
+  const receivedAt = runtime.clock.now();
+  const url = req.url ?? '/';
+  const queryStart = url.indexOf('?');
+  const headers = new Map<string, string[]>();
+  for (let index = 0; index < req.rawHeaders.length; index += 2) {
+    const name = (req.rawHeaders[index] as string).toLowerCase();
+    const values = headers.get(name);
+    if (values) values.push(req.rawHeaders[index + 1] as string);
+    else headers.set(name, [req.rawHeaders[index + 1] as string]);
+  }
+  const partial = {
+    method: req.method ?? 'GET',
+    path: queryStart === -1 ? url : url.slice(0, queryStart),
+    query: queryStart === -1 ? '' : url.slice(queryStart + 1),
+    headers,
+    requestId,
+    sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    receivedAt,
+  };
+
+  const body = await readBody(req, runtime.config.maxBodyBytes);
+  let response: WireResponse;
+  if (body === undefined) {
+    response = RestJsonProtocol.errorResponse(new RequestEntityTooLargeException(runtime.config.maxBodyBytes), requestId);
+    response.headers.connection = 'close';
+  } else {
+    const request: IncomingRequest = { ...partial, body };
+    const endpoint = endpoints.find((candidate) => candidate.claims(request));
+    response = endpoint ? await endpoint.serve(request) : unknownRouteResponse(request);
+  }
+  write(res, response, partial.method === 'HEAD');
+  if (runtime.log.enabled('debug')) {
+    runtime.log.debug(`${partial.method} ${partial.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
+  }
+  if (body === undefined) res.on('finish', () => req.destroy());
+}
+
+function write(res: ServerResponse, response: WireResponse, headOnly: boolean): void {
+  const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
+  res.writeHead(response.status, { ...corsHeaders, ...response.headers, 'content-length': String(body.byteLength) });
+  res.end(headOnly ? undefined : body);
+}
+
+/** The whole body, or undefined once it passes `limit` bytes (the rest is not read). */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > limit) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        req.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

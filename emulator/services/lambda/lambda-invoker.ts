@@ -1,0 +1,35 @@
+/**
+ * What other services (API Gateway's AWS_PROXY integration) need of Lambda: invoke a function, and ask whether its
+ * resource policy lets a service principal invoke it. The Lambda service implements it.
+ */
+export interface LambdaInvocation {
+  /** A function name, partial ARN or full ARN (as in an integration URI), optionally with a `:qualifier`. */
+  functionName: string;
+  payload: Uint8Array;
+  invocationType: 'RequestResponse' | 'Event';
+}
+
+export interface LambdaInvocationResult {
+  /** 200 for RequestResponse, 202 for Event. */
+  statusCode: number;
+  payload: Uint8Array;
+  /** Set when the handler failed: `Unhandled` (threw, timed out, crashed). */
+  functionError?: 'Unhandled' | 'Handled';
+  executedVersion: string;
+}
+
+export interface InvokePermissionRequest {
+  functionName: string;
+  /** e.g. `apigateway.amazonaws.com` */
+  principal: string;
+  /** e.g. `arn:aws:execute-api:us-east-1:000000000000:abc123/dev/GET/hello` */
+  sourceArn?: string;
+  sourceAccount?: string;
+}
+
+export interface LambdaInvoker {
+  /** Throws the Lambda service's AwsErrors (ResourceNotFoundException, TooManyRequestsException, …). */
+  invoke(accountId: string, region: string, invocation: LambdaInvocation): Promise<LambdaInvocationResult>;
+  /** Whether the function's resource policy allows `lambda:InvokeFunction` for this principal and source. */
+  permitsInvoke(accountId: string, region: string, request: InvokePermissionRequest): boolean;
+}

@@ -1,17 +1,24 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { packageRoot } from '../../emulator/package-root.js';
+import { packageVersion } from '../package-root.js';
+import { registerCleanupCommand } from './cleanup-command.js';
+import { registerContractsCommand } from './contracts-command.js';
+import { exitCodes } from './exit-codes.js';
+import { registerFlowCommand } from './flow-command.js';
 import { registerServeCommand } from './serve-command.js';
-
-const { version } = JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')) as { version: string };
+import { registerUpCommand } from './up-command.js';
 
 const program = new Command('idpool')
   .description('Local emulator and contract tests for Cognito Identity Pools with developer-authenticated identities')
-  .version(version);
+  .version(packageVersion)
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : exitCodes.usage));
 registerServeCommand(program);
+registerUpCommand(program);
+registerFlowCommand(program);
+registerContractsCommand(program);
+registerCleanupCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`idpool: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(2);
+  process.exit(exitCodes.usage);
 });

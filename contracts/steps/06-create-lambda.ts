@@ -1,0 +1,138 @@
+import { AddPermissionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { z } from 'zod';
+import { at, same, show } from '../checks.js';
+import { defineContract, recorded } from '../define.js';
+import type { JsonValue } from '../outcome.js';
+import { stackConventions } from '../stack-conventions.js';
+import type { ContractContext } from '../types.js';
+
+const lambdaModel = 'botocore lambda 2015-03-31 service-2.json (FunctionConfiguration, GetFunctionResponse, AddPermission)';
+
+/** Lambda adds members over time (SnapStart, LoggingConfig, …): the members idpool relies on are checked, others allowed. */
+export const functionConfigurationSchema = z.looseObject({
+  FunctionName: z.string(),
+  FunctionArn: z.string().regex(/^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+$/),
+  Runtime: z.string(),
+  Role: z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/),
+  Handler: z.string(),
+  CodeSize: z.number().int().positive(),
+  CodeSha256: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  Timeout: z.number().int().positive(),
+  MemorySize: z.number().int().positive(),
+  LastModified: z.string(),
+  Version: z.literal('$LATEST'),
+  State: z.enum(['Pending', 'Active', 'Inactive', 'Failed']).optional(),
+  PackageType: z.literal('Zip').optional(),
+});
+
+function isTheStackFunction(configuration: JsonValue | undefined, ctx: ContractContext): string[] {
+  const body = (configuration ?? {}) as Record<string, JsonValue>;
+  return [
+    ...same('FunctionName', body.FunctionName, ctx.stack.functionName),
+    ...same('FunctionArn', body.FunctionArn, ctx.stack.functionArn),
+    ...same('Runtime', body.Runtime, stackConventions.runtime),
+    ...same('Handler', body.Handler, stackConventions.handler),
+  ];
+}
+
+export const createLambdaContracts = [
+  defineContract({
+    id: 'create-lambda.create-function-response',
+    step: 'create-lambda',
+    title: 'CreateFunction answers 201 with the function configuration (ARN, runtime, handler, code hash)',
+    request: 'lambda CreateFunction {FunctionName: idpool-<run>-hello, Runtime: nodejs20.x, Handler: index.handler, Role: <lambda role>, Code: {ZipFile: examples/hello}, Tags: {idpool:run}}',
+    status: 'model',
+    source: {
+      ref: `${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html`,
+      note: 'CreateFunction: HTTP 201, output FunctionConfiguration; FunctionArn arn:aws:lambda:<region>:<account>:function:<name>; CodeSha256 is the base64 SHA-256 of the zip; Version $LATEST; State Pending until the function is ready.',
+    },
+    run: (ctx) => recorded(ctx, 'createFunction'),
+    expect: { kind: 'response', status: 201, schema: functionConfigurationSchema, checks: { 'the stack function': (body, ctx) => isTheStackFunction(body, ctx) } },
+  }),
+  defineContract({
+    id: 'create-lambda.get-function',
+    step: 'create-lambda',
+    title: 'GetFunction answers the Active function, a code location and its tags',
+    request: 'lambda GetFunction {FunctionName: <function>}',
+    status: 'model',
+    source: { ref: lambdaModel, note: 'GetFunctionResponse: Configuration, Code {RepositoryType, Location}, Tags, Concurrency. A function whose creation finished is State Active.' },
+    run: (ctx) => ctx.call(ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: ctx.stack.functionName }))),
+    expect: {
+      kind: 'response',
+      status: 200,
+      schema: z.strictObject({
+        Configuration: functionConfigurationSchema,
+        Code: z.looseObject({ RepositoryType: z.string(), Location: z.string() }),
+        Tags: z.record(z.string(), z.string()).optional(),
+        TagsError: z.looseObject({}).optional(),
+        Concurrency: z.looseObject({}).optional(),
+      }),
+      checks: {
+        'the stack function': (body, ctx) => isTheStackFunction(at(body, 'Configuration'), ctx),
+        active: (body) => same('Configuration.State', at(body, 'Configuration.State'), 'Active'),
+        'tagged with the run': (body, ctx) => same(`Tags.${stackConventions.runTag}`, (at(body, 'Tags') as Record<string, JsonValue> | undefined)?.[stackConventions.runTag], ctx.runId),
+      },
+    },
+  }),
+  defineContract({
+    id: 'create-lambda.add-permission-response',
+    step: 'create-lambda',
+    title: 'AddPermission answers 201 with the statement letting apigateway.amazonaws.com invoke the function',
+    request: `lambda AddPermission {FunctionName: <function>, StatementId: ${stackConventions.invokeStatementId}, Action: lambda:InvokeFunction, Principal: apigateway.amazonaws.com, SourceArn: arn:aws:execute-api:<region>:<account>:<api>/*}`,
+    status: 'model',
+    source: { ref: `${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html`, note: 'AddPermission: HTTP 201, output {Statement: "<the statement as a JSON string>"}.' },
+    run: (ctx) => recorded(ctx, 'addPermission'),
+    expect: {
+      kind: 'response',
+      status: 201,
+      schema: z.strictObject({ Statement: z.string() }),
+      checks: {
+        'the statement': (body, ctx) => {
+          let statement: Record<string, unknown>;
+          try {
+            statement = JSON.parse(String(at(body, 'Statement'))) as Record<string, unknown>;
+          } catch {
+            return [`Statement: expected a JSON string, got ${show(at(body, 'Statement'))}`];
+          }
+          return [
+            ...same('Statement.Sid', statement.Sid, stackConventions.invokeStatementId),
+            ...same('Statement.Effect', statement.Effect, 'Allow'),
+            ...same('Statement.Principal', statement.Principal, { Service: 'apigateway.amazonaws.com' }),
+            ...same('Statement.Action', statement.Action, 'lambda:InvokeFunction'),
+            ...same('Statement.Resource', statement.Resource, ctx.stack.functionArn),
+          ];
+        },
+      },
+    },
+  }),
+  defineContract({
+    id: 'create-lambda.unknown-function',
+    step: 'create-lambda',
+    title: 'GetFunction of a function that does not exist is ResourceNotFoundException (404) naming its ARN',
+    request: 'lambda GetFunction {FunctionName: idpool-<run>-missing}',
+    status: 'model',
+    source: { ref: `${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html`, note: "ResourceNotFoundException (404); AWS words it 'Function not found: arn:aws:lambda:<region>:<account>:function:<name>'." },
+    run: (ctx) => ctx.call(ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: `idpool-${ctx.runId}-missing` }))),
+    expect: { kind: 'error', error: { code: 'ResourceNotFoundException', status: 404, message: /^Function not found: arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:idpool-[\w-]+-missing$/ } },
+  }),
+  defineContract({
+    id: 'create-lambda.duplicate-statement-id',
+    step: 'create-lambda',
+    title: 'AddPermission with a StatementId already in the policy is ResourceConflictException (409)',
+    request: `lambda AddPermission {FunctionName: <function>, StatementId: ${stackConventions.invokeStatementId}, …} a second time`,
+    status: 'model',
+    source: { ref: lambdaModel, note: "ResourceConflictException (409): 'The statement id (<sid>) provided already exists. Please specify a new statement id, or remove the existing statement.'" },
+    run: (ctx) =>
+      ctx.call(
+        ctx.clients.lambda.send(
+          new AddPermissionCommand({
+            FunctionName: ctx.stack.functionName,
+            StatementId: stackConventions.invokeStatementId,
+            Action: 'lambda:InvokeFunction',
+            Principal: 'apigateway.amazonaws.com',
+          }),
+        ),
+      ),
+    expect: { kind: 'error', error: { code: 'ResourceConflictException', status: 409, message: /^The statement id \(idpool-apigateway-invoke\) provided already exists/ } },
+  }),
+];

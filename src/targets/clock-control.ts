@@ -1,0 +1,53 @@
+/**
+ * The target's clock as idpool can steer it. idpool's emulator exposes `POST /_idpool/clock`; other targets keep
+ * real time, so expiries there can only be waited for.
+ */
+export interface ClockControl {
+  readonly movable: boolean;
+  /** How far the target's clock is ahead of real time, in ms. */
+  readonly offsetMs: number;
+  advance(seconds: number): Promise<void>;
+  /** Puts the clock back where it was before the first advance. */
+  restore(): Promise<void>;
+}
+
+export const realClock: ClockControl = {
+  movable: false,
+  offsetMs: 0,
+  advance: () => Promise.reject(new Error('this target keeps real time')),
+  restore: () => Promise.resolve(),
+};
+
+/** Whether `endpoint` is an idpool emulator with its admin routes (`GET /_idpool/health`). */
+export async function isIdpoolEmulator(endpoint: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${endpoint}/_idpool/health`, { signal: AbortSignal.timeout(5000) });
+    if (response.status !== 200) return false;
+    const body = (await response.json()) as { status?: unknown; services?: unknown };
+    return body.status === 'ok' && typeof body.services === 'object';
+  } catch {
+    return false;
+  }
+}
+
+export async function idpoolClock(endpoint: string): Promise<ClockControl> {
+  const post = async (body: object): Promise<number> => {
+    const response = await fetch(`${endpoint}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status !== 200) throw new Error(`POST ${endpoint}/_idpool/clock answered ${response.status}`);
+    return ((await response.json()) as { offsetSeconds: number }).offsetSeconds;
+  };
+  const initial = ((await (await fetch(`${endpoint}/_idpool/clock`)).json()) as { offsetSeconds: number }).offsetSeconds;
+  let offsetSeconds = initial;
+  return {
+    movable: true,
+    get offsetMs() {
+      return offsetSeconds * 1000;
+    },
+    advance: async (seconds) => {
+      offsetSeconds = await post({ advanceSeconds: seconds });
+    },
+    restore: async () => {
+      if (offsetSeconds !== initial) offsetSeconds = await post({ offsetSeconds: initial });
+    },
+  };
+}

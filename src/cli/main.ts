@@ -8,6 +8,9 @@ import { registerFlowCommand } from './flow-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerUpCommand } from './up-command.js';
 
+// The SDK warns on every run that Node 20 support ends in 2027; the README states the Node requirement instead.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const program = new Command('idpool')
   .description('Local emulator and contract tests for Cognito Identity Pools with developer-authenticated identities')
   .version(packageVersion)

@@ -82,6 +82,12 @@ describe('IAM managed policy attachments and the AWS managed policy catalog', ()
     const get = await awsError(iam().send(new GetPolicyCommand({ PolicyArn: arn })));
     expect(get.message).toMatch(/^Policy arn:aws:iam::aws:policy\/ReadOnlyAccess was not found\. idpool's catalog/);
     expect(ctx.emulator.runtime.iam.attachedPolicyArns(account(), 'hello-lambda')).toEqual([basicExecution]);
+
+    const withoutPath = await awsError(iam().send(new AttachRolePolicyCommand({ RoleName: 'hello-lambda', PolicyArn: 'arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole' })));
+    expect(withoutPath.name).toBe('NoSuchEntityException');
+    expect(withoutPath.message).toBe(
+      `Policy arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole does not exist or is not attachable. It is ${basicExecution}: the path is part of the ARN.`,
+    );
   });
 
   it('answers NoSuchEntity for a customer policy that does not exist, a role that does not exist, and a detach of what is not attached', async () => {

@@ -64,6 +64,11 @@ export class OpenIdTokens {
     return this.loading;
   }
 
+  /** Resolves once any key loading under way has ended, whatever its outcome (before the store closes). */
+  async settled(): Promise<void> {
+    await this.loading?.catch(() => undefined);
+  }
+
   /** Reads the keys from the store again (after a state import replaced them). */
   reload(): Promise<void> {
     this.loading = this.load();

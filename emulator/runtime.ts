@@ -38,6 +38,7 @@ export class EmulatorRuntime {
   }
 
   async close(): Promise<void> {
+    await this.tokens.settled();
     this.db.close();
   }
 }

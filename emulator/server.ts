@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { adminEndpoint } from './admin/admin-endpoint.js';
 import { openIdEndpoint } from './auth/openid-endpoint.js';
 import { Clock } from './clock.js';
@@ -66,14 +67,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = new Logger(config.logLevel, options.logSink);
   const runtime = new EmulatorRuntime(config, new Clock(), log);
   const endpoints = createEndpoints(runtime);
+  runtime.tokens.ready().catch((error: unknown) => log.error(`token signing keys could not be loaded: ${String(error)}`));
   const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) => {
     handle(runtime, endpoints, req, res).catch((error: unknown) => {
+      if (error instanceof ClientGone) {
+        log.debug(`client went away before its request was read: ${req.method} ${req.url}`);
+        return;
+      }
       log.error(`response failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
   });
   server.keepAliveTimeout = 65_000;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerUnparsableRequest(error, socket));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -94,6 +101,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     runtime,
     stop: () => stopServer(server, runtime),
   };
+}
+
+/** A request Node's HTTP parser refused (bad framing, header overflow): an AWS-shaped 400, then the connection closes. */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({ message: tooLarge ? 'Request headers are too large.' : 'The request could not be parsed as HTTP/1.1.' });
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-amzn-errortype: ${tooLarge ? 'RequestHeaderFieldsTooLarge' : 'MalformedHttpRequestException'}\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 async function stopServer(server: Server, runtime: EmulatorRuntime): Promise<void> {
@@ -151,6 +173,9 @@ function write(res: ServerResponse, response: WireResponse, headOnly: boolean): 
   res.end(headOnly ? undefined : body);
 }
 
+/** The client closed the connection before its request was read: there is nobody to answer. */
+class ClientGone extends Error {}
+
 /** The whole body, or undefined once it passes `limit` bytes (the rest is not read). */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
   const declared = Number(req.headers['content-length'] ?? '0');
@@ -168,6 +193,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | und
       chunks.push(chunk);
     });
     req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => reject(new ClientGone()));
+    req.on('close', () => {
+      if (!req.complete) reject(new ClientGone());
+    });
   });
 }

@@ -2,12 +2,14 @@ import type { Endpoint } from '../endpoint.js';
 import { jsonResponse, type IncomingRequest, type WireResponse } from '../protocols/wire.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
+import { exportState, importState, StateImportError } from '../store/state-transfer.js';
 
 export const adminPrefix = '/_idpool/';
 
 /**
  * `/_idpool/*`: health (`GET health`), reset (`POST reset`: empty all state) and the movable clock
- * (`GET clock`; `POST clock` with `{"advanceSeconds": N}` or `{"offsetSeconds": N}`).
+ * (`GET clock`; `POST clock` with `{"advanceSeconds": N}` or `{"offsetSeconds": N}`), and the whole state as JSON
+ * (`GET state`, `?secrets=true` to include signing keys and issued credentials; `POST state` to replace it).
  */
 export function adminEndpoint(runtime: EmulatorRuntime, services: ServiceDefinition[]): Endpoint {
   return {
@@ -15,6 +17,11 @@ export function adminEndpoint(runtime: EmulatorRuntime, services: ServiceDefinit
     claims: (request) => runtime.config.adminRoutes && request.path.startsWith(adminPrefix),
     serve: async (request) => serveAdmin(runtime, services, request),
   };
+}
+
+/** Admin refusals carry `x-amzn-ErrorType` like every other error the emulator answers. */
+function adminError(status: number, code: string, message: string): WireResponse {
+  return jsonResponse(status, { message }, { 'x-amzn-errortype': code });
 }
 
 function clockState(runtime: EmulatorRuntime): object {
@@ -41,11 +48,24 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
       const body = parseBody(request);
       if (typeof body?.advanceSeconds === 'number' && Number.isFinite(body.advanceSeconds)) runtime.clock.advance(body.advanceSeconds);
       else if (typeof body?.offsetSeconds === 'number' && Number.isFinite(body.offsetSeconds)) runtime.clock.setOffset(body.offsetSeconds);
-      else return jsonResponse(400, { message: 'Send {"advanceSeconds": N} or {"offsetSeconds": N}.' });
+      else return adminError(400, 'BadRequestException', 'Send {"advanceSeconds": N} or {"offsetSeconds": N}.');
       return jsonResponse(200, clockState(runtime));
     }
+    case 'GET state':
+      return jsonResponse(200, exportState(runtime.db, { includeSecrets: new URLSearchParams(request.query).get('secrets') === 'true', now: runtime.clock.now() }));
+    case 'POST state': {
+      const state = parseBody(request);
+      try {
+        const imported = importState(runtime.db, state);
+        await runtime.tokens.reload();
+        return jsonResponse(200, { status: 'imported', ...imported });
+      } catch (error) {
+        if (error instanceof StateImportError) return adminError(400, 'BadRequestException', error.message);
+        throw error;
+      }
+    }
     default:
-      return jsonResponse(404, { message: `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock.` });
+      return adminError(404, 'NotFoundException', `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state.`);
   }
 }
 

@@ -6,6 +6,7 @@ import { registerContractsCommand } from './contracts-command.js';
 import { exitCodes } from './exit-codes.js';
 import { registerFlowCommand } from './flow-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerStateCommand } from './state-command.js';
 import { registerUpCommand } from './up-command.js';
 
 // The SDK warns on every run that Node 20 support ends in 2027; the README states the Node requirement instead.
@@ -16,6 +17,7 @@ const program = new Command('idpool')
   .version(packageVersion)
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : exitCodes.usage));
 registerServeCommand(program);
+registerStateCommand(program);
 registerUpCommand(program);
 registerFlowCommand(program);
 registerContractsCommand(program);

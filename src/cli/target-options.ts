@@ -41,7 +41,7 @@ export function targetsFrom(options: TargetOptions): Target[] {
     if (labelled) return endpointTarget({ name: labelled[1] as string, endpoint: labelled[2] as string, region: options.region, executeApiUrlStyle: style });
     switch (spec) {
       case 'embedded':
-        return embeddedTarget({ region: options.region });
+        return embeddedTarget({ region: options.region, executeApiUrlStyle: style });
       case 'endpoint':
         if (!options.endpoint) throw new UsageError('--target endpoint needs --endpoint <url> (or use --target <label>=<url>)');
         return endpointTarget({ endpoint: options.endpoint, region: options.region, executeApiUrlStyle: style });

@@ -1,11 +1,13 @@
 // Records the snapshot test fixtures from the embedded target (run `npm run build` first):
 //   test/fixtures/snapshots/embedded-run.json       one run's raw results, secrets included (emulator-issued test values)
 //   test/fixtures/snapshots/embedded.snapshot.json  the same run as `idpool contracts record` writes it
-import { writeFileSync } from 'node:fs';
-import { embeddedTarget, runTarget, snapshotOf } from '../dist/src/index.js';
-import { allContracts } from '../dist/contracts/index.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { embeddedTarget, runTarget, snapshotOf } = await import('../dist/src/index.js');
+const { allContracts } = await import('../dist/contracts/index.js');
 
 const folder = new URL('../test/fixtures/snapshots/', import.meta.url);
+mkdirSync(folder, { recursive: true });
 const run = await runTarget(embeddedTarget(), { contracts: allContracts });
 const failed = run.results.filter((result) => result.verdict !== 'passed');
 if (failed.length > 0) {

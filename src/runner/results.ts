@@ -33,6 +33,8 @@ export interface TargetRun {
   /** Resources the teardown could not remove. */
   teardownFailures: string[];
   runId?: string;
+  /** The target's endpoint (none for AWS). */
+  endpoint?: string;
   /** The stack the contracts ran against (names and ids, no secrets). */
   stack?: Partial<StackDescription>;
   durationMs: number;

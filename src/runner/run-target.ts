@@ -35,7 +35,7 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
   }
   emit({ type: 'target-started', target: session.name, description: session.description });
 
-  const run: TargetRun = { ...base, target: session.name, state: 'ran', description: session.description, runId, durationMs: 0 };
+  const run: TargetRun = { ...base, target: session.name, state: 'ran', description: session.description, runId, durationMs: 0, ...(session.endpoint ? { endpoint: session.endpoint } : {}) };
   let scenario: Scenario | undefined;
   try {
     const provisioningStarted = performance.now();

@@ -24,7 +24,13 @@ const idKeys: Record<string, string> = {
   deploymentId: 'deployment-id',
   RevisionId: 'revision-id',
   UserId: 'user-id',
+  rootResourceId: 'resource-id',
+  cacheNamespace: 'resource-id',
+  n: 'rsa-modulus',
 };
+
+/** Members holding URL-encoded JSON (IAM policy documents): decoded first, so ids inside them are found. */
+const urlEncodedKeys = /PolicyDocument$/;
 
 /** Response headers worth comparing; the rest (date, request ids, lengths) change every time. */
 const keptHeaders = /^(content-type|x-amzn-errortype|access-control-.*)$/;
@@ -34,6 +40,8 @@ const patterns: Array<[RegExp, string | ((normalizer: Normalizer, match: string)
   [/(x-amz-security-token:)[^\s'"\\]+/gi, '$1<session-token>'],
   [/(Signature=)[0-9a-f]{64}/g, '$1<signature>'],
   [/\b[0-9a-f]{64}\b/g, '<sha256>'],
+  [/((?:x-amz-)?user-agent:)[^\n']*/g, '$1<user-agent>'],
+  [/\b1\d{9}\b/g, '<epoch-seconds>'],
   [/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})/g, '<datetime>'],
   [/\b\d{8}T\d{6}Z\b/g, '<amz-date>'],
   [/(Credential=[^/\s]+\/)\d{8}\//g, '$1<date>/'],
@@ -64,10 +72,15 @@ export interface SnapshotEntry {
 export class Normalizer {
   private readonly replacements = new Map<string, string>();
   private readonly counters = new Map<string, number>();
+  private readonly words: Array<[RegExp, string]> = [];
 
-  /** `known`: values to replace everywhere, like the run id, the account id, the region, the API id. */
-  constructor(known: ReadonlyArray<readonly [string, string]> = []) {
+  /**
+   * `known`: values to replace everywhere, like the run id, the region, the API id. `words`: values replaced only
+   * where they stand alone (the account id, which a zero GUID also contains).
+   */
+  constructor(known: ReadonlyArray<readonly [string, string]> = [], words: ReadonlyArray<readonly [string, string]> = []) {
     for (const [value, placeholder] of known) if (value) this.replacements.set(value, placeholder);
+    for (const [value, placeholder] of words) if (value) this.words.push([new RegExp(`(?<![\\w-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), placeholder]);
   }
 
   placeholder(kind: string, value: string): string {
@@ -83,7 +96,8 @@ export class Normalizer {
   /** First pass: learn the values of id and secret members, in order, so later mentions get the same placeholder. */
   learn(value: JsonValue | undefined, key?: string): void {
     if (typeof value === 'string' && key !== undefined) {
-      if (secretKeys[key] && value !== '') this.replacements.set(value, `<${secretKeys[key]}>`);
+      if (urlEncodedKeys.test(key)) this.learnText(decodeURIComponent(value));
+      else if (secretKeys[key] && value !== '') this.replacements.set(value, `<${secretKeys[key]}>`);
       else if (idKeys[key] && value !== '') this.placeholder(idKeys[key], value);
     } else if (Array.isArray(value)) {
       for (const item of value) this.learn(item, key);
@@ -92,10 +106,18 @@ export class Normalizer {
     }
   }
 
+  /** Ids inside text (a decoded policy) are learned by pattern, in order, like the members' ones. */
+  private learnText(text: string): void {
+    this.normalizeText(text);
+  }
+
   /** Second pass: the normalized copy. */
   normalize(value: JsonValue | undefined, key?: string): JsonValue {
     if (value === undefined || value === null) return null;
-    if (typeof value === 'string') return key && secretKeys[key] && value !== '' ? `<${secretKeys[key]}>` : this.normalizeText(value);
+    if (typeof value === 'string') {
+      if (key && secretKeys[key] && value !== '') return `<${secretKeys[key]}>`;
+      return this.normalizeText(key && urlEncodedKeys.test(key) ? decodeURIComponent(value) : value);
+    }
     if (Array.isArray(value)) return value.map((item) => this.normalize(item, key));
     if (typeof value === 'object') {
       const result: Record<string, JsonValue> = {};
@@ -109,6 +131,7 @@ export class Normalizer {
     let result = text;
     const known = [...this.replacements.entries()].sort((a, b) => b[0].length - a[0].length);
     for (const [value, placeholder] of known) if (value.length >= 4) result = result.split(value).join(placeholder);
+    for (const [pattern, placeholder] of this.words) result = result.replace(pattern, placeholder);
     for (const [pattern, replacement] of patterns) {
       result = typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, (match) => replacement(this, match));
     }
@@ -128,8 +151,12 @@ export class Normalizer {
 }
 
 /** Every outcome of a run, normalized together (two passes, so placeholders agree across contracts). */
-export function normalizeOutcomes(outcomes: ReadonlyArray<readonly [string, Outcome]>, known: ReadonlyArray<readonly [string, string]>): Record<string, SnapshotEntry> {
-  const normalizer = new Normalizer(known);
+export function normalizeOutcomes(
+  outcomes: ReadonlyArray<readonly [string, Outcome]>,
+  known: ReadonlyArray<readonly [string, string]>,
+  words: ReadonlyArray<readonly [string, string]> = [],
+): Record<string, SnapshotEntry> {
+  const normalizer = new Normalizer(known, words);
   for (const [, outcome] of outcomes) normalizer.learn(outcome as unknown as JsonValue);
   const entries: Record<string, SnapshotEntry> = {};
   for (const [id, outcome] of outcomes) entries[id] = normalizer.entry(outcome);

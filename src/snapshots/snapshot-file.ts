@@ -18,16 +18,16 @@ function knownValues(run: TargetRun): Array<readonly [string, string]> {
   const stack = run.stack ?? {};
   return [
     [run.runId ?? '', '<run-id>'],
-    [stack.accountId ?? '', '<account-id>'],
     [stack.restApiId ?? '', '<api-id>'],
     [stack.region ?? '', '<region>'],
+    [run.endpoint ? new URL(run.endpoint).host : '', '<endpoint-host>'],
   ];
 }
 
 /** The normalized, redacted outcome of every contract of a run that got an answer. */
 export function snapshotOf(run: TargetRun, recordedAt = new Date().toISOString()): SnapshotFile {
   const outcomes = run.results.filter((result) => result.outcome).map((result) => [result.id, result.outcome as Outcome] as const);
-  const contracts = normalizeOutcomes(outcomes, knownValues(run));
+  const contracts = normalizeOutcomes(outcomes, knownValues(run), [[run.stack?.accountId ?? '', '<account-id>']]);
   const snapshot: SnapshotFile = { target: run.target, recordedAt, idpoolVersion: packageVersion, contracts };
   assertNoSecrets(JSON.stringify(snapshot), run);
   return snapshot;

@@ -45,6 +45,7 @@ const patterns: Array<[RegExp, string | ((normalizer: Normalizer, match: string)
   [/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})/g, '<datetime>'],
   [/\b\d{8}T\d{6}Z\b/g, '<amz-date>'],
   [/(Credential=[^/\s]+\/)\d{8}\//g, '$1<date>/'],
+  [/\b\d{8}(\/[^/\s]+\/[\w-]+\/aws4_request)/g, '<date>$1'],
   [/\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g, (normalizer, match) => normalizer.placeholder('access-key-id', match)],
   [/\bAROA[A-Z0-9]{12,}\b/g, (normalizer, match) => normalizer.placeholder('role-id', match)],
   [/\b[a-z]{2}(?:-[a-z]+)+-\d+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, (normalizer, match) => normalizer.placeholder('region-guid', match)],

@@ -23,7 +23,7 @@ export const allContracts: readonly Contract[] = [
   ...corsPreflightContracts,
 ];
 
-export { steps, type StepId } from './steps.js';
+export { steps, stepIndex, type StepId } from './steps.js';
 export { stackConventions } from './stack-conventions.js';
 export { NotRun, isNotRun } from './not-run.js';
 export { sdkOutcome, httpOutcome, networkErrorOutcome, toJson, type Outcome, type JsonValue, type ResponseOutcome, type ErrorOutcome } from './outcome.js';

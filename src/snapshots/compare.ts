@@ -19,5 +19,15 @@ export function diffJson(expected: JsonValue | undefined, actual: JsonValue | un
     for (const key of keys) differences.push(...diffJson(expected[key], actual[key], path ? `${path}.${key}` : key));
     return differences;
   }
-  return JSON.stringify(expected) === JSON.stringify(actual) ? [] : [`${here}: recorded ${show(expected)}, got ${show(actual)}`];
+  if (JSON.stringify(expected) === JSON.stringify(actual)) return [];
+  if (typeof expected === 'string' && typeof actual === 'string' && Math.max(expected.length, actual.length) > 120) return [`${here}: ${textDifference(expected, actual)}`];
+  return [`${here}: recorded ${show(expected)}, got ${show(actual)}`];
+}
+
+/** Where two long texts part, with some context around it. */
+function textDifference(expected: string, actual: string): string {
+  let index = 0;
+  while (index < expected.length && expected[index] === actual[index]) index += 1;
+  const around = (text: string): string => `${index > 40 ? '…' : ''}${text.slice(Math.max(0, index - 40), index + 60)}${text.length > index + 60 ? '…' : ''}`;
+  return `differs from character ${index}: recorded ${JSON.stringify(around(expected))}, got ${JSON.stringify(around(actual))}`;
 }

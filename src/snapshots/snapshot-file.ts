@@ -21,6 +21,7 @@ function knownValues(run: TargetRun): Array<readonly [string, string]> {
     [stack.restApiId ?? '', '<api-id>'],
     [stack.region ?? '', '<region>'],
     [run.endpoint ? new URL(run.endpoint).host : '', '<endpoint-host>'],
+    [stack.apiUrl ? new URL(stack.apiUrl).host : '', '<api-host>'],
   ];
 }
 

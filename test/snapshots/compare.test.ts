@@ -55,3 +55,13 @@ describe('snapshot comparison', () => {
     expect(diffJson('x', { y: 1 })).toEqual(['(root): recorded "x", got {"y":1}']);
   });
 });
+
+describe('long texts', () => {
+  it('show where they part', () => {
+    const recorded = `${'a'.repeat(100)}host:localhost:1234\n${'b'.repeat(100)}`;
+    const actual = `${'a'.repeat(100)}host:localhost:9999\n${'b'.repeat(100)}`;
+    expect(diffJson({ message: recorded }, { message: actual })).toEqual([
+      `message: differs from character 115: recorded "…${'a'.repeat(25)}host:localhost:1234\\n${'b'.repeat(40)}…", got "…${'a'.repeat(25)}host:localhost:9999\\n${'b'.repeat(40)}…"`,
+    ]);
+  });
+});

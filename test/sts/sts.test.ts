@@ -100,6 +100,28 @@ describe('STS', () => {
       expect([policy.name, policy.$metadata.httpStatusCode]).toEqual(['UnsupportedFeature', 400]);
     });
 
+    it('answers errors in the awsQuery XML envelope of STS', async () => {
+      const response = await fetch(ctx.emulator.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          Action: 'AssumeRoleWithWebIdentity',
+          Version: '2011-06-15',
+          RoleArn: `arn:aws:iam::${ctx.emulator.accountId}:role/any-role`,
+          RoleSessionName: 'wire',
+          WebIdentityToken: 'not-a-jwt',
+        }).toString(),
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toBe('text/xml');
+      const requestId = response.headers.get('x-amzn-requestid');
+      expect(await response.text()).toBe(
+        '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code>' +
+          '<Message>The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)</Message></Error>' +
+          `<RequestId>${requestId}</RequestId></ErrorResponse>`,
+      );
+    });
+
     it('refuses tokens of pools that turned the basic flow off', async () => {
       const { poolId, authenticatedRoleArn } = await createDeveloperPool(ctx.clients, { allowClassicFlow: false });
       const { token } = await developerToken(ctx.clients, poolId, 'classic-off');

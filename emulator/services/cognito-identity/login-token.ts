@@ -19,6 +19,7 @@ export async function verifyLoginToken(context: OperationContext, token: string,
     throw cognitoErrors.unverifiableToken();
   }
   if (claims.aud !== identity.poolId) throw cognitoErrors.foreignToken();
+  // [unverified] which message AWS gives a valid token of another identity of the same pool.
   if (claims.sub !== identity.identityId) throw cognitoErrors.identityForbidden(identity.identityId);
   return claims;
 }

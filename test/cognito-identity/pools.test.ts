@@ -41,8 +41,6 @@ describe('identity pools', () => {
       DeveloperProviderName: 'login.example',
       SupportedLoginProviders: { 'graph.facebook.com': '1234567890' },
       OpenIdConnectProviderARNs: [`arn:aws:iam::${ctx.emulator.accountId}:oidc-provider/example.auth0.com`],
-      CognitoIdentityProviders: [],
-      SamlProviderARNs: [],
       IdentityPoolTags: { env: 'test' },
     });
 
@@ -52,7 +50,8 @@ describe('identity pools', () => {
     );
     expect(updated.IdentityPoolName).toBe('Renamed');
     expect(updated.DeveloperProviderName).toBe('login.example');
-    expect(updated.SupportedLoginProviders).toEqual({});
+    expect(updated.SupportedLoginProviders).toBeUndefined();
+    expect(updated.OpenIdConnectProviderARNs).toBeUndefined();
     expect(updated.AllowClassicFlow).toBeUndefined();
     expect(updated.IdentityPoolTags).toEqual({ env: 'test' });
 

@@ -31,7 +31,7 @@ describe('Cognito Identity on the wire (awsJson1_1)', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { IdentityId: string; Credentials: Record<string, unknown> };
     expect(Object.keys(body.Credentials).sort()).toEqual(['AccessKeyId', 'Expiration', 'SecretKey', 'SessionToken']);
-    expect(typeof body.Credentials.Expiration).toBe('number');
+    expect(Number.isInteger(body.Credentials.Expiration)).toBe(true);
     expect(Math.abs((body.Credentials.Expiration as number) - (Date.now() / 1000 + 3600))).toBeLessThan(5);
   });
 

@@ -51,7 +51,8 @@ export const getCredentialsForIdentity: Operation<GetCredentialsForIdentityInput
       AccessKeyId: credentials.accessKeyId,
       SecretKey: credentials.secretAccessKey,
       SessionToken: credentials.sessionToken,
-      Expiration: new Date(credentials.expiresAt),
+      // AWS writes whole epoch seconds.
+      Expiration: new Date(Math.floor(credentials.expiresAt / 1000) * 1000),
     },
   };
 };

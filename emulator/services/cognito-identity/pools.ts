@@ -38,20 +38,31 @@ export function identityPoolArn(pool: Pick<IdentityPoolRecord, 'region' | 'accou
   return `arn:aws:cognito-identity:${pool.region}:${pool.accountId}:identitypool/${pool.poolId}`;
 }
 
-/** The pool as CreateIdentityPool, DescribeIdentityPool and UpdateIdentityPool answer it. */
+/**
+ * The pool as CreateIdentityPool, DescribeIdentityPool and UpdateIdentityPool answer it: as captured AWS CLI output
+ * shows, empty provider lists and maps and a never-set AllowClassicFlow are left out; IdentityPoolTags is always there.
+ */
 export function describePool(pool: IdentityPoolRecord): IdentityPool {
   return {
     IdentityPoolId: pool.poolId,
     IdentityPoolName: pool.name,
     AllowUnauthenticatedIdentities: pool.allowUnauthenticatedIdentities,
     AllowClassicFlow: pool.allowClassicFlow,
-    SupportedLoginProviders: pool.supportedLoginProviders,
+    SupportedLoginProviders: nonEmptyMap(pool.supportedLoginProviders),
     DeveloperProviderName: pool.developerProviderName,
-    OpenIdConnectProviderARNs: pool.openIdConnectProviderArns,
-    CognitoIdentityProviders: pool.cognitoIdentityProviders,
-    SamlProviderARNs: pool.samlProviderArns,
+    OpenIdConnectProviderARNs: nonEmptyList(pool.openIdConnectProviderArns),
+    CognitoIdentityProviders: nonEmptyList(pool.cognitoIdentityProviders),
+    SamlProviderARNs: nonEmptyList(pool.samlProviderArns),
     IdentityPoolTags: pool.tags,
   };
+}
+
+function nonEmptyList<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
+}
+
+function nonEmptyMap<T>(map: Record<string, T>): Record<string, T> | undefined {
+  return Object.keys(map).length > 0 ? map : undefined;
 }
 
 /** The settings CreateIdentityPool and UpdateIdentityPool take; what is not given takes its default. */

@@ -1,5 +1,5 @@
 import type { Policy } from '@aws-sdk/client-iam';
-import { awsManagedAccount, awsManagedPolicies } from '../../store/aws-managed-policies.js';
+import { awsManagedAccount, awsManagedPolicies, awsManagedPolicyArn } from '../../store/aws-managed-policies.js';
 import type { PolicyRecord, PolicyVersionRecord } from '../../store/iam-store.js';
 import type { OperationContext } from '../service-definition.js';
 import { AccessDeniedException, IamValidationError, NoSuchEntityException } from './errors.js';
@@ -27,6 +27,9 @@ export function policyArnAccount(arn: string): string {
 /** Said after an `arn:aws:iam::aws:policy/…` that idpool's catalog does not have, so the gap is never silent. */
 function catalogHint(arn: string): string {
   if (policyArnAccount(arn) !== awsManagedAccount) return '';
+  const name = arn.slice(arn.lastIndexOf('/') + 1);
+  const samePolicyElsewhere = awsManagedPolicies.find((policy) => policy.name === name);
+  if (samePolicyElsewhere) return ` It is ${awsManagedPolicyArn(samePolicyElsewhere)}: the path is part of the ARN.`;
   const names = awsManagedPolicies.map((policy) => policy.name).join(', ');
   return ` idpool's catalog of AWS managed policies does not have it (it has ${names}); create a customer managed policy with its document instead.`;
 }

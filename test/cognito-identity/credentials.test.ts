@@ -55,7 +55,7 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     const error = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(tampered) })));
     expect(error.name).toBe('NotAuthorizedException');
     expect(error.message).toBe("Invalid login token. Couldn't verify signed token.");
-    expect(error.$metadata.httpStatusCode).toBe(403);
+    expect(error.$metadata.httpStatusCode).toBe(400);
   });
 
   it('honours TokenDuration', async () => {
@@ -74,7 +74,7 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     const error = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })));
     expect(error.name).toBe('NotAuthorizedException');
     expect(error.message).toMatch(new RegExp(`^Invalid login token\\. Token expired: \\d+ >= ${expiresAt}$`));
-    expect(error.$metadata.httpStatusCode).toBe(403);
+    expect(error.$metadata.httpStatusCode).toBe(400);
   });
 
   it('refuses a token of another pool, and a token of another identity', async () => {
@@ -87,19 +87,19 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     const foreignError = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: mine.identityId, Logins: logins(foreign.token) })));
     expect(foreignError.name).toBe('NotAuthorizedException');
     expect(foreignError.message).toMatch(/^Invalid login token\./);
-    expect(foreignError.$metadata.httpStatusCode).toBe(403);
+    expect(foreignError.$metadata.httpStatusCode).toBe(400);
 
     const otherError = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: mine.identityId, Logins: logins(other.token) })));
     expect(otherError.name).toBe('NotAuthorizedException');
     expect(otherError.message).toBe(`Access to Identity '${mine.identityId}' is forbidden.`);
-    expect(otherError.$metadata.httpStatusCode).toBe(403);
+    expect(otherError.$metadata.httpStatusCode).toBe(400);
   });
 
   it('refuses an authenticated identity without its token, and a developer login passed as a public login', async () => {
     const { poolId } = await createDeveloperPool(ctx.clients, { allowUnauthenticated: true });
     const { identityId, token } = await developerToken(ctx.clients, poolId, 'gina');
     const noToken = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId })));
-    expect([noToken.name, noToken.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 403]);
+    expect([noToken.name, noToken.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
     expect(noToken.message).toBe(`Access to Identity '${identityId}' is forbidden.`);
     const underDeveloper = await awsError(
       ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { [developerProvider]: token } })),
@@ -109,7 +109,7 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     expect([unknown.name, unknown.message, unknown.$metadata.httpStatusCode]).toEqual([
       'NotAuthorizedException',
       'Token is not from a supported provider of this identity pool.',
-      403,
+      400,
     ]);
   });
 
@@ -176,14 +176,14 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     expect([refused.name, refused.message, refused.$metadata.httpStatusCode]).toEqual([
       'NotAuthorizedException',
       'Unauthenticated access is not supported for this identity pool.',
-      403,
+      400,
     ]);
   });
 
   it('answers ResourceNotFoundException for an unknown identity', async () => {
     const identityId = `${ctx.emulator.region}:11111111-2222-3333-4444-555555555555`;
     const error = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId })));
-    expect([error.name, error.message, error.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `Identity '${identityId}' not found.`, 404]);
+    expect([error.name, error.message, error.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `Identity '${identityId}' not found.`, 400]);
   });
 });
 

@@ -57,7 +57,7 @@ describe('developer-authenticated identities', () => {
     expect([error.name, error.$metadata.httpStatusCode]).toEqual(['DeveloperUserAlreadyRegisteredException', 400]);
     const missing = `${ctx.emulator.region}:99999999-9999-9999-9999-999999999999`;
     const notFound = await awsError(forDeveloper(poolId, { [developerProvider]: 'new-user' }, missing));
-    expect([notFound.name, notFound.message, notFound.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `Identity '${missing}' not found.`, 404]);
+    expect([notFound.name, notFound.message, notFound.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `Identity '${missing}' not found.`, 400]);
   });
 
   it('refuses logins of another provider than the pool developer provider', async () => {
@@ -66,18 +66,18 @@ describe('developer-authenticated identities', () => {
     expect([wrong.name, wrong.message, wrong.$metadata.httpStatusCode]).toEqual([
       'NotAuthorizedException',
       'This identity pool does not support the specified developer provider.',
-      403,
+      400,
     ]);
     const noProvider = await pool({ withDeveloperProvider: false });
     const none = await awsError(forDeveloper(noProvider, { [developerProvider]: 'u' }));
-    expect([none.name, none.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 403]);
+    expect([none.name, none.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
     const cognitoToken = await awsError(forDeveloper(poolId, { 'cognito-identity.amazonaws.com': 'eyJ.x.y' }));
     expect([cognitoToken.name, cognitoToken.message]).toEqual(['NotAuthorizedException', "Invalid login token. Can't pass in a Cognito token."]);
     const empty = await awsError(forDeveloper(poolId, {}));
     expect([empty.name, empty.$metadata.httpStatusCode]).toEqual(['InvalidParameterException', 400]);
     const missingPool = `${ctx.emulator.region}:99999999-0000-0000-0000-000000000000`;
     const notFound = await awsError(forDeveloper(missingPool, { [developerProvider]: 'u' }));
-    expect([notFound.name, notFound.message, notFound.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `IdentityPool '${missingPool}' not found.`, 404]);
+    expect([notFound.name, notFound.message, notFound.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `IdentityPool '${missingPool}' not found.`, 400]);
     const tooLong = await awsError(
       ctx.clients.cognito.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [developerProvider]: 'u' }, TokenDuration: 86401 })),
     );
@@ -108,7 +108,7 @@ describe('developer-authenticated identities', () => {
     );
     expect([conflict.name, conflict.$metadata.httpStatusCode]).toEqual(['ResourceConflictException', 409]);
     const unknown = await awsError(ctx.clients.cognito.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: 'nobody' })));
-    expect([unknown.name, unknown.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 404]);
+    expect([unknown.name, unknown.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 400]);
     const neither = await awsError(ctx.clients.cognito.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId })));
     expect([neither.name, neither.$metadata.httpStatusCode]).toEqual(['InvalidParameterException', 400]);
   });
@@ -135,13 +135,13 @@ describe('developer-authenticated identities', () => {
         new MergeDeveloperIdentitiesCommand({ IdentityPoolId: poolId, DeveloperProviderName: developerProvider, SourceUserIdentifier: 'ghost', DestinationUserIdentifier: 'destination' }),
       ),
     );
-    expect([unknown.name, unknown.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 404]);
+    expect([unknown.name, unknown.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 400]);
     const wrongProvider = await awsError(
       ctx.clients.cognito.send(
         new MergeDeveloperIdentitiesCommand({ IdentityPoolId: poolId, DeveloperProviderName: 'other.login', SourceUserIdentifier: 'source', DestinationUserIdentifier: 'destination' }),
       ),
     );
-    expect([wrongProvider.name, wrongProvider.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 403]);
+    expect([wrongProvider.name, wrongProvider.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
   });
 
   it('unlinks a developer user id: the user gets a new identity next time', async () => {
@@ -163,9 +163,9 @@ describe('developer-authenticated identities', () => {
     const refused = await awsError(
       ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: first.identityId, Logins: { 'cognito-identity.amazonaws.com': first.token } })),
     );
-    expect([refused.name, refused.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 403]);
+    expect([refused.name, refused.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
     const notLinked = await awsError(unlink(again.identityId, 'never-seen'));
-    expect([notLinked.name, notLinked.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 404]);
+    expect([notLinked.name, notLinked.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 400]);
   });
 
   it('unlinks logins with UnlinkIdentity, proven by the identity token', async () => {
@@ -175,7 +175,7 @@ describe('developer-authenticated identities', () => {
     const forbidden = await awsError(
       ctx.clients.cognito.send(new UnlinkIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': other.token }, LoginsToRemove: [developerProvider] })),
     );
-    expect([forbidden.name, forbidden.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 403]);
+    expect([forbidden.name, forbidden.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
     await ctx.clients.cognito.send(
       new UnlinkIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token }, LoginsToRemove: [developerProvider] }),
     );
@@ -206,7 +206,7 @@ describe('developer-authenticated identities', () => {
     const deleted = await ctx.clients.cognito.send(new DeleteIdentitiesCommand({ IdentityIdsToDelete: [ids[0]!, unknown] }));
     expect(deleted.UnprocessedIdentityIds).toEqual([{ IdentityId: unknown, ErrorCode: 'AccessDenied' }]);
     const missing = await awsError(ctx.clients.cognito.send(new DescribeIdentityCommand({ IdentityId: ids[0] })));
-    expect([missing.name, missing.message, missing.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `Identity '${ids[0]}' not found.`, 404]);
+    expect([missing.name, missing.message, missing.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `Identity '${ids[0]}' not found.`, 400]);
     expect((await developerToken(ctx.clients, poolId, 'member-0')).identityId).not.toBe(ids[0]);
     const tooMany = await awsError(ctx.clients.cognito.send(new DeleteIdentitiesCommand({ IdentityIdsToDelete: Array.from({ length: 61 }, () => unknown) })));
     expect([tooMany.name, tooMany.$metadata.httpStatusCode]).toEqual(['ValidationException', 400]);

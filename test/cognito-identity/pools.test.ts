@@ -57,9 +57,9 @@ describe('identity pools', () => {
 
     await ctx.clients.cognito.send(new DeleteIdentityPoolCommand({ IdentityPoolId: poolId }));
     const gone = await awsError(ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: poolId })));
-    expect([gone.name, gone.message, gone.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `IdentityPool '${poolId}' not found.`, 404]);
+    expect([gone.name, gone.message, gone.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `IdentityPool '${poolId}' not found.`, 400]);
     const deleteAgain = await awsError(ctx.clients.cognito.send(new DeleteIdentityPoolCommand({ IdentityPoolId: poolId })));
-    expect([deleteAgain.name, deleteAgain.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 404]);
+    expect([deleteAgain.name, deleteAgain.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 400]);
   });
 
   it('refuses to change the developer provider once set', async () => {
@@ -126,7 +126,7 @@ describe('identity pools', () => {
     const home = await ctx.clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 60 }));
     expect(home.IdentityPools!.map((pool) => pool.IdentityPoolId)).not.toContain(ids[0]);
     const elsewhere = await awsError(ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: ids[0] })));
-    expect([elsewhere.name, elsewhere.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 404]);
+    expect([elsewhere.name, elsewhere.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 400]);
 
     const badToken = await awsError(client.send(new ListIdentityPoolsCommand({ MaxResults: 3, NextToken: 'garbage' })));
     expect([badToken.name, badToken.$metadata.httpStatusCode]).toEqual(['InvalidParameterException', 400]);
@@ -149,7 +149,7 @@ describe('identity pools', () => {
     const missing = await awsError(
       ctx.clients.cognito.send(new ListTagsForResourceCommand({ ResourceArn: poolArn(`${ctx.emulator.region}:00000000-0000-0000-0000-000000000000`) })),
     );
-    expect([missing.name, missing.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 404]);
+    expect([missing.name, missing.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 400]);
     const notAnArn = await awsError(ctx.clients.cognito.send(new ListTagsForResourceCommand({ ResourceArn: 'arn:aws:s3:::some-bucket-name' })));
     expect([notAnArn.name, notAnArn.$metadata.httpStatusCode]).toEqual(['InvalidParameterException', 400]);
   });

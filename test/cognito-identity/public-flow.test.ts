@@ -57,7 +57,7 @@ describe('the public operations: GetId and GetOpenIdToken (basic flow)', () => {
     expect([cognitoToken.name, cognitoToken.message, cognitoToken.$metadata.httpStatusCode]).toEqual([
       'NotAuthorizedException',
       "Invalid login token. Can't pass in a Cognito token.",
-      403,
+      400,
     ]);
     const unknown = await awsError(ctx.clients.cognito.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { 'accounts.google.com': 'token' } })));
     expect([unknown.name, unknown.message]).toEqual(['NotAuthorizedException', 'Token is not from a supported provider of this identity pool.']);
@@ -73,13 +73,13 @@ describe('the public operations: GetId and GetOpenIdToken (basic flow)', () => {
     expect([forbidden.name, forbidden.message, forbidden.$metadata.httpStatusCode]).toEqual([
       'NotAuthorizedException',
       `Access to Identity '${identityId}' is forbidden.`,
-      403,
+      400,
     ]);
     const missingPool = `${ctx.emulator.region}:00000000-0000-0000-0000-00000000abcd`;
     const noPool = await awsError(ctx.clients.cognito.send(new GetIdCommand({ IdentityPoolId: missingPool })));
-    expect([noPool.name, noPool.message, noPool.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `IdentityPool '${missingPool}' not found.`, 404]);
+    expect([noPool.name, noPool.message, noPool.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `IdentityPool '${missingPool}' not found.`, 400]);
     const closed = await guestPool({ allowUnauthenticated: false });
     const refused = await awsError(ctx.clients.cognito.send(new GetIdCommand({ IdentityPoolId: closed })));
-    expect([refused.name, refused.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 403]);
+    expect([refused.name, refused.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
   });
 });

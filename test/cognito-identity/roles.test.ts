@@ -52,7 +52,7 @@ describe('identity pool roles, role mappings and principal tag maps', () => {
     const poolId = created.IdentityPoolId!;
     const badArn = 'arn:aws:iam::123456789012ole/not-a-role';
     const forbidden = await awsError(ctx.clients.cognito.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: { authenticated: badArn } })));
-    expect([forbidden.name, forbidden.message, forbidden.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', `Access to Role '${badArn}' is forbidden.`, 403]);
+    expect([forbidden.name, forbidden.message, forbidden.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', `Access to Role '${badArn}' is forbidden.`, 400]);
 
     const unconfigured = await awsError(
       ctx.clients.cognito.send(
@@ -68,7 +68,7 @@ describe('identity pool roles, role mappings and principal tag maps', () => {
     expect([badKey.name, badKey.$metadata.httpStatusCode]).toEqual(['ValidationException', 400]);
     const missing = `${ctx.emulator.region}:00000000-0000-0000-0000-000000000001`;
     const notFound = await awsError(ctx.clients.cognito.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: missing })));
-    expect([notFound.name, notFound.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 404]);
+    expect([notFound.name, notFound.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 400]);
   });
 
   it('chooses the role of the first matching rule, else resolves the ambiguity as configured', async () => {
@@ -102,7 +102,7 @@ describe('identity pool roles, role mappings and principal tag maps', () => {
     expect([denied.name, denied.message, denied.$metadata.httpStatusCode]).toEqual([
       'NotAuthorizedException',
       `The ambiguous role mapping rules for: ${developerProvider} denied this request.`,
-      403,
+      400,
     ]);
 
     // Token mapping: a developer token carries no cognito:roles, so the ambiguity resolution decides.

@@ -38,7 +38,7 @@ describe('Cognito Identity on the wire (awsJson1_1)', () => {
   it('answers an error with __type, message and x-amzn-ErrorType', async () => {
     const poolId = `${ctx.emulator.region}:0bad0bad-0000-0000-0000-000000000000`;
     const response = await call('GetId', { IdentityPoolId: poolId });
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.1');
     expect(response.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
     expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);

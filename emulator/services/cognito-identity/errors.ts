@@ -1,10 +1,12 @@
 import { AwsError } from '../../errors.js';
 
 /**
- * Cognito Identity's errors, with the model's shape names. The botocore model has no HTTP statuses; these follow the
- * Smithy model (aws-sdk-js-v3: NotAuthorized 403, ResourceNotFound 404, ResourceConflict 409, TooManyRequests 429,
- * the others 400). [unverified] Captured real responses (SDK logs in public issues, 2015–2021) show status 400 for
- * NotAuthorizedException and ResourceNotFoundException; a run against AWS should settle which one it answers today.
+ * Cognito Identity's errors, with the model's shape names. The botocore model has no HTTP statuses. The Smithy model
+ * (aws-sdk-js-v3) and ../shared/reference/aws-behaviour.md say NotAuthorized 403 and ResourceNotFound 404, but real
+ * responses captured in public SDK logs answer both with 400 ("Status Code: 400; Error Code: NotAuthorizedException",
+ * aws-amplify/aws-sdk-android#1431; "Status Code: 400; Error Code: ResourceNotFoundException",
+ * aws-amplify/aws-sdk-android-samples#163), as Coral's JSON services answer client errors: idpool follows the
+ * captures. ResourceConflict 409 and TooManyRequests 429 follow the Smithy model [unverified].
  *
  * Messages quoted from real responses are marked with their source in the factory below; the others are
  * [unverified].
@@ -17,13 +19,13 @@ export class InvalidParameterException extends AwsError {
 
 export class NotAuthorizedException extends AwsError {
   constructor(message: string) {
-    super('NotAuthorizedException', message, 403);
+    super('NotAuthorizedException', message, 400);
   }
 }
 
 export class ResourceNotFoundException extends AwsError {
   constructor(message: string) {
-    super('ResourceNotFoundException', message, 404);
+    super('ResourceNotFoundException', message, 400);
   }
 }
 

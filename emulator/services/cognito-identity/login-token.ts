@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import { OpenIdTokenError, type VerifiedOpenIdToken } from '../../auth/openid-tokens.js';
 import type { IdentityRecord } from '../../store/cognito-identities.js';
 import type { OperationContext } from '../service-definition.js';

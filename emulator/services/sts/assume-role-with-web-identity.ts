@@ -1,5 +1,5 @@
 import type { AssumeRoleWithWebIdentityRequest, AssumeRoleWithWebIdentityResponse } from '@aws-sdk/client-sts';
-import { decodeJwt } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import { cognitoIssuer, OpenIdTokenError, type VerifiedOpenIdToken } from '../../auth/openid-tokens.js';
 import type { EmulatorRuntime } from '../../runtime.js';
 import { authenticationTypeOf, principalTagsOf } from '../cognito-identity/token-claims.js';

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { packageRoot } from '../../emulator/package-root.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerSeedCommand } from './seed-command.js';
 import { registerStateCommand } from './state-command.js';
 
 const { version } = JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')) as { version: string };
@@ -12,6 +13,7 @@ const program = new Command('idpool')
   .version(version);
 registerServeCommand(program);
 registerStateCommand(program);
+registerSeedCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`idpool: ${error instanceof Error ? error.message : String(error)}\n`);

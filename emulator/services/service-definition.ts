@@ -39,4 +39,6 @@ export interface ServiceDefinition {
   operations: OperationTable;
   /** The error code for a broken model constraint (`ValidationException`, IAM's `ValidationError`, …). */
   validationErrorCode: string;
+  /** False where the service's validation messages leave the offending value out (`Value at 'x' failed …`). */
+  validationEchoesValues?: boolean;
 }

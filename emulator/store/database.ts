@@ -15,6 +15,8 @@ export interface StoreComponent {
   migrations: Migration[];
   /** Tables emptied by `POST /_idpool/reset`. */
   resettableTables: string[];
+  /** Writes back, in the reset's transaction, what a reset must not lose (IAM's AWS managed policies). */
+  afterReset?: (db: BetterSqlite3.Database) => void;
 }
 
 export const databaseFileName = 'idpool.sqlite';
@@ -84,6 +86,7 @@ export class Database {
     try {
       this.transaction(() => {
         for (const component of this.components) for (const table of component.resettableTables) this.sql.exec(`DELETE FROM ${table}`);
+        for (const component of this.components) component.afterReset?.(this.sql);
       });
     } finally {
       this.sql.pragma('foreign_keys = ON');

@@ -59,8 +59,10 @@ describe('ForAllValues', () => {
 });
 
 describe('multivalued request values under a plain operator', () => {
-  it('matches when any value matches, and a negated operator when none does', () => {
-    expect(holds({ StringEquals: { [amr]: 'authenticated' } }, { [amr]: ['authenticated', 'x'] })).toBe(true);
-    expect(holds({ StringNotEquals: { [amr]: 'authenticated' } }, { [amr]: ['authenticated', 'x'] })).toBe(false);
+  it('never hold: multivalued keys require a set operator', () => {
+    expect(holds({ StringEquals: { [amr]: 'authenticated' } }, { [amr]: ['authenticated', 'x'] })).toBe(false);
+    expect(holds({ StringEquals: { [amr]: 'authenticated' } }, { [amr]: ['authenticated'] })).toBe(false);
+    expect(holds({ StringNotEquals: { [amr]: 'other' } }, { [amr]: ['authenticated'] })).toBe(false);
+    expect(holds({ StringEqualsIfExists: { [amr]: 'authenticated' } }, { [amr]: ['authenticated'] })).toBe(false);
   });
 });

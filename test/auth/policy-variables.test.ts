@@ -27,6 +27,17 @@ describe('policy variables in Resource', () => {
     expect(decideS3("${aws:username, 'shared'}/*", 'alice/x', { 'aws:username': 'alice' })).toBe('Allow');
   });
 
+  it('makes a NotResource statement with an unresolvable variable inapplicable', () => {
+    const notResource = (context: Record<string, string>) =>
+      decide([policy(allow({ Action: 's3:GetObject', Resource: undefined, NotResource: bucketObject('${aws:username}/*') }))], {
+        action: 's3:GetObject',
+        resource: bucketObject('public/x'),
+        context,
+      });
+    expect(notResource({ 'aws:username': 'alice' })).toBe('Allow');
+    expect(notResource({})).toBe('ImplicitDeny');
+  });
+
   it('does not resolve multivalued keys', () => {
     expect(decideS3('${aws:TagKeys}/*', 'a/x', { 'aws:TagKeys': ['a'] })).toBe('ImplicitDeny');
   });
@@ -74,7 +85,15 @@ describe('policy variables in condition values', () => {
   it('makes a value with a missing variable match nothing, unless it has a default', () => {
     expect(holds({ StringLike: { 's3:prefix': 'home/${aws:username}/*' } }, { 's3:prefix': 'home/x/y' })).toBe(false);
     expect(holds({ StringLike: { 's3:prefix': "home/${aws:username, 'guest'}/*" } }, { 's3:prefix': 'home/guest/y' })).toBe(true);
-    expect(holds({ StringNotEquals: { 's3:prefix': '${aws:username}' } }, { 's3:prefix': 'home' })).toBe(true);
+  });
+
+  it('makes a negated operator fail when one of its values has a missing variable', () => {
+    expect(holds({ StringNotEquals: { 's3:prefix': '${aws:username}' } }, { 's3:prefix': 'home' })).toBe(false);
+    expect(holds({ StringNotLike: { 's3:prefix': ['${aws:username}', 'x*'] } }, { 's3:prefix': 'home' })).toBe(false);
+    expect(holds({ StringNotLike: { 's3:prefix': ['${aws:username}', 'x*'] } }, { 's3:prefix': 'home', 'aws:username': 'a' })).toBe(
+      true,
+    );
+    expect(holds({ StringNotEquals: { 's3:prefix': '${aws:username}' } }, {})).toBe(true);
   });
 
   it('reads ${*} as a literal star in StringLike', () => {

@@ -8,10 +8,14 @@ import type { ContextScalar, RequestContext } from './request-context.js';
  * - the values of one key are OR'd; for a negated operator the condition holds when *no* value matches;
  * - a key absent from the request fails a positive operator and satisfies a negated one;
  *   `…IfExists` holds whenever the key is absent;
+ * - a multivalued request value (a list) needs a set operator; a plain operator never holds against one;
  * - `ForAnyValue:` holds when at least one request value satisfies the base operator, and is false for an
  *   absent or empty key; `ForAllValues:` holds when every request value satisfies it, and is true for an absent
  *   or empty key. With a negated base operator "satisfies" means "matches none of the policy values";
- * - `Null: {key: "true"}` holds when the key is absent (or an empty list), `"false"` when it is present.
+ * - `Null: {key: "true"}` holds when the key is absent (or an empty list), `"false"` when it is present;
+ * - a policy value whose policy variable has no value matches nothing; under a negated operator it makes the
+ *   comparison fail instead of counting as "not matched", since AWS warns that an unresolvable variable may
+ *   invalidate the whole statement.
  */
 export type CompiledCondition =
   | {
@@ -61,7 +65,11 @@ export function compileCondition(
   const { setOperator, baseName, ifExists } = parseOperatorName(operatorName);
   const lowerCaseKey = key.toLowerCase();
   if (baseName === 'null') {
-    return { kind: 'null', lowerCaseKey, expectAbsent: policyValues.map((value) => value.toLowerCase() === 'true') };
+    const expectAbsent = policyValues
+      .map((value) => value.toLowerCase())
+      .filter((value) => value === 'true' || value === 'false')
+      .map((value) => value === 'true');
+    return { kind: 'null', lowerCaseKey, expectAbsent };
   }
   const operator = BASE_OPERATORS.get(baseName);
   if (!operator) return { kind: 'unsupported' };
@@ -85,10 +93,10 @@ export function conditionHolds(condition: CompiledCondition, context: RequestCon
   if (requestValues === undefined && condition.ifExists) return true;
 
   const matchesAnyPolicyValue = (requestValue: ContextScalar) =>
-    condition.matchers.some((matcher) => matcher(requestValue, context));
-  const satisfies = condition.negated
-    ? (requestValue: ContextScalar) => !matchesAnyPolicyValue(requestValue)
-    : matchesAnyPolicyValue;
+    condition.matchers.some((matcher) => matcher(requestValue, context) === true);
+  const matchesNoPolicyValue = (requestValue: ContextScalar) =>
+    condition.matchers.every((matcher) => matcher(requestValue, context) === false);
+  const satisfies = condition.negated ? matchesNoPolicyValue : matchesAnyPolicyValue;
 
   switch (condition.setOperator) {
     case 'ForAnyValue':
@@ -97,6 +105,8 @@ export function conditionHolds(condition: CompiledCondition, context: RequestCon
       return requestValues === undefined || requestValues.every(satisfies);
     default:
       if (requestValues === undefined) return condition.negated;
-      return condition.negated ? requestValues.every(satisfies) : requestValues.some(satisfies);
+      // "Multivalued context keys require a condition set operator": without one, a list never matches.
+      if (context.isMultivalued(condition.lowerCaseKey)) return false;
+      return satisfies(requestValues[0]);
   }
 }

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { matchesArnPattern } from './arn-pattern.js';
 import { ipInNetwork, parseIpNetwork } from './ip-address.js';
 import { parseTemplate, resolveToGlob, resolveToText } from './policy-variables.js';
@@ -8,9 +9,10 @@ import { compileGlob } from './wildcard-pattern.js';
  * The base condition operators (without `ForAnyValue:`/`ForAllValues:` and `IfExists`). Each compiles one
  * policy value into a matcher for the operator's *positive* sense; a negated operator (`StringNotEquals`,
  * `NotIpAddress`, …) uses its positive counterpart's matcher and condition-evaluator.ts inverts the result.
+ * A matcher answers `undefined` when the policy value holds a policy variable without a value.
  */
 
-export type PolicyValueMatcher = (contextValue: ContextScalar, context: RequestContext) => boolean;
+export type PolicyValueMatcher = (contextValue: ContextScalar, context: RequestContext) => boolean | undefined;
 
 export interface BaseOperator {
   negated: boolean;
@@ -22,36 +24,41 @@ const NEVER: PolicyValueMatcher = () => false;
 function stringEquals(policyValue: string, variablesEnabled: boolean): PolicyValueMatcher {
   const template = parseTemplate(policyValue, variablesEnabled);
   if (!template.parts) return (contextValue) => String(contextValue) === policyValue;
-  return (contextValue, context) => resolveToText(template, context) === String(contextValue);
+  return (contextValue, context) => {
+    const resolved = resolveToText(template, context);
+    return resolved === undefined ? undefined : resolved === String(contextValue);
+  };
 }
 
 function stringEqualsIgnoreCase(policyValue: string, variablesEnabled: boolean): PolicyValueMatcher {
   const template = parseTemplate(policyValue, variablesEnabled);
   const lowerCasePolicyValue = policyValue.toLowerCase();
   if (!template.parts) return (contextValue) => String(contextValue).toLowerCase() === lowerCasePolicyValue;
-  return (contextValue, context) =>
-    resolveToText(template, context)?.toLowerCase() === String(contextValue).toLowerCase();
+  return (contextValue, context) => equalsIgnoringCase(resolveToText(template, context), contextValue);
+}
+
+function equalsIgnoringCase(resolved: string | undefined, contextValue: ContextScalar): boolean | undefined {
+  return resolved === undefined ? undefined : resolved.toLowerCase() === String(contextValue).toLowerCase();
 }
 
 function stringLike(policyValue: string, variablesEnabled: boolean): PolicyValueMatcher {
   const template = parseTemplate(policyValue, variablesEnabled);
   return (contextValue, context) => {
     const glob = resolveToGlob(template, context);
-    return glob !== undefined && compileGlob(glob, false).test(String(contextValue));
+    return glob === undefined ? undefined : compileGlob(glob, false).test(String(contextValue));
   };
 }
 
 function bool(policyValue: string, variablesEnabled: boolean): PolicyValueMatcher {
   const template = parseTemplate(policyValue, variablesEnabled);
-  return (contextValue, context) =>
-    resolveToText(template, context)?.toLowerCase() === String(contextValue).toLowerCase();
+  return (contextValue, context) => equalsIgnoringCase(resolveToText(template, context), contextValue);
 }
 
 function arnLike(policyValue: string, variablesEnabled: boolean): PolicyValueMatcher {
   const template = parseTemplate(policyValue, variablesEnabled);
   return (contextValue, context) => {
     const glob = resolveToGlob(template, context);
-    return glob !== undefined && matchesArnPattern(glob, String(contextValue));
+    return glob === undefined ? undefined : matchesArnPattern(glob, String(contextValue));
   };
 }
 

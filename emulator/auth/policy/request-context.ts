@@ -18,6 +18,10 @@ export class RequestContext {
     return this.valuesByLowerCaseKey.has(lowerCaseKey);
   }
 
+  isMultivalued(lowerCaseKey: string): boolean {
+    return Array.isArray(this.valuesByLowerCaseKey.get(lowerCaseKey));
+  }
+
   /** Every value of the key (a single-valued key gives one), or undefined when the key is absent. */
   values(lowerCaseKey: string): readonly ContextScalar[] | undefined {
     const value = this.valuesByLowerCaseKey.get(lowerCaseKey);

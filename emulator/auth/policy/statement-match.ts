@@ -20,15 +20,22 @@ function actionMatches(actions: CompiledStatement['actions'], lowerCaseAction: s
   return listed !== actions.negated;
 }
 
-/** A Resource pattern whose policy variable has no value matches nothing (and so excludes nothing). */
+/**
+ * A Resource pattern whose policy variable has no value matches nothing. In NotResource such a pattern makes
+ * the whole statement inapplicable: AWS warns that an unresolvable variable "might cause the entire statement
+ * to be invalid", and treating it as excluding nothing would widen a NotResource Allow.
+ */
 function resourceMatches(request: MatchableRequest, resources: CompiledStatement['resources']): boolean {
   if (!resources) return true;
-  let listed = false;
-  for (let index = 0; !listed && index < resources.templates.length; index++) {
-    const glob = resolveToGlob(resources.templates[index], request.context);
-    listed = glob !== undefined && matchesArnPattern(glob, request.resource);
+  for (const template of resources.templates) {
+    const glob = resolveToGlob(template, request.context);
+    if (glob === undefined) {
+      if (resources.negated) return false;
+    } else if (matchesArnPattern(glob, request.resource)) {
+      return !resources.negated;
+    }
   }
-  return listed !== resources.negated;
+  return resources.negated;
 }
 
 /** Whether Action/NotAction, Resource/NotResource and every Condition fit the request (not the principal). */

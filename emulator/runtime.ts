@@ -47,6 +47,7 @@ export class EmulatorRuntime {
 
   async close(): Promise<void> {
     await this.lambda.close();
+    await this.tokens.settled();
     this.db.close();
   }
 }

@@ -230,8 +230,11 @@ function stablePolicyId(arn: string): string {
   return id;
 }
 
-/** Writes the catalog into iam_policies / iam_policy_versions, replacing older copies of the same policies. */
+/** Writes the catalog into iam_policies / iam_policy_versions, replacing what an older catalog wrote there. */
 export function seedAwsManagedPolicies(sql: BetterSqlite3.Database): void {
+  const current = new Set(awsManagedPolicies.map(awsManagedPolicyArn));
+  const seeded = sql.prepare('SELECT arn FROM iam_policies WHERE account_id = ?').all(awsManagedAccount) as { arn: string }[];
+  const removePolicy = sql.prepare('DELETE FROM iam_policies WHERE arn = ?');
   const removeVersions = sql.prepare('DELETE FROM iam_policy_versions WHERE policy_arn = ?');
   const upsertPolicy = sql.prepare(`
     INSERT INTO iam_policies (arn, account_id, policy_name, policy_id, path, description, default_version_id, tags, created_at, updated_at)
@@ -239,6 +242,11 @@ export function seedAwsManagedPolicies(sql: BetterSqlite3.Database): void {
     ON CONFLICT(arn) DO UPDATE SET description = excluded.description, default_version_id = excluded.default_version_id,
       created_at = excluded.created_at, updated_at = excluded.updated_at`);
   const insertVersion = sql.prepare('INSERT INTO iam_policy_versions (policy_arn, version_id, document, created_at) VALUES (?, ?, ?, ?)');
+  for (const { arn } of seeded) {
+    if (current.has(arn)) continue;
+    removeVersions.run(arn);
+    removePolicy.run(arn);
+  }
   for (const policy of awsManagedPolicies) {
     const arn = awsManagedPolicyArn(policy);
     const updated = Date.parse(policy.updatedAt);

@@ -56,6 +56,10 @@ describe('IAM customer managed policies and their versions', () => {
     const malformed = await awsError(iam().send(new CreatePolicyCommand({ PolicyName: 'bad', PolicyDocument: '{"Statement": []}' })));
     expect(malformed.name).toBe('MalformedPolicyDocumentException');
     expect(malformed.$metadata.httpStatusCode).toBe(400);
+    const unversioned = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+    const version = await awsError(iam().send(new CreatePolicyCommand({ PolicyName: 'old', PolicyDocument: unversioned })));
+    expect(version.name).toBe('MalformedPolicyDocumentException');
+    expect(version.message).toBe('Policy document must be version 2012-10-17 or greater.');
 
     const actions = Array.from({ length: 400 }, (_, index) => `s3:SomeActionNumber${index}`);
     const large = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });

@@ -78,8 +78,11 @@ describe('IAM roles', () => {
   it('refuses a malformed trust policy with MalformedPolicyDocument and the validator message', async () => {
     const notJson = await awsError(iam().send(new CreateRoleCommand({ RoleName: 'broken', AssumeRolePolicyDocument: '{"Version": ' })));
     expect(notJson.name).toBe('MalformedPolicyDocumentException');
-    expect(notJson.message).toBe('Syntax errors in policy.');
+    expect(notJson.message).toBe('This policy contains invalid Json');
     expect(notJson.$metadata.httpStatusCode).toBe(400);
+    const nonSts = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 's3:GetObject' }] });
+    const action = await awsError(iam().send(new CreateRoleCommand({ RoleName: 'broken', AssumeRolePolicyDocument: nonSts })));
+    expect(action.message).toBe('AssumeRole policy may only specify STS AssumeRole actions.');
     const withResource = JSON.stringify({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole', Resource: '*' }],

@@ -25,13 +25,43 @@ export function checkPolicyDocument(document: string, kind: PolicyDocumentKind):
   }
 }
 
+/** IAM's own wordings for trust and managed policies, from recorded AWS responses (localstack's IAM snapshots). */
+const iamMessages = {
+  trustInvalidJson: 'This policy contains invalid Json',
+  trustNonStsAction: 'AssumeRole policy may only specify STS AssumeRole actions.',
+  managedVersion: 'Policy document must be version 2012-10-17 or greater.',
+} as const;
+
+function parsedJson(document: string): unknown {
+  try {
+    return JSON.parse(document);
+  } catch {
+    return undefined;
+  }
+}
+
+function statementsOf(parsed: unknown): Record<string, unknown>[] {
+  const statement = (parsed as { Statement?: unknown } | undefined)?.Statement;
+  const list = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
+  return list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
+}
+
 export function checkTrustPolicy(document: string): void {
+  const parsed = parsedJson(document);
+  if (parsed === undefined) throw new MalformedPolicyDocumentException(iamMessages.trustInvalidJson);
   checkPolicyDocument(document, 'trust');
+  for (const statement of statementsOf(parsed)) {
+    const actions = statement.Action === undefined ? [] : Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+    if (actions.some((action) => typeof action !== 'string' || !/^sts:/i.test(action))) {
+      throw new MalformedPolicyDocumentException(iamMessages.trustNonStsAction);
+    }
+  }
   if (policySize(document) > policySizeQuotas.trustPolicy) throw LimitExceededException.quota('ACLSizePerRole', policySizeQuotas.trustPolicy);
 }
 
 export function checkManagedPolicyDocument(document: string): void {
   checkPolicyDocument(document, 'identity');
+  if ((parsedJson(document) as { Version?: unknown }).Version !== '2012-10-17') throw new MalformedPolicyDocumentException(iamMessages.managedVersion);
   if (policySize(document) > policySizeQuotas.managedPolicy) throw LimitExceededException.quota('PolicySize', policySizeQuotas.managedPolicy);
 }
 

@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { StringDecoder } from 'node:string_decoder';
 import {
   exitDescription,
   exitPayload,
@@ -8,6 +7,7 @@ import {
   timeoutPayload,
   type ErrorPayload,
 } from './invocation-errors.js';
+import { WorkerOutput } from './worker-output.js';
 
 /** How a worker process is started: bootstrap.mjs in the function's code folder with the function's environment. */
 export interface WorkerLaunch {
@@ -61,8 +61,6 @@ interface ActiveInvocation {
 
 /** Lambda gives a function's initialization 10 seconds. */
 const initTimeoutMs = 10_000;
-/** Output kept per invocation: enough for the 4 KB log tail and for recognising an out-of-memory death. */
-const maxKeptOutput = 64 * 1024;
 
 /**
  * One execution environment: a Node.js child process running bootstrap.mjs, which takes one invocation at a time.
@@ -73,16 +71,14 @@ export class FunctionWorker {
   lastUsedAt = performance.now();
   private readonly spawnedAt = performance.now();
   private readonly child: ChildProcess;
-  private readonly received = { out: 0, err: 0 };
-  private readonly decoders = { out: new StringDecoder('utf8'), err: new StringDecoder('utf8') };
-  private readonly outputWaiters: { out: number; err: number; then(): void }[] = [];
-  private output = '';
+  private readonly output: WorkerOutput;
   private active: ActiveInvocation | undefined;
   private exited = false;
   private resolveReady!: (outcome: InitOutcome) => void;
   private readonly exitListeners: (() => void)[] = [];
 
-  constructor(private readonly launch: WorkerLaunch) {
+  constructor(launch: WorkerLaunch) {
+    this.output = new WorkerOutput(launch.onOutput);
     this.ready = new Promise((resolve) => {
       let settled = false;
       const initTimer = setTimeout(() => {
@@ -103,19 +99,16 @@ export class FunctionWorker {
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
-    this.child.stdout?.on('data', (chunk: Buffer) => this.take('out', chunk));
-    this.child.stderr?.on('data', (chunk: Buffer) => this.take('err', chunk));
+    this.child.stdout?.on('data', (chunk: Buffer) => this.output.take('out', chunk));
+    this.child.stderr?.on('data', (chunk: Buffer) => this.output.take('err', chunk));
     this.child.on('message', (message) => this.onMessage(message as WorkerMessage));
     this.child.on('close', (code, signal) => this.onClose(code, signal));
-    this.child.on('error', () => this.kill());
+    // A process that could not even start emits 'error' and never 'close'.
+    this.child.on('error', () => (this.child.pid === undefined ? this.onClose(1, null) : this.kill()));
   }
 
   get alive(): boolean {
     return !this.exited;
-  }
-
-  get busy(): boolean {
-    return this.active !== undefined;
   }
 
   onExit(listener: () => void): void {
@@ -154,38 +147,7 @@ export class FunctionWorker {
 
   /** Output written outside any invocation (init, or after a response) and not yet handed to one. */
   takePendingOutput(): string {
-    const pending = this.output;
-    this.output = '';
-    return pending;
-  }
-
-  private take(stream: 'out' | 'err', chunk: Buffer): void {
-    this.received[stream] += chunk.byteLength;
-    const text = this.decoders[stream].write(chunk);
-    if (text) {
-      this.output += text;
-      if (this.output.length > 2 * maxKeptOutput) this.output = this.output.slice(-maxKeptOutput);
-      this.launch.onOutput(text);
-    }
-    this.releaseOutputWaiters();
-  }
-
-  /** Runs `then` once the parent has read everything the worker had written when it sent a message. */
-  private afterOutput(message: { out: number; err: number }, then: () => void): void {
-    if (this.exited || (this.received.out >= message.out && this.received.err >= message.err)) then();
-    else this.outputWaiters.push({ out: message.out, err: message.err, then });
-  }
-
-  private releaseOutputWaiters(): void {
-    for (let index = 0; index < this.outputWaiters.length; ) {
-      const waiter = this.outputWaiters[index] as (typeof this.outputWaiters)[number];
-      if (this.exited || (this.received.out >= waiter.out && this.received.err >= waiter.err)) {
-        this.outputWaiters.splice(index, 1);
-        waiter.then();
-      } else {
-        index++;
-      }
-    }
+    return this.output.takePending();
   }
 
   private onMessage(message: WorkerMessage): void {
@@ -195,16 +157,16 @@ export class FunctionWorker {
         this.resolveReady({ ok: true, initMs: performance.now() - this.spawnedAt });
         break;
       case 'init-error':
-        this.afterOutput(message, () => this.resolveReady({ ok: false, error: message.error }));
+        this.output.after(message, () => this.resolveReady({ ok: false, error: message.error }));
         break;
       case 'done':
         if (this.active?.request.requestId === message.id) {
           const active = this.active;
-          this.afterOutput(message, () => this.finish(active, { ok: message.ok, body: message.body, rssBytes: message.rss, reusable: true }));
+          this.output.after(message, () => this.finish(active, { ok: message.ok, body: message.body, rssBytes: message.rss, reusable: true }));
         }
         break;
       case 'fatal':
-        this.afterOutput(message, () => {
+        this.output.after(message, () => {
           this.resolveReady({ ok: false, error: message.error });
           if (this.active && (message.id === undefined || message.id === this.active.request.requestId)) {
             this.finish(this.active, { ok: false, body: JSON.stringify(message.error), reusable: false });
@@ -229,12 +191,9 @@ export class FunctionWorker {
   }
 
   private onClose(code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.exited) return;
     this.exited = true;
-    for (const stream of ['out', 'err'] as const) {
-      const rest = this.decoders[stream].end();
-      if (rest) this.output += rest;
-    }
-    this.releaseOutputWaiters();
+    this.output.end();
     const description = exitDescription(code, signal);
     this.resolveReady({ ok: false, exit: description });
     const active = this.active;
@@ -243,7 +202,7 @@ export class FunctionWorker {
         this.finishTimedOut(active);
       } else {
         const requestId = active.request.requestId;
-        const payload = isOutOfMemoryOutput(this.output) ? outOfMemoryPayload(requestId, description) : exitPayload(requestId, description);
+        const payload = isOutOfMemoryOutput(this.output.peek()) ? outOfMemoryPayload(requestId, description) : exitPayload(requestId, description);
         this.finish(active, { ok: false, body: JSON.stringify(payload), reusable: false });
       }
     }
@@ -255,7 +214,7 @@ export class FunctionWorker {
     clearTimeout(active.timer);
     this.active = undefined;
     this.lastUsedAt = performance.now();
-    const output = this.takePendingOutput();
+    const output = this.output.takePending();
     active.resolve({
       ok: result.ok,
       body: result.body,

@@ -4,6 +4,7 @@ import { Clock } from './clock.js';
 import type { EmulatorConfig } from './config.js';
 import { Logger } from './logger.js';
 import { AuthStore } from './store/auth-store.js';
+import { CognitoStore } from './store/cognito-store.js';
 import { Database } from './store/database.js';
 import { IamStore } from './store/iam-store.js';
 import { LambdaStore } from './store/lambda-store.js';
@@ -17,6 +18,7 @@ export class EmulatorRuntime {
   readonly db: Database;
   readonly auth: AuthStore;
   readonly iam: IamStore;
+  readonly cognito: CognitoStore;
   readonly tokens: OpenIdTokens;
   readonly credentials: SessionCredentials;
   readonly lambdaStore: LambdaStore;
@@ -33,6 +35,7 @@ export class EmulatorRuntime {
     this.db = Database.open(config.dataDir);
     this.auth = new AuthStore(this.db);
     this.iam = new IamStore(this.db);
+    this.cognito = new CognitoStore(this.db);
     this.tokens = new OpenIdTokens(this.auth, clock, config.region);
     this.credentials = new SessionCredentials(this.auth, clock);
     this.lambdaStore = new LambdaStore(this.db);

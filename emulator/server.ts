@@ -14,6 +14,7 @@ import { RestJsonProtocol } from './protocols/rest-json.js';
 import type { IncomingRequest, WireResponse } from './protocols/wire.js';
 import { EmulatorRuntime } from './runtime.js';
 import { services } from './services/index.js';
+import { lambdaCodeEndpoint } from './services/lambda/code-location.js';
 
 export interface RunningEmulator {
   /** `http://<host>:<port>`, the endpoint every SDK client takes. */
@@ -52,6 +53,7 @@ function corsPreflight(): Endpoint {
 
 export function createEndpoints(runtime: EmulatorRuntime): Endpoint[] {
   return [
+    lambdaCodeEndpoint(runtime),
     adminEndpoint(runtime, services),
     openIdEndpoint(runtime),
     corsPreflight(),

@@ -74,6 +74,12 @@ export interface EvaluationInput {
   resourcePolicy?: PolicyDocument;
   /** The account that owns the resource; same-account requests need identity OR resource allow, cross-account both. */
   resourceAccountId?: string;
+  /**
+   * What `resourcePolicy` is; `'resource'` when omitted. A `'trust'` policy (a role's trust policy) must allow
+   * the request itself even within one account: naming the principal allows it, naming only its account
+   * (`arn:aws:iam::<acct>:root`) also needs an identity-policy allow. An identity-policy allow alone is not enough.
+   */
+  resourcePolicyKind?: 'resource' | 'trust';
 }
 
 export interface EvaluationResult {

@@ -3,6 +3,7 @@ import { SessionCredentials } from './auth/session-credentials.js';
 import { Clock } from './clock.js';
 import type { EmulatorConfig } from './config.js';
 import { Logger } from './logger.js';
+import { ApiGatewayStore } from './store/apigateway-store.js';
 import { AuthStore } from './store/auth-store.js';
 import { Database } from './store/database.js';
 import { IamStore } from './store/iam-store.js';
@@ -15,6 +16,7 @@ export class EmulatorRuntime {
   readonly db: Database;
   readonly auth: AuthStore;
   readonly iam: IamStore;
+  readonly apigateway: ApiGatewayStore;
   readonly tokens: OpenIdTokens;
   readonly credentials: SessionCredentials;
   /** The emulator's own base URL once it listens (for JWKS and discovery documents). */
@@ -28,6 +30,7 @@ export class EmulatorRuntime {
     this.db = Database.open(config.dataDir);
     this.auth = new AuthStore(this.db);
     this.iam = new IamStore(this.db);
+    this.apigateway = new ApiGatewayStore(this.db);
     this.tokens = new OpenIdTokens(this.auth, clock, config.region);
     this.credentials = new SessionCredentials(this.auth, clock);
   }

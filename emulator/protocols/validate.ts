@@ -6,11 +6,12 @@ import { shapeOf } from './service-model.js';
  * failure as AWS's Coral services do:
  *   `Value 'x' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern: …`
  * Member paths are lowerCamelCase, joined with dots; list members add `.member`, map values `.value`-less Coral
- * phrasing ("Map value must satisfy constraint: […]").
+ * phrasing ("Map value must satisfy constraint: […]"). Some services name members after the operation's input
+ * (`putIntegrationInput.type`): they pass that `memberPrefix`.
  */
-export function validateInput(model: ServiceModel, ref: ShapeRef | undefined, input: unknown): string[] {
+export function validateInput(model: ServiceModel, ref: ShapeRef | undefined, input: unknown, memberPrefix = ''): string[] {
   const failures: string[] = [];
-  if (ref) checkStructureMembers(model, shapeOf(model, ref), input as Record<string, unknown>, '', failures);
+  if (ref) checkStructureMembers(model, shapeOf(model, ref), input as Record<string, unknown>, memberPrefix, failures);
   return failures;
 }
 

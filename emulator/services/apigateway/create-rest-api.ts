@@ -20,10 +20,12 @@ export const createRestApi: Operation<CreateRestApiRequest, RestApi> = (input, c
   if (input.cloneFrom !== undefined) throw new UnsupportedFeatureException('CreateRestApi with cloneFrom (copying an existing API)');
   if (input.description === '') throw new BadRequestException('Description cannot be an empty string');
   checkCompressionSize(input.minimumCompressionSize);
-  const policy = input.policy === undefined || input.policy === '' ? undefined : validatedResourcePolicy(input.policy);
   const store = context.runtime.apigateway;
+  const apiId = uniqueId(10, (id) => store.findRestApi(id) !== undefined);
+  const owner = { apiId, accountId: context.accountId, region: context.region };
+  const policy = input.policy === undefined || input.policy === '' ? undefined : validatedResourcePolicy(input.policy, owner);
   const api: RestApiRecord = {
-    apiId: uniqueId(10, (id) => store.findRestApi(id) !== undefined),
+    apiId,
     accountId: context.accountId,
     region: context.region,
     name: input.name as string,

@@ -22,7 +22,7 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
       api.description = operation.value === undefined || operation.value === '' ? undefined : operation.value;
       return;
     case '/policy':
-      api.policy = operation.value === undefined || operation.value === '' ? undefined : validatedResourcePolicy(operation.value);
+      api.policy = operation.value === undefined || operation.value === '' ? undefined : validatedResourcePolicy(operation.value, api);
       return;
     case '/apiKeySource': {
       const source = patchValue(operation);

@@ -145,6 +145,7 @@ export interface StoredMethod {
 export interface DeploymentSnapshot {
   policy?: string;
   binaryMediaTypes: string[];
+  disableExecuteApiEndpoint?: boolean;
   resources: (ResourceRecord & { methods: Record<string, StoredMethod> })[];
 }
 

@@ -1,4 +1,4 @@
-import { DeleteStageCommand } from '@aws-sdk/client-api-gateway';
+import { DeleteStageCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executeApiHost, sendRaw } from '../support/execute-api.js';
 import { useEmulator } from '../support/emulator.js';
@@ -101,12 +101,29 @@ describe('execute-api routing', () => {
     expect(await routeOf('/dev/later')).toBe('GET /later');
     const unknownStage = await get('/prod/hello');
     expect(unknownStage.status).toBe(403);
-    expect(unknownStage.headers['x-amzn-errortype']).toBe('ForbiddenException');
-    expect(unknownStage.body).toBe('{"message":"Forbidden"}');
+    expect(unknownStage.headers['x-amzn-errortype']).toBe('MissingAuthenticationTokenException');
+    expect(unknownStage.body).toBe('{"message":"Missing Authentication Token"}');
     await api.deploy('gone');
     expect((await get('/gone/hello')).status).toBe(200);
     await ctx.clients.apiGateway.send(new DeleteStageCommand({ restApiId: api.apiId, stageName: 'gone' }));
     expect((await get('/gone/hello')).status).toBe(403);
+  });
+
+  it('answers 403 Forbidden once a disabled default endpoint is deployed', async () => {
+    await ctx.clients.apiGateway.send(
+      new UpdateRestApiCommand({ restApiId: api.apiId, patchOperations: [{ op: 'replace', path: '/disableExecuteApiEndpoint', value: 'true' }] }),
+    );
+    expect((await get('/dev/hello')).status).toBe(200);
+    await api.deploy('dev');
+    const response = await get('/dev/hello');
+    expect(response.status).toBe(403);
+    expect(response.headers['x-amzn-errortype']).toBe('ForbiddenException');
+    expect(response.body).toBe('{"message":"Forbidden"}');
+    await ctx.clients.apiGateway.send(
+      new UpdateRestApiCommand({ restApiId: api.apiId, patchOperations: [{ op: 'replace', path: '/disableExecuteApiEndpoint', value: 'false' }] }),
+    );
+    await api.deploy('dev');
+    expect((await get('/dev/hello')).status).toBe(200);
   });
 
   it('answers an unknown API id with 404', async () => {

@@ -2,7 +2,9 @@ import {
   CreateResourceCommand,
   CreateRestApiCommand,
   DeleteIntegrationCommand,
+  DeleteIntegrationResponseCommand,
   DeleteMethodCommand,
+  DeleteMethodResponseCommand,
   DeleteResourceCommand,
   GetIntegrationCommand,
   GetIntegrationResponseCommand,
@@ -265,6 +267,33 @@ describe('API Gateway resources, methods and integrations', () => {
     );
     const unquoted = await put({ 'method.response.header.Access-Control-Allow-Origin': '*' });
     expect(unquoted.message).toBe('Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: *]');
+  });
+
+  it('deletes method and integration responses', async () => {
+    const resource = await createResource(rootId, 'responses');
+    const target = { restApiId: apiId, resourceId: resource.id, httpMethod: 'GET' };
+    await gateway.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }));
+    await gateway.send(new PutIntegrationCommand({ ...target, type: 'MOCK' }));
+    await gateway.send(new PutMethodResponseCommand({ ...target, statusCode: '200' }));
+    await gateway.send(new PutIntegrationResponseCommand({ ...target, statusCode: '200' }));
+    const deletedIntegrationResponse = await gateway.send(new DeleteIntegrationResponseCommand({ ...target, statusCode: '200' }));
+    expect(deletedIntegrationResponse.$metadata.httpStatusCode).toBe(204);
+    const integrationResponse = await awsError(gateway.send(new GetIntegrationResponseCommand({ ...target, statusCode: '200' })));
+    expect(integrationResponse.name).toBe('NotFoundException');
+    expect(integrationResponse.message).toBe('Invalid Response status code specified');
+    await gateway.send(new DeleteMethodResponseCommand({ ...target, statusCode: '200' }));
+    const again = await awsError(gateway.send(new DeleteMethodResponseCommand({ ...target, statusCode: '200' })));
+    expect(again.name).toBe('NotFoundException');
+    const noIntegration = await awsError(gateway.send(new DeleteIntegrationCommand({ ...target, httpMethod: 'OPTIONS' })));
+    expect(noIntegration.message).toBe('Invalid Method identifier specified');
+  });
+
+  it('pages through resources', async () => {
+    const all = await gateway.send(new GetResourcesCommand({ restApiId: apiId, limit: 500 }));
+    const first = await gateway.send(new GetResourcesCommand({ restApiId: apiId, limit: 3 }));
+    expect(first.items).toHaveLength(3);
+    const second = await gateway.send(new GetResourcesCommand({ restApiId: apiId, limit: 3, position: first.position }));
+    expect([...(first.items ?? []), ...(second.items ?? [])].map((item) => item.id)).toEqual(all.items?.slice(0, 6).map((item) => item.id));
   });
 
   it('deletes a resource with its descendants, but not the root', async () => {

@@ -81,6 +81,13 @@ describe('API Gateway REST APIs', () => {
     expect(removed.policy).toBeUndefined();
   });
 
+  it('writes the execute-api:/ shorthand of a resource policy out as the API ARN', async () => {
+    const shorthand = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: ['execute-api:/*/GET/secret'] }] };
+    const api = await ctx.clients.apiGateway.send(new CreateRestApiCommand({ name: 'shorthand', policy: JSON.stringify(shorthand) }));
+    const stored = JSON.parse(JSON.parse(`"${api.policy as string}"`) as string) as typeof shorthand;
+    expect(stored.Statement[0]?.Resource).toEqual([`arn:aws:execute-api:us-east-1:000000000000:${api.id as string}/*/GET/secret`]);
+  });
+
   it('refuses a malformed resource policy and an unknown patch path with BadRequestException', async () => {
     const api = await ctx.clients.apiGateway.send(new CreateRestApiCommand({ name: 'strict' }));
     const noPrincipal = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: '*' }] });

@@ -8,7 +8,10 @@ import { requireRestApi } from './lookups.js';
 import { checkStageName } from './stage-names.js';
 import { deploymentView } from './views.js';
 
-/** The API as it is now: what the stages pointing at this deployment serve until the next deployment. */
+/**
+ * The API as it is now: what the stages pointing at this deployment serve until the next deployment, including
+ * the resource policy and the disabled default endpoint, which AWS also applies only once deployed.
+ */
 function snapshotOf(store: ApiGatewayStore, api: RestApiRecord): DeploymentSnapshot {
   const methods = store.methodsByResource(api.apiId);
   const resources = store.listResources(api.apiId).map((resource) => ({ ...resource, methods: methods.get(resource.resourceId) ?? {} }));
@@ -16,7 +19,7 @@ function snapshotOf(store: ApiGatewayStore, api: RestApiRecord): DeploymentSnaps
   for (const resource of resources) {
     if (Object.values(resource.methods).some((method) => !method.integration)) throw new BadRequestException('No integration defined for method');
   }
-  return { policy: api.policy, binaryMediaTypes: api.binaryMediaTypes, resources };
+  return { policy: api.policy, binaryMediaTypes: api.binaryMediaTypes, disableExecuteApiEndpoint: api.disableExecuteApiEndpoint, resources };
 }
 
 function deployToStage(input: CreateDeploymentRequest, context: OperationContext, deploymentId: string): void {

@@ -54,9 +54,11 @@ export async function serveExecuteApi(runtime: EmulatorRuntime, options: Execute
     // [unverified] AWS has no such host name at all; LocalStack answers 404 likewise.
     return gatewayError(ids, 404, 'NotFoundException', JSON.stringify({ message: `Invalid API identifier specified ${target?.apiId ?? ''}` }));
   }
-  const stage = target.stageName === '' || api.disableExecuteApiEndpoint ? undefined : store.findStage(api.apiId, target.stageName);
+  // An unknown or missing stage is a route like any other that matches nothing [unverified: some report "Forbidden"].
+  const stage = target.stageName === '' ? undefined : store.findStage(api.apiId, target.stageName);
   const snapshot = stage && store.deploymentSnapshot(api.apiId, stage.deploymentId);
-  if (!stage || !snapshot) return forbidden(ids);
+  if (!stage || !snapshot) return missingAuthenticationToken(ids);
+  if (snapshot.disableExecuteApiEndpoint) return forbidden(ids);
   const match = RouteTable.of(snapshot).match(pathSegments(target.rawPath), request.method);
   if (!match) return missingAuthenticationToken(ids);
 

@@ -46,7 +46,7 @@ export function internalServerError(ids: ResponseIds, status: 500 | 502): WireRe
   return gatewayError(ids, status, 'InternalServerErrorException', '{"message": "Internal server error"}');
 }
 
-/** No such stage, or the default endpoint disabled [unverified for an unknown stage]. */
+/** The API's default execute-api endpoint is disabled (disableExecuteApiEndpoint). */
 export function forbidden(ids: ResponseIds): WireResponse {
   return gatewayError(ids, 403, 'ForbiddenException', '{"message":"Forbidden"}');
 }

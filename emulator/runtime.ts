@@ -7,6 +7,8 @@ import { ApiGatewayStore } from './store/apigateway-store.js';
 import { AuthStore } from './store/auth-store.js';
 import { Database } from './store/database.js';
 import { IamStore } from './store/iam-store.js';
+import { LambdaStore } from './store/lambda-store.js';
+import { LambdaRuntime } from './services/lambda/runtime/lambda-runtime.js';
 
 /**
  * Everything the operations share for the life of one emulator: configuration, the clock, the state and the
@@ -19,6 +21,9 @@ export class EmulatorRuntime {
   readonly apigateway: ApiGatewayStore;
   readonly tokens: OpenIdTokens;
   readonly credentials: SessionCredentials;
+  readonly lambdaStore: LambdaStore;
+  /** Runs Lambda functions; API Gateway's AWS_PROXY integration invokes through it (a LambdaInvoker). */
+  readonly lambda: LambdaRuntime;
   /** The emulator's own base URL once it listens (for JWKS and discovery documents). */
   url = '';
 
@@ -33,14 +38,19 @@ export class EmulatorRuntime {
     this.apigateway = new ApiGatewayStore(this.db);
     this.tokens = new OpenIdTokens(this.auth, clock, config.region);
     this.credentials = new SessionCredentials(this.auth, clock);
+    this.lambdaStore = new LambdaStore(this.db);
+    this.lambda = new LambdaRuntime(this);
   }
 
   /** Empties all state (signing keys stay, so the JWKS a client cached stays valid). */
   reset(): void {
+    this.lambda.reset();
     this.db.reset();
   }
 
   async close(): Promise<void> {
+    await this.lambda.close();
+    await this.tokens.settled();
     this.db.close();
   }
 }

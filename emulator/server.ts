@@ -14,6 +14,7 @@ import { executeApiEndpoint } from './services/apigateway/execute-api/execute-ap
 import type { IncomingRequest, WireResponse } from './protocols/wire.js';
 import { EmulatorRuntime } from './runtime.js';
 import { services } from './services/index.js';
+import { lambdaCodeEndpoint } from './services/lambda/code-location.js';
 
 export interface RunningEmulator {
   /** `http://<host>:<port>`, the endpoint every SDK client takes. */
@@ -52,9 +53,10 @@ function corsPreflight(): Endpoint {
 
 export function createEndpoints(runtime: EmulatorRuntime): Endpoint[] {
   return [
+    lambdaCodeEndpoint(runtime),
     adminEndpoint(runtime, services),
     openIdEndpoint(runtime),
-    executeApiEndpoint(runtime, { lambda: () => undefined }),
+    executeApiEndpoint(runtime, { lambda: () => runtime.lambda }),
     corsPreflight(),
     awsJsonEndpoint(runtime, services),
     awsQueryEndpoint(runtime, services),
@@ -68,8 +70,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = new Logger(config.logLevel, options.logSink);
   const runtime = new EmulatorRuntime(config, new Clock(), log);
   const endpoints = createEndpoints(runtime);
+  runtime.tokens.ready().catch((error: unknown) => log.error(`token signing keys could not be loaded: ${String(error)}`));
   const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) => {
     handle(runtime, endpoints, req, res).catch((error: unknown) => {
+      if (error instanceof ClientGone) {
+        log.debug(`client went away before its request was read: ${req.method} ${req.url}`);
+        return;
+      }
       log.error(`response failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
@@ -155,6 +162,9 @@ function write(res: ServerResponse, response: WireResponse, headOnly: boolean): 
   res.end(headOnly ? undefined : body);
 }
 
+/** The client closed the connection before its request was read: there is nobody to answer. */
+class ClientGone extends Error {}
+
 /** The whole body, or undefined once it passes `limit` bytes (the rest is not read). */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
   const declared = Number(req.headers['content-length'] ?? '0');
@@ -172,6 +182,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | und
       chunks.push(chunk);
     });
     req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => reject(new ClientGone()));
+    req.on('close', () => {
+      if (!req.complete) reject(new ClientGone());
+    });
   });
 }

@@ -2,12 +2,14 @@ import type { Endpoint } from '../endpoint.js';
 import { jsonResponse, type IncomingRequest, type WireResponse } from '../protocols/wire.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
+import { exportState, importState, StateImportError } from '../store/state-transfer.js';
 
 export const adminPrefix = '/_idpool/';
 
 /**
  * `/_idpool/*`: health (`GET health`), reset (`POST reset`: empty all state) and the movable clock
- * (`GET clock`; `POST clock` with `{"advanceSeconds": N}` or `{"offsetSeconds": N}`).
+ * (`GET clock`; `POST clock` with `{"advanceSeconds": N}` or `{"offsetSeconds": N}`), and the whole state as JSON
+ * (`GET state`, `?secrets=true` to include signing keys and issued credentials; `POST state` to replace it).
  */
 export function adminEndpoint(runtime: EmulatorRuntime, services: ServiceDefinition[]): Endpoint {
   return {
@@ -44,8 +46,21 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
       else return jsonResponse(400, { message: 'Send {"advanceSeconds": N} or {"offsetSeconds": N}.' });
       return jsonResponse(200, clockState(runtime));
     }
+    case 'GET state':
+      return jsonResponse(200, exportState(runtime.db, { includeSecrets: new URLSearchParams(request.query).get('secrets') === 'true', now: runtime.clock.now() }));
+    case 'POST state': {
+      const state = parseBody(request);
+      try {
+        const imported = importState(runtime.db, state);
+        await runtime.tokens.reload();
+        return jsonResponse(200, { status: 'imported', ...imported });
+      } catch (error) {
+        if (error instanceof StateImportError) return jsonResponse(400, { message: error.message });
+        throw error;
+      }
+    }
     default:
-      return jsonResponse(404, { message: `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock.` });
+      return jsonResponse(404, { message: `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state.` });
   }
 }
 

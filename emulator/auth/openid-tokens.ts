@@ -47,22 +47,31 @@ const generateKeyPairAsync = promisify(generateKeyPair);
 /**
  * Signs and verifies the OpenID tokens of Cognito Identity: RS512 JWS with a `kid` of the form `<region>-<n>`,
  * keys kept in the store (so tokens survive a restart with --data-dir) and published as a JWKS.
- * Key generation starts at once in the background so that starting the emulator does not wait for it.
+ * Keys are loaded (or made) on first use; a server calls `ready()` at start so that this happens in the background.
  */
 export class OpenIdTokens {
   private keys: LoadedKey[] = [];
-  private readonly loading: Promise<void>;
+  private loading: Promise<void> | undefined;
 
   constructor(
     private readonly store: AuthStore,
     private readonly clock: Clock,
     private readonly region: string,
-  ) {
-    this.loading = this.load();
-    this.loading.catch(() => undefined);
-  }
+  ) {}
 
   ready(): Promise<void> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  /** Resolves once any key loading under way has ended, whatever its outcome (before the store closes). */
+  async settled(): Promise<void> {
+    await this.loading?.catch(() => undefined);
+  }
+
+  /** Reads the keys from the store again (after a state import replaced them). */
+  reload(): Promise<void> {
+    this.loading = this.load();
     return this.loading;
   }
 
@@ -94,12 +103,12 @@ export class OpenIdTokens {
 
   /** The public keys, as served at `/.well-known/jwks_uri`. */
   async jwks(): Promise<{ keys: JWK[] }> {
-    await this.loading;
+    await this.ready();
     return { keys: this.keys.map((key) => key.publicJwk) };
   }
 
   async sign(claims: OpenIdTokenClaims, lifetimeSeconds: number): Promise<string> {
-    await this.loading;
+    await this.ready();
     const key = this.keys[this.keys.length - 1] as LoadedKey;
     const issuedAt = this.clock.nowSeconds();
     return new SignJWT({ ...claims })
@@ -112,7 +121,7 @@ export class OpenIdTokens {
 
   /** Verifies signature, issuer and expiry (by the emulator clock). Audience and subject are the caller's to check. */
   async verify(token: string): Promise<VerifiedOpenIdToken> {
-    await this.loading;
+    await this.ready();
     try {
       const { payload } = await jwtVerify(
         token,

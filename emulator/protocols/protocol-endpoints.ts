@@ -11,8 +11,25 @@ import type { IncomingRequest, WireResponse } from './wire.js';
 /** Anything thrown that is not an AwsError is idpool's own fault: logged with its stack, answered as InternalFailure. */
 export function asAwsError(error: unknown, log: Logger, request: IncomingRequest): AwsError {
   if (error instanceof AwsError) return error;
+  const storageFailure = storageError(error);
+  if (storageFailure) {
+    log.error(`request ${request.requestId} ${request.method} ${request.path}: ${storageFailure.message}`);
+    return storageFailure;
+  }
   log.error(`request ${request.requestId} ${request.method} ${request.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return new InternalFailure();
+}
+
+/** SQLite's own refusals that a user can act on, said plainly: the transaction was rolled back, nothing is half-written. */
+function storageError(error: unknown): AwsError | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === 'SQLITE_FULL') {
+    return new AwsError('ServiceUnavailable', 'idpool could not save this change: the disk holding its --data-dir is full. Nothing was written; free some space and retry.', 503, { fault: 'Receiver' });
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_IOERR' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))) {
+    return new AwsError('ServiceUnavailable', `idpool could not save this change: its --data-dir cannot be written (${code}). Nothing was written.`, 503, { fault: 'Receiver' });
+  }
+  return undefined;
 }
 
 function byProtocol(services: ServiceDefinition[], protocol: ServiceDefinition['protocol']): ServiceDefinition[] {

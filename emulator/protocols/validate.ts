@@ -9,10 +9,23 @@ import { shapeOf } from './service-model.js';
  * phrasing ("Map value must satisfy constraint: […]"). Some services name members after the operation's input
  * (`putIntegrationInput.type`): they pass that `memberPrefix`.
  */
-export function validateInput(model: ServiceModel, ref: ShapeRef | undefined, input: unknown, memberPrefix = ''): string[] {
+export function validateInput(model: ServiceModel, ref: ShapeRef | undefined, input: unknown, options: ValidationOptions = {}): string[] {
   const failures: string[] = [];
-  if (ref) checkStructureMembers(model, shapeOf(model, ref), input as Record<string, unknown>, memberPrefix, failures);
+  const context: ValidationContext = { model, echoValues: options.echoValues ?? true };
+  if (ref) checkStructureMembers(context, shapeOf(model, ref), input as Record<string, unknown>, options.memberPrefix ?? '', failures);
   return failures;
+}
+
+export interface ValidationOptions {
+  /** Whether a failure quotes the offending value (`Value 'x' at …`) or not (`Value at …`, as IAM answers today). */
+  echoValues?: boolean;
+  /** What member paths start with, where the service names them after the operation's input (`putIntegrationInput.`). */
+  memberPrefix?: string;
+}
+
+interface ValidationContext {
+  model: ServiceModel;
+  echoValues: boolean;
 }
 
 /** AWS reports at most this many failures in one message [unverified: seen up to 10 in public captures]. */
@@ -29,7 +42,7 @@ function lowerCamel(name: string): string {
 }
 
 function checkStructureMembers(
-  model: ServiceModel,
+  context: ValidationContext,
   shape: Shape,
   value: Record<string, unknown> | undefined,
   prefix: string,
@@ -43,34 +56,34 @@ function checkStructureMembers(
       if (shape.required?.includes(name)) failures.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
       continue;
     }
-    const memberShape = shapeOf(model, memberRef);
+    const memberShape = shapeOf(context.model, memberRef);
     const broken = constraintsBroken(memberShape, memberValue);
-    if (broken.length > 0) failures.push(`${renderValue(memberShape, memberValue)} at '${path}' failed to satisfy constraint: ${broken.join(', ')}`);
-    checkNested(model, memberShape, memberValue, path, failures);
+    if (broken.length > 0) failures.push(`${renderValue(context, memberShape, memberValue)} at '${path}' failed to satisfy constraint: ${broken.join(', ')}`);
+    checkNested(context, memberShape, memberValue, path, failures);
   }
 }
 
-function checkNested(model: ServiceModel, shape: Shape, value: unknown, path: string, failures: string[]): void {
+function checkNested(context: ValidationContext, shape: Shape, value: unknown, path: string, failures: string[]): void {
   if (shape.type === 'structure') {
-    checkStructureMembers(model, shape, value as Record<string, unknown>, `${path}.`, failures);
+    checkStructureMembers(context, shape, value as Record<string, unknown>, `${path}.`, failures);
   } else if (shape.type === 'list' && Array.isArray(value)) {
-    const memberShape = shapeOf(model, shape.member);
+    const memberShape = shapeOf(context.model, shape.member);
     const inner = value.flatMap((item) => constraintsBroken(memberShape, item));
     if (inner.length > 0) {
-      failures.push(`${renderValue(shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${unique(inner).join(', ')}]`);
+      failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${unique(inner).join(', ')}]`);
     }
-    value.forEach((item, index) => checkNested(model, memberShape, item, `${path}.${index + 1}.member`, failures));
+    value.forEach((item, index) => checkNested(context, memberShape, item, `${path}.${index + 1}.member`, failures));
   } else if (shape.type === 'map' && value && typeof value === 'object') {
-    const keyShape = shapeOf(model, shape.key);
-    const valueShape = shapeOf(model, shape.value);
+    const keyShape = shapeOf(context.model, shape.key);
+    const valueShape = shapeOf(context.model, shape.value);
     const entries = Object.entries(value as Record<string, unknown>);
     const keyFailures = entries.flatMap(([key]) => constraintsBroken(keyShape, key));
     const valueFailures = entries.flatMap(([, item]) => constraintsBroken(valueShape, item));
     const parts: string[] = [];
     if (keyFailures.length > 0) parts.push(`Map keys must satisfy constraint: [${unique(keyFailures).join(', ')}]`);
     if (valueFailures.length > 0) parts.push(`Map value must satisfy constraint: [${unique(valueFailures).join(', ')}]`);
-    if (parts.length > 0) failures.push(`${renderValue(shape, value)} at '${path}' failed to satisfy constraint: ${parts.join(', ')}`);
-    for (const [key, item] of entries) checkNested(model, valueShape, item, `${path}.${key}`, failures);
+    if (parts.length > 0) failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: ${parts.join(', ')}`);
+    for (const [key, item] of entries) checkNested(context, valueShape, item, `${path}.${key}`, failures);
   }
 }
 
@@ -122,8 +135,8 @@ function sizeOf(value: unknown): number | undefined {
 }
 
 /** Renders the offending value as Coral does (Java's toString for lists and maps); sensitive values are hidden. */
-function renderValue(shape: Shape, value: unknown): string {
-  if (shape.sensitive) return 'Value';
+function renderValue(context: ValidationContext, shape: Shape, value: unknown): string {
+  if (shape.sensitive || !context.echoValues) return 'Value';
   return `Value '${javaString(value)}'`;
 }
 

@@ -42,4 +42,6 @@ export interface ServiceDefinition {
   /** What a broken constraint's member path starts with, when the service names the operation's input there
    * (API Gateway: `putIntegrationInput.`). */
   validationMemberPrefix?: (operationName: string) => string;
+  /** False where the service's validation messages leave the offending value out (`Value at 'x' failed …`). */
+  validationEchoesValues?: boolean;
 }

@@ -28,6 +28,7 @@ export const authSchema: StoreComponent = {
     },
   ],
   resettableTables: ['issued_credentials'],
+  secretTables: ['signing_keys', 'issued_credentials'],
 };
 
 export interface SigningKeyRecord {

@@ -15,6 +15,10 @@ export interface StoreComponent {
   migrations: Migration[];
   /** Tables emptied by `POST /_idpool/reset`. */
   resettableTables: string[];
+  /** Tables holding secrets (private keys, secret access keys): exported only when asked. */
+  secretTables?: string[];
+  /** Writes back, in the reset's transaction, what a reset must not lose (IAM's AWS managed policies). */
+  afterReset?: (db: BetterSqlite3.Database) => void;
 }
 
 export const databaseFileName = 'idpool.sqlite';
@@ -84,10 +88,21 @@ export class Database {
     try {
       this.transaction(() => {
         for (const component of this.components) for (const table of component.resettableTables) this.sql.exec(`DELETE FROM ${table}`);
+        for (const component of this.components) component.afterReset?.(this.sql);
       });
     } finally {
       this.sql.pragma('foreign_keys = ON');
     }
+  }
+
+  /** Every component's tables, in the order they were installed (parents before children). */
+  tableNames(): string[] {
+    const rows = this.sql.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_versions' ORDER BY rowid").all() as { name: string }[];
+    return rows.map((row) => row.name);
+  }
+
+  secretTables(): Set<string> {
+    return new Set(this.components.flatMap((component) => component.secretTables ?? []));
   }
 
   close(): void {

@@ -1,3 +1,4 @@
+import { seedAwsManagedPolicies } from './aws-managed-policies.js';
 import type { Database, StoreComponent } from './database.js';
 
 /** IAM roles with their trust and inline policies, customer managed policies (with versions) and attachments. */
@@ -58,8 +59,23 @@ export const iamSchema: StoreComponent = {
         );
       `,
     },
+    {
+      version: 2,
+      description: 'policy names unique per account whatever their case, version numbers never reused, attachment lookups by policy',
+      up: `
+        ALTER TABLE iam_policies ADD COLUMN next_version_number INTEGER NOT NULL DEFAULT 2;
+        CREATE UNIQUE INDEX iam_policies_account_name ON iam_policies (account_id, policy_name COLLATE NOCASE);
+        CREATE INDEX iam_role_attachments_policy ON iam_role_attachments (policy_arn, account_id);
+      `,
+    },
+    {
+      version: 3,
+      description: "the catalog of AWS managed policies (emulator/store/aws-managed-policies.ts)",
+      up: seedAwsManagedPolicies,
+    },
   ],
   resettableTables: ['iam_role_attachments', 'iam_policy_versions', 'iam_policies', 'iam_role_policies', 'iam_roles'],
+  afterReset: seedAwsManagedPolicies,
 };
 
 export interface Tag {
@@ -112,9 +128,80 @@ function toRole(row: RoleRow): RoleRecord {
   };
 }
 
+export interface PolicyRecord {
+  arn: string;
+  /** The owning account, or `aws` for AWS managed policies. */
+  accountId: string;
+  policyName: string;
+  policyId: string;
+  path: string;
+  description?: string;
+  defaultVersionId: string;
+  tags: Tag[];
+  createdAt: number;
+  updatedAt: number;
+  /** The number of the next version CreatePolicyVersion makes: IAM never reuses a version id. */
+  nextVersionNumber: number;
+}
+
+interface PolicyRow {
+  arn: string;
+  account_id: string;
+  policy_name: string;
+  policy_id: string;
+  path: string;
+  description: string | null;
+  default_version_id: string;
+  tags: string;
+  created_at: number;
+  updated_at: number;
+  next_version_number: number;
+}
+
+function toPolicy(row: PolicyRow): PolicyRecord {
+  return {
+    arn: row.arn,
+    accountId: row.account_id,
+    policyName: row.policy_name,
+    policyId: row.policy_id,
+    path: row.path,
+    description: row.description ?? undefined,
+    defaultVersionId: row.default_version_id,
+    tags: JSON.parse(row.tags) as Tag[],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    nextVersionNumber: row.next_version_number,
+  };
+}
+
+export interface PolicyVersionRecord {
+  policyArn: string;
+  versionId: string;
+  /** The policy document, as the JSON text the caller gave. */
+  document: string;
+  createdAt: number;
+}
+
+interface PolicyVersionRow {
+  policy_arn: string;
+  version_id: string;
+  document: string;
+  created_at: number;
+}
+
+function toPolicyVersion(row: PolicyVersionRow): PolicyVersionRecord {
+  return { policyArn: row.policy_arn, versionId: row.version_id, document: row.document, createdAt: row.created_at };
+}
+
+export interface InlinePolicyRecord {
+  policyName: string;
+  document: string;
+}
+
 /**
- * The IAM state other services read: Cognito resolves and trusts roles, API Gateway evaluates a caller's role
- * policies, Lambda checks that an execution role exists. The IAM operations own the writes.
+ * The IAM state. Cognito resolves and trusts roles, API Gateway evaluates a caller's role policies, Lambda checks
+ * that an execution role exists (the read helpers); the IAM operations own the writes. Callers keep a
+ * check-then-write inside one `db.transaction`.
  */
 export class IamStore {
   private readonly statements;
@@ -132,6 +219,52 @@ export class IamStore {
         JOIN iam_policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id
         WHERE a.account_id = ? AND a.role_name = ? ORDER BY a.policy_arn`),
       attachedArns: sql.prepare('SELECT policy_arn FROM iam_role_attachments WHERE account_id = ? AND role_name = ? ORDER BY policy_arn'),
+
+      rolesOfAccount: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? ORDER BY role_name'),
+      countRoles: sql.prepare('SELECT COUNT(*) AS count FROM iam_roles WHERE account_id = ?'),
+      insertRole: sql.prepare(`
+        INSERT INTO iam_roles (account_id, role_name, role_id, arn, path, assume_role_policy, description, max_session_duration,
+          permissions_boundary, tags, created_at)
+        VALUES (@accountId, @roleName, @roleId, @arn, @path, @assumeRolePolicy, @description, @maxSessionDuration,
+          @permissionsBoundary, @tags, @createdAt)`),
+      setTrust: sql.prepare('UPDATE iam_roles SET assume_role_policy = ? WHERE account_id = ? AND role_name = ?'),
+      setDescription: sql.prepare('UPDATE iam_roles SET description = ? WHERE account_id = ? AND role_name = ?'),
+      setMaxSessionDuration: sql.prepare('UPDATE iam_roles SET max_session_duration = ? WHERE account_id = ? AND role_name = ?'),
+      setRoleTags: sql.prepare('UPDATE iam_roles SET tags = ? WHERE account_id = ? AND role_name = ?'),
+      deleteRole: sql.prepare('DELETE FROM iam_roles WHERE account_id = ? AND role_name = ?'),
+
+      inlinePolicies: sql.prepare('SELECT policy_name, document FROM iam_role_policies WHERE account_id = ? AND role_name = ? ORDER BY policy_name'),
+      inlinePolicy: sql.prepare('SELECT policy_name, document FROM iam_role_policies WHERE account_id = ? AND role_name = ? AND policy_name = ?'),
+      putInlinePolicy: sql.prepare(`
+        INSERT INTO iam_role_policies (account_id, role_name, policy_name, document) VALUES (?, ?, ?, ?)
+        ON CONFLICT (account_id, role_name, policy_name) DO UPDATE SET document = excluded.document`),
+      deleteInlinePolicy: sql.prepare('DELETE FROM iam_role_policies WHERE account_id = ? AND role_name = ? AND policy_name = ?'),
+
+      policyByArn: sql.prepare('SELECT * FROM iam_policies WHERE arn = ?'),
+      policyByName: sql.prepare('SELECT * FROM iam_policies WHERE account_id = ? AND policy_name = ? COLLATE NOCASE'),
+      policiesOf: sql.prepare('SELECT * FROM iam_policies WHERE account_id IN (?, ?) ORDER BY policy_name COLLATE NOCASE, arn'),
+      countPolicies: sql.prepare('SELECT COUNT(*) AS count FROM iam_policies WHERE account_id = ?'),
+      insertPolicy: sql.prepare(`
+        INSERT INTO iam_policies (arn, account_id, policy_name, policy_id, path, description, default_version_id, tags, created_at,
+          updated_at, next_version_number)
+        VALUES (@arn, @accountId, @policyName, @policyId, @path, @description, @defaultVersionId, @tags, @createdAt, @updatedAt,
+          @nextVersionNumber)`),
+      deletePolicy: sql.prepare('DELETE FROM iam_policies WHERE arn = ?'),
+      setDefaultVersion: sql.prepare('UPDATE iam_policies SET default_version_id = ? WHERE arn = ?'),
+      recordNewVersion: sql.prepare('UPDATE iam_policies SET next_version_number = ?, updated_at = ? WHERE arn = ?'),
+
+      versions: sql.prepare('SELECT * FROM iam_policy_versions WHERE policy_arn = ? ORDER BY created_at DESC, CAST(substr(version_id, 2) AS INTEGER) DESC'),
+      version: sql.prepare('SELECT * FROM iam_policy_versions WHERE policy_arn = ? AND version_id = ?'),
+      insertVersion: sql.prepare('INSERT INTO iam_policy_versions (policy_arn, version_id, document, created_at) VALUES (?, ?, ?, ?)'),
+      deleteVersion: sql.prepare('DELETE FROM iam_policy_versions WHERE policy_arn = ? AND version_id = ?'),
+
+      attach: sql.prepare('INSERT OR IGNORE INTO iam_role_attachments (account_id, role_name, policy_arn) VALUES (?, ?, ?)'),
+      detach: sql.prepare('DELETE FROM iam_role_attachments WHERE account_id = ? AND role_name = ? AND policy_arn = ?'),
+      attachmentCount: sql.prepare('SELECT COUNT(*) AS count FROM iam_role_attachments WHERE policy_arn = ? AND account_id = ?'),
+      attachedAnywhere: sql.prepare('SELECT COUNT(*) AS count FROM iam_role_attachments WHERE policy_arn = ?'),
+      rolesAttachedTo: sql.prepare(`
+        SELECT r.* FROM iam_role_attachments a JOIN iam_roles r ON r.account_id = a.account_id AND r.role_name = a.role_name
+        WHERE a.policy_arn = ? AND a.account_id = ? ORDER BY r.role_name`),
     };
   }
 
@@ -154,5 +287,143 @@ export class IamStore {
 
   attachedPolicyArns(accountId: string, roleName: string): string[] {
     return (this.statements.attachedArns.all(accountId, roleName) as { policy_arn: string }[]).map((row) => row.policy_arn);
+  }
+
+  /** The account's roles by name (names compare without case, as IAM's do). */
+  listRoles(accountId: string): RoleRecord[] {
+    return (this.statements.rolesOfAccount.all(accountId) as RoleRow[]).map(toRole);
+  }
+
+  countRoles(accountId: string): number {
+    return (this.statements.countRoles.get(accountId) as { count: number }).count;
+  }
+
+  insertRole(role: RoleRecord): void {
+    this.statements.insertRole.run({
+      ...role,
+      description: role.description ?? null,
+      permissionsBoundary: role.permissionsBoundary ?? null,
+      tags: JSON.stringify(role.tags),
+    });
+  }
+
+  setAssumeRolePolicy(accountId: string, roleName: string, document: string): void {
+    this.statements.setTrust.run(document, accountId, roleName);
+  }
+
+  setRoleDescription(accountId: string, roleName: string, description: string | undefined): void {
+    this.statements.setDescription.run(description ?? null, accountId, roleName);
+  }
+
+  setRoleMaxSessionDuration(accountId: string, roleName: string, seconds: number): void {
+    this.statements.setMaxSessionDuration.run(seconds, accountId, roleName);
+  }
+
+  setRoleTags(accountId: string, roleName: string, tags: Tag[]): void {
+    this.statements.setRoleTags.run(JSON.stringify(tags), accountId, roleName);
+  }
+
+  /** Deletes the role with its inline policies and attachments (the operation refuses while any exist). */
+  deleteRole(accountId: string, roleName: string): void {
+    this.statements.deleteRole.run(accountId, roleName);
+  }
+
+  inlinePolicies(accountId: string, roleName: string): InlinePolicyRecord[] {
+    const rows = this.statements.inlinePolicies.all(accountId, roleName) as { policy_name: string; document: string }[];
+    return rows.map((row) => ({ policyName: row.policy_name, document: row.document }));
+  }
+
+  findInlinePolicy(accountId: string, roleName: string, policyName: string): InlinePolicyRecord | undefined {
+    const row = this.statements.inlinePolicy.get(accountId, roleName, policyName) as { policy_name: string; document: string } | undefined;
+    return row && { policyName: row.policy_name, document: row.document };
+  }
+
+  putInlinePolicy(accountId: string, roleName: string, policyName: string, document: string): void {
+    this.statements.putInlinePolicy.run(accountId, roleName, policyName, document);
+  }
+
+  deleteInlinePolicy(accountId: string, roleName: string, policyName: string): boolean {
+    return this.statements.deleteInlinePolicy.run(accountId, roleName, policyName).changes > 0;
+  }
+
+  findPolicy(arn: string): PolicyRecord | undefined {
+    const row = this.statements.policyByArn.get(arn) as PolicyRow | undefined;
+    return row && toPolicy(row);
+  }
+
+  findPolicyByName(accountId: string, policyName: string): PolicyRecord | undefined {
+    const row = this.statements.policyByName.get(accountId, policyName) as PolicyRow | undefined;
+    return row && toPolicy(row);
+  }
+
+  /** The account's customer managed policies and the AWS managed ones, by name. */
+  listPolicies(accountId: string, awsAccount: string): PolicyRecord[] {
+    return (this.statements.policiesOf.all(accountId, awsAccount) as PolicyRow[]).map(toPolicy);
+  }
+
+  countPolicies(accountId: string): number {
+    return (this.statements.countPolicies.get(accountId) as { count: number }).count;
+  }
+
+  /** A new managed policy with its first version (`DefaultVersionId`), written together. */
+  insertPolicy(policy: PolicyRecord, document: string): void {
+    this.db.transaction(() => {
+      this.statements.insertPolicy.run({ ...policy, description: policy.description ?? null, tags: JSON.stringify(policy.tags) });
+      this.statements.insertVersion.run(policy.arn, policy.defaultVersionId, document, policy.createdAt);
+    });
+  }
+
+  /** Deletes the policy and its versions (the operation refuses while it is attached or has other versions). */
+  deletePolicy(arn: string): void {
+    this.statements.deletePolicy.run(arn);
+  }
+
+  /** The policy's versions, newest first. */
+  policyVersions(arn: string): PolicyVersionRecord[] {
+    return (this.statements.versions.all(arn) as PolicyVersionRow[]).map(toPolicyVersion);
+  }
+
+  findPolicyVersion(arn: string, versionId: string): PolicyVersionRecord | undefined {
+    const row = this.statements.version.get(arn, versionId) as PolicyVersionRow | undefined;
+    return row && toPolicyVersion(row);
+  }
+
+  /** Adds version `v<nextVersionNumber>` and counts on; the policy's UpdateDate becomes the version's CreateDate. */
+  addPolicyVersion(policy: PolicyRecord, document: string, createdAt: number): PolicyVersionRecord {
+    const version: PolicyVersionRecord = { policyArn: policy.arn, versionId: `v${policy.nextVersionNumber}`, document, createdAt };
+    this.db.transaction(() => {
+      this.statements.insertVersion.run(version.policyArn, version.versionId, document, createdAt);
+      this.statements.recordNewVersion.run(policy.nextVersionNumber + 1, createdAt, policy.arn);
+    });
+    return version;
+  }
+
+  deletePolicyVersion(arn: string, versionId: string): void {
+    this.statements.deleteVersion.run(arn, versionId);
+  }
+
+  setDefaultPolicyVersion(arn: string, versionId: string): void {
+    this.statements.setDefaultVersion.run(versionId, arn);
+  }
+
+  attachPolicy(accountId: string, roleName: string, policyArn: string): void {
+    this.statements.attach.run(accountId, roleName, policyArn);
+  }
+
+  detachPolicy(accountId: string, roleName: string, policyArn: string): boolean {
+    return this.statements.detach.run(accountId, roleName, policyArn).changes > 0;
+  }
+
+  /** How many of the account's roles have the policy attached (an AWS managed policy counts per account). */
+  attachmentCount(accountId: string, policyArn: string): number {
+    return (this.statements.attachmentCount.get(policyArn, accountId) as { count: number }).count;
+  }
+
+  isAttachedAnywhere(policyArn: string): boolean {
+    return (this.statements.attachedAnywhere.get(policyArn) as { count: number }).count > 0;
+  }
+
+  rolesAttachedTo(accountId: string, policyArn: string): RoleRecord[] {
+    return (this.statements.rolesAttachedTo.all(policyArn, accountId) as RoleRow[]).map(toRole);
   }
 }

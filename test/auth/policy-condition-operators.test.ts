@@ -139,6 +139,8 @@ describe('Null and IfExists', () => {
     expect(holds({ Null: { 'aws:TokenIssueTime': 'false' } }, { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' })).toBe(true);
     expect(holds({ Null: { 'aws:TokenIssueTime': false } }, {})).toBe(false);
     expect(holds({ Null: { 'aws:TagKeys': 'true' } }, { 'aws:TagKeys': [] })).toBe(true);
+    expect(holds({ Null: { 'aws:TokenIssueTime': 'maybe' } }, {})).toBe(false);
+    expect(holds({ Null: { 'aws:TokenIssueTime': 'maybe' } }, { 'aws:TokenIssueTime': 'x' })).toBe(false);
   });
 
   it('IfExists holds when the key is absent and compares normally when present', () => {

@@ -154,8 +154,8 @@ const CONTEXT_KEYS: ContextKeySpec[] = [
   {
     key: 'aws:PrincipalTag/team',
     type: 'string',
-    requestValues: ['blue', 'red', 'alice'],
-    policyValues: ['blue', 'red', 'Blue', 'b*', '${aws:username}'],
+    requestValues: ['blue', 'red', 'alice', 'b*e?'],
+    policyValues: ['blue', 'red', 'Blue', 'b*', '${aws:username}', 'b${*}e${?}', 'b${*}*'],
   },
   { key: 'aws:PrincipalTag/stage', type: 'string', requestValues: ['dev', 'prod'], policyValues: ['dev', 'prod', 'd*'] },
   {
@@ -243,8 +243,7 @@ function conditionEntry(scenario: Scenario): fc.Arbitrary<ConditionEntry> {
           // Deviation 2 (see policy-oracle.test.ts): no IfExists together with ForAnyValue.
           operator: `${setOperator}${base}${ifExists && setOperator !== 'ForAnyValue:' ? 'IfExists' : ''}`,
           key: spec.key,
-          // Deviation 6 (see policy-oracle.test.ts): no policy variables under ArnNotEquals/ArnNotLike.
-          values: /^ArnNot/.test(base) ? withoutVariables(values, spec) : values,
+          values: comparableValues(base, values, spec),
         })),
       },
       {
@@ -255,9 +254,17 @@ function conditionEntry(scenario: Scenario): fc.Arbitrary<ConditionEntry> {
   );
 }
 
-function withoutVariables(values: string[], spec: ContextKeySpec): string[] {
-  const plain = values.filter((value) => !value.includes('${'));
-  return plain.length > 0 ? plain : [spec.policyValues[0]];
+/**
+ * Deviation 6 (see policy-oracle.test.ts): no policy variables under ArnNotEquals/ArnNotLike.
+ * Deviation 8: the specials `${*}` and `${?}` only under StringLike/StringNotLike.
+ */
+function comparableValues(baseOperator: string, values: string[], spec: ContextKeySpec): string[] {
+  const kept = values.filter((value) => {
+    if (/^ArnNot/.test(baseOperator)) return !value.includes('${');
+    if (!/^String(Not)?Like$/.test(baseOperator)) return !/\$\{[*?]\}/.test(value);
+    return true;
+  });
+  return kept.length > 0 ? kept : [spec.policyValues[0]];
 }
 
 function conditionBlock(scenario: Scenario): fc.Arbitrary<ConditionBlock | undefined> {

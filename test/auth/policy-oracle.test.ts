@@ -20,6 +20,9 @@
 //    both alike, as AWS warns an unresolvable variable may invalidate the statement. (Not generated.)
 // 7. NotIpAddress comparing an IPv6 address with IPv4 networks (or the reverse): the oracle answers false; the
 //    address lies outside every listed network, so NotIpAddress holds. (Filtered below.)
+// 8. The specials `${*}`/`${?}` outside StringLike/StringNotLike: the oracle leaves them unsubstituted in
+//    e.g. StringEquals; AWS documents that they "can be used in any string where you can use regular policy
+//    variables". (Not generated.)
 import fc from 'fast-check';
 import { anonymousPrincipal, runSimulation, type SimulationRequestPrincipal } from '@cloud-copilot/iam-simulate';
 import { describe, expect, it } from 'vitest';

@@ -65,7 +65,11 @@ export function compileCondition(
   const { setOperator, baseName, ifExists } = parseOperatorName(operatorName);
   const lowerCaseKey = key.toLowerCase();
   if (baseName === 'null') {
-    return { kind: 'null', lowerCaseKey, expectAbsent: policyValues.map((value) => value.toLowerCase() === 'true') };
+    const expectAbsent = policyValues
+      .map((value) => value.toLowerCase())
+      .filter((value) => value === 'true' || value === 'false')
+      .map((value) => value === 'true');
+    return { kind: 'null', lowerCaseKey, expectAbsent };
   }
   const operator = BASE_OPERATORS.get(baseName);
   if (!operator) return { kind: 'unsupported' };

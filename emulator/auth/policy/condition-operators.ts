@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { matchesArnPattern } from './arn-pattern.js';
 import { ipInNetwork, parseIpNetwork } from './ip-address.js';
 import { parseTemplate, resolveToGlob, resolveToText } from './policy-variables.js';

@@ -1,0 +1,98 @@
+import { writeFileSync } from 'node:fs';
+import { packageRoot } from '../emulator/package-root.js';
+import { cognitoRequest, SignedRequestCache } from './aws-requests.js';
+import { inProcessColdStartMs, serveColdStartMs } from './cold-start.js';
+import { benchCredentials, createBenchPool, developerProvider, developerTokens } from './cognito-setup.js';
+import { expectStatus, runLoad, type LoadResult } from './http-load.js';
+import { rssMiB, spawnIdpool, spawnMoto, type ServerProcess } from './processes.js';
+import { median, renderBenchmarks, type BenchReport, type LoadRow } from './report.js';
+
+const quick = process.argv.includes('--quick');
+const loadMs = quick ? 1_500 : 5_000;
+const region = 'us-east-1';
+const users = 1_000;
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function measure(name: string, target: string, concurrency: number, work: Parameters<typeof runLoad>[0]['work']): Promise<LoadRow> {
+  process.stdout.write(`▸ ${name} on ${target}, ${concurrency} client${concurrency > 1 ? 's' : ''}… `);
+  const result: LoadResult = await runLoad({ concurrency, durationMs: loadMs, work });
+  say(`${Math.round(result.callsPerSecond)}/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms${result.failures ? `, ${result.failures} failed (${result.firstFailure})` : ''}`);
+  return { name, target, concurrency, ...result };
+}
+
+/** GetOpenIdTokenForDeveloperIdentity and GetCredentialsForIdentity against one server. */
+async function cognitoCalls(server: ServerProcess, target: string, verifiesTrust: boolean): Promise<LoadRow[]> {
+  const pool = await createBenchPool(server.url, region, verifiesTrust);
+  const tokenRequests = new SignedRequestCache((user) =>
+    cognitoRequest(server.url, region, 'GetOpenIdTokenForDeveloperIdentity', { IdentityPoolId: pool.identityPoolId, Logins: { [developerProvider]: user } }, benchCredentials),
+  );
+  const tokens = await developerTokens(server.url, region, pool.identityPoolId, quick ? 200 : users);
+  const credentialRequests = tokens.map((token) =>
+    cognitoRequest(server.url, region, 'GetCredentialsForIdentity', { IdentityId: token.IdentityId, Logins: { 'cognito-identity.amazonaws.com': token.Token } }),
+  );
+  const rows: LoadRow[] = [];
+  for (const concurrency of [1, 16]) {
+    rows.push(
+      await measure('GetOpenIdTokenForDeveloperIdentity', target, concurrency, async (client, iteration, send) => {
+        expectStatus(await send(tokenRequests.get(`user-${(client * 7919 + iteration) % users}`)), 200, 'token');
+      }),
+    );
+  }
+  for (const concurrency of [1, 16]) {
+    rows.push(
+      await measure('GetCredentialsForIdentity', target, concurrency, async (client, iteration, send) => {
+        expectStatus(await send(credentialRequests[(client * 7919 + iteration) % credentialRequests.length] as never), 200, 'credentials');
+      }),
+    );
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  say(`idpool benchmarks${quick ? ' (--quick)' : ''}: ${loadMs / 1000} s per load point, Node ${process.version}`);
+  const report: BenchReport = { date: new Date().toISOString(), node: process.version, quick, coldStart: { serveMs: [], inProcessMs: [] }, loads: [], notes: [] };
+
+  for (let run = 0; run < (quick ? 3 : 7); run++) {
+    const serve = await serveColdStartMs();
+    const inProcess = await inProcessColdStartMs();
+    report.coldStart.serveMs.push(serve.firstCallMs);
+    report.coldStart.inProcessMs.push(inProcess);
+  }
+  say(`▸ cold start to first successful call: idpool serve ${median(report.coldStart.serveMs).toFixed(0)} ms, in-process ${median(report.coldStart.inProcessMs).toFixed(0)} ms (median)`);
+
+  const idpool = await spawnIdpool();
+  report.idleRssMiB = rssMiB(idpool.child.pid as number);
+  say(`▸ idle RSS of idpool serve: ${report.idleRssMiB.toFixed(0)} MiB`);
+  try {
+    report.loads.push(...(await cognitoCalls(idpool, 'idpool', true)));
+    report.rssAfterLoadMiB = rssMiB(idpool.child.pid as number);
+  } finally {
+    await idpool.stop();
+  }
+
+  const moto = await spawnMoto().catch((error: unknown) => {
+    report.notes.push(`moto not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return undefined;
+  });
+  if (moto) {
+    try {
+      report.loads.push(...(await cognitoCalls(moto, 'moto', false)));
+    } finally {
+      await moto.stop();
+    }
+  }
+
+  report.totalSeconds = (performance.now() - started) / 1000;
+  writeFileSync(`${packageRoot}/bench/results.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${packageRoot}/BENCHMARKS.md`, renderBenchmarks(report));
+  say(`wrote BENCHMARKS.md and bench/results.json in ${report.totalSeconds.toFixed(0)} s`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

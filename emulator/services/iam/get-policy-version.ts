@@ -1,0 +1,16 @@
+import type { GetPolicyVersionRequest, GetPolicyVersionResponse } from '@aws-sdk/client-iam';
+import type { Operation } from '../service-definition.js';
+import { requirePolicyVersion } from './managed-policies.js';
+import { encodePolicyDocument } from './policy-documents.js';
+
+export const getPolicyVersion: Operation<GetPolicyVersionRequest, GetPolicyVersionResponse> = (input, context) => {
+  const { policy, version } = requirePolicyVersion(context, input.PolicyArn!, input.VersionId!);
+  return {
+    PolicyVersion: {
+      Document: encodePolicyDocument(version.document),
+      VersionId: version.versionId,
+      IsDefaultVersion: version.versionId === policy.defaultVersionId,
+      CreateDate: new Date(version.createdAt),
+    },
+  };
+};

@@ -1,0 +1,96 @@
+import type { Policy } from '@aws-sdk/client-iam';
+import { awsManagedAccount, awsManagedPolicies, awsManagedPolicyArn } from '../../store/aws-managed-policies.js';
+import type { PolicyRecord, PolicyVersionRecord } from '../../store/iam-store.js';
+import type { OperationContext } from '../service-definition.js';
+import { AccessDeniedException, IamValidationError, NoSuchEntityException } from './errors.js';
+
+/** Customer managed policies per account: the documented default quota [unverified: the message's quota name]. */
+export const maxPoliciesPerAccount = 1500;
+
+/** Versions a managed policy can have (not adjustable). */
+export const maxPolicyVersions = 5;
+
+export function policyArn(accountId: string, path: string, policyName: string): string {
+  return `arn:aws:iam::${accountId}:policy${path}${policyName}`;
+}
+
+/** `arn:aws:iam::<account or aws>:policy<path><name>`, with the model's path and name characters. */
+const policyArnPattern = /^arn:aws:iam::(\d{12}|aws):policy((?:\/[A-Za-z0-9.,+@=_-]+)*\/)([\w+=,.@-]+)$/;
+
+/** The ARN's account, or ValidationError "ARN x is not valid." as AttachRolePolicy answers it. */
+export function policyArnAccount(arn: string): string {
+  const match = policyArnPattern.exec(arn);
+  if (!match) throw new IamValidationError(`ARN ${arn} is not valid.`);
+  return match[1]!;
+}
+
+/** Said after an `arn:aws:iam::aws:policy/…` that idpool's catalog does not have, so the gap is never silent. */
+function catalogHint(arn: string): string {
+  if (policyArnAccount(arn) !== awsManagedAccount) return '';
+  const name = arn.slice(arn.lastIndexOf('/') + 1);
+  const samePolicyElsewhere = awsManagedPolicies.find((policy) => policy.name === name);
+  if (samePolicyElsewhere) return ` It is ${awsManagedPolicyArn(samePolicyElsewhere)}: the path is part of the ARN.`;
+  const names = awsManagedPolicies.map((policy) => policy.name).join(', ');
+  return ` idpool's catalog of AWS managed policies does not have it (it has ${names}); create a customer managed policy with its document instead.`;
+}
+
+export type PolicyNotFoundWording = 'not-found' | 'not-attachable';
+
+/** The policy if the caller can see it: its own account's, or an AWS managed one. */
+export function findVisiblePolicy(context: OperationContext, arn: string): PolicyRecord | undefined {
+  const account = policyArnAccount(arn);
+  return account === context.accountId || account === awsManagedAccount ? context.runtime.iam.findPolicy(arn) : undefined;
+}
+
+/** A policy the caller can see, or NoSuchEntity in the operation's wording. */
+export function requirePolicy(context: OperationContext, arn: string, wording: PolicyNotFoundWording): PolicyRecord {
+  const policy = findVisiblePolicy(context, arn);
+  if (policy) return policy;
+  const hint = catalogHint(arn);
+  throw wording === 'not-found' ? NoSuchEntityException.policy(arn, hint) : NoSuchEntityException.notAttachable(arn, hint);
+}
+
+/**
+ * A version of a policy the caller can see, or NoSuchEntity as GetPolicyVersion, DeletePolicyVersion and
+ * SetDefaultPolicyVersion answer both a missing policy and a missing version.
+ */
+export function requirePolicyVersion(context: OperationContext, arn: string, versionId: string): { policy: PolicyRecord; version: PolicyVersionRecord } {
+  const policy = findVisiblePolicy(context, arn);
+  const version = policy && context.runtime.iam.findPolicyVersion(arn, versionId);
+  if (policy && version) return { policy, version };
+  const hint = !policy
+    ? catalogHint(arn)
+    : policy.accountId === awsManagedAccount
+      ? ` idpool keeps only the default version (${policy.defaultVersionId}) of AWS managed policies.`
+      : '';
+  throw NoSuchEntityException.policyVersion(arn, versionId, hint);
+}
+
+/** Creating, deleting or switching versions of an AWS managed policy is refused. */
+export function refuseAwsManaged(context: OperationContext, policy: PolicyRecord, action: string): void {
+  if (policy.accountId !== awsManagedAccount) return;
+  throw new AccessDeniedException(context.caller?.arn ?? `arn:aws:iam::${context.accountId}:root`, action, policy.arn);
+}
+
+/**
+ * A managed policy as each operation answers it, as recorded from AWS: CreatePolicy has Tags only when given and
+ * no Description; GetPolicy has Description and always Tags; ListPolicies neither. Permission boundaries are
+ * not emulated, so PermissionsBoundaryUsageCount is 0.
+ */
+export function policyView(policy: PolicyRecord, attachmentCount: number, view: 'create' | 'get' | 'list'): Policy {
+  const common: Policy = {
+    PolicyName: policy.policyName,
+    PolicyId: policy.policyId,
+    Arn: policy.arn,
+    Path: policy.path,
+    DefaultVersionId: policy.defaultVersionId,
+    AttachmentCount: attachmentCount,
+    PermissionsBoundaryUsageCount: 0,
+    IsAttachable: true,
+    CreateDate: new Date(policy.createdAt),
+    UpdateDate: new Date(policy.updatedAt),
+  };
+  if (view === 'list') return common;
+  if (view === 'create') return policy.tags.length > 0 ? { ...common, Tags: policy.tags } : common;
+  return { ...common, Description: policy.description, Tags: policy.tags };
+}

@@ -1,0 +1,71 @@
+import { MalformedPolicyDocumentError, parsePolicyDocument, type PolicyDocumentKind } from '../../auth/policy/index.js';
+import { LimitExceededException, MalformedPolicyDocumentException } from './errors.js';
+
+/** Policy size quotas, counted in characters without white space as IAM counts them (IAM and STS quotas page). */
+export const policySizeQuotas = {
+  /** A role's trust policy: "Cannot exceed quota for ACLSizePerRole: 2048". */
+  trustPolicy: 2048,
+  /** A customer managed policy: "Cannot exceed quota for PolicySize: 6144". */
+  managedPolicy: 6144,
+  /** All of a role's inline policies together: "Maximum policy size of 10240 bytes exceeded for role <name>". */
+  roleInlinePolicies: 10240,
+} as const;
+
+export function policySize(document: string): number {
+  return document.replace(/\s/g, '').length;
+}
+
+/** Refuses a document IAM would refuse, with IAM's message (the policy evaluator's validator words it). */
+export function checkPolicyDocument(document: string, kind: PolicyDocumentKind): void {
+  try {
+    parsePolicyDocument(document, kind);
+  } catch (error) {
+    if (error instanceof MalformedPolicyDocumentError) throw new MalformedPolicyDocumentException(error.message);
+    throw error;
+  }
+}
+
+/** IAM's own wordings for trust and managed policies, from recorded AWS responses (localstack's IAM snapshots). */
+const iamMessages = {
+  trustInvalidJson: 'This policy contains invalid Json',
+  trustNonStsAction: 'AssumeRole policy may only specify STS AssumeRole actions.',
+  managedVersion: 'Policy document must be version 2012-10-17 or greater.',
+} as const;
+
+function parsedJson(document: string): unknown {
+  try {
+    return JSON.parse(document);
+  } catch {
+    return undefined;
+  }
+}
+
+function statementsOf(parsed: unknown): Record<string, unknown>[] {
+  const statement = (parsed as { Statement?: unknown } | undefined)?.Statement;
+  const list = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
+  return list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
+}
+
+export function checkTrustPolicy(document: string): void {
+  const parsed = parsedJson(document);
+  if (parsed === undefined) throw new MalformedPolicyDocumentException(iamMessages.trustInvalidJson);
+  checkPolicyDocument(document, 'trust');
+  for (const statement of statementsOf(parsed)) {
+    const actions = statement.Action === undefined ? [] : Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+    if (actions.some((action) => typeof action !== 'string' || !/^sts:/i.test(action))) {
+      throw new MalformedPolicyDocumentException(iamMessages.trustNonStsAction);
+    }
+  }
+  if (policySize(document) > policySizeQuotas.trustPolicy) throw LimitExceededException.quota('ACLSizePerRole', policySizeQuotas.trustPolicy);
+}
+
+export function checkManagedPolicyDocument(document: string): void {
+  checkPolicyDocument(document, 'identity');
+  if ((parsedJson(document) as { Version?: unknown }).Version !== '2012-10-17') throw new MalformedPolicyDocumentException(iamMessages.managedVersion);
+  if (policySize(document) > policySizeQuotas.managedPolicy) throw LimitExceededException.quota('PolicySize', policySizeQuotas.managedPolicy);
+}
+
+/** IAM returns policy documents URL-encoded (RFC 3986, as encodeURIComponent does); clients decode them. */
+export function encodePolicyDocument(document: string): string {
+  return encodeURIComponent(document);
+}

@@ -1,0 +1,42 @@
+import type { Role } from '@aws-sdk/client-iam';
+import type { RoleRecord } from '../../store/iam-store.js';
+import type { OperationContext } from '../service-definition.js';
+import { NoSuchEntityException } from './errors.js';
+import { encodePolicyDocument } from './policy-documents.js';
+
+/** IAM's default for a role's MaxSessionDuration, in seconds. */
+export const defaultMaxSessionDuration = 3600;
+
+/** Roles per account: the documented default quota [unverified: the message's quota name]. */
+export const maxRolesPerAccount = 1000;
+
+export function roleArn(accountId: string, path: string, roleName: string): string {
+  return `arn:aws:iam::${accountId}:role${path}${roleName}`;
+}
+
+/** The caller's role of that name (compared without case, as IAM does), or NoSuchEntity. */
+export function requireRole(context: OperationContext, roleName: string): RoleRecord {
+  const role = context.runtime.iam.findRole(context.accountId, roleName);
+  if (!role) throw NoSuchEntityException.role(roleName);
+  return role;
+}
+
+/**
+ * A role as each operation answers it, member for member as recorded from AWS: CreateRole leaves out
+ * Description, MaxSessionDuration and RoleLastUsed; GetRole has them all (RoleLastUsed empty: idpool does not
+ * track use); ListRoles has Description and MaxSessionDuration but neither tags nor RoleLastUsed.
+ */
+export function roleView(role: RoleRecord, view: 'create' | 'get' | 'list'): Role {
+  const common: Role = {
+    Path: role.path,
+    RoleName: role.roleName,
+    RoleId: role.roleId,
+    Arn: role.arn,
+    CreateDate: new Date(role.createdAt),
+    AssumeRolePolicyDocument: encodePolicyDocument(role.assumeRolePolicy),
+  };
+  if (view === 'list') return { ...common, Description: role.description, MaxSessionDuration: role.maxSessionDuration };
+  const tags = role.tags.length > 0 ? { Tags: role.tags } : {};
+  if (view === 'create') return { ...common, ...tags };
+  return { ...common, Description: role.description, MaxSessionDuration: role.maxSessionDuration, ...tags, RoleLastUsed: {} };
+}

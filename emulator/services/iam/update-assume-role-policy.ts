@@ -1,0 +1,14 @@
+import type { UpdateAssumeRolePolicyRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../service-definition.js';
+import { checkTrustPolicy } from './policy-documents.js';
+import { requireRole } from './roles.js';
+
+export const updateAssumeRolePolicy: Operation<UpdateAssumeRolePolicyRequest, Record<string, never>> = (input, context) => {
+  const { iam } = context.runtime;
+  return iam.db.transaction(() => {
+    const role = requireRole(context, input.RoleName!);
+    checkTrustPolicy(input.PolicyDocument!);
+    iam.setAssumeRolePolicy(context.accountId, role.roleName, input.PolicyDocument!);
+    return {};
+  });
+};

@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Clock } from '../../emulator/clock.js';
+import { resolveConfig } from '../../emulator/config.js';
+import { Logger } from '../../emulator/logger.js';
+import { EmulatorRuntime } from '../../emulator/runtime.js';
+import { exportState, importState } from '../../emulator/store/state-transfer.js';
+
+interface StateOptions {
+  dataDir?: string;
+  endpoint?: string;
+  includeSecrets?: boolean;
+}
+
+function where(options: StateOptions): 'data-dir' | 'endpoint' {
+  if (options.dataDir && !options.endpoint) return 'data-dir';
+  if (options.endpoint && !options.dataDir) return 'endpoint';
+  throw new Error('name the state with exactly one of --data-dir DIR (an emulator that is not running) or --endpoint URL (a running one)');
+}
+
+async function withOfflineRuntime<T>(dataDir: string, work: (runtime: EmulatorRuntime) => T): Promise<T> {
+  const runtime = new EmulatorRuntime(resolveConfig({ dataDir }), new Clock(), new Logger('warn'));
+  try {
+    return work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function adminCall(endpoint: string, path: string, init?: RequestInit): Promise<unknown> {
+  const response = await fetch(new URL(`/_idpool/${path}`, endpoint), init);
+  const body = (await response.json()) as { message?: string };
+  if (!response.ok) throw new Error(`${endpoint} answered ${response.status}: ${body.message ?? JSON.stringify(body)}`);
+  return body;
+}
+
+export function registerStateCommand(program: Command): void {
+  const state = program.command('state').description('move a whole emulator state between machines as JSON');
+  state
+    .command('export <file>')
+    .description('write the state to FILE (no signing keys or issued credentials unless --include-secrets)')
+    .option('--data-dir <dir>', 'the data dir of an emulator that is not running')
+    .option('--endpoint <url>', 'a running emulator (its admin routes)')
+    .option('--include-secrets', 'also export token signing keys and issued credentials')
+    .action(async (file: string, options: StateOptions) => {
+      const exported =
+        where(options) === 'data-dir'
+          ? await withOfflineRuntime(options.dataDir as string, (runtime) => exportState(runtime.db, { includeSecrets: options.includeSecrets ?? false, now: runtime.clock.now() }))
+          : await adminCall(options.endpoint as string, `state?secrets=${options.includeSecrets ? 'true' : 'false'}`);
+      writeFileSync(file, `${JSON.stringify(exported)}\n`, { mode: 0o600 });
+      const tables = (exported as { tables: Record<string, unknown[]> }).tables;
+      const rows = Object.values(tables).reduce((sum, rows_) => sum + rows_.length, 0);
+      process.stdout.write(`exported ${rows} rows of ${Object.keys(tables).length} tables to ${file}${options.includeSecrets ? ' (with secrets)' : ''}\n`);
+    });
+  state
+    .command('import <file>')
+    .description('replace the state with the one in FILE')
+    .option('--data-dir <dir>', 'the data dir of an emulator that is not running')
+    .option('--endpoint <url>', 'a running emulator (its admin routes)')
+    .action(async (file: string, options: StateOptions) => {
+      const text = readFileSync(file, 'utf8');
+      const result =
+        where(options) === 'data-dir'
+          ? await withOfflineRuntime(options.dataDir as string, (runtime) => importState(runtime.db, JSON.parse(text)))
+          : ((await adminCall(options.endpoint as string, 'state', { method: 'POST', body: text, headers: { 'content-type': 'application/json' } })) as { rows: number; tables: number });
+      process.stdout.write(`imported ${result.rows} rows into ${result.tables} tables\n`);
+    });
+}

@@ -49,9 +49,9 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
   const accountId = options.accountId ?? defaultAccountId;
   if (!/^\d{12}$/.test(accountId)) throw new Error(`account id must be 12 digits, got '${accountId}'`);
   const region = options.region ?? defaultRegion;
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new Error(`'${region}' is not a region name (like us-east-1)`);
   const lambdaConcurrency = options.lambdaConcurrency ?? 10;
   if (!Number.isInteger(lambdaConcurrency) || lambdaConcurrency < 1) throw new Error(`lambdaConcurrency must be a positive integer, got ${lambdaConcurrency}`);
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new Error(`'${region}' is not a region name (like us-east-1)`);
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',

@@ -14,6 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsError, useEmulator } from '../support/emulator.js';
 import { createLambdaRole, deployFunction, payloadOf } from '../support/lambda-functions.js';
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 
 /** A handler that waits `event.ms` and answers its worker's process id. */
@@ -41,6 +50,16 @@ describe('Lambda concurrency', () => {
     const pids = new Set(concurrent.map(payloadOf));
     expect(pids.size).toBe(2);
     expect(pids.has(first)).toBe(true);
+  });
+
+  it('stops idle workers when they are reaped', async () => {
+    await deployFunction(ctx.clients, role, 'reaped', sleeper);
+    const before = payloadOf(await invoke('reaped')) as number;
+    ctx.emulator.runtime.lambda.reapIdleWorkers(60_000);
+    expect(payloadOf(await invoke('reaped'))).toBe(before);
+    ctx.emulator.runtime.lambda.reapIdleWorkers(0);
+    await expect.poll(() => isRunning(before)).toBe(false);
+    expect(payloadOf(await invoke('reaped'))).not.toBe(before);
   });
 
   it('replaces warm workers once the configuration changes', async () => {

@@ -95,6 +95,22 @@ describe('Lambda versions, tags and the life of code folders', () => {
   });
 });
 
+describe('Lambda and the admin reset', () => {
+  const ctx = useEmulator();
+
+  it('stops the workers of the functions a reset empties', async () => {
+    const role = await createLambdaRole(ctx.clients, 'reset-role');
+    await deployFunction(ctx.clients, role, 'reset-me', answering('before reset'));
+    const answer = payloadOf(await ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'reset-me' }))) as Answer;
+    const reset = await fetch(`${ctx.emulator.url}/_idpool/reset`, { method: 'POST' });
+    expect(reset.status).toBe(200);
+    await expect.poll(() => isRunning(answer.pid)).toBe(false);
+    await expect.poll(() => existsSync(answer.root)).toBe(false);
+    const gone = await awsError(ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'reset-me' })));
+    expect(gone.name).toBe('ResourceNotFoundException');
+  });
+});
+
 describe('Lambda across emulator restarts', () => {
   it('stops every worker and removes its temp folder on stop; keeps functions and code in --data-dir', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'idpool-lambda-data-'));

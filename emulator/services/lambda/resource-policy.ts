@@ -1,6 +1,8 @@
 import type { AddPermissionRequest } from '@aws-sdk/client-lambda';
-import type { PolicyStatementRecord } from '../../store/lambda-store.js';
+import { evaluate, type PolicyDocument, type PolicyStatement, type RequestPrincipal } from '../../auth/policy/index.js';
+import type { FunctionVersionRecord, PolicyStatementRecord } from '../../store/lambda-store.js';
 import { InvalidParameterValueException } from './errors.js';
+import { functionArn } from './function-names.js';
 
 /** How Lambda writes AddPermission's Principal: a service, an account (as its root), an ARN, or everyone. */
 function principalOf(principal: string): PolicyStatementRecord['Principal'] {
@@ -46,3 +48,29 @@ export function policyDocument(statements: PolicyStatementRecord[]): string {
 
 /** Lambda's limit on a function's resource policy. */
 export const maxPolicyBytes = 20_480;
+
+/** Whether a function version's policy lets `principal` (a service, or an account or ARN) invoke it from `source`. */
+export function policyAllowsInvoke(
+  version: FunctionVersionRecord,
+  qualifier: string | undefined,
+  request: { principal: string; sourceArn?: string; sourceAccount?: string },
+): boolean {
+  if (version.policy.length === 0) return false;
+  const context: Record<string, string> = {};
+  if (request.sourceArn !== undefined) context['aws:SourceArn'] = request.sourceArn;
+  if (request.sourceAccount !== undefined) context['aws:SourceAccount'] = request.sourceAccount;
+  let principal: RequestPrincipal;
+  if (/^\d{12}$/.test(request.principal)) principal = { kind: 'aws', arn: `arn:aws:iam::${request.principal}:root`, accountId: request.principal };
+  else if (request.principal.startsWith('arn:')) principal = { kind: 'aws', arn: request.principal, accountId: request.principal.split(':')[4] ?? '' };
+  else principal = { kind: 'service', service: request.principal };
+  const policy: PolicyDocument = { Version: '2012-10-17', Statement: version.policy as PolicyStatement[] };
+  const resource = functionArn(version, qualifier === '$LATEST' ? undefined : qualifier);
+  return (
+    evaluate({
+      request: { principal, action: 'lambda:InvokeFunction', resource, context },
+      identityPolicies: [],
+      resourcePolicy: policy,
+      resourceAccountId: version.accountId,
+    }).decision === 'Allow'
+  );
+}

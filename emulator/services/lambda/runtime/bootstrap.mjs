@@ -5,7 +5,7 @@
 // .js files through require unless package.json says "type": "module", then .mjs through import, then .cjs), then
 // runs one invocation at a time as the emulator sends them over the IPC channel:
 //   emulator → worker  {t: 'invoke', id, event, deadline, arn, traceId, clientContext?}
-//   worker → emulator  {t: 'ready', initMs} | {t: 'init-error', error} | {t: 'done', id, ok, body, rss} |
+//   worker → emulator  {t: 'ready'} | {t: 'init-error', error} | {t: 'done', id, ok, body, rss} |
 //                      {t: 'fatal', error}   (every message carries `out`/`err`: bytes written so far to stdout/stderr)
 // The byte counts let the emulator wait for the output an invocation wrote before it reports the result.
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -243,13 +243,12 @@ process.on('uncaughtException', (error) => fatal('Uncaught Exception', error));
 process.on('unhandledRejection', (reason) => fatal('Unhandled Promise Rejection', reason));
 process.on('disconnect', () => process.exit(0));
 
-const initStarted = performance.now();
 try {
   const handler = await loadHandler();
   process.on('message', (message) => {
     if (message?.t === 'invoke') run(handler, message);
   });
-  send({ t: 'ready', initMs: performance.now() - initStarted });
+  send({ t: 'ready' });
 } catch (error) {
   const payload = errorPayload(error);
   logError('Uncaught Exception', payload);

@@ -28,6 +28,13 @@ export interface PoolResult extends WorkerResult {
   initDurationMs: number | undefined;
 }
 
+/** The pool was closed (its function deleted, the state reset, the emulator stopping) before the invocation ran. */
+export class PoolClosedError extends Error {
+  constructor() {
+    super('the function was deleted or the emulator stopped before the invocation ran');
+  }
+}
+
 /** Credentials must outlast an invocation by this much, or the worker is replaced by one with fresh credentials. */
 const credentialsMarginMs = 5 * 60 * 1000;
 
@@ -59,6 +66,7 @@ export class FunctionPool {
   }
 
   async run(request: WorkerRequest, nowMs: number): Promise<PoolResult> {
+    if (this.closed) throw new PoolClosedError();
     const launched = this.takeIdle(nowMs + request.timeoutMs + credentialsMarginMs) ?? this.launch();
     const init = await launched.worker.ready;
     const initOutput = launched.worker.takePendingOutput();

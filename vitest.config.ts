@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The fuzz test compares heap use before and after, after a forced collection.
+    execArgv: ['--expose-gc'],
   },
 });

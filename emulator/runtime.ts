@@ -5,6 +5,7 @@ import type { EmulatorConfig } from './config.js';
 import { Logger } from './logger.js';
 import { ApiGatewayStore } from './store/apigateway-store.js';
 import { AuthStore } from './store/auth-store.js';
+import { CognitoStore } from './store/cognito-store.js';
 import { Database } from './store/database.js';
 import { IamStore } from './store/iam-store.js';
 import { LambdaStore } from './store/lambda-store.js';
@@ -19,6 +20,7 @@ export class EmulatorRuntime {
   readonly auth: AuthStore;
   readonly iam: IamStore;
   readonly apigateway: ApiGatewayStore;
+  readonly cognito: CognitoStore;
   readonly tokens: OpenIdTokens;
   readonly credentials: SessionCredentials;
   readonly lambdaStore: LambdaStore;
@@ -36,6 +38,7 @@ export class EmulatorRuntime {
     this.auth = new AuthStore(this.db);
     this.iam = new IamStore(this.db);
     this.apigateway = new ApiGatewayStore(this.db);
+    this.cognito = new CognitoStore(this.db);
     this.tokens = new OpenIdTokens(this.auth, clock, config.region);
     this.credentials = new SessionCredentials(this.auth, clock);
     this.lambdaStore = new LambdaStore(this.db);

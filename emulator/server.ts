@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { adminEndpoint } from './admin/admin-endpoint.js';
 import { openIdEndpoint } from './auth/openid-endpoint.js';
 import { Clock } from './clock.js';
@@ -83,6 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   server.keepAliveTimeout = 65_000;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerUnparsableRequest(error, socket));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -103,6 +105,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     runtime,
     stop: () => stopServer(server, runtime),
   };
+}
+
+/** A request Node's HTTP parser refused (bad framing, header overflow): an AWS-shaped 400, then the connection closes. */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({ message: tooLarge ? 'Request headers are too large.' : 'The request could not be parsed as HTTP/1.1.' });
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-amzn-errortype: ${tooLarge ? 'RequestHeaderFieldsTooLarge' : 'MalformedHttpRequestException'}\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 async function stopServer(server: Server, runtime: EmulatorRuntime): Promise<void> {

@@ -19,6 +19,11 @@ export function adminEndpoint(runtime: EmulatorRuntime, services: ServiceDefinit
   };
 }
 
+/** Admin refusals carry `x-amzn-ErrorType` like every other error the emulator answers. */
+function adminError(status: number, code: string, message: string): WireResponse {
+  return jsonResponse(status, { message }, { 'x-amzn-errortype': code });
+}
+
 function clockState(runtime: EmulatorRuntime): object {
   return { now: runtime.clock.now().toISOString(), offsetSeconds: runtime.clock.offsetSeconds };
 }
@@ -43,7 +48,7 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
       const body = parseBody(request);
       if (typeof body?.advanceSeconds === 'number' && Number.isFinite(body.advanceSeconds)) runtime.clock.advance(body.advanceSeconds);
       else if (typeof body?.offsetSeconds === 'number' && Number.isFinite(body.offsetSeconds)) runtime.clock.setOffset(body.offsetSeconds);
-      else return jsonResponse(400, { message: 'Send {"advanceSeconds": N} or {"offsetSeconds": N}.' });
+      else return adminError(400, 'BadRequestException', 'Send {"advanceSeconds": N} or {"offsetSeconds": N}.');
       return jsonResponse(200, clockState(runtime));
     }
     case 'GET state':
@@ -55,12 +60,12 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
         await runtime.tokens.reload();
         return jsonResponse(200, { status: 'imported', ...imported });
       } catch (error) {
-        if (error instanceof StateImportError) return jsonResponse(400, { message: error.message });
+        if (error instanceof StateImportError) return adminError(400, 'BadRequestException', error.message);
         throw error;
       }
     }
     default:
-      return jsonResponse(404, { message: `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state.` });
+      return adminError(404, 'NotFoundException', `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state.`);
   }
 }
 

@@ -71,7 +71,8 @@ export class OpenIdTokens {
 
   /** Reads the keys from the store again (after a state import replaced them). */
   reload(): Promise<void> {
-    this.loading = this.load();
+    const previous = this.settled();
+    this.loading = previous.then(() => this.load());
     return this.loading;
   }
 

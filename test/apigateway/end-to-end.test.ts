@@ -1,3 +1,4 @@
+import { GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';
 import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AddPermissionCommand } from '@aws-sdk/client-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { executeApiHost, sendRaw, signRequest, type Credentials } from '../suppo
 import { useEmulator } from '../support/emulator.js';
 import { asCredentials, issueTestCredentials } from '../support/iam-roles.js';
 import { createLambdaRole, deployFunction } from '../support/lambda-functions.js';
+import { createDeveloperPool, developerProvider, developerToken } from '../cognito-identity/flow-support.js';
 import { ApiBuilder } from './api-builder.js';
 
 const account = '000000000000';
@@ -80,6 +82,35 @@ describe('execute-api to a real Lambda function', () => {
       userArn: `arn:aws:sts::${account}:assumed-role/authenticated/CognitoIdentityCredentials`,
       accessKey: callerCredentials.accessKeyId,
     });
+  });
+
+  it('runs the whole seed flow: developer token, Cognito credentials, signed GET, "Hello user"', async () => {
+    const pool = await createDeveloperPool(ctx.clients);
+    const { identityId, token } = await developerToken(ctx.clients, pool.poolId, 'alice');
+    const issued = await ctx.clients.cognito.send(
+      new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } }),
+    );
+    const fromCognito = {
+      accessKeyId: issued.Credentials?.AccessKeyId as string,
+      secretAccessKey: issued.Credentials?.SecretKey as string,
+      sessionToken: issued.Credentials?.SessionToken as string,
+    };
+    const response = await sendRaw(ctx.emulator, signRequest({ host, path: '/dev/hello' }, fromCognito));
+    expect(response.status).toBe(200);
+    const body = JSON.parse(response.body) as { message: string; identity: Record<string, unknown> };
+    expect(body.message).toBe('Hello user');
+    const roleName = pool.authenticatedRoleArn.split('/').pop() as string;
+    expect(body.identity).toMatchObject({
+      cognitoIdentityPoolId: pool.poolId,
+      cognitoIdentityId: identityId,
+      cognitoAuthenticationType: 'authenticated',
+      cognitoAuthenticationProvider: `${developerProvider},${developerProvider}:${pool.poolId}:alice`,
+      accountId: account,
+      accessKey: fromCognito.accessKeyId,
+      userArn: `arn:aws:sts::${account}:assumed-role/${roleName}/CognitoIdentityCredentials`,
+    });
+    expect(body.identity.caller).toMatch(/^AROA[A-Z2-7]+:CognitoIdentityCredentials$/);
+    expect(body.identity.user).toBe(body.identity.caller);
   });
 
   it('answers 500 where the function policy does not let API Gateway invoke it for that route', async () => {

@@ -38,8 +38,8 @@ function headerLines(request: IncomingRequest): [string, string][] {
 }
 
 /**
- * The headers as sent (names in the client's case; `headers` keeps the last of repeated values), plus those API
- * Gateway adds on a regional endpoint: X-Forwarded-For/-Port/-Proto and X-Amzn-Trace-Id.
+ * The headers as sent (names in the client's case; `headers` keeps the last of repeated values) but the hop-by-hop
+ * ones, plus those API Gateway adds on a regional endpoint: X-Forwarded-For/-Port/-Proto and X-Amzn-Trace-Id.
  */
 function eventHeaders(context: ProxyEventContext): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
   const headers: Record<string, string> = {};
@@ -50,8 +50,10 @@ function eventHeaders(context: ProxyEventContext): { headers: Record<string, str
   };
   let forwardedFor: string | undefined;
   for (const [name, value] of headerLines(context.request)) {
-    if (name.toLowerCase() === 'x-forwarded-for') forwardedFor = value;
-    else add(name, value);
+    const lower = name.toLowerCase();
+    if (lower === 'x-forwarded-for') forwardedFor = value;
+    // Hop-by-hop headers end at API Gateway's front end [unverified].
+    else if (lower !== 'connection' && lower !== 'keep-alive') add(name, value);
   }
   const host = context.request.headers.get('host')?.[0] ?? '';
   const port = /:(\d+)$/.exec(host)?.[1] ?? '80';

@@ -185,6 +185,33 @@ describe('execute-api with AWS_IAM authorization: every refusal as API Gateway a
     expect((await signed({ path: '/dev/other' }, who)).status).toBe(200);
   });
 
+  it('evaluates conditions and policy variables on the request and the Cognito identity', async () => {
+    const runtime = ctx.emulator.runtime;
+    const perIdentity = createTestRole(runtime, 'perIdentity');
+    putTestRolePolicy(runtime, perIdentity, 'own-items', {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'execute-api:Invoke',
+          Resource: `arn:aws:execute-api:us-east-1:${account}:${api.apiId}/dev/GET/items/\${cognito-identity.amazonaws.com:sub}`,
+          Condition: {
+            StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:pool' },
+            IpAddress: { 'aws:SourceIp': '127.0.0.0/8' },
+            Bool: { 'aws:SecureTransport': 'false' },
+            StringLike: { 'aws:UserAgent': 'idpool-test*', 'aws:PrincipalArn': perIdentity.arn },
+          },
+        },
+      ],
+    });
+    const source = { kind: 'cognito-identity' as const, identityPoolId: 'us-east-1:pool', identityId: 'us-east-1:alice', authenticationType: 'authenticated' as const, amr: ['authenticated'] };
+    const who = asCredentials(issueTestCredentials(runtime, perIdentity, { source }));
+    const headers = { 'User-Agent': 'idpool-test/1.0' };
+    expect((await signed({ path: '/dev/items/us-east-1:alice', headers }, who)).status).toBe(200);
+    expectRefusal(await signed({ path: '/dev/items/us-east-1:bob', headers }, who), 'AccessDeniedException');
+    expectRefusal(await signed({ path: '/dev/items/us-east-1:alice', headers: { 'User-Agent': 'curl/8' } }, who), 'AccessDeniedException');
+  });
+
   it('applies a resource policy Deny once the API is redeployed', async () => {
     const restricted = await ApiBuilder.create(ctx.clients.apiGateway, 'restricted');
     await restricted.mock('GET', '/hello', 'AWS_IAM');

@@ -114,6 +114,14 @@ describe('API Gateway REST APIs', () => {
     expect(size.message).toBe('Invalid minimum compression size, must be between 0 and 10485760');
     const description = await awsError(ctx.clients.apiGateway.send(new CreateRestApiCommand({ name: 'x', description: '' })));
     expect(description.message).toBe('Description cannot be an empty string');
+    const api = await ctx.clients.apiGateway.send(new CreateRestApiCommand({ name: 'compressed' }));
+    const patch = (value: string) =>
+      ctx.clients.apiGateway.send(new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [{ op: 'replace', path: '/minimumCompressionSize', value }] }));
+    expect((await patch('1024')).minimumCompressionSize).toBe(1024);
+    const notNumber = await awsError(patch('big'));
+    expect(notNumber.name).toBe('BadRequestException');
+    expect(notNumber.message).toBe('Invalid minimum compression size, must be between 0 and 10485760');
+    expect((await patch('')).minimumCompressionSize).toBeUndefined();
   });
 
   it('refuses what it does not emulate with UnsupportedFeature naming it', async () => {

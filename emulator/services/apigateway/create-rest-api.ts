@@ -3,7 +3,7 @@ import { UnsupportedFeatureException } from '../../errors.js';
 import type { RestApiRecord } from '../../store/apigateway-store.js';
 import type { Operation } from '../service-definition.js';
 import { BadRequestException } from './errors.js';
-import { uniqueId } from './ids.js';
+import { apiGatewayId, uniqueId } from './ids.js';
 import { validatedResourcePolicy } from './resource-policy.js';
 import { restApiView } from './views.js';
 
@@ -43,7 +43,7 @@ export const createRestApi: Operation<CreateRestApiRequest, RestApi> = (input, c
     minimumCompressionSize: input.minimumCompressionSize,
     disableExecuteApiEndpoint: input.disableExecuteApiEndpoint ?? false,
     tags: input.tags ?? {},
-    rootResourceId: uniqueId(10, () => false),
+    rootResourceId: apiGatewayId(10),
     createdAt: context.now.getTime(),
   };
   store.insertRestApi(api);

@@ -1,7 +1,7 @@
 import type { PatchOperation, RestApi, UpdateRestApiRequest } from '@aws-sdk/client-api-gateway';
 import type { RestApiRecord } from '../../store/apigateway-store.js';
 import type { Operation } from '../service-definition.js';
-import { checkCompressionSize } from './create-rest-api.js';
+import { checkCompressionSize, maxCompressionSize } from './create-rest-api.js';
 import { BadRequestException } from './errors.js';
 import { requireRestApi } from './lookups.js';
 import { invalidPatchPath, patchBoolean, patchValue, unescapePathSegment, unsupportedPatchOperation } from './patch-operations.js';
@@ -32,8 +32,8 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
     }
     case '/minimumCompressionSize': {
       const text = operation.value ?? '';
-      const size = text === '' ? undefined : Number(text);
-      if (size !== undefined && !Number.isInteger(size)) checkCompressionSize(-1);
+      const size = text === '' ? undefined : /^\d+$/.test(text) ? Number(text) : Number.NaN;
+      if (Number.isNaN(size)) throw new BadRequestException(`Invalid minimum compression size, must be between 0 and ${maxCompressionSize}`);
       checkCompressionSize(size);
       api.minimumCompressionSize = size;
       return;

@@ -34,8 +34,8 @@ const allowedSkewMs = 5 * 60 * 1000;
 /**
  * Authenticates a SigV4-signed request. Temporary credentials the emulator issued are always fully checked
  * (session token, expiry, time, signature). Other keys: with strict auth (configured, or asked for by the
- * endpoint) only the root keys are known and their
- * signature is verified; otherwise any key is taken as the account's root, as LocalStack takes `test`/`test`.
+ * endpoint) only the root keys are known and their signature is verified; otherwise any key is taken as the
+ * account's root, as LocalStack takes `test`/`test`.
  */
 export async function authenticate(runtime: EmulatorRuntime, request: ReceivedRequest, expected: ExpectedScope): Promise<Authentication> {
   const header = headerValue(request, 'authorization');

@@ -3,6 +3,7 @@ import { SessionCredentials } from './auth/session-credentials.js';
 import { Clock } from './clock.js';
 import type { EmulatorConfig } from './config.js';
 import { Logger } from './logger.js';
+import { ApiGatewayStore } from './store/apigateway-store.js';
 import { AuthStore } from './store/auth-store.js';
 import { CognitoStore } from './store/cognito-store.js';
 import { Database } from './store/database.js';
@@ -18,6 +19,7 @@ export class EmulatorRuntime {
   readonly db: Database;
   readonly auth: AuthStore;
   readonly iam: IamStore;
+  readonly apigateway: ApiGatewayStore;
   readonly cognito: CognitoStore;
   readonly tokens: OpenIdTokens;
   readonly credentials: SessionCredentials;
@@ -35,6 +37,7 @@ export class EmulatorRuntime {
     this.db = Database.open(config.dataDir);
     this.auth = new AuthStore(this.db);
     this.iam = new IamStore(this.db);
+    this.apigateway = new ApiGatewayStore(this.db);
     this.cognito = new CognitoStore(this.db);
     this.tokens = new OpenIdTokens(this.auth, clock, config.region);
     this.credentials = new SessionCredentials(this.auth, clock);

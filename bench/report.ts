@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import type { LoadResult } from './http-load.js';
+import type { ScaleRow } from './scale.js';
 
 export interface LoadRow extends LoadResult {
   name: string;
@@ -15,6 +16,7 @@ export interface BenchReport {
   idleRssMiB?: number;
   rssAfterLoadMiB?: number;
   loads: LoadRow[];
+  scale: ScaleRow[];
   notes: string[];
   totalSeconds?: number;
 }
@@ -54,6 +56,26 @@ export function renderBenchmarks(report: BenchReport): string {
     lines.push(
       `| ${row.name} | ${row.concurrency} | ${whole(row.callsPerSecond)}${failed} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${moto ? whole(moto.callsPerSecond) : '—'} | ${moto ? `${(row.callsPerSecond / moto.callsPerSecond).toFixed(1)}×` : '—'} |`,
     );
+  }
+  if (report.scale.length > 0) {
+    lines.push(
+      '',
+      '## A pool of 1,000 vs 1,000,000 developer identities',
+      '',
+      'Seeded on disk with `idpool seed identities --data-dir DIR --count N`, served with `idpool serve --data-dir DIR`;',
+      'one client, a random existing developer user per call.',
+      '',
+      '| identities | seed | GetOpenIdTokenForDeveloperIdentity p50 / p99 | LookupDeveloperIdentity p50 / p99 | ListIdentities through all | server RSS |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const row of report.scale) {
+      const listed = row.listAllSeconds === undefined ? '—' : `${row.listedIdentities?.toLocaleString('en-US')} in ${row.listAllSeconds.toFixed(1)} s`;
+      lines.push(
+        `| ${row.identities.toLocaleString('en-US')} | ${row.seedSeconds.toFixed(1)} s | ${row.tokenP50Ms.toFixed(2)} / ${row.tokenP99Ms.toFixed(2)} ms | ${row.lookupP50Ms.toFixed(2)} / ${row.lookupP99Ms.toFixed(2)} ms | ${listed} | ${row.rssMiB.toFixed(0)} MiB |`,
+      );
+    }
+    const [small, large] = report.scale;
+    if (small && large) lines.push('', `Token p50 at ${large.identities.toLocaleString('en-US')} ÷ at ${small.identities.toLocaleString('en-US')}: ${(large.tokenP50Ms / small.tokenP50Ms).toFixed(2)}× (target ≤ 1.5×); lookup: ${(large.lookupP50Ms / small.lookupP50Ms).toFixed(2)}×.`);
   }
   lines.push('', '## Memory', '', '| when | RSS |', '| --- | --- |');
   if (report.idleRssMiB !== undefined) lines.push(`| \`idpool serve\` idle after start | ${report.idleRssMiB.toFixed(0)} MiB |`);

@@ -5,6 +5,7 @@ import { inProcessColdStartMs, serveColdStartMs } from './cold-start.js';
 import { benchCredentials, createBenchPool, developerProvider, developerTokens } from './cognito-setup.js';
 import { expectStatus, runLoad, type LoadResult } from './http-load.js';
 import { rssMiB, spawnIdpool, spawnMoto, type ServerProcess } from './processes.js';
+import { measureAtScale } from './scale.js';
 import { median, renderBenchmarks, type BenchReport, type LoadRow } from './report.js';
 
 const quick = process.argv.includes('--quick');
@@ -54,7 +55,7 @@ async function cognitoCalls(server: ServerProcess, target: string, verifiesTrust
 async function main(): Promise<void> {
   const started = performance.now();
   say(`idpool benchmarks${quick ? ' (--quick)' : ''}: ${loadMs / 1000} s per load point, Node ${process.version}`);
-  const report: BenchReport = { date: new Date().toISOString(), node: process.version, quick, coldStart: { serveMs: [], inProcessMs: [] }, loads: [], notes: [] };
+  const report: BenchReport = { date: new Date().toISOString(), node: process.version, quick, coldStart: { serveMs: [], inProcessMs: [] }, loads: [], scale: [], notes: [] };
 
   for (let run = 0; run < (quick ? 3 : 7); run++) {
     const serve = await serveColdStartMs();
@@ -84,6 +85,13 @@ async function main(): Promise<void> {
     } finally {
       await moto.stop();
     }
+  }
+
+  for (const identities of [1_000, quick ? 100_000 : 1_000_000]) {
+    process.stdout.write(`▸ pool of ${identities.toLocaleString('en-US')} developer identities (seeded on disk)… `);
+    const row = await measureAtScale(identities, quick ? 1_500 : 4_000, !quick || identities <= 100_000);
+    report.scale.push(row);
+    say(`token p50 ${row.tokenP50Ms.toFixed(2)} ms, lookup p50 ${row.lookupP50Ms.toFixed(2)} ms, RSS ${row.rssMiB.toFixed(0)} MiB`);
   }
 
   report.totalSeconds = (performance.now() - started) / 1000;

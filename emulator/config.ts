@@ -20,6 +20,8 @@ export interface EmulatorOptions {
   logLevel?: LogLevel;
   /** Where log lines go (stderr unless given). */
   logSink?: (line: string) => void;
+  /** Concurrent executions per Lambda function (10 unless given); a function's reserved concurrency replaces it. */
+  lambdaConcurrency?: number;
 }
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -35,6 +37,7 @@ export interface EmulatorConfig {
   adminRoutes: boolean;
   maxBodyBytes: number;
   logLevel: LogLevel;
+  lambdaConcurrency: number;
 }
 
 export const defaultRegion = 'us-east-1';
@@ -47,6 +50,8 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
   if (!/^\d{12}$/.test(accountId)) throw new Error(`account id must be 12 digits, got '${accountId}'`);
   const region = options.region ?? defaultRegion;
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new Error(`'${region}' is not a region name (like us-east-1)`);
+  const lambdaConcurrency = options.lambdaConcurrency ?? 10;
+  if (!Number.isInteger(lambdaConcurrency) || lambdaConcurrency < 1) throw new Error(`lambdaConcurrency must be a positive integer, got ${lambdaConcurrency}`);
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
@@ -58,5 +63,6 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
     adminRoutes: options.adminRoutes ?? true,
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     logLevel: options.logLevel ?? 'info',
+    lambdaConcurrency,
   };
 }

@@ -13,6 +13,8 @@ export interface AwsErrorOptions {
   fields?: Record<string, unknown>;
   /** Headers written with the error. */
   headers?: Record<string, string>;
+  /** The body member carrying the message on JSON protocols when it is not `message` (Lambda's `Message`). */
+  messageMember?: string;
 }
 
 export class AwsError extends Error {

@@ -3,9 +3,13 @@ import { SessionCredentials } from './auth/session-credentials.js';
 import { Clock } from './clock.js';
 import type { EmulatorConfig } from './config.js';
 import { Logger } from './logger.js';
+import { ApiGatewayStore } from './store/apigateway-store.js';
 import { AuthStore } from './store/auth-store.js';
+import { CognitoStore } from './store/cognito-store.js';
 import { Database } from './store/database.js';
 import { IamStore } from './store/iam-store.js';
+import { LambdaStore } from './store/lambda-store.js';
+import { LambdaRuntime } from './services/lambda/runtime/lambda-runtime.js';
 
 /**
  * Everything the operations share for the life of one emulator: configuration, the clock, the state and the
@@ -15,8 +19,13 @@ export class EmulatorRuntime {
   readonly db: Database;
   readonly auth: AuthStore;
   readonly iam: IamStore;
+  readonly apigateway: ApiGatewayStore;
+  readonly cognito: CognitoStore;
   readonly tokens: OpenIdTokens;
   readonly credentials: SessionCredentials;
+  readonly lambdaStore: LambdaStore;
+  /** Runs Lambda functions; API Gateway's AWS_PROXY integration invokes through it (a LambdaInvoker). */
+  readonly lambda: LambdaRuntime;
   /** The emulator's own base URL once it listens (for JWKS and discovery documents). */
   url = '';
 
@@ -28,16 +37,22 @@ export class EmulatorRuntime {
     this.db = Database.open(config.dataDir);
     this.auth = new AuthStore(this.db);
     this.iam = new IamStore(this.db);
+    this.apigateway = new ApiGatewayStore(this.db);
+    this.cognito = new CognitoStore(this.db);
     this.tokens = new OpenIdTokens(this.auth, clock, config.region);
     this.credentials = new SessionCredentials(this.auth, clock);
+    this.lambdaStore = new LambdaStore(this.db);
+    this.lambda = new LambdaRuntime(this);
   }
 
   /** Empties all state (signing keys stay, so the JWKS a client cached stays valid). */
   reset(): void {
+    this.lambda.reset();
     this.db.reset();
   }
 
   async close(): Promise<void> {
+    await this.lambda.close();
     await this.tokens.settled();
     this.db.close();
   }

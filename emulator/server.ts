@@ -11,9 +11,11 @@ import { RequestEntityTooLargeException } from './errors.js';
 import { Logger } from './logger.js';
 import { awsJsonEndpoint, awsQueryEndpoint, restJsonEndpoint, unknownRouteResponse } from './protocols/protocol-endpoints.js';
 import { RestJsonProtocol } from './protocols/rest-json.js';
+import { executeApiEndpoint } from './services/apigateway/execute-api/execute-api-endpoint.js';
 import type { IncomingRequest, WireResponse } from './protocols/wire.js';
 import { EmulatorRuntime } from './runtime.js';
 import { services } from './services/index.js';
+import { lambdaCodeEndpoint } from './services/lambda/code-location.js';
 
 export interface RunningEmulator {
   /** `http://<host>:<port>`, the endpoint every SDK client takes. */
@@ -52,8 +54,10 @@ function corsPreflight(): Endpoint {
 
 export function createEndpoints(runtime: EmulatorRuntime): Endpoint[] {
   return [
+    lambdaCodeEndpoint(runtime),
     adminEndpoint(runtime, services),
     openIdEndpoint(runtime),
+    executeApiEndpoint(runtime, { lambda: () => runtime.lambda }),
     corsPreflight(),
     awsJsonEndpoint(runtime, services),
     awsQueryEndpoint(runtime, services),
@@ -148,6 +152,7 @@ async function handle(runtime: EmulatorRuntime, endpoints: Endpoint[], req: Inco
     requestId,
     sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
     receivedAt,
+    rawHeaders: req.rawHeaders,
   };
 
   const body = await readBody(req, runtime.config.maxBodyBytes);
@@ -169,7 +174,8 @@ async function handle(runtime: EmulatorRuntime, endpoints: Endpoint[], req: Inco
 
 function write(res: ServerResponse, response: WireResponse, headOnly: boolean): void {
   const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
-  res.writeHead(response.status, { ...corsHeaders, ...response.headers, 'content-length': String(body.byteLength) });
+  const cors = response.omitEmulatorCors ? {} : corsHeaders;
+  res.writeHead(response.status, { ...cors, ...response.headers, ...response.repeatedHeaders, 'content-length': String(body.byteLength) });
   res.end(headOnly ? undefined : body);
 }
 

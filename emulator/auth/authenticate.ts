@@ -18,6 +18,9 @@ export interface ExpectedScope {
   service: string;
   /** The region the scope must name, when the endpoint has one (an API's stage). */
   region?: string;
+  /** Check as strict auth does whatever the configuration says: only issued and root keys, every signature
+   * verified (execute-api's AWS_IAM methods always really check). */
+  strict?: boolean;
 }
 
 export interface Authentication {
@@ -30,8 +33,9 @@ const allowedSkewMs = 5 * 60 * 1000;
 
 /**
  * Authenticates a SigV4-signed request. Temporary credentials the emulator issued are always fully checked
- * (session token, expiry, time, signature). Other keys: with strict auth only the root keys are known and their
- * signature is verified; otherwise any key is taken as the account's root, as LocalStack takes `test`/`test`.
+ * (session token, expiry, time, signature). Other keys: with strict auth (configured, or asked for by the
+ * endpoint) only the root keys are known and their signature is verified; otherwise any key is taken as the
+ * account's root, as LocalStack takes `test`/`test`.
  */
 export async function authenticate(runtime: EmulatorRuntime, request: ReceivedRequest, expected: ExpectedScope): Promise<Authentication> {
   const header = headerValue(request, 'authorization');
@@ -62,7 +66,7 @@ export async function authenticate(runtime: EmulatorRuntime, request: ReceivedRe
   if (sessionToken !== undefined) throw new UnrecognizedClient();
 
   const { config } = runtime;
-  if (config.strictAuth) {
+  if (config.strictAuth || expected.strict) {
     if (authorization.accessKeyId !== config.rootCredentials.accessKeyId) throw new UnrecognizedClient();
     checkRequestTime(date, runtime.clock.nowMs());
     await verifySignature(request, authorization, config.rootCredentials.secretAccessKey, date);

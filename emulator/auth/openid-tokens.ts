@@ -1,6 +1,10 @@
 import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
-import { errors as joseErrors, exportJWK, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+import type { importJWK as ImportJwk, JWK, JWTPayload } from 'jose';
+
+/** jose is loaded with the keys, on first use, so that starting the emulator does not wait for it. */
+let joseModule: Promise<typeof import('jose')> | undefined;
+const jose = () => (joseModule ??= import('jose'));
 import type { Clock } from '../clock.js';
 import type { AuthStore } from '../store/auth-store.js';
 
@@ -33,7 +37,7 @@ export class OpenIdTokenError extends Error {
   }
 }
 
-type VerificationKey = Awaited<ReturnType<typeof importJWK>>;
+type VerificationKey = Awaited<ReturnType<typeof ImportJwk>>;
 
 interface LoadedKey {
   kid: string;
@@ -80,7 +84,7 @@ export class OpenIdTokens {
     const stored = this.store.signingKeys();
     if (stored.length === 0) {
       const { privateKey } = await generateKeyPairAsync('rsa', { modulusLength: 2048 });
-      const privateJwk = { ...(await exportJWK(privateKey)), alg: tokenAlgorithm };
+      const privateJwk = { ...(await (await jose()).exportJWK(privateKey)), alg: tokenAlgorithm };
       const { d, p, q, dp, dq, qi, ...publicJwk } = privateJwk;
       void [d, p, q, dp, dq, qi];
       const kid = `${this.region}-1`;
@@ -92,6 +96,7 @@ export class OpenIdTokens {
       });
       stored.push(...this.store.signingKeys());
     }
+    const { importJWK } = await jose();
     this.keys = await Promise.all(
       stored.map(async (record) => ({
         kid: record.kid,
@@ -112,6 +117,7 @@ export class OpenIdTokens {
     await this.ready();
     const key = this.keys[this.keys.length - 1] as LoadedKey;
     const issuedAt = this.clock.nowSeconds();
+    const { SignJWT } = await jose();
     return new SignJWT({ ...claims })
       .setProtectedHeader({ kid: key.kid, typ: 'JWS', alg: tokenAlgorithm })
       .setIssuer(cognitoIssuer)
@@ -124,7 +130,7 @@ export class OpenIdTokens {
   async verify(token: string): Promise<VerifiedOpenIdToken> {
     await this.ready();
     try {
-      const { payload } = await jwtVerify(
+      const { payload } = await (await jose()).jwtVerify(
         token,
         (header) => {
           const key = this.keys.find((candidate) => candidate.kid === header.kid);
@@ -139,7 +145,7 @@ export class OpenIdTokens {
       return payload as VerifiedOpenIdToken;
     } catch (error) {
       if (error instanceof OpenIdTokenError) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw new OpenIdTokenError('expired', 'the token has expired');
+      if (error instanceof (await jose()).errors.JWTExpired) throw new OpenIdTokenError('expired', 'the token has expired');
       throw new OpenIdTokenError('invalid', error instanceof Error ? error.message : String(error));
     }
   }

@@ -1,6 +1,9 @@
 import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
-import { getCanonicalHeaders, SignatureV4 } from '@smithy/signature-v4';
 import { IncompleteSignature, InvalidSignature } from './auth-errors.js';
+
+/** The signer is loaded on the first signature to verify (the default lenient mode verifies none for root keys). */
+let smithyModule: Promise<typeof import('@smithy/signature-v4')> | undefined;
+const smithy = () => (smithyModule ??= import('@smithy/signature-v4'));
 
 /** A request exactly as it arrived: what a SigV4 signature covers. */
 export interface ReceivedRequest {
@@ -187,6 +190,7 @@ export async function computeSignature(
   const declaredHash = headers['x-amz-content-sha256'];
   const payloadHash = declaredHash !== undefined && declaredHash !== bodyHash ? `${declaredHash} (body hashes to ${bodyHash})` : bodyHash;
   const canonicalInput: CanonicalRequestInput = { method: request.method, path: request.path, query: parseQuery(request.query), headers };
+  const { getCanonicalHeaders, SignatureV4 } = await smithy();
   const signer = new SignatureV4({
     credentials: { accessKeyId: authorization.accessKeyId, secretAccessKey },
     region: authorization.region,

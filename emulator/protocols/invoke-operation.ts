@@ -30,7 +30,10 @@ export async function invokeOperation(
   const handler = service.operations[operation.name];
   if (!handler) throw new UnsupportedOperationException(service.signingName, operation.name);
   const input = readInput();
-  const failures = validateInput(service.model, operation.input, input, { echoValues: service.validationEchoesValues ?? true });
+  const failures = validateInput(service.model, operation.input, input, {
+    echoValues: service.validationEchoesValues ?? true,
+    memberPrefix: service.validationMemberPrefix?.(operation.name),
+  });
   if (failures.length > 0) throw new ValidationException(validationMessage(failures), service.validationErrorCode);
 
   const context: OperationContext = {

@@ -72,7 +72,7 @@ export class RestJsonProtocol {
     return {
       status: error.statusOn('restJson1'),
       headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amzn-errortype': code, ...error.options.headers },
-      body: JSON.stringify({ ...error.options.fields, message: error.message }),
+      body: JSON.stringify({ ...error.options.fields, [error.options.messageMember ?? 'message']: error.message }),
     };
   }
 }

@@ -6,18 +6,21 @@ import { shapeOf } from './service-model.js';
  * failure as AWS's Coral services do:
  *   `Value 'x' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern: …`
  * Member paths are lowerCamelCase, joined with dots; list members add `.member`, map values `.value`-less Coral
- * phrasing ("Map value must satisfy constraint: […]").
+ * phrasing ("Map value must satisfy constraint: […]"). Some services name members after the operation's input
+ * (`putIntegrationInput.type`): they pass that `memberPrefix`.
  */
 export function validateInput(model: ServiceModel, ref: ShapeRef | undefined, input: unknown, options: ValidationOptions = {}): string[] {
   const failures: string[] = [];
   const context: ValidationContext = { model, echoValues: options.echoValues ?? true };
-  if (ref) checkStructureMembers(context, shapeOf(model, ref), input as Record<string, unknown>, '', failures);
+  if (ref) checkStructureMembers(context, shapeOf(model, ref), input as Record<string, unknown>, options.memberPrefix ?? '', failures);
   return failures;
 }
 
 export interface ValidationOptions {
   /** Whether a failure quotes the offending value (`Value 'x' at …`) or not (`Value at …`, as IAM answers today). */
   echoValues?: boolean;
+  /** What member paths start with, where the service names them after the operation's input (`putIntegrationInput.`). */
+  memberPrefix?: string;
 }
 
 interface ValidationContext {

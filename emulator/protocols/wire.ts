@@ -5,6 +5,10 @@ export interface WireResponse {
   status: number;
   headers: Record<string, string>;
   body: string | Uint8Array;
+  /** Headers sent once per value (execute-api passes a Lambda's multi-value headers such as Set-Cookie). */
+  repeatedHeaders?: Record<string, string[]>;
+  /** execute-api answers with the API's own headers only, without the emulator-wide CORS headers. */
+  omitEmulatorCors?: boolean;
 }
 
 /** A received request plus what the server learnt about it on arrival. */
@@ -13,6 +17,8 @@ export interface IncomingRequest extends ReceivedRequest {
   sourceIp: string;
   /** The emulator clock when the request arrived. */
   receivedAt: Date;
+  /** The header lines as received, name and value alternating, names in the client's case (Node's rawHeaders). */
+  rawHeaders?: string[];
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): WireResponse {

@@ -39,6 +39,9 @@ export interface ServiceDefinition {
   operations: OperationTable;
   /** The error code for a broken model constraint (`ValidationException`, IAM's `ValidationError`, …). */
   validationErrorCode: string;
+  /** What a broken constraint's member path starts with, when the service names the operation's input there
+   * (API Gateway: `putIntegrationInput.`). */
+  validationMemberPrefix?: (operationName: string) => string;
   /** False where the service's validation messages leave the offending value out (`Value at 'x' failed …`). */
   validationEchoesValues?: boolean;
 }

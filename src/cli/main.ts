@@ -6,6 +6,7 @@ import { registerContractsCommand } from './contracts-command.js';
 import { exitCodes } from './exit-codes.js';
 import { registerFlowCommand } from './flow-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerSeedCommand } from './seed-command.js';
 import { registerStateCommand } from './state-command.js';
 import { registerUpCommand } from './up-command.js';
 
@@ -18,6 +19,7 @@ const program = new Command('idpool')
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : exitCodes.usage));
 registerServeCommand(program);
 registerStateCommand(program);
+registerSeedCommand(program);
 registerUpCommand(program);
 registerFlowCommand(program);
 registerContractsCommand(program);

@@ -12,6 +12,7 @@ interface ServeOptions {
   dataDir?: string;
   admin: boolean;
   logLevel: LogLevel;
+  lambdaConcurrency: string;
 }
 
 export function parseRootCredentials(value: string): { accessKeyId: string; secretAccessKey: string } {
@@ -33,6 +34,7 @@ export function registerServeCommand(program: Command): void {
     .option('--data-dir <dir>', 'keep all state in SQLite under this folder')
     .option('--no-admin', 'do not serve the /_idpool/* admin routes')
     .option('--log-level <level>', 'error | warn | info | debug (debug logs every request)', 'info')
+    .option('--lambda-concurrency <n>', 'concurrent executions per Lambda function (worker processes)', '10')
     .action(async (options: ServeOptions) => {
       const emulator = await startEmulator({
         port: Number(options.port),
@@ -44,6 +46,7 @@ export function registerServeCommand(program: Command): void {
         dataDir: options.dataDir,
         adminRoutes: options.admin,
         logLevel: options.logLevel,
+        lambdaConcurrency: Number(options.lambdaConcurrency),
       });
       process.stdout.write(`idpool ready at ${emulator.url} (region ${emulator.region}, account ${emulator.accountId})\n`);
       let stopping = false;

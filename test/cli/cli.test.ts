@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allContracts } from '../../contracts/index.js';
 import { localstackPrerequisites } from '../../src/targets/localstack.js';
-import { builtCli, startProcess, type RunningProcess } from '../support/processes.js';
+import { builtCli, startProcess, type RunningProcess } from '../support/child-processes.js';
 import { parseXml } from '../support/xml.js';
 
 let cli: string;

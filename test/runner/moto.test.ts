@@ -5,7 +5,7 @@ import type { RunReport, TargetRun } from '../../src/runner/results.js';
 import { runContracts } from '../../src/runner/run-all.js';
 import { embeddedTarget } from '../../src/targets/embedded.js';
 import { endpointTarget } from '../../src/targets/endpoint.js';
-import { startProcess, which, type RunningProcess } from '../support/processes.js';
+import { startProcess, which, type RunningProcess } from '../support/child-processes.js';
 
 const motoServer = which('moto_server');
 

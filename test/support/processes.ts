@@ -1,74 +1,42 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { packageRoot } from '../../emulator/package-root.js';
 
-export interface RunningProcess {
+export const cliPath = `${packageRoot}/dist/src/cli/main.js`;
+
+export interface ServeProcess {
   url: string;
   child: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
+  output: () => string;
+  /** SIGTERM and wait for the exit code. */
+  stop(): Promise<number | null>;
 }
 
-/** Starts a server process and waits until a line of its output gives its URL (the first capture of `ready`). */
-export function startProcess(command: string, args: string[], ready: RegExp, timeoutMs = 30_000, env: NodeJS.ProcessEnv = process.env): Promise<RunningProcess> {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `idpool serve --port 0 …` from the built CLI, resolved once it prints its `ready at <url>` line. */
+export function serve(args: string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--log-level', 'warn', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${command} did not get ready in ${timeoutMs} ms:\n${output}`));
-    }, timeoutMs);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve({
-        url: match[1] as string,
-        child,
-        output: () => output,
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const url = /ready at (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) {
+        child.stdout?.off('data', onData);
+        child.stdout?.on('data', (more: Buffer) => (output += more.toString('utf8')));
+        resolve({
+          url,
+          child,
+          output: () => output,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
+              child.once('exit', (code) => done(code));
+              child.kill('SIGTERM');
+            }),
+        });
+      }
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${command} exited (${code}) before it was ready:\n${output}`));
-    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', (code) => reject(new Error(`idpool serve exited (${code}) before it was ready:\n${output}`)));
   });
-}
-
-/** The path of an executable on PATH, or undefined. */
-export function which(command: string): string | undefined {
-  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
-  return found.status === 0 ? found.stdout.trim() : undefined;
-}
-
-const root = new URL('../../', import.meta.url).pathname;
-
-function newestSource(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, statSync(join(root, path)).mtimeMs);
-  }
-  return newest;
-}
-
-/** `dist/src/cli/main.js`, built first (`tsc -p tsconfig.build.json`) when missing or older than the sources. */
-export function builtCli(): string {
-  const cli = join(root, 'dist/src/cli/main.js');
-  const stale = !existsSync(cli) || Math.max(...['src', 'contracts', 'emulator'].map(newestSource)) > statSync(cli).mtimeMs;
-  if (stale) {
-    const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-  }
-  return cli;
 }

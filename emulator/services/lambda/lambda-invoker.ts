@@ -1,12 +1,20 @@
 /**
  * What other services (API Gateway's AWS_PROXY integration) need of Lambda: invoke a function, and ask whether its
- * resource policy lets a service principal invoke it. The Lambda service implements it.
+ * resource policy lets a service principal invoke it. The Lambda service implements it (`runtime.lambda`).
  */
 export interface LambdaInvocation {
   /** A function name, partial ARN or full ARN (as in an integration URI), optionally with a `:qualifier`. */
   functionName: string;
   payload: Uint8Array;
   invocationType: 'RequestResponse' | 'Event';
+  /** The Qualifier parameter (a version number or `$LATEST`), when not part of `functionName`. */
+  qualifier?: string;
+  /** `Tail`: return the last 4 KB of the invocation's log in `logResult`. */
+  logType?: 'None' | 'Tail';
+  /** The invocation's id (the handler's `context.awsRequestId`); a new one when absent. */
+  requestId?: string;
+  /** X-Amz-Client-Context: base64-encoded JSON, given to the handler as `context.clientContext`. */
+  clientContext?: string;
 }
 
 export interface LambdaInvocationResult {
@@ -16,6 +24,10 @@ export interface LambdaInvocationResult {
   /** Set when the handler failed: `Unhandled` (threw, timed out, crashed). */
   functionError?: 'Unhandled' | 'Handled';
   executedVersion: string;
+  /** Base64 of the last 4 KB of the invocation's log, when `logType` was `Tail`. */
+  logResult?: string;
+  /** The invocation's id. */
+  requestId?: string;
 }
 
 export interface InvokePermissionRequest {

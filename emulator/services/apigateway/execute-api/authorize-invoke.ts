@@ -1,0 +1,91 @@
+import type { Caller } from '../../../auth/caller.js';
+import { evaluate, type ContextValue, type PolicyDocument, type RequestPrincipal } from '../../../auth/policy/index.js';
+import type { EmulatorRuntime } from '../../../runtime.js';
+import { policyDocument } from './policy-documents.js';
+
+export interface InvokeAuthorization {
+  /** The caller, undefined for a method with authorization NONE. */
+  caller: Caller | undefined;
+  /** `arn:aws:execute-api:<region>:<account>:<api-id>/<stage>/<METHOD>/<path>` */
+  methodArn: string;
+  region: string;
+  apiAccountId: string;
+  /** The resource policy of the deployment serving the request. */
+  resourcePolicy: string | undefined;
+  sourceIp: string;
+  userAgent: string;
+  now: Date;
+}
+
+/** Who the refusal names: the caller's ARN, or `anonymous` for an unsigned call refused by the resource policy. */
+function principalOf(caller: Caller | undefined): RequestPrincipal {
+  if (!caller) return { kind: 'anonymous' };
+  if (caller.kind === 'root') return { kind: 'aws', arn: caller.arn, accountId: caller.accountId };
+  return { kind: 'aws', arn: caller.arn, accountId: caller.accountId, roleArn: caller.session.roleArn };
+}
+
+/** The condition keys AWS sets for an execute-api:Invoke request. */
+export function invokeContext(authorization: InvokeAuthorization): Record<string, ContextValue> {
+  const { caller, now } = authorization;
+  const context: Record<string, ContextValue> = {
+    'aws:SourceIp': authorization.sourceIp,
+    'aws:CurrentTime': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    'aws:EpochTime': Math.floor(now.getTime() / 1000),
+    'aws:SecureTransport': false,
+    'aws:UserAgent': authorization.userAgent,
+  };
+  if (!caller) return context;
+  context['aws:PrincipalAccount'] = caller.accountId;
+  context['aws:userid'] = caller.userId;
+  if (caller.kind === 'root') {
+    context['aws:PrincipalArn'] = caller.arn;
+    context['aws:PrincipalType'] = 'Account';
+    return context;
+  }
+  context['aws:PrincipalArn'] = caller.session.roleArn;
+  context['aws:PrincipalType'] = 'AssumedRole';
+  for (const [key, value] of Object.entries(caller.session.tags ?? {})) context[`aws:PrincipalTag/${key}`] = value;
+  const source = caller.session.source;
+  if (source) {
+    context['aws:FederatedProvider'] = 'cognito-identity.amazonaws.com';
+    context['cognito-identity.amazonaws.com:aud'] = source.identityPoolId;
+    context['cognito-identity.amazonaws.com:sub'] = source.identityId;
+    context['cognito-identity.amazonaws.com:amr'] = source.amr;
+  }
+  return context;
+}
+
+function identityPolicies(runtime: EmulatorRuntime, caller: Caller): PolicyDocument[] {
+  if (caller.kind !== 'role-session') return [];
+  return runtime.iam
+    .identityPolicyDocuments(caller.accountId, caller.session.roleName)
+    .map((text) => policyDocument(text, 'identity'))
+    .filter((document): document is PolicyDocument => document !== null);
+}
+
+function maskedArn(methodArn: string, accountId: string): string {
+  return methodArn.replace(`:${accountId}:`, `:********${accountId.slice(-4)}:`);
+}
+
+/**
+ * Decides execute-api:Invoke as AWS does: the caller's identity policies and the API's resource policy, an
+ * explicit Deny winning. The account's root user needs no identity policy; an unsigned caller (authorization
+ * NONE) is only checked when there is a resource policy, which must then allow it. Answers the refusal message,
+ * or undefined when the call may proceed.
+ */
+export function refusalOfInvoke(runtime: EmulatorRuntime, authorization: InvokeAuthorization): string | undefined {
+  const { caller } = authorization;
+  const resourcePolicy = authorization.resourcePolicy === undefined ? undefined : policyDocument(authorization.resourcePolicy, 'resource');
+  if (!caller && !resourcePolicy) return undefined;
+  const result = evaluate({
+    request: { principal: principalOf(caller), action: 'execute-api:Invoke', resource: authorization.methodArn, context: invokeContext(authorization) },
+    identityPolicies: caller ? identityPolicies(runtime, caller) : [],
+    resourcePolicy: resourcePolicy ?? undefined,
+    resourceAccountId: authorization.apiAccountId,
+  });
+  if (result.decision === 'Allow') return undefined;
+  const rootOfTheAccount = caller?.kind === 'root' && caller.accountId === authorization.apiAccountId;
+  if (result.decision === 'ImplicitDeny' && rootOfTheAccount) return undefined;
+  const explicit = result.decision === 'ExplicitDeny' ? ' with an explicit deny' : '';
+  return `User: ${caller?.arn ?? 'anonymous'} is not authorized to perform: execute-api:Invoke on resource: ${maskedArn(authorization.methodArn, authorization.apiAccountId)}${explicit}`;
+}

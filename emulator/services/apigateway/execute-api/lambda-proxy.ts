@@ -1,0 +1,86 @@
+import { isAwsError } from '../../../errors.js';
+import type { Logger } from '../../../logger.js';
+import type { WireResponse } from '../../../protocols/wire.js';
+import type { EmulatorRuntime } from '../../../runtime.js';
+import type { StoredIntegration } from '../../../store/apigateway-store.js';
+import type { LambdaInvoker } from '../../lambda/lambda-invoker.js';
+import { lambdaFunctionOfUri, withStageVariables } from '../integration-uri.js';
+import { endpointTimedOut, idHeaders, internalServerError, type ResponseIds } from './gateway-responses.js';
+import { roleMayInvoke } from './integration-credentials.js';
+import { parseProxyResponse } from './proxy-response.js';
+
+export interface LambdaProxyCall {
+  runtime: EmulatorRuntime;
+  lambda: LambdaInvoker | undefined;
+  integration: StoredIntegration;
+  event: Record<string, unknown>;
+  stageVariables: Record<string, string>;
+  /** The API's owner and region, where a function named without an ARN lives. */
+  accountId: string;
+  region: string;
+  /** `arn:aws:execute-api:<region>:<account>:<api-id>/<stage>/<METHOD>/<resource path>`, the SourceArn Lambda sees. */
+  sourceArn: string;
+  ids: ResponseIds;
+}
+
+const functionArn = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):(\d{12}):function:[^:]+(:[^:]+)?$/;
+
+function configurationFault(log: Logger, call: LambdaProxyCall, reason: string): WireResponse {
+  log.warn(`execute-api ${call.ids.requestId}: Execution failed due to configuration error: ${reason}`);
+  return internalServerError(call.ids, 500);
+}
+
+function timedOut(milliseconds: number): Promise<'timeout'> {
+  return new Promise((resolve) => setTimeout(() => resolve('timeout'), milliseconds).unref());
+}
+
+/**
+ * Calls the function of an AWS_PROXY integration through the Lambda service, as API Gateway does: only when the
+ * function's resource policy lets apigateway.amazonaws.com invoke it for this SourceArn (or the integration's
+ * role may), else 500; a throwing function or a malformed answer is 502; past the integration timeout, 504.
+ */
+export async function invokeLambdaProxy(call: LambdaProxyCall): Promise<WireResponse> {
+  const { runtime, lambda, integration } = call;
+  const log = runtime.log;
+  const named = lambdaFunctionOfUri(integration.uri ?? '');
+  if (named === undefined) return configurationFault(log, call, `integration URI ${integration.uri} names no Lambda function`);
+  const target = withStageVariables(named, call.stageVariables);
+  const [, region = call.region, accountId = call.accountId] = functionArn.exec(target) ?? [];
+  if (!lambda) return configurationFault(log, call, 'no Lambda service is attached to this emulator');
+
+  const permitted = integration.credentials
+    ? roleMayInvoke(runtime, integration.credentials, target)
+    : lambda.permitsInvoke(accountId, region, { functionName: target, principal: 'apigateway.amazonaws.com', sourceArn: call.sourceArn, sourceAccount: call.accountId });
+  if (!permitted) return configurationFault(log, call, `Invalid permissions on Lambda function ${target} for SourceArn ${call.sourceArn}`);
+
+  const invocation = lambda.invoke(accountId, region, {
+    functionName: target,
+    payload: Buffer.from(JSON.stringify(call.event)),
+    invocationType: 'RequestResponse',
+  });
+  let result: Awaited<typeof invocation> | 'timeout';
+  try {
+    result = await Promise.race([invocation, timedOut(integration.timeoutInMillis)]);
+  } catch (error) {
+    if (!isAwsError(error)) throw error;
+    return configurationFault(log, call, `Lambda answered ${error.code}: ${error.message}`);
+  }
+  if (result === 'timeout') return endpointTimedOut(call.ids);
+  if (result.functionError) {
+    log.warn(`execute-api ${call.ids.requestId}: Lambda function ${target} failed (${result.functionError})`);
+    return internalServerError(call.ids, 502);
+  }
+  const answer = parseProxyResponse(result.payload);
+  if (!answer) {
+    log.warn(`execute-api ${call.ids.requestId}: Execution failed due to configuration error: Malformed Lambda proxy response`);
+    return internalServerError(call.ids, 502);
+  }
+  const hasContentType = [...Object.keys(answer.headers), ...Object.keys(answer.repeatedHeaders)].some((name) => name.toLowerCase() === 'content-type');
+  return {
+    status: answer.status,
+    headers: { ...(hasContentType ? {} : { 'content-type': 'application/json' }), ...answer.headers, ...idHeaders(call.ids) },
+    repeatedHeaders: answer.repeatedHeaders,
+    body: answer.body,
+    omitEmulatorCors: true,
+  };
+}

@@ -1,0 +1,34 @@
+import type { IntegrationResponse, PutIntegrationResponseRequest } from '@aws-sdk/client-api-gateway';
+import type { StoredIntegrationResponse } from '../../store/apigateway-store.js';
+import type { Operation } from '../service-definition.js';
+import { requireIntegration, requireMethod } from './lookups.js';
+import { checkStaticTemplates } from './mapping-templates.js';
+import { checkResponseParameters } from './response-parameters.js';
+import { integrationResponseView } from './views.js';
+
+/**
+ * Sets (or replaces) how the integration's answer becomes the method's: for a MOCK integration the status code,
+ * the headers (`method.response.header.Access-Control-Allow-Origin: "'*'"`) and a static body.
+ */
+export const putIntegrationResponse: Operation<PutIntegrationResponseRequest, IntegrationResponse> = (input, context) => {
+  const store = context.runtime.apigateway;
+  const apiId = input.restApiId as string;
+  const resourceId = input.resourceId as string;
+  const statusCode = input.statusCode as string;
+  return store.db.transaction(() => {
+    const method = requireMethod(context, apiId, resourceId, input.httpMethod as string);
+    const integration = requireIntegration(method);
+    checkResponseParameters(input.responseParameters, method.methodResponses[statusCode]);
+    checkStaticTemplates(input.responseTemplates, 'Integration response template');
+    const response: StoredIntegrationResponse = {
+      statusCode,
+      selectionPattern: input.selectionPattern,
+      responseParameters: input.responseParameters,
+      responseTemplates: input.responseTemplates,
+      contentHandling: input.contentHandling,
+    };
+    integration.integrationResponses[statusCode] = response;
+    store.putMethod(apiId, resourceId, method);
+    return integrationResponseView(response);
+  });
+};

@@ -1,0 +1,73 @@
+import type { PatchOperation, Stage, UpdateStageRequest } from '@aws-sdk/client-api-gateway';
+import { UnsupportedFeatureException } from '../../errors.js';
+import type { StageRecord } from '../../store/apigateway-store.js';
+import type { Operation, OperationContext } from '../service-definition.js';
+import { BadRequestException } from './errors.js';
+import { requireStage } from './get-stage.js';
+import { patchBoolean, patchValue, unsupportedPatchOperation } from './patch-operations.js';
+import { stageView } from './views.js';
+
+/** The paths AWS accepts, as LocalStack recorded them from AWS's refusal of another one. */
+const stagePaths = [
+  '/deploymentId',
+  '/description',
+  '/cacheClusterEnabled',
+  '/cacheClusterSize',
+  '/clientCertificateId',
+  '/accessLogSettings',
+  '/accessLogSettings/destinationArn',
+  '/accessLogSettings/format',
+  '/{resourcePath}/{httpMethod}/metrics/enabled',
+  '/{resourcePath}/{httpMethod}/logging/dataTrace',
+  '/{resourcePath}/{httpMethod}/logging/loglevel',
+  '/{resourcePath}/{httpMethod}/throttling/burstLimit',
+  '/{resourcePath}/{httpMethod}/throttling/rateLimit',
+  '/{resourcePath}/{httpMethod}/caching/ttlInSeconds',
+  '/{resourcePath}/{httpMethod}/caching/enabled',
+  '/{resourcePath}/{httpMethod}/caching/dataEncrypted',
+  '/{resourcePath}/{httpMethod}/caching/requireAuthorizationForCacheControl',
+  '/{resourcePath}/{httpMethod}/caching/unauthorizedCacheControlHeaderStrategy',
+  '/variables/{variable_name}',
+  '/tracingEnabled',
+];
+
+/** Method settings (`/<resource>/<method>/throttling/rateLimit`, …), caches, logs, certificates, canaries. */
+const notEmulatedPath = /^\/(cacheCluster|clientCertificateId|accessLogSettings|canarySettings|[^/]+\/[^/]+\/(metrics|logging|throttling|caching)\/)/;
+
+function applyOperation(stage: StageRecord, operation: PatchOperation, context: OperationContext): void {
+  const path = operation.path ?? '';
+  if (path.startsWith('/variables/')) {
+    const name = path.slice('/variables/'.length);
+    if (operation.op === 'remove') delete stage.variables[name];
+    else if (operation.op === 'add' || operation.op === 'replace') stage.variables = { ...stage.variables, [name]: patchValue(operation) };
+    else throw unsupportedPatchOperation(operation);
+    return;
+  }
+  if (path === '/deploymentId' || path === '/description' || path === '/tracingEnabled') {
+    if (operation.op !== 'replace') throw unsupportedPatchOperation(operation);
+    if (path === '/deploymentId') {
+      const deploymentId = patchValue(operation);
+      if (!context.runtime.apigateway.findDeployment(stage.apiId, deploymentId)) throw new BadRequestException('Deployment id does not exist');
+      stage.deploymentId = deploymentId;
+    } else if (path === '/description') {
+      stage.description = operation.value === '' ? undefined : operation.value;
+    } else {
+      stage.tracingEnabled = patchBoolean(operation);
+    }
+    return;
+  }
+  if (notEmulatedPath.test(path)) throw new UnsupportedFeatureException(`UpdateStage path ${path} (method settings, caches, logs, certificates and canaries)`);
+  throw new BadRequestException(`Invalid method setting path: ${path}. Must be one of: [${stagePaths.join(', ')}]`);
+}
+
+/** Moves a stage to another deployment, or changes its description, variables or tracing flag. */
+export const updateStage: Operation<UpdateStageRequest, Stage> = (input, context) => {
+  const store = context.runtime.apigateway;
+  return store.db.transaction(() => {
+    const stage = requireStage(context, input.restApiId as string, input.stageName as string);
+    for (const operation of input.patchOperations ?? []) applyOperation(stage, operation, context);
+    stage.updatedAt = context.now.getTime();
+    store.updateStage(stage);
+    return stageView(stage);
+  });
+};

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { CreateFunctionRequest, FunctionConfiguration } from '@aws-sdk/client-lambda';
+import { UnsupportedFeatureException } from '../../errors.js';
+import type { FunctionRecord, FunctionVersionRecord } from '../../store/lambda-store.js';
+import type { Operation } from '../service-definition.js';
+import { readCodePackage } from './code-package.js';
+import { InvalidParameterValueException, ResourceConflictException } from './errors.js';
+import { functionConfiguration } from './function-configuration.js';
+import { parseFunctionName } from './function-names.js';
+import { checkEnvironment, checkLimits, checkRole, checkRuntime, rejectUnemulatedSettings } from './function-settings.js';
+import { publishVersion } from './function-versions.js';
+
+/** Defaults Lambda applies: 3 s timeout, 128 MB memory, x86_64, 512 MB of /tmp. */
+export const functionDefaults = { timeout: 3, memorySize: 128, architectures: ['x86_64'], ephemeralStorageSize: 512 };
+
+export const createFunction: Operation<CreateFunctionRequest, FunctionConfiguration> = (input, context) => {
+  const { runtime } = context;
+  const store = runtime.lambdaStore;
+  const { name } = parseFunctionName(input.FunctionName as string, context);
+  if (input.PackageType === 'Image' || input.Code?.ImageUri) {
+    throw new UnsupportedFeatureException('PackageType Image (container image functions); deploy a .zip package as Code.ZipFile');
+  }
+  if (input.Code?.S3Bucket || input.Code?.S3Key) {
+    throw new UnsupportedFeatureException('code from Amazon S3 (Code.S3Bucket/S3Key); upload the .zip package as Code.ZipFile');
+  }
+  if (input.CodeSigningConfigArn) throw new UnsupportedFeatureException('CodeSigningConfigArn (code signing)');
+  if (input.TenancyConfig || input.PublishTo) throw new UnsupportedFeatureException('TenancyConfig and PublishTo');
+  rejectUnemulatedSettings(input);
+  if (!input.Runtime || !input.Handler) {
+    throw new InvalidParameterValueException('Runtime and Handler are mandatory parameters for functions created with deployment packages.');
+  }
+  checkRuntime(input.Runtime);
+  if (!input.Code?.ZipFile) throw new InvalidParameterValueException('Please provide a source for function code.');
+  checkLimits(input.Timeout, input.MemorySize);
+  if (input.Environment?.Variables) checkEnvironment(input.Environment.Variables);
+  checkRole(runtime, input.Role as string);
+  const code = readCodePackage(input.Code.ZipFile);
+
+  const record: FunctionRecord = {
+    accountId: context.accountId,
+    region: context.region,
+    name,
+    version: '$LATEST',
+    settings: {
+      runtime: input.Runtime,
+      role: input.Role as string,
+      handler: input.Handler,
+      description: input.Description ?? '',
+      timeout: input.Timeout ?? functionDefaults.timeout,
+      memorySize: input.MemorySize ?? functionDefaults.memorySize,
+      environment: input.Environment?.Variables,
+      architectures: input.Architectures ?? functionDefaults.architectures,
+      ephemeralStorageSize: input.EphemeralStorage?.Size ?? functionDefaults.ephemeralStorageSize,
+      logGroup: input.LoggingConfig?.LogGroup,
+    },
+    codeSha256: code.sha256,
+    codeSize: code.size,
+    revisionId: randomUUID(),
+    lastModified: context.now.getTime(),
+    policy: [],
+    tags: input.Tags ?? {},
+    reservedConcurrency: undefined,
+    lastVersion: 0,
+  };
+  let published: FunctionVersionRecord | undefined;
+  runtime.db.transaction(() => {
+    if (store.findFunction(record)) throw new ResourceConflictException(`Function already exist: ${name}`);
+    store.putCode(code.sha256, code.zip);
+    store.insertFunction(record);
+    if (input.Publish) published = publishVersion(store, record, record.lastModified);
+  });
+  return functionConfiguration(published ?? record);
+};

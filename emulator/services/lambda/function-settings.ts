@@ -1,0 +1,104 @@
+import type { CreateFunctionRequest, UpdateFunctionConfigurationRequest } from '@aws-sdk/client-lambda';
+import { evaluate, parsePolicyDocument } from '../../auth/policy/index.js';
+import { UnsupportedFeatureException } from '../../errors.js';
+import type { EmulatorRuntime } from '../../runtime.js';
+import { InvalidParameterValueException, valueAbove } from './errors.js';
+
+/** The runtimes idpool runs, in a Node.js worker process of the emulator's own Node.js. */
+export const supportedRuntimes = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x'];
+
+/** Runtimes Lambda no longer lets anyone create or update functions with. */
+const blockedRuntimes = new Set([
+  'nodejs', 'nodejs4.3', 'nodejs4.3-edge', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x',
+  'python2.7', 'python3.6', 'python3.7', 'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1',
+  'ruby2.5', 'ruby2.7', 'go1.x',
+]);
+
+export function checkRuntime(runtime: string): void {
+  if (supportedRuntimes.includes(runtime)) return;
+  if (blockedRuntimes.has(runtime)) {
+    throw new InvalidParameterValueException(
+      `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
+    );
+  }
+  throw new UnsupportedFeatureException(
+    `runtime ${runtime}. idpool runs Node.js functions (${supportedRuntimes.join(', ')}) in local worker processes; other runtimes need real Lambda or a container-based emulator.`,
+  );
+}
+
+/** The execution role must exist and trust lambda.amazonaws.com, as Lambda checks by assuming it. */
+export function checkRole(runtime: EmulatorRuntime, roleArn: string): void {
+  const role = runtime.iam.findRoleByArn(roleArn);
+  let trusted = false;
+  if (role) {
+    try {
+      trusted =
+        evaluate({
+          request: { principal: { kind: 'service', service: 'lambda.amazonaws.com' }, action: 'sts:AssumeRole', resource: role.arn, context: {} },
+          identityPolicies: [],
+          resourcePolicy: parsePolicyDocument(role.assumeRolePolicy, 'trust'),
+          resourcePolicyKind: 'trust',
+          resourceAccountId: role.accountId,
+        }).decision === 'Allow';
+    } catch {
+      trusted = false;
+    }
+  }
+  if (!trusted) throw new InvalidParameterValueException('The role defined for the function cannot be assumed by Lambda.');
+}
+
+/** Variables Lambda sets itself; a function may not define them. */
+export const reservedEnvironmentKeys = [
+  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV', 'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME',
+  'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+];
+
+const maxEnvironmentBytes = 4096;
+
+export function checkEnvironment(variables: Record<string, string>): void {
+  const reserved = Object.keys(variables).filter((key) => reservedEnvironmentKeys.includes(key));
+  if (reserved.length > 0) {
+    throw new InvalidParameterValueException(
+      `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(',')}`,
+    );
+  }
+  // [unverified] AWS measures the variables' JSON; its message also quotes them, which we leave out (they may be secret).
+  if (Buffer.byteLength(JSON.stringify(variables)) > maxEnvironmentBytes) {
+    throw new InvalidParameterValueException(
+      'Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit.',
+    );
+  }
+}
+
+/** Lambda's limits beyond the model's ranges [unverified: wording as the model's own range failures]. */
+export function checkLimits(timeout: number | undefined, memorySize: number | undefined): void {
+  if (timeout !== undefined && timeout > 900) throw valueAbove('timeout', timeout, 900);
+  if (memorySize !== undefined && memorySize > 10240) throw valueAbove('memorySize', memorySize, 10240);
+}
+
+type SharedSettings = Pick<
+  CreateFunctionRequest & UpdateFunctionConfigurationRequest,
+  | 'VpcConfig' | 'DeadLetterConfig' | 'KMSKeyArn' | 'TracingConfig' | 'Layers' | 'FileSystemConfigs' | 'ImageConfig' | 'SnapStart'
+  | 'LoggingConfig' | 'CapacityProviderConfig' | 'DurableConfig'
+>;
+
+/** Settings that would change how a function runs in ways idpool does not emulate: refused, never ignored. */
+export function rejectUnemulatedSettings(input: SharedSettings): void {
+  const unemulated: string[] = [];
+  if ((input.VpcConfig?.SubnetIds?.length ?? 0) > 0 || (input.VpcConfig?.SecurityGroupIds?.length ?? 0) > 0) unemulated.push('VpcConfig');
+  if (input.DeadLetterConfig?.TargetArn) unemulated.push('DeadLetterConfig');
+  if (input.KMSKeyArn) unemulated.push('KMSKeyArn');
+  if (input.TracingConfig?.Mode === 'Active') unemulated.push('TracingConfig Mode Active');
+  if ((input.Layers?.length ?? 0) > 0) unemulated.push('Layers');
+  if ((input.FileSystemConfigs?.length ?? 0) > 0) unemulated.push('FileSystemConfigs');
+  if (input.ImageConfig) unemulated.push('ImageConfig');
+  if (input.SnapStart?.ApplyOn === 'PublishedVersions') unemulated.push('SnapStart');
+  if (input.LoggingConfig?.LogFormat === 'JSON' || input.LoggingConfig?.ApplicationLogLevel || input.LoggingConfig?.SystemLogLevel) {
+    unemulated.push('LoggingConfig JSON format and log levels');
+  }
+  if (input.CapacityProviderConfig) unemulated.push('CapacityProviderConfig');
+  if (input.DurableConfig) unemulated.push('DurableConfig');
+  if (unemulated.length > 0) throw new UnsupportedFeatureException(`Lambda function settings ${unemulated.join(', ')}`);
+}

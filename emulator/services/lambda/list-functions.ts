@@ -1,0 +1,40 @@
+import type { FunctionConfiguration, ListFunctionsRequest, ListFunctionsResponse } from '@aws-sdk/client-lambda';
+import type { Operation } from '../service-definition.js';
+import { InvalidParameterValueException } from './errors.js';
+import { functionConfiguration } from './function-configuration.js';
+
+/** Lambda returns at most 50 entries a page, whatever larger MaxItems asks. */
+const maxPage = 50;
+
+/** Pages through configurations; the marker (opaque to the caller) is the ARN of the previous page's last entry. */
+export function page(entries: FunctionConfiguration[], marker: string | undefined, maxItems: number | undefined): { entries: FunctionConfiguration[]; nextMarker?: string } {
+  let start = 0;
+  if (marker !== undefined) {
+    const arn = Buffer.from(marker, 'base64url').toString('utf8');
+    const index = entries.findIndex((entry) => entry.FunctionArn === arn);
+    // [unverified] Lambda's wording for a marker it did not issue
+    if (index === -1 && !arn.startsWith('arn:aws:lambda:')) throw new InvalidParameterValueException(`Invalid marker: ${marker}`);
+    start = index === -1 ? entries.findIndex((entry) => (entry.FunctionArn ?? '') > arn) : index + 1;
+    if (start === -1) start = entries.length;
+  }
+  const size = Math.min(maxItems ?? maxPage, maxPage);
+  const chosen = entries.slice(start, start + size);
+  const more = start + size < entries.length;
+  return { entries: chosen, nextMarker: more ? Buffer.from(chosen.at(-1)?.FunctionArn ?? '').toString('base64url') : undefined };
+}
+
+/**
+ * The region's functions in name order: `$LATEST` only, or every published version too with FunctionVersion=ALL.
+ * MasterRegion asks for Lambda@Edge replicas, of which idpool has none.
+ */
+export const listFunctions: Operation<ListFunctionsRequest, ListFunctionsResponse> = (input, context) => {
+  const store = context.runtime.lambdaStore;
+  if (input.MasterRegion !== undefined) return { Functions: [] };
+  const entries: FunctionConfiguration[] = [];
+  for (const fn of store.listFunctions(context.accountId, context.region)) {
+    entries.push(functionConfiguration(fn));
+    if (input.FunctionVersion === 'ALL') for (const version of store.versions(fn)) entries.push(functionConfiguration(version));
+  }
+  const result = page(entries, input.Marker, input.MaxItems);
+  return { Functions: result.entries, NextMarker: result.nextMarker };
+};

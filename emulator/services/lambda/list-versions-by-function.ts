@@ -1,0 +1,15 @@
+import type { ListVersionsByFunctionRequest, ListVersionsByFunctionResponse } from '@aws-sdk/client-lambda';
+import type { Operation } from '../service-definition.js';
+import { functionConfiguration } from './function-configuration.js';
+import { requireFunction } from './function-lookup.js';
+import { parseFunctionName } from './function-names.js';
+import { page } from './list-functions.js';
+
+/** `$LATEST` first, then the published versions in order. */
+export const listVersionsByFunction: Operation<ListVersionsByFunctionRequest, ListVersionsByFunctionResponse> = (input, context) => {
+  const store = context.runtime.lambdaStore;
+  const fn = requireFunction(store, parseFunctionName(input.FunctionName as string, context));
+  const entries = [fn, ...store.versions(fn)].map(functionConfiguration);
+  const result = page(entries, input.Marker, input.MaxItems);
+  return { Versions: result.entries, NextMarker: result.nextMarker };
+};

@@ -1,0 +1,27 @@
+import type { FunctionConfiguration, PublishVersionRequest } from '@aws-sdk/client-lambda';
+import { UnsupportedFeatureException } from '../../errors.js';
+import type { FunctionVersionRecord } from '../../store/lambda-store.js';
+import type { Operation } from '../service-definition.js';
+import { InvalidParameterValueException } from './errors.js';
+import { functionConfiguration } from './function-configuration.js';
+import { requireFunction } from './function-lookup.js';
+import { parseFunctionName } from './function-names.js';
+import { checkRevision, publishVersion } from './function-versions.js';
+
+export const publishVersionOperation: Operation<PublishVersionRequest, FunctionConfiguration> = (input, context) => {
+  const { runtime } = context;
+  const store = runtime.lambdaStore;
+  const reference = parseFunctionName(input.FunctionName as string, context);
+  if (input.PublishTo) throw new UnsupportedFeatureException('PublishTo');
+  let published: FunctionVersionRecord | undefined;
+  runtime.db.transaction(() => {
+    const fn = requireFunction(store, reference);
+    checkRevision(fn, input.RevisionId);
+    if (input.CodeSha256 !== undefined && input.CodeSha256 !== fn.codeSha256) {
+      // [unverified] wording
+      throw new InvalidParameterValueException(`CodeSHA256 (${input.CodeSha256}) is different from current CodeSHA256 in $LATEST (${fn.codeSha256}). Please try again with the CodeSHA256 in $LATEST.`);
+    }
+    published = publishVersion(store, fn, context.now.getTime(), input.Description);
+  });
+  return functionConfiguration(published as FunctionVersionRecord);
+};

@@ -1,0 +1,256 @@
+// idpool's stand-in for Lambda's Node.js runtime inside one execution environment. Plain JavaScript on purpose:
+// function-worker.ts forks this file as it is, from the sources (vitest) and from dist/ alike.
+//
+// It loads the handler named by _HANDLER from LAMBDA_TASK_ROOT the way Lambda's runtime does (extensionless and
+// .js files through require unless package.json says "type": "module", then .mjs through import, then .cjs), then
+// runs one invocation at a time as the emulator sends them over the IPC channel:
+//   emulator → worker  {t: 'invoke', id, event, deadline, arn, traceId, clientContext?}
+//   worker → emulator  {t: 'ready'} | {t: 'init-error', error} | {t: 'done', id, ok, body, rss} |
+//                      {t: 'fatal', error}   (every message carries `out`/`err`: bytes written so far to stdout/stderr)
+// The byte counts let the emulator wait for the output an invocation wrote before it reports the result.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format, types } from 'node:util';
+
+const bootstrapPath = fileURLToPath(import.meta.url);
+const taskRoot = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
+const handlerSetting = process.env._HANDLER ?? '';
+const requireFromTask = createRequire(path.join(taskRoot, 'noop.js'));
+
+const written = { out: 0, err: 0 };
+countWrites(process.stdout, 'out');
+countWrites(process.stderr, 'err');
+
+function countWrites(stream, key) {
+  const write = stream.write.bind(stream);
+  stream.write = (chunk, encoding, callback) => {
+    written[key] += typeof chunk === 'string' ? Buffer.byteLength(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk.byteLength;
+    return write(chunk, encoding, callback);
+  };
+}
+
+function send(message, then) {
+  process.send({ ...message, out: written.out, err: written.err }, then);
+}
+
+// Lambda's text log format: `<ISO time>\t<request id>\t<LEVEL>\t<message>`; the id reads `undefined` during init.
+let currentRequestId;
+const consoleLevels = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' };
+for (const [method, level] of Object.entries(consoleLevels)) {
+  console[method] = (...args) => {
+    process.stdout.write(`${new Date().toISOString()}\t${currentRequestId}\t${level}\t${format(...args)}\n`);
+  };
+}
+
+function errorPayload(error) {
+  if (types.isNativeError(error) || error instanceof Error) {
+    return { errorType: error.name, errorMessage: error.message, trace: typeof error.stack === 'string' ? error.stack.split('\n') : [] };
+  }
+  return { errorType: typeof error, errorMessage: String(error), trace: [] };
+}
+
+function logError(title, payload, extra = {}) {
+  console.error(`${title} \t${JSON.stringify({ errorType: payload.errorType, errorMessage: payload.errorMessage, ...extra, stack: payload.trace })}`);
+}
+
+function runtimeError(name, message) {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+// ---- loading the handler ----
+
+function isFile(file) {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function packageTypeIsModule(file) {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return JSON.parse(readFileSync(manifest, 'utf8')).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+function loadError(error) {
+  if (error instanceof SyntaxError) return runtimeError('Runtime.UserCodeSyntaxError', String(error));
+  const code = error?.code;
+  if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_REQUIRE_ESM') return runtimeError('Runtime.ImportModuleError', String(error));
+  return error;
+}
+
+function requireFile(file) {
+  try {
+    return requireFromTask(file);
+  } catch (error) {
+    throw loadError(error);
+  }
+}
+
+async function importFile(file) {
+  try {
+    return await import(pathToFileURL(file).href);
+  } catch (error) {
+    throw loadError(error);
+  }
+}
+
+async function loadModule(basePath, moduleName) {
+  if (isFile(basePath)) return requireFile(basePath);
+  const typeModule = packageTypeIsModule(basePath);
+  if (isFile(`${basePath}.js`)) return typeModule ? importFile(`${basePath}.js`) : requireFile(`${basePath}.js`);
+  if (isFile(`${basePath}.mjs`)) return importFile(`${basePath}.mjs`);
+  if (isFile(`${basePath}.cjs`)) return requireFile(`${basePath}.cjs`);
+  let resolved;
+  try {
+    resolved = requireFromTask.resolve(moduleName, { paths: [taskRoot, path.dirname(basePath)] });
+  } catch {
+    throw runtimeError('Runtime.ImportModuleError', `Error: Cannot find module '${moduleName}'\nRequire stack:\n- ${bootstrapPath}`);
+  }
+  return resolved.endsWith('.mjs') ? importFile(resolved) : requireFile(resolved);
+}
+
+async function loadHandler() {
+  const baseName = path.basename(handlerSetting);
+  const moduleRoot = handlerSetting.slice(0, handlerSetting.length - baseName.length);
+  const dot = baseName.indexOf('.');
+  if (dot <= 0 || dot === baseName.length - 1) throw runtimeError('Runtime.MalformedHandlerName', 'Bad handler');
+  const moduleName = baseName.slice(0, dot);
+  const app = await loadModule(path.resolve(taskRoot, moduleRoot, moduleName), moduleName);
+  let handler = app;
+  for (const key of baseName.slice(dot + 1).split('.')) handler = handler?.[key];
+  if (handler === undefined || handler === null) throw runtimeError('Runtime.HandlerNotFound', `${handlerSetting} is undefined or not exported`);
+  if (typeof handler !== 'function') throw runtimeError('Runtime.HandlerNotFound', `${handlerSetting} is not a function`);
+  return handler;
+}
+
+// ---- invocations ----
+
+let invocation; // the one in progress: {id, settled}
+
+function whenEventLoopEmpty(then) {
+  process.channel.unref();
+  process.once('beforeExit', () => {
+    process.channel.ref();
+    then();
+  });
+}
+
+function serializeResult(result) {
+  try {
+    return { ok: true, body: JSON.stringify(result === undefined ? null : result) ?? 'null' };
+  } catch (error) {
+    // [unverified] the type and wording of Lambda's answer to an unserializable result
+    const payload = { errorType: 'Runtime.MarshalError', errorMessage: `Unable to stringify response body: ${error?.message ?? error}`, trace: [] };
+    logError('Invoke Error', payload);
+    return { ok: false, body: JSON.stringify(payload) };
+  }
+}
+
+function run(handler, message) {
+  const current = { id: message.id, settled: false };
+  invocation = current;
+  currentRequestId = message.id;
+  process.env._X_AMZN_TRACE_ID = message.traceId;
+
+  const respond = (response) => send({ t: 'done', id: current.id, ok: response.ok, body: response.body, rss: process.memoryUsage.rss() });
+  const complete = (error, result, viaCallback) => {
+    if (current.settled) {
+      console.warn('Invocation has already been reported as done. Cannot call complete more than once per invocation.');
+      return;
+    }
+    current.settled = true;
+    let response;
+    if (error !== undefined && error !== null) {
+      const payload = errorPayload(error);
+      logError('Invoke Error', payload);
+      response = { ok: false, body: JSON.stringify(payload) };
+    } else {
+      response = serializeResult(result);
+    }
+    if (viaCallback && context.callbackWaitsForEmptyEventLoop) whenEventLoopEmpty(() => respond(response));
+    else respond(response);
+  };
+  const callback = (error, result) => complete(error, result, true);
+  const context = {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+    functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+    invokedFunctionArn: message.arn,
+    memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+    awsRequestId: message.id,
+    logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+    logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+    clientContext: message.clientContext,
+    identity: undefined,
+    getRemainingTimeInMillis: () => Math.max(0, message.deadline - Date.now()),
+    done: callback,
+    succeed: (result) => callback(null, result),
+    fail: (error) => callback(error ?? 'handled'),
+  };
+
+  let returned;
+  try {
+    returned = handler(JSON.parse(message.event), context, callback);
+  } catch (error) {
+    complete(error, undefined, false);
+    return;
+  }
+  if (returned && typeof returned.then === 'function') {
+    returned.then(
+      (result) => complete(null, result, false),
+      (error) => complete(error ?? 'handled', undefined, false),
+    );
+  } else if (!current.settled) {
+    // A handler that neither returns a promise nor calls back yet: the invocation ends, with `null`, once the
+    // event loop is empty, unless its callback comes first.
+    whenEventLoopEmpty(() => {
+      if (!current.settled) complete(null, undefined, false);
+    });
+  }
+}
+
+function fatal(kind, reason) {
+  let payload;
+  if (kind === 'Unhandled Promise Rejection') {
+    const error = runtimeError('Runtime.UnhandledPromiseRejection', String(reason));
+    payload = { ...errorPayload(error), reason: errorPayload(reason), promise: {} };
+    logError(kind, payload, { reason: payload.reason, promise: {} });
+  } else {
+    payload = errorPayload(reason);
+    logError(kind, payload);
+  }
+  const exitCode = kind === 'Unhandled Promise Rejection' ? 128 : 129;
+  const active = invocation && !invocation.settled ? invocation.id : undefined;
+  if (invocation) invocation.settled = true;
+  send({ t: 'fatal', id: active, error: payload }, () => process.exit(exitCode));
+}
+
+process.on('uncaughtException', (error) => fatal('Uncaught Exception', error));
+process.on('unhandledRejection', (reason) => fatal('Unhandled Promise Rejection', reason));
+process.on('disconnect', () => process.exit(0));
+
+try {
+  const handler = await loadHandler();
+  process.on('message', (message) => {
+    if (message?.t === 'invoke') run(handler, message);
+  });
+  send({ t: 'ready' });
+} catch (error) {
+  const payload = errorPayload(error);
+  logError('Uncaught Exception', payload);
+  send({ t: 'init-error', error: payload }, () => process.exit(1));
+}

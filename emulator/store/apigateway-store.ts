@@ -1,0 +1,477 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Database, StoreComponent } from './database.js';
+
+/**
+ * API Gateway REST APIs: the APIs (owned by an account in a region), their resource tree, the methods on each
+ * resource (with method responses, integration and integration responses, kept as one JSON document per method),
+ * the deployments (frozen snapshots of the tree) and the stages that point at deployments.
+ */
+export const apiGatewaySchema: StoreComponent = {
+  name: 'apigateway',
+  migrations: [
+    {
+      version: 1,
+      description: 'REST APIs, resources, methods, deployments and stages',
+      up: `
+        CREATE TABLE apigw_rest_apis (
+          api_id TEXT PRIMARY KEY,
+          account_id TEXT NOT NULL,
+          region TEXT NOT NULL,
+          name TEXT NOT NULL,
+          description TEXT,
+          version TEXT,
+          policy TEXT,
+          api_key_source TEXT NOT NULL,
+          endpoint_configuration TEXT NOT NULL,
+          binary_media_types TEXT NOT NULL,
+          minimum_compression_size INTEGER,
+          disable_execute_api_endpoint INTEGER NOT NULL,
+          tags TEXT NOT NULL,
+          root_resource_id TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX apigw_rest_apis_by_owner ON apigw_rest_apis (account_id, region, created_at, api_id);
+        CREATE TABLE apigw_resources (
+          api_id TEXT NOT NULL REFERENCES apigw_rest_apis (api_id) ON DELETE CASCADE,
+          resource_id TEXT NOT NULL,
+          parent_id TEXT,
+          path_part TEXT,
+          path TEXT NOT NULL,
+          PRIMARY KEY (api_id, resource_id)
+        );
+        CREATE UNIQUE INDEX apigw_resources_by_path ON apigw_resources (api_id, path);
+        CREATE TABLE apigw_methods (
+          api_id TEXT NOT NULL,
+          resource_id TEXT NOT NULL,
+          http_method TEXT NOT NULL,
+          document TEXT NOT NULL,
+          PRIMARY KEY (api_id, resource_id, http_method),
+          FOREIGN KEY (api_id, resource_id) REFERENCES apigw_resources (api_id, resource_id) ON DELETE CASCADE
+        );
+        CREATE TABLE apigw_deployments (
+          api_id TEXT NOT NULL REFERENCES apigw_rest_apis (api_id) ON DELETE CASCADE,
+          deployment_id TEXT NOT NULL,
+          description TEXT,
+          created_at INTEGER NOT NULL,
+          snapshot TEXT NOT NULL,
+          PRIMARY KEY (api_id, deployment_id)
+        );
+        CREATE TABLE apigw_stages (
+          api_id TEXT NOT NULL REFERENCES apigw_rest_apis (api_id) ON DELETE CASCADE,
+          stage_name TEXT NOT NULL,
+          deployment_id TEXT NOT NULL,
+          description TEXT,
+          variables TEXT NOT NULL,
+          tags TEXT NOT NULL,
+          tracing_enabled INTEGER NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          PRIMARY KEY (api_id, stage_name)
+        );
+      `,
+    },
+  ],
+  resettableTables: ['apigw_stages', 'apigw_deployments', 'apigw_methods', 'apigw_resources', 'apigw_rest_apis'],
+};
+
+export interface RestApiRecord {
+  apiId: string;
+  accountId: string;
+  region: string;
+  name: string;
+  description?: string;
+  version?: string;
+  /** The resource policy as the caller gave it (validated JSON text). */
+  policy?: string;
+  apiKeySource: string;
+  endpointConfiguration: { types: string[]; ipAddressType?: string; vpcEndpointIds?: string[] };
+  binaryMediaTypes: string[];
+  minimumCompressionSize?: number;
+  disableExecuteApiEndpoint: boolean;
+  tags: Record<string, string>;
+  rootResourceId: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+}
+
+export interface ResourceRecord {
+  resourceId: string;
+  parentId?: string;
+  pathPart?: string;
+  path: string;
+}
+
+export interface StoredMethodResponse {
+  statusCode: string;
+  responseParameters?: Record<string, boolean>;
+  responseModels?: Record<string, string>;
+}
+
+export interface StoredIntegrationResponse {
+  statusCode: string;
+  selectionPattern?: string;
+  responseParameters?: Record<string, string>;
+  responseTemplates?: Record<string, string>;
+  contentHandling?: string;
+}
+
+export interface StoredIntegration {
+  type: string;
+  httpMethod?: string;
+  uri?: string;
+  credentials?: string;
+  requestParameters?: Record<string, string>;
+  requestTemplates?: Record<string, string>;
+  passthroughBehavior: string;
+  contentHandling?: string;
+  timeoutInMillis: number;
+  cacheNamespace: string;
+  cacheKeyParameters: string[];
+  integrationResponses: Record<string, StoredIntegrationResponse>;
+}
+
+export interface StoredMethod {
+  httpMethod: string;
+  authorizationType: string;
+  apiKeyRequired: boolean;
+  operationName?: string;
+  requestParameters?: Record<string, boolean>;
+  requestModels?: Record<string, string>;
+  methodResponses: Record<string, StoredMethodResponse>;
+  integration?: StoredIntegration;
+}
+
+/** What a deployment freezes: the tree with its methods, and what the data plane reads of the API itself. */
+export interface DeploymentSnapshot {
+  policy?: string;
+  binaryMediaTypes: string[];
+  disableExecuteApiEndpoint?: boolean;
+  resources: (ResourceRecord & { methods: Record<string, StoredMethod> })[];
+}
+
+export interface DeploymentRecord {
+  deploymentId: string;
+  description?: string;
+  createdAt: number;
+}
+
+export interface StageRecord {
+  apiId: string;
+  stageName: string;
+  deploymentId: string;
+  description?: string;
+  variables: Record<string, string>;
+  tags: Record<string, string>;
+  tracingEnabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface RestApiRow {
+  api_id: string;
+  account_id: string;
+  region: string;
+  name: string;
+  description: string | null;
+  version: string | null;
+  policy: string | null;
+  api_key_source: string;
+  endpoint_configuration: string;
+  binary_media_types: string;
+  minimum_compression_size: number | null;
+  disable_execute_api_endpoint: number;
+  tags: string;
+  root_resource_id: string;
+  created_at: number;
+}
+
+interface ResourceRow {
+  resource_id: string;
+  parent_id: string | null;
+  path_part: string | null;
+  path: string;
+}
+
+interface StageRow {
+  api_id: string;
+  stage_name: string;
+  deployment_id: string;
+  description: string | null;
+  variables: string;
+  tags: string;
+  tracing_enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+function toRestApi(row: RestApiRow): RestApiRecord {
+  return {
+    apiId: row.api_id,
+    accountId: row.account_id,
+    region: row.region,
+    name: row.name,
+    description: row.description ?? undefined,
+    version: row.version ?? undefined,
+    policy: row.policy ?? undefined,
+    apiKeySource: row.api_key_source,
+    endpointConfiguration: JSON.parse(row.endpoint_configuration) as RestApiRecord['endpointConfiguration'],
+    binaryMediaTypes: JSON.parse(row.binary_media_types) as string[],
+    minimumCompressionSize: row.minimum_compression_size ?? undefined,
+    disableExecuteApiEndpoint: row.disable_execute_api_endpoint === 1,
+    tags: JSON.parse(row.tags) as Record<string, string>,
+    rootResourceId: row.root_resource_id,
+    createdAt: row.created_at,
+  };
+}
+
+function restApiParameters(api: RestApiRecord): unknown[] {
+  return [
+    api.name,
+    api.description ?? null,
+    api.version ?? null,
+    api.policy ?? null,
+    api.apiKeySource,
+    JSON.stringify(api.endpointConfiguration),
+    JSON.stringify(api.binaryMediaTypes),
+    api.minimumCompressionSize ?? null,
+    api.disableExecuteApiEndpoint ? 1 : 0,
+    JSON.stringify(api.tags),
+    api.apiId,
+  ];
+}
+
+function toResource(row: ResourceRow): ResourceRecord {
+  return { resourceId: row.resource_id, parentId: row.parent_id ?? undefined, pathPart: row.path_part ?? undefined, path: row.path };
+}
+
+function toStage(row: StageRow): StageRecord {
+  return {
+    apiId: row.api_id,
+    stageName: row.stage_name,
+    deploymentId: row.deployment_id,
+    description: row.description ?? undefined,
+    variables: JSON.parse(row.variables) as Record<string, string>,
+    tags: JSON.parse(row.tags) as Record<string, string>,
+    tracingEnabled: row.tracing_enabled === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Deployments never change once made, so their parsed snapshots are kept for the data plane. */
+const snapshotCacheSize = 256;
+
+/**
+ * The API Gateway state. Writes that check before they write are done by the operations inside
+ * `db.transaction(...)`; every statement here is prepared once.
+ */
+export class ApiGatewayStore {
+  private readonly statements: Record<string, BetterSqlite3.Statement>;
+  private readonly snapshots = new Map<string, DeploymentSnapshot>();
+
+  constructor(readonly db: Database) {
+    db.install(apiGatewaySchema);
+    const sql = db.sql;
+    this.statements = {
+      insertApi: sql.prepare(`INSERT INTO apigw_rest_apis (name, description, version, policy, api_key_source, endpoint_configuration,
+        binary_media_types, minimum_compression_size, disable_execute_api_endpoint, tags, api_id, account_id, region, root_resource_id, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      updateApi: sql.prepare(`UPDATE apigw_rest_apis SET name = ?, description = ?, version = ?, policy = ?, api_key_source = ?,
+        endpoint_configuration = ?, binary_media_types = ?, minimum_compression_size = ?, disable_execute_api_endpoint = ?, tags = ?
+        WHERE api_id = ?`),
+      apiById: sql.prepare('SELECT * FROM apigw_rest_apis WHERE api_id = ?'),
+      apisOfOwner: sql.prepare('SELECT * FROM apigw_rest_apis WHERE account_id = ? AND region = ? ORDER BY created_at, rowid'),
+      deleteApi: sql.prepare('DELETE FROM apigw_rest_apis WHERE api_id = ?'),
+      insertResource: sql.prepare('INSERT INTO apigw_resources (api_id, resource_id, parent_id, path_part, path) VALUES (?, ?, ?, ?, ?)'),
+      resource: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND resource_id = ?'),
+      resourceByPath: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND path = ?'),
+      resources: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? ORDER BY path'),
+      children: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND parent_id = ?'),
+      deleteTree: sql.prepare(`DELETE FROM apigw_resources WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`),
+      method: sql.prepare('SELECT document FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?'),
+      methods: sql.prepare('SELECT resource_id, http_method, document FROM apigw_methods WHERE api_id = ?'),
+      methodCount: sql.prepare('SELECT count(*) AS count FROM apigw_methods WHERE api_id = ?'),
+      putMethod: sql.prepare(`INSERT INTO apigw_methods (api_id, resource_id, http_method, document) VALUES (?, ?, ?, ?)
+        ON CONFLICT (api_id, resource_id, http_method) DO UPDATE SET document = excluded.document`),
+      deleteMethod: sql.prepare('DELETE FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?'),
+      insertDeployment: sql.prepare('INSERT INTO apigw_deployments (api_id, deployment_id, description, created_at, snapshot) VALUES (?, ?, ?, ?, ?)'),
+      deployment: sql.prepare('SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
+      deployments: sql.prepare('SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? ORDER BY created_at, rowid'),
+      snapshot: sql.prepare('SELECT snapshot FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
+      deleteDeployment: sql.prepare('DELETE FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
+      insertStage: sql.prepare(`INSERT INTO apigw_stages (api_id, stage_name, deployment_id, description, variables, tags, tracing_enabled, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      updateStage: sql.prepare(`UPDATE apigw_stages SET deployment_id = ?, description = ?, variables = ?, tags = ?, tracing_enabled = ?, updated_at = ?
+        WHERE api_id = ? AND stage_name = ?`),
+      stage: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),
+      stages: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? ORDER BY stage_name'),
+      stagesOfDeployment: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? AND deployment_id = ? ORDER BY stage_name'),
+      deleteStage: sql.prepare('DELETE FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),
+    };
+  }
+
+  // REST APIs
+
+  insertRestApi(api: RestApiRecord): void {
+    this.db.transaction(() => {
+      this.statements.insertApi.run(...restApiParameters(api), api.accountId, api.region, api.rootResourceId, api.createdAt);
+      this.statements.insertResource.run(api.apiId, api.rootResourceId, null, null, '/');
+    });
+  }
+
+  updateRestApi(api: RestApiRecord): void {
+    this.statements.updateApi.run(...restApiParameters(api));
+  }
+
+  /** Any account's API: ids are unique across accounts, as the execute-api host name shows. */
+  findRestApi(apiId: string): RestApiRecord | undefined {
+    const row = this.statements.apiById.get(apiId) as RestApiRow | undefined;
+    return row && toRestApi(row);
+  }
+
+  listRestApis(accountId: string, region: string): RestApiRecord[] {
+    return (this.statements.apisOfOwner.all(accountId, region) as RestApiRow[]).map(toRestApi);
+  }
+
+  deleteRestApi(apiId: string): void {
+    this.statements.deleteApi.run(apiId);
+  }
+
+  // Resources
+
+  insertResource(apiId: string, resource: ResourceRecord): void {
+    this.statements.insertResource.run(apiId, resource.resourceId, resource.parentId ?? null, resource.pathPart ?? null, resource.path);
+  }
+
+  findResource(apiId: string, resourceId: string): ResourceRecord | undefined {
+    const row = this.statements.resource.get(apiId, resourceId) as ResourceRow | undefined;
+    return row && toResource(row);
+  }
+
+  findResourceByPath(apiId: string, path: string): ResourceRecord | undefined {
+    const row = this.statements.resourceByPath.get(apiId, path) as ResourceRow | undefined;
+    return row && toResource(row);
+  }
+
+  listResources(apiId: string): ResourceRecord[] {
+    return (this.statements.resources.all(apiId) as ResourceRow[]).map(toResource);
+  }
+
+  childrenOf(apiId: string, parentId: string): ResourceRecord[] {
+    return (this.statements.children.all(apiId, parentId) as ResourceRow[]).map(toResource);
+  }
+
+  /** Deletes a resource, its descendants and all their methods. */
+  deleteResourceTree(apiId: string, path: string): void {
+    this.statements.deleteTree.run(apiId, path, path, path);
+  }
+
+  // Methods
+
+  findMethod(apiId: string, resourceId: string, httpMethod: string): StoredMethod | undefined {
+    const row = this.statements.method.get(apiId, resourceId, httpMethod) as { document: string } | undefined;
+    return row && (JSON.parse(row.document) as StoredMethod);
+  }
+
+  /** Every method of the API, by resource id then HTTP method. */
+  methodsByResource(apiId: string): Map<string, Record<string, StoredMethod>> {
+    const byResource = new Map<string, Record<string, StoredMethod>>();
+    for (const row of this.statements.methods.all(apiId) as { resource_id: string; http_method: string; document: string }[]) {
+      let methods = byResource.get(row.resource_id);
+      if (!methods) byResource.set(row.resource_id, (methods = {}));
+      methods[row.http_method] = JSON.parse(row.document) as StoredMethod;
+    }
+    return byResource;
+  }
+
+  countMethods(apiId: string): number {
+    return (this.statements.methodCount.get(apiId) as { count: number }).count;
+  }
+
+  putMethod(apiId: string, resourceId: string, method: StoredMethod): void {
+    this.statements.putMethod.run(apiId, resourceId, method.httpMethod, JSON.stringify(method));
+  }
+
+  deleteMethod(apiId: string, resourceId: string, httpMethod: string): void {
+    this.statements.deleteMethod.run(apiId, resourceId, httpMethod);
+  }
+
+  // Deployments
+
+  insertDeployment(apiId: string, deployment: DeploymentRecord, snapshot: DeploymentSnapshot): void {
+    this.statements.insertDeployment.run(apiId, deployment.deploymentId, deployment.description ?? null, deployment.createdAt, JSON.stringify(snapshot));
+  }
+
+  findDeployment(apiId: string, deploymentId: string): DeploymentRecord | undefined {
+    const row = this.statements.deployment.get(apiId, deploymentId) as { deployment_id: string; description: string | null; created_at: number } | undefined;
+    return row && { deploymentId: row.deployment_id, description: row.description ?? undefined, createdAt: row.created_at };
+  }
+
+  listDeployments(apiId: string): DeploymentRecord[] {
+    return (this.statements.deployments.all(apiId) as { deployment_id: string; description: string | null; created_at: number }[]).map((row) => ({
+      deploymentId: row.deployment_id,
+      description: row.description ?? undefined,
+      createdAt: row.created_at,
+    }));
+  }
+
+  /** The frozen tree of a deployment (parsed once, then served from memory). */
+  deploymentSnapshot(apiId: string, deploymentId: string): DeploymentSnapshot | undefined {
+    const key = `${apiId}/${deploymentId}`;
+    const cached = this.snapshots.get(key);
+    if (cached) return cached;
+    const row = this.statements.snapshot.get(apiId, deploymentId) as { snapshot: string } | undefined;
+    if (!row) return undefined;
+    const snapshot = JSON.parse(row.snapshot) as DeploymentSnapshot;
+    if (this.snapshots.size >= snapshotCacheSize) this.snapshots.delete(this.snapshots.keys().next().value as string);
+    this.snapshots.set(key, snapshot);
+    return snapshot;
+  }
+
+  deleteDeployment(apiId: string, deploymentId: string): void {
+    this.statements.deleteDeployment.run(apiId, deploymentId);
+  }
+
+  // Stages
+
+  insertStage(stage: StageRecord): void {
+    this.statements.insertStage.run(
+      stage.apiId,
+      stage.stageName,
+      stage.deploymentId,
+      stage.description ?? null,
+      JSON.stringify(stage.variables),
+      JSON.stringify(stage.tags),
+      stage.tracingEnabled ? 1 : 0,
+      stage.createdAt,
+      stage.updatedAt,
+    );
+  }
+
+  updateStage(stage: StageRecord): void {
+    this.statements.updateStage.run(
+      stage.deploymentId,
+      stage.description ?? null,
+      JSON.stringify(stage.variables),
+      JSON.stringify(stage.tags),
+      stage.tracingEnabled ? 1 : 0,
+      stage.updatedAt,
+      stage.apiId,
+      stage.stageName,
+    );
+  }
+
+  findStage(apiId: string, stageName: string): StageRecord | undefined {
+    const row = this.statements.stage.get(apiId, stageName) as StageRow | undefined;
+    return row && toStage(row);
+  }
+
+  listStages(apiId: string, deploymentId?: string): StageRecord[] {
+    const rows = deploymentId === undefined ? this.statements.stages.all(apiId) : this.statements.stagesOfDeployment.all(apiId, deploymentId);
+    return (rows as StageRow[]).map(toStage);
+  }
+
+  deleteStage(apiId: string, stageName: string): void {
+    this.statements.deleteStage.run(apiId, stageName);
+  }
+}

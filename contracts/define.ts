@@ -22,3 +22,14 @@ export function unknownPoolId(ctx: ContractContext): string {
 
 export const guid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 export const regionPattern = '[a-z]{2}(?:-[a-z]+)+-\\d+';
+
+/**
+ * Cognito Identity answers NotAuthorizedException and ResourceNotFoundException with HTTP 400, as captured real
+ * responses show ("Status Code: 400; Error Code: NotAuthorizedException", aws-amplify/aws-sdk-android#408 and
+ * mybigday/react-native-s3#30; "Status Code: 400; Error Code: ResourceNotFoundException",
+ * aws-amplify/aws-sdk-android-samples#163), not the 403/404 of the Smithy model.
+ */
+export const cognitoErrorStatus = {
+  ref: 'https://github.com/aws-amplify/aws-sdk-android/issues/408; https://github.com/mybigday/react-native-s3/issues/30; https://github.com/aws-amplify/aws-sdk-android-samples/issues/163',
+  note: 'Captured real Cognito Identity errors: "Status Code: 400; Error Code: NotAuthorizedException" and "Status Code: 400; Error Code: ResourceNotFoundException" (the Smithy model says 403 and 404).',
+};

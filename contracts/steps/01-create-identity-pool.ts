@@ -1,7 +1,7 @@
 import { CreateIdentityPoolCommand, DeleteIdentityPoolCommand, DescribeIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import { z } from 'zod';
 import { same, text } from '../checks.js';
-import { defineContract, guid, recorded, regionPattern, unknownPoolId } from '../define.js';
+import { cognitoErrorStatus, defineContract, guid, recorded, regionPattern, unknownPoolId } from '../define.js';
 import type { JsonValue } from '../outcome.js';
 import type { ContractContext } from '../types.js';
 
@@ -58,12 +58,12 @@ export const createIdentityPoolContracts = [
   defineContract({
     id: 'create-identity-pool.unknown-pool',
     step: 'create-identity-pool',
-    title: 'DescribeIdentityPool of a pool that does not exist is ResourceNotFoundException (404)',
+    title: 'DescribeIdentityPool of a pool that does not exist is ResourceNotFoundException (400)',
     request: 'cognito-identity DescribeIdentityPool {IdentityPoolId: <region>:00000000-0000-0000-0000-000000000000}',
-    status: 'model',
-    source: { ref: `${cognitoModel}; reference/aws-behaviour.md`, note: 'ResourceNotFoundException is in DescribeIdentityPool\'s errors with httpStatusCode 404.' },
+    status: 'validated',
+    source: { ref: `${cognitoModel}; ${cognitoErrorStatus.ref}`, note: `ResourceNotFoundException is in DescribeIdentityPool's errors. ${cognitoErrorStatus.note}` },
     run: (ctx) => ctx.call(ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: unknownPoolId(ctx) }))),
-    expect: { kind: 'error', error: { code: 'ResourceNotFoundException', status: 404 } },
+    expect: { kind: 'error', error: { code: 'ResourceNotFoundException', status: 400 } },
   }),
   defineContract({
     id: 'create-identity-pool.invalid-name',

@@ -2,7 +2,7 @@ import { GetIdentityPoolRolesCommand, SetIdentityPoolRolesCommand } from '@aws-s
 import { CreateRoleCommand, DeleteRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import { z } from 'zod';
 import { at, same, show } from '../checks.js';
-import { defineContract, recorded, unknownPoolId } from '../define.js';
+import { cognitoErrorStatus, defineContract, recorded, unknownPoolId } from '../define.js';
 import type { JsonValue } from '../outcome.js';
 import type { ContractContext } from '../types.js';
 
@@ -100,13 +100,13 @@ export const setIdentityPoolRolesContracts = [
   defineContract({
     id: 'set-identity-pool-roles.unknown-pool',
     step: 'set-identity-pool-roles',
-    title: 'SetIdentityPoolRoles on a pool that does not exist is ResourceNotFoundException (404)',
+    title: 'SetIdentityPoolRoles on a pool that does not exist is ResourceNotFoundException (400)',
     request: 'cognito-identity SetIdentityPoolRoles {IdentityPoolId: <region>:00000000-…, Roles: {authenticated: <role arn>}}',
-    status: 'model',
-    source: { ref: cognitoModel, note: 'ResourceNotFoundException (httpStatusCode 404) is in SetIdentityPoolRoles\' errors.' },
+    status: 'validated',
+    source: { ref: `${cognitoModel}; ${cognitoErrorStatus.ref}`, note: `ResourceNotFoundException is in SetIdentityPoolRoles' errors. ${cognitoErrorStatus.note}` },
     run: (ctx) =>
       ctx.call(ctx.clients.cognito.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: unknownPoolId(ctx), Roles: { authenticated: ctx.stack.authenticatedRoleArn } }))),
-    expect: { kind: 'error', error: { code: 'ResourceNotFoundException', status: 404 } },
+    expect: { kind: 'error', error: { code: 'ResourceNotFoundException', status: 400 } },
   }),
   defineContract({
     id: 'set-identity-pool-roles.unknown-role',

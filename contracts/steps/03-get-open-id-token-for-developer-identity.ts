@@ -2,7 +2,7 @@ import { GetOpenIdTokenForDeveloperIdentityCommand } from '@aws-sdk/client-cogni
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 import { at, decodeToken, same, show, text } from '../checks.js';
-import { defineContract, guid, regionPattern, unknownPoolId } from '../define.js';
+import { cognitoErrorStatus, defineContract, guid, regionPattern, unknownPoolId } from '../define.js';
 import { httpOutcome, networkErrorOutcome, type JsonValue, type Outcome } from '../outcome.js';
 import type { ContractContext } from '../types.js';
 
@@ -185,27 +185,27 @@ export const developerTokenContracts = [
   defineContract({
     id: 'get-open-id-token-for-developer-identity.unknown-pool',
     step: 'get-open-id-token-for-developer-identity',
-    title: 'An unknown identity pool is ResourceNotFoundException (404)',
+    title: 'An unknown identity pool is ResourceNotFoundException (400)',
     request: 'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <region>:00000000-…, Logins: {<provider>: alice-<run>}}',
-    status: 'model',
-    source: { ref: cognitoModel, note: 'ResourceNotFoundException (404) is in the operation\'s errors: "the requested resource … does not exist".' },
+    status: 'validated',
+    source: { ref: `${cognitoModel}; ${cognitoErrorStatus.ref}`, note: `ResourceNotFoundException is in the operation's errors: "the requested resource … does not exist". ${cognitoErrorStatus.note}` },
     run: (ctx) =>
       ctx.call(
         ctx.clients.cognito.send(
           new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: unknownPoolId(ctx), Logins: { [ctx.stack.developerProviderName]: developerUserId(ctx, 'alice') } }),
         ),
       ),
-    expect: { kind: 'error', error: { code: 'ResourceNotFoundException', status: 404 } },
+    expect: { kind: 'error', error: { code: 'ResourceNotFoundException', status: 400 } },
   }),
   defineContract({
     id: 'get-open-id-token-for-developer-identity.wrong-provider',
     step: 'get-open-id-token-for-developer-identity',
-    title: 'A login for a provider other than the pool\'s developer provider is refused (NotAuthorizedException, 403)',
+    title: 'A login for a provider other than the pool\'s developer provider is refused (NotAuthorizedException, 400)',
     request: 'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: {login.not-this-pool: alice-<run>}}',
     status: 'unverified',
     source: {
-      ref: `reference/aws-behaviour.md; ${cognitoModel}; https://github.com/danilop/LambdAuth/issues/32`,
-      note: '"You can only specify one developer provider as part of the Logins map, which is linked to the identity pool"; a login for another provider is refused. A user reported the message "This identity pool does not support the specified developer provider"; its error code was not shown (NotAuthorizedException is a guess).',
+      ref: `reference/aws-behaviour.md; ${cognitoModel}; https://github.com/danilop/LambdAuth/issues/32; ${cognitoErrorStatus.ref}`,
+      note: '"You can only specify one developer provider as part of the Logins map, which is linked to the identity pool"; a login for another provider is refused. A user reported the message "This identity pool does not support the specified developer provider"; its error code was not shown (NotAuthorizedException is a guess). ' + cognitoErrorStatus.note,
     },
     run: (ctx) =>
       ctx.call(
@@ -213,7 +213,7 @@ export const developerTokenContracts = [
           new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: ctx.stack.identityPoolId, Logins: { 'login.not-this-pool': developerUserId(ctx, 'alice') } }),
         ),
       ),
-    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 403 } },
+    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 400 } },
   }),
   defineContract({
     id: 'get-open-id-token-for-developer-identity.token-duration-too-long',

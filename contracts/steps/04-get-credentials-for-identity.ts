@@ -2,7 +2,7 @@ import { GetCredentialsForIdentityCommand, GetOpenIdTokenForDeveloperIdentityCom
 import { generateKeyPair, SignJWT } from 'jose';
 import { z } from 'zod';
 import { at, decodeToken, same, text, timeNear } from '../checks.js';
-import { defineContract, guid, regionPattern } from '../define.js';
+import { cognitoErrorStatus, defineContract, guid, regionPattern } from '../define.js';
 import type { Outcome } from '../outcome.js';
 import type { ContractContext } from '../types.js';
 import { cognitoIssuer, developerUserId } from './03-get-open-id-token-for-developer-identity.js';
@@ -40,8 +40,8 @@ async function tokenFor(ctx: ContractContext, user: string, tokenDuration?: numb
 }
 
 const notAuthorizedSource = {
-  ref: `reference/aws-behaviour.md; ${cognitoModel}; https://github.com/amazon-archives/amazon-cognito-identity-js/issues/91`,
-  note: 'GetCredentialsForIdentity refuses a bad, expired or foreign token, or a token whose sub is not this identity, with NotAuthorizedException (403). Captured body for a token whose signature fails: {"__type":"NotAuthorizedException","message":"Invalid login token. Couldn\'t verify signed token."}',
+  ref: `reference/aws-behaviour.md; ${cognitoModel}; https://github.com/amazon-archives/amazon-cognito-identity-js/issues/91; https://github.com/aws-amplify/aws-sdk-android/issues/175; ${cognitoErrorStatus.ref}`,
+  note: `GetCredentialsForIdentity refuses a bad, expired or foreign token, or a token whose sub is not this identity, with NotAuthorizedException. Captured bodies: {"__type":"NotAuthorizedException","message":"Invalid login token. Couldn't verify signed token."} (a token whose signature fails) and "Access to Identity 'us-east-1:…' is forbidden." ${cognitoErrorStatus.note}`,
 };
 
 export const getCredentialsContracts = [
@@ -84,18 +84,18 @@ export const getCredentialsContracts = [
   defineContract({
     id: 'get-credentials-for-identity.garbage-token',
     step: 'get-credentials-for-identity',
-    title: 'A login that is not a token is NotAuthorizedException (403), "Invalid login token…"',
+    title: 'A login that is not a token is NotAuthorizedException (400), "Invalid login token…"',
     request: "cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: 'not-a-token'}}",
     status: 'unverified',
     source: notAuthorizedSource,
     requires: ['developerToken'],
     run: (ctx) => getCredentials(ctx, ctx.outputs.developerToken.identityId, 'not-a-token'),
-    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 403, message: /^Invalid login token\./ } },
+    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 400, message: /^Invalid login token\./ } },
   }),
   defineContract({
     id: 'get-credentials-for-identity.forged-token',
     step: 'get-credentials-for-identity',
-    title: 'A token with the right claims signed by another key is NotAuthorizedException (403)',
+    title: 'A token with the right claims signed by another key is NotAuthorizedException (400)',
     request: 'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: <alice token re-signed with a key of our own>}}',
     status: 'unverified',
     source: notAuthorizedSource,
@@ -109,12 +109,12 @@ export const getCredentialsContracts = [
       const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'RS512', typ: 'JWS', kid }).sign(privateKey);
       return getCredentials(ctx, identityId, forged);
     },
-    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 403, message: /^Invalid login token\./ } },
+    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 400, message: /^Invalid login token\./ } },
   }),
   defineContract({
     id: 'get-credentials-for-identity.token-of-another-identity',
     step: 'get-credentials-for-identity',
-    title: 'A valid token for one identity presented for another is NotAuthorizedException (403)',
+    title: 'A valid token for one identity presented for another is NotAuthorizedException (400), "Access to Identity … is forbidden."',
     request: 'cognito-identity GetCredentialsForIdentity {IdentityId: <dave identity>, Logins: {cognito-identity.amazonaws.com: <alice token>}}',
     status: 'unverified',
     source: notAuthorizedSource,
@@ -124,12 +124,12 @@ export const getCredentialsContracts = [
       if ('kind' in dave) return dave;
       return getCredentials(ctx, dave.identityId, ctx.outputs.developerToken.token);
     },
-    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 403 } },
+    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 400, message: /^Access to Identity '[\w-]+:[0-9a-f-]+' is forbidden\.$/ } },
   }),
   defineContract({
     id: 'get-credentials-for-identity.expired-token',
     step: 'get-credentials-for-identity',
-    title: 'A token past its exp is NotAuthorizedException (403)',
+    title: 'A token past its exp is NotAuthorizedException (400)',
     request: 'GetOpenIdTokenForDeveloperIdentity for erin-<run>, let its lifetime pass (movable clock: 900 s; else TokenDuration 1 and a 2 s wait), then GetCredentialsForIdentity with it',
     status: 'unverified',
     source: notAuthorizedSource,
@@ -140,21 +140,21 @@ export const getCredentialsContracts = [
       await ctx.clock.pass((lifetime ?? 900) + 1);
       return getCredentials(ctx, erin.identityId, erin.token);
     },
-    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 403, message: /^Invalid login token\./ } },
+    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 400, message: /^Invalid login token\./ } },
   }),
   defineContract({
     id: 'get-credentials-for-identity.no-login',
     step: 'get-credentials-for-identity',
-    title: 'An authenticated identity asked for without its login, in a pool without guest access, is NotAuthorizedException (403)',
+    title: 'An authenticated identity asked for without its login, in a pool without guest access, is NotAuthorizedException (400)',
     request: 'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>} (no Logins)',
     status: 'unverified',
     source: {
-      ref: `reference/aws-behaviour.md; ${cognitoModel}`,
-      note: 'No Logins means the unauthenticated role, allowed only when the pool allows unauthenticated identities (the stack pool does not). Users report "Logins don\'t match. Please include at least one valid login for this identity or identity pool." (NotAuthorizedException).',
+      ref: `reference/aws-behaviour.md; ${cognitoModel}; ${cognitoErrorStatus.ref}`,
+      note: `No Logins means the unauthenticated role, allowed only when the pool allows unauthenticated identities (the stack pool does not). Users report "Logins don't match. Please include at least one valid login for this identity or identity pool." (NotAuthorizedException). ${cognitoErrorStatus.note}`,
     },
     requires: ['developerToken'],
     run: (ctx) => getCredentials(ctx, ctx.outputs.developerToken.identityId),
-    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 403 } },
+    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 400 } },
   }),
   defineContract({
     id: 'get-credentials-for-identity.malformed-identity-id',

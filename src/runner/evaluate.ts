@@ -1,9 +1,10 @@
 import { show } from '../../contracts/checks.js';
 import type { Outcome } from '../../contracts/outcome.js';
 import type { Contract, ContractContext } from '../../contracts/types.js';
+import { redactSecrets } from './redact.js';
 
 function describeOutcome(outcome: Outcome): string {
-  if (outcome.kind === 'response') return `a ${outcome.status ?? ''} response ${show(outcome.body)}`.replace('  ', ' ');
+  if (outcome.kind === 'response') return `a ${outcome.status ?? ''} response ${show(redactSecrets(outcome.body))}`.replace('  ', ' ');
   return `${outcome.code}${outcome.status ? ` (${outcome.status})` : ''}: ${show(outcome.message)}`;
 }
 

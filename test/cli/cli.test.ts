@@ -82,6 +82,20 @@ describe('the idpool CLI (built)', () => {
     expect(status).toBe(0);
   });
 
+  it('up serves the emulator with the seed stack and prints what an app needs', async () => {
+    const up = await startProcess(process.execPath, [cli, 'up', '--port', '0'], /(http:\/\/[\d.]+:\d+) with the seed stack:\n[\s\S]*\n\}\n/);
+    try {
+      const printed = up.output();
+      const settings = JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as Record<string, string>;
+      expect(settings).toMatchObject({ endpoint: up.url, region: 'us-east-1', identityPoolId: expect.stringMatching(/^us-east-1:/), developerProviderName: expect.stringMatching(/^login\.idpool\./) });
+      expect(settings.apiUrl).toMatch(/^http:\/\/[a-z0-9]+\.execute-api\.localhost:\d+\/dev$/);
+      const flow = await idpool(['contracts', 'run', '--target', `up=${up.url}`, '--only', 'get-open-id-token-for-developer-identity.issued']);
+      expect(flow.status).toBe(0);
+    } finally {
+      await up.stop();
+    }
+  });
+
   it('reports a localstack target without a container runtime as not run, exit 3', async () => {
     const env = { ...process.env, LOCALSTACK_AUTH_TOKEN: '' };
     const missing = await localstackPrerequisites(env);

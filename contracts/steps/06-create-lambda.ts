@@ -122,6 +122,7 @@ export const createLambdaContracts = [
     request: `lambda AddPermission {FunctionName: <function>, StatementId: ${stackConventions.invokeStatementId}, …} a second time`,
     status: 'model',
     source: { ref: lambdaModel, note: "ResourceConflictException (409): 'The statement id (<sid>) provided already exists. Please specify a new statement id, or remove the existing statement.'" },
+    changesStack: true,
     run: (ctx) =>
       ctx.call(
         ctx.clients.lambda.send(

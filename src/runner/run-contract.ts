@@ -22,6 +22,7 @@ export async function runContract(contract: Contract, ctx: ContractContext, stat
   const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
   const notRun = (reason: string): ContractResult => ({ ...base, verdict: 'not-run', differences: [], reason, durationMs: elapsed() });
 
+  if (contract.changesStack && state.provisioning === undefined) return notRun('it would change the stack given with --stack, which this run did not create');
   for (const key of contract.requires ?? []) {
     if (state.outputs[key] === undefined) return notRun(`needs ${key} from ${state.producers[key] ?? 'an earlier contract'}, which did not produce it`);
   }

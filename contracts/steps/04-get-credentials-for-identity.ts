@@ -5,7 +5,7 @@ import { at, decodeToken, same, text, timeNear } from '../checks.js';
 import { cognitoErrorStatus, defineContract, guid, regionPattern } from '../define.js';
 import type { Outcome } from '../outcome.js';
 import type { ContractContext } from '../types.js';
-import { cognitoIssuer, developerUserId } from './03-get-open-id-token-for-developer-identity.js';
+import { cognitoIssuer, developerUserId } from '../developer-token.js';
 
 const cognitoModel = 'botocore cognito-identity 2014-06-30 service-2.json (GetCredentialsForIdentity, Credentials)';
 const cognitoLogin = 'cognito-identity.amazonaws.com';

@@ -61,7 +61,8 @@ export function registerUpCommand(program: Command): void {
         developerProviderName: stack.developerProviderName,
         apiUrl: stack.apiUrl,
         authenticatedRoleArn: stack.authenticatedRoleArn,
-        credentials,
+        // A fresh object: the SDK marks the credentials object its clients were given with internal fields.
+        credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
       };
       process.stdout.write(`idpool ready at ${emulator.url} with the seed stack${provisioner.failures.length ? ' (incomplete, see above)' : ''}:\n${JSON.stringify(settings, null, 2)}\n`);
       const stop = (signal: string): void => {

@@ -89,6 +89,7 @@ describe('the idpool CLI (built)', () => {
       const settings = JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as Record<string, string>;
       expect(settings).toMatchObject({ endpoint: up.url, region: 'us-east-1', identityPoolId: expect.stringMatching(/^us-east-1:/), developerProviderName: expect.stringMatching(/^login\.idpool\./) });
       expect(settings.apiUrl).toMatch(/^http:\/\/[a-z0-9]+\.execute-api\.localhost:\d+\/dev$/);
+      expect(settings.credentials).toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
       const flow = await idpool(['contracts', 'run', '--target', `up=${up.url}`, '--only', 'get-open-id-token-for-developer-identity.issued']);
       expect(flow.status).toBe(0);
     } finally {

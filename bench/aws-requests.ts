@@ -25,7 +25,7 @@ export function signedGet(url: string, region: string, keys: Keys, hostHeader?: 
   const target = new URL(url);
   const host = hostHeader ?? target.host;
   const signed = aws4.sign({ host, path: `${target.pathname}${target.search}`, method: 'GET', service: 'execute-api', region }, keys);
-  return { method: 'GET', url, headers: signed.headers as Record<string, string> };
+  return { method: 'GET', url, headers: { ...(signed.headers as Record<string, string>), Host: host } };
 }
 
 /**

@@ -7,24 +7,44 @@ import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { IAMClient } from '@aws-sdk/client-iam';
 import aws4 from 'aws4';
 import { strToU8, zipSync } from 'fflate';
+import { pathToFileURL } from 'node:url';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 
 /**
  * What a Lambda invocation costs in idpool, printed (not asserted): cold start, warm invoke in process and over
  * HTTP, and the bare IPC round trip a warm invoke is built on. Run: `npm run build && node dist/bench/lambda-invoke.js`.
  */
-const warmRuns = process.argv.includes('--quick') ? 1_000 : 5_000;
-const coldRuns = process.argv.includes('--quick') ? 5 : 15;
 const keys = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function stats(samples: number[]): string {
+export interface Distribution {
+  medianMs: number;
+  p90Ms: number;
+  p99Ms: number;
+  runs: number;
+}
+
+export interface LambdaInvokeCosts {
+  coldStart: Distribution;
+  warmInProcess: Distribution;
+  bareIpcAdvanced: Distribution;
+  bareIpcJson: Distribution;
+  invokeOverHttp: Distribution;
+  configurationOverHttp: Distribution;
+}
+
+function distribution(samples: number[]): Distribution {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number).toFixed(3);
-  return `median ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms (n=${samples.length})`;
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+  return { medianMs: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), runs: samples.length };
+}
+
+function stats(samples: number[]): string {
+  const { medianMs, p90Ms, p99Ms, runs } = distribution(samples);
+  return `median ${medianMs.toFixed(3)} ms, p90 ${p90Ms.toFixed(3)} ms, p99 ${p99Ms.toFixed(3)} ms (n=${runs})`;
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -40,7 +60,7 @@ async function deploy(emulator: RunningEmulator, role: string, name: string): Pr
 }
 
 /** The floor under a warm invoke: one message to a child process and one back, nothing else. */
-async function ipcRoundTrip(serialization: 'advanced' | 'json', payload: string): Promise<number[]> {
+async function ipcRoundTrip(serialization: 'advanced' | 'json', payload: string, warmRuns: number): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'idpool-ipc-bench-'));
   const echo = join(dir, 'echo.mjs');
   writeFileSync(echo, "process.on('message', (m) => process.send({ t: 'done', body: m.event }));");
@@ -59,8 +79,10 @@ async function ipcRoundTrip(serialization: 'advanced' | 'json', payload: string)
   return samples;
 }
 
-async function main(): Promise<void> {
-  say(`idpool Lambda invoke costs, Node ${process.version}`);
+/** Measures and prints each cost as it goes; `quick` takes fewer samples. */
+export async function measureLambdaInvokeCosts(quick: boolean): Promise<LambdaInvokeCosts> {
+  const warmRuns = quick ? 1_000 : 5_000;
+  const coldRuns = quick ? 5 : 15;
   const emulator = await startEmulator({ port: 0, logLevel: 'warn' });
   try {
     const iam = new IAMClient({ endpoint: emulator.url, region: emulator.region, credentials: keys });
@@ -75,16 +97,18 @@ async function main(): Promise<void> {
       await deploy(emulator, role, `cold-${run}`);
       cold.push(await timed(() => call(`cold-${run}`)));
     }
-    say(`cold start (fork + bootstrap + import handler + first invoke, in process): ${stats(cold)}`);
+    say(`  Lambda cold start (fork + bootstrap + import handler + first invoke, in process): ${stats(cold)}`);
 
     await deploy(emulator, role, 'warm');
     await call('warm');
     const warm: number[] = [];
     for (let run = 0; run < warmRuns; run++) warm.push(await timed(() => call('warm')));
-    say(`warm invoke via runtime.lambda.invoke (lookup, pool, IPC both ways, handler): ${stats(warm)}`);
+    say(`  warm invoke via runtime.lambda.invoke (lookup, pool, IPC both ways, handler): ${stats(warm)}`);
 
+    const ipc = { advanced: [] as number[], json: [] as number[] };
     for (const serialization of ['advanced', 'json'] as const) {
-      say(`bare IPC round trip, ${serialization} serialization, same message: ${stats(await ipcRoundTrip(serialization, event.toString()))}`);
+      ipc[serialization] = await ipcRoundTrip(serialization, event.toString(), warmRuns);
+      say(`  bare IPC round trip, ${serialization} serialization, same message: ${stats(ipc[serialization])}`);
     }
 
     const url = new URL(emulator.url);
@@ -105,14 +129,25 @@ async function main(): Promise<void> {
       viaHttp.push(await timed(invokeHttp));
       baseline.push(await timed(configurationHttp));
     }
-    say(`Invoke over HTTP (SigV4 check, restJson1, invoke): ${stats(viaHttp)}`);
-    say(`GetFunctionConfiguration over HTTP (same path, no invoke), for comparison: ${stats(baseline)}`);
+    say(`  Invoke over HTTP (SigV4 check, restJson1, invoke): ${stats(viaHttp)}`);
+    say(`  GetFunctionConfiguration over HTTP (same path, no invoke), for comparison: ${stats(baseline)}`);
+    return {
+      coldStart: distribution(cold),
+      warmInProcess: distribution(warm),
+      bareIpcAdvanced: distribution(ipc.advanced),
+      bareIpcJson: distribution(ipc.json),
+      invokeOverHttp: distribution(viaHttp),
+      configurationOverHttp: distribution(baseline),
+    };
   } finally {
     await emulator.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  say(`idpool Lambda invoke costs, Node ${process.version}`);
+  measureLambdaInvokeCosts(process.argv.includes('--quick')).catch((error: unknown) => {
+    process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+    process.exit(1);
+  });
+}

@@ -4,6 +4,8 @@ import { packageRoot } from '../emulator/package-root.js';
 
 export interface ServerProcess {
   url: string;
+  /** The whole match of the ready pattern (its first group is `url`). */
+  ready: RegExpExecArray;
   child: ChildProcess;
   /** Milliseconds from spawn to the line that says it listens. */
   readyAfterMs: number;
@@ -28,6 +30,7 @@ export function spawnServer(command: string, args: string[], readyPattern: RegEx
         child.stderr?.resume();
         resolve({
           url: match[1] as string,
+          ready: match,
           child,
           readyAfterMs: performance.now() - started,
           stop: () =>

@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import type { LoadResult } from './http-load.js';
+import type { LambdaInvokeCosts } from './lambda-invoke.js';
 import type { ScaleRow } from './scale.js';
 
 export interface LoadRow extends LoadResult {
@@ -15,6 +16,8 @@ export interface BenchReport {
   coldStart: { serveMs: number[]; inProcessMs: number[] };
   idleRssMiB?: number;
   rssAfterLoadMiB?: number;
+  rssAfterFlowsMiB?: number;
+  lambda?: LambdaInvokeCosts;
   loads: LoadRow[];
   scale: ScaleRow[];
   notes: string[];
@@ -25,6 +28,13 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length === 0 ? Number.NaN : (sorted[Math.floor((sorted.length - 1) / 2)] as number);
 }
+
+/** The issues' throughput targets on a 2-core machine, and ≥ 5× moto where moto has the call. */
+const targets: [string, string][] = [
+  ['GetOpenIdTokenForDeveloperIdentity', '≥ 2,500/s, ≥ 5× moto'],
+  ['GetCredentialsForIdentity', '≥ 4,000/s, ≥ 5× moto'],
+  ['full seed flow', '≥ 800/s'],
+];
 
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 
@@ -47,14 +57,31 @@ export function renderBenchmarks(report: BenchReport): string {
     '',
     '## Calls per second and latency',
     '',
-    '| call | clients | idpool calls/s | p50 | p99 | moto calls/s | idpool ÷ moto |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| call | clients | idpool per second | p50 | p99 | moto per second | idpool ÷ moto | target (2 cores) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of report.loads.filter((load) => load.target === 'idpool')) {
     const moto = report.loads.find((load) => load.target === 'moto' && load.name === row.name && load.concurrency === row.concurrency);
     const failed = row.failures > 0 ? ` (${row.failures} failed)` : '';
     lines.push(
-      `| ${row.name} | ${row.concurrency} | ${whole(row.callsPerSecond)}${failed} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${moto ? whole(moto.callsPerSecond) : '—'} | ${moto ? `${(row.callsPerSecond / moto.callsPerSecond).toFixed(1)}×` : '—'} |`,
+      `| ${row.name} | ${row.concurrency} | ${whole(row.callsPerSecond)}${failed} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${moto ? whole(moto.callsPerSecond) : '—'} | ${moto ? `${(row.callsPerSecond / moto.callsPerSecond).toFixed(1)}×` : '—'} | ${row.concurrency > 1 ? (targets.find(([prefix]) => row.name.startsWith(prefix))?.[1] ?? '') : ''} |`,
+    );
+  }
+  if (report.lambda) {
+    const cost = (label: string, d: LambdaInvokeCosts['coldStart']) => `| ${label} | ${d.medianMs.toFixed(3)} ms | ${d.p90Ms.toFixed(3)} ms | ${d.p99Ms.toFixed(3)} ms | ${d.runs} |`;
+    lines.push(
+      '',
+      '## Lambda invocations',
+      '',
+      'A function echoing its event, in-process emulator (`npm run build && node dist/bench/lambda-invoke.js` alone).',
+      '',
+      '| what | median | p90 | p99 | runs |',
+      '| --- | --- | --- | --- | --- |',
+      cost('cold start: fork, bootstrap, import, first invoke', report.lambda.coldStart),
+      cost('warm invoke (`runtime.lambda.invoke`: lookup, pool, IPC both ways, handler)', report.lambda.warmInProcess),
+      cost('bare IPC round trip it is built on (advanced serialization)', report.lambda.bareIpcAdvanced),
+      cost('Invoke over HTTP (SigV4, restJson1, invoke)', report.lambda.invokeOverHttp),
+      cost('GetFunctionConfiguration over HTTP (same path, no invoke)', report.lambda.configurationOverHttp),
     );
   }
   if (report.scale.length > 0) {
@@ -79,7 +106,8 @@ export function renderBenchmarks(report: BenchReport): string {
   }
   lines.push('', '## Memory', '', '| when | RSS |', '| --- | --- |');
   if (report.idleRssMiB !== undefined) lines.push(`| \`idpool serve\` idle after start | ${report.idleRssMiB.toFixed(0)} MiB |`);
-  if (report.rssAfterLoadMiB !== undefined) lines.push(`| after the load above | ${report.rssAfterLoadMiB.toFixed(0)} MiB |`);
+  if (report.rssAfterLoadMiB !== undefined) lines.push(`| after the Cognito loads above | ${report.rssAfterLoadMiB.toFixed(0)} MiB |`);
+  if (report.rssAfterFlowsMiB !== undefined) lines.push(`| \`idpool up\` after the full-flow loads (Lambda workers not counted) | ${report.rssAfterFlowsMiB.toFixed(0)} MiB |`);
   if (report.notes.length > 0) lines.push('', '## Notes', '', ...report.notes.map((note) => `- ${note}`));
   lines.push('', `The whole run took ${whole(report.totalSeconds ?? 0)} s.`, '');
   return lines.join('\n');

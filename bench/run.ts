@@ -6,6 +6,8 @@ import { benchCredentials, createBenchPool, developerProvider, developerTokens }
 import { expectStatus, runLoad, type LoadResult } from './http-load.js';
 import { rssMiB, spawnIdpool, spawnMoto, type ServerProcess } from './processes.js';
 import { measureAtScale } from './scale.js';
+import { seedFlowWork, spawnSeedStack } from './flow.js';
+import { measureLambdaInvokeCosts } from './lambda-invoke.js';
 import { median, renderBenchmarks, type BenchReport, type LoadRow } from './report.js';
 
 const quick = process.argv.includes('--quick');
@@ -74,6 +76,16 @@ async function main(): Promise<void> {
   } finally {
     await idpool.stop();
   }
+
+  const { server: up, stack } = await spawnSeedStack();
+  try {
+    for (const concurrency of [1, 16]) report.loads.push(await measure('full seed flow (token → credentials → signed GET → Lambda)', 'idpool', concurrency, seedFlowWork(stack)));
+    report.rssAfterFlowsMiB = rssMiB(up.child.pid as number);
+  } finally {
+    await up.stop();
+  }
+  say('▸ Lambda invocation costs');
+  report.lambda = await measureLambdaInvokeCosts(quick);
 
   const moto = await spawnMoto().catch((error: unknown) => {
     report.notes.push(`moto not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

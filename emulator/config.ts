@@ -20,8 +20,16 @@ export interface EmulatorOptions {
   logLevel?: LogLevel;
   /** Where log lines go (stderr unless given). */
   logSink?: (line: string) => void;
-  /** Concurrent executions per Lambda function (10 unless given); a function's reserved concurrency replaces it. */
+  /**
+   * Concurrent executions per Lambda function before TooManyRequestsException (1000, Lambda's default account
+   * quota, unless given); a function's reserved concurrency replaces it.
+   */
   lambdaConcurrency?: number;
+  /**
+   * Worker processes per function (8 unless given). Executions beyond it wait for a worker to be free instead of
+   * starting more processes than a laptop has cores for; they still count towards the concurrency limit.
+   */
+  lambdaWorkers?: number;
 }
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -38,20 +46,24 @@ export interface EmulatorConfig {
   maxBodyBytes: number;
   logLevel: LogLevel;
   lambdaConcurrency: number;
+  lambdaWorkers: number;
 }
 
 export const defaultRegion = 'us-east-1';
 export const defaultAccountId = '000000000000';
 /** Lambda's direct upload limit is 50 MB zipped, about 67 MB once base64-encoded in the JSON body. */
 export const defaultMaxBodyBytes = 70 * 1024 * 1024;
+/** Lambda's default concurrent executions quota per account and region. */
+export const defaultLambdaConcurrency = 1000;
+export const defaultLambdaWorkers = 8;
 
 export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
   const accountId = options.accountId ?? defaultAccountId;
   if (!/^\d{12}$/.test(accountId)) throw new Error(`account id must be 12 digits, got '${accountId}'`);
   const region = options.region ?? defaultRegion;
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new Error(`'${region}' is not a region name (like us-east-1)`);
-  const lambdaConcurrency = options.lambdaConcurrency ?? 10;
-  if (!Number.isInteger(lambdaConcurrency) || lambdaConcurrency < 1) throw new Error(`lambdaConcurrency must be a positive integer, got ${lambdaConcurrency}`);
+  const lambdaConcurrency = positiveInteger('lambdaConcurrency', options.lambdaConcurrency ?? defaultLambdaConcurrency);
+  const lambdaWorkers = positiveInteger('lambdaWorkers', options.lambdaWorkers ?? defaultLambdaWorkers);
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
@@ -64,5 +76,11 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     logLevel: options.logLevel ?? 'info',
     lambdaConcurrency,
+    lambdaWorkers,
   };
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+  return value;
 }

@@ -13,6 +13,7 @@ interface ServeOptions {
   admin: boolean;
   logLevel: LogLevel;
   lambdaConcurrency: string;
+  lambdaWorkers: string;
 }
 
 export function parseRootCredentials(value: string): { accessKeyId: string; secretAccessKey: string } {
@@ -34,7 +35,8 @@ export function registerServeCommand(program: Command): void {
     .option('--data-dir <dir>', 'keep all state in SQLite under this folder')
     .option('--no-admin', 'do not serve the /_idpool/* admin routes')
     .option('--log-level <level>', 'error | warn | info | debug (debug logs every request)', 'info')
-    .option('--lambda-concurrency <n>', 'concurrent executions per Lambda function (worker processes)', '10')
+    .option('--lambda-concurrency <n>', 'concurrent executions per Lambda function before TooManyRequestsException', '1000')
+    .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8')
     .action(async (options: ServeOptions) => {
       const emulator = await startEmulator({
         port: Number(options.port),
@@ -47,6 +49,7 @@ export function registerServeCommand(program: Command): void {
         adminRoutes: options.admin,
         logLevel: options.logLevel,
         lambdaConcurrency: Number(options.lambdaConcurrency),
+        lambdaWorkers: Number(options.lambdaWorkers),
       });
       process.stdout.write(`idpool ready at ${emulator.url} (region ${emulator.region}, account ${emulator.accountId})\n`);
       let stopping = false;

@@ -123,3 +123,29 @@ describe('Lambda concurrency', () => {
     expect(readdirSync(scratch).filter((name) => name.startsWith('event-'))).toHaveLength(5);
   });
 });
+
+describe('Lambda worker processes bounded per function', () => {
+  const ctx = useEmulator({ lambdaWorkers: 2, lambdaConcurrency: 6 });
+  let role: string;
+
+  beforeAll(async () => {
+    role = await createLambdaRole(ctx.clients, 'bounded-role');
+  });
+
+  it('runs executions beyond the worker count in turn on the same workers, and throttles beyond the concurrency limit', async () => {
+    await deployFunction(ctx.clients, role, 'bounded', sleeper);
+    const invoke = () => ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'bounded', Payload: json({ ms: 200 }) }));
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: 6 }, invoke));
+    const elapsed = performance.now() - started;
+    const pids = new Set(answers.map((answer) => payloadOf(answer)));
+    expect(answers.every((answer) => answer.FunctionError === undefined)).toBe(true);
+    expect(pids.size).toBeLessThanOrEqual(2);
+    expect(elapsed).toBeGreaterThanOrEqual(3 * 200 - 50);
+
+    const burst = await Promise.allSettled(Array.from({ length: 8 }, invoke));
+    const throttled = burst.filter((outcome) => outcome.status === 'rejected');
+    expect(throttled.length).toBe(2);
+    expect((throttled[0] as PromiseRejectedResult).reason).toMatchObject({ name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+  });
+});

@@ -39,17 +39,21 @@ export class PoolClosedError extends Error {
 const credentialsMarginMs = 5 * 60 * 1000;
 
 /**
- * The warm workers of one function version. An invocation takes the most recently used idle worker (so that few
- * stay warm) or starts one; a worker that survives goes back to the pool unless the configuration changed meanwhile.
+ * The warm workers of one function version, at most `maxWorkers` of them. An invocation takes the most recently used
+ * idle worker (so that few stay warm), or starts one while fewer than `maxWorkers` live, or waits for one to be
+ * free; a worker that survives goes back to the pool unless the configuration changed meanwhile.
  */
 export class FunctionPool {
   private idle: LaunchedWorker[] = [];
+  /** Every live worker, idle or busy. */
   private readonly running = new Set<LaunchedWorker>();
+  private readonly waiting: (() => void)[] = [];
   private closed = false;
 
   constructor(
     private spec: PoolSpec,
     private readonly factory: WorkerFactory,
+    private readonly maxWorkers = Number.POSITIVE_INFINITY,
   ) {}
 
   get version(): string {
@@ -67,7 +71,7 @@ export class FunctionPool {
 
   async run(request: WorkerRequest, nowMs: number): Promise<PoolResult> {
     if (this.closed) throw new PoolClosedError();
-    const launched = this.takeIdle(nowMs + request.timeoutMs + credentialsMarginMs) ?? this.launch();
+    const launched = await this.acquire(nowMs + request.timeoutMs + credentialsMarginMs);
     const init = await launched.worker.ready;
     const initOutput = launched.worker.takePendingOutput();
     if (!init.ok) {
@@ -78,9 +82,28 @@ export class FunctionPool {
     const initDurationMs = launched.cold ? init.initMs : undefined;
     launched.cold = false;
     const result = await launched.worker.invoke(request);
-    if (result.reusable && !this.closed && launched.environmentKey === this.spec.environmentKey) this.idle.push(launched);
-    else launched.worker.kill();
+    if (result.reusable && !this.closed && launched.environmentKey === this.spec.environmentKey) {
+      this.idle.push(launched);
+      this.wakeOne();
+    } else {
+      launched.worker.kill();
+    }
     return { ...result, initOutput, initDurationMs };
+  }
+
+  /** An idle worker, a new one while there is room, else the next one that becomes free (or room for a new one). */
+  private async acquire(credentialsNeededUntil: number): Promise<LaunchedWorker> {
+    for (;;) {
+      if (this.closed) throw new PoolClosedError();
+      const idle = this.takeIdle(credentialsNeededUntil);
+      if (idle) return idle;
+      if (this.running.size < this.maxWorkers) return this.launch();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private wakeOne(): void {
+    this.waiting.shift()?.();
   }
 
   /** Stops workers idle for longer than `idleMs`. */
@@ -102,6 +125,7 @@ export class FunctionPool {
     this.closed = true;
     for (const launched of this.running) launched.worker.kill();
     this.idle = [];
+    for (const wake of this.waiting.splice(0)) wake();
   }
 
   private takeIdle(credentialsNeededUntil: number): LaunchedWorker | undefined {
@@ -118,6 +142,7 @@ export class FunctionPool {
     launched.worker.onExit(() => {
       this.running.delete(launched);
       this.idle = this.idle.filter((candidate) => candidate !== launched);
+      this.wakeOne();
     });
     return launched;
   }

@@ -201,7 +201,7 @@ export class LambdaRuntime implements LambdaInvoker {
     const spec = this.specOf(version);
     let pool = this.pools.get(id);
     if (pool) pool.update(spec);
-    else this.pools.set(id, (pool = new FunctionPool(spec, this.launcher)));
+    else this.pools.set(id, (pool = new FunctionPool(spec, this.launcher, this.runtime.config.lambdaWorkers)));
     return pool;
   }
 

@@ -1,14 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { packageRoot } from '../emulator/package-root.js';
 import { cognitoRequest, SignedRequestCache } from './aws-requests.js';
 import { inProcessColdStartMs, serveColdStartMs } from './cold-start.js';
 import { benchCredentials, createBenchPool, developerProvider, developerTokens } from './cognito-setup.js';
 import { expectStatus, runLoad, type LoadResult } from './http-load.js';
-import { rssMiB, spawnIdpool, spawnMoto, type ServerProcess } from './processes.js';
+import { cliPath, rssMiB, spawnIdpool, spawnMoto, type ServerProcess } from './processes.js';
 import { measureAtScale } from './scale.js';
 import { seedFlowWork, spawnSeedStack } from './flow.js';
 import { measureLambdaInvokeCosts } from './lambda-invoke.js';
 import { median, renderBenchmarks, type BenchReport, type LoadRow } from './report.js';
+
+// The SDK clients used for setup warn that Node 20 support ends in 2027; it is noise in the bench output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const quick = process.argv.includes('--quick');
 const loadMs = quick ? 1_500 : 5_000;
@@ -54,6 +58,15 @@ async function cognitoCalls(server: ServerProcess, target: string, verifiesTrust
   return rows;
 }
 
+/** `idpool contracts run` on the embedded target, each run's own timing line (emulator start to teardown). */
+function contractSuiteTimes(runs: number): { totalSeconds: number; line: string }[] {
+  return Array.from({ length: runs }, () => {
+    const output = execFileSync(process.execPath, [cliPath, 'contracts', 'run'], { encoding: 'utf8' });
+    const line = output.trim().split('\n').at(-1) as string;
+    return { totalSeconds: Number(/total ([\d.]+) s/.exec(line)?.[1]), line };
+  });
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   say(`idpool benchmarks${quick ? ' (--quick)' : ''}: ${loadMs / 1000} s per load point, Node ${process.version}`);
@@ -84,6 +97,9 @@ async function main(): Promise<void> {
   } finally {
     await up.stop();
   }
+  report.contractSuite = contractSuiteTimes(quick ? 2 : 5);
+  say(`▸ idpool contracts run on the embedded target: ${report.contractSuite.map((run) => run.line).at(-1)}`);
+
   say('▸ Lambda invocation costs');
   report.lambda = await measureLambdaInvokeCosts(quick);
 

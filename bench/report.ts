@@ -18,6 +18,7 @@ export interface BenchReport {
   rssAfterLoadMiB?: number;
   rssAfterFlowsMiB?: number;
   lambda?: LambdaInvokeCosts;
+  contractSuite?: { totalSeconds: number; line: string }[];
   loads: LoadRow[];
   scale: ScaleRow[];
   notes: string[];
@@ -65,6 +66,16 @@ export function renderBenchmarks(report: BenchReport): string {
     const failed = row.failures > 0 ? ` (${row.failures} failed)` : '';
     lines.push(
       `| ${row.name} | ${row.concurrency} | ${whole(row.callsPerSecond)}${failed} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${moto ? whole(moto.callsPerSecond) : '—'} | ${moto ? `${(row.callsPerSecond / moto.callsPerSecond).toFixed(1)}×` : '—'} | ${row.concurrency > 1 ? (targets.find(([prefix]) => row.name.startsWith(prefix))?.[1] ?? '') : ''} |`,
+    );
+  }
+  if (report.contractSuite && report.contractSuite.length > 0) {
+    const totals = report.contractSuite.map((run) => run.totalSeconds);
+    lines.push(
+      '',
+      '## The contract suite on the embedded target',
+      '',
+      `\`idpool contracts run\` (emulator start, provisioning, every contract, teardown), ${totals.length} runs: median ${median(totals).toFixed(2)} s (target < 3 s).`,
+      `Its last line: \`${report.contractSuite.at(-1)?.line}\``,
     );
   }
   if (report.lambda) {

@@ -1,5 +1,6 @@
 import { CognitoIdentityClient, CreateIdentityPoolCommand, GetOpenIdTokenForDeveloperIdentityCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { cognitoTrustPolicy } from '../src/stack/roles.js';
 
 export const benchCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 export const developerProvider = 'bench.login';
@@ -20,22 +21,8 @@ export async function createBenchPool(endpoint: string, region: string, withRole
   let roleArn = '';
   if (withRole) {
     const iam = new IAMClient(config);
-    const trust = {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'cognito-identity.amazonaws.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: { 'cognito-identity.amazonaws.com:aud': identityPoolId },
-            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-          },
-        },
-      ],
-    };
     const roleName = `bench-auth-${Date.now()}`;
-    const role = await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trust) }));
+    const role = await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: cognitoTrustPolicy(identityPoolId) }));
     roleArn = role.Role?.Arn as string;
     await iam.send(
       new PutRolePolicyCommand({

@@ -1,4 +1,3 @@
-import { steps } from './steps.js';
 import { createIdentityPoolContracts } from './steps/01-create-identity-pool.js';
 import { setIdentityPoolRolesContracts } from './steps/02-set-identity-pool-roles.js';
 import { developerTokenContracts } from './steps/03-get-open-id-token-for-developer-identity.js';

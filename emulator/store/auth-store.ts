@@ -86,7 +86,7 @@ const expiredCredentialRetentionMs = 7 * 24 * 3600 * 1000;
 export class AuthStore {
   private readonly statements;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     db.install(authSchema);
     const sql = db.sql;
     this.statements = {

@@ -5,9 +5,9 @@ import { getCredentialsForIdentity } from '../flow-client/credentials.js';
 import { getDeveloperToken } from '../flow-client/developer-token.js';
 import { signedFetch } from '../flow-client/signed-fetch.js';
 import { interruptOnSignals } from '../runner/interrupt.js';
-import { newRunId, runTags, stackNames } from '../stack/names.js';
-import { provisionStack } from '../stack/provision.js';
-import { apiBaseUrl, executeApiFetch } from '../targets/addressing.js';
+import { newRunId } from '../stack/names.js';
+import { accountOf, provisionOnTarget } from '../stack/provision.js';
+import { executeApiFetch } from '../targets/addressing.js';
 import { clientsFor, destroyClients } from '../targets/clients.js';
 import { TargetUnavailable, type Target } from '../targets/target.js';
 import { exitCodes, UsageError } from './exit-codes.js';
@@ -47,18 +47,12 @@ export async function runFlow(target: Target, write: Write, signal?: AbortSignal
   write(`${session.name}: ${session.description}`);
   const clients = clientsFor(session);
   const runId = newRunId();
-  let provisioner: Awaited<ReturnType<typeof provisionStack>> | undefined;
+  let provisioner: Awaited<ReturnType<typeof provisionOnTarget>> | undefined;
   try {
-    const accountId = (await clients.sts.send(new GetCallerIdentityCommand({})).catch(() => undefined))?.Account ?? '000000000000';
-    provisioner = await provisionStack(clients, {
+    provisioner = await provisionOnTarget(session, clients, {
       runId,
-      region: session.region,
-      accountId,
-      names: stackNames(runId),
-      tags: runTags(runId),
-      apiBaseUrl: (restApiId, stage) => apiBaseUrl(session, restApiId, stage),
-      eventuallyConsistent: session.eventuallyConsistent,
-      ...(signal ? { signal } : {}),
+      accountId: await accountOf(clients),
+      signal,
       onCall: (call, outcome) => write(outcome.kind === 'response' ? `  · ${call}` : `  ✗ ${call}: ${outcome.code}: ${outcome.message}`),
     });
     const { stack } = provisioner;

@@ -1,9 +1,7 @@
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Command } from 'commander';
 import { startEmulator } from '../../emulator/index.js';
-import { newRunId, runTags, stackNames } from '../stack/names.js';
-import { provisionStack } from '../stack/provision.js';
-import { apiBaseUrl } from '../targets/addressing.js';
+import { newRunId } from '../stack/names.js';
+import { accountOf, provisionOnTarget } from '../stack/provision.js';
 import { clientsFor, destroyClients } from '../targets/clients.js';
 import type { ExecuteApiUrlStyle } from '../targets/target.js';
 import { UsageError } from './exit-codes.js';
@@ -41,16 +39,7 @@ export function registerUpCommand(program: Command): void {
       const session = { endpoint: emulator.url, region: emulator.region, credentials, executeApiUrlStyle: options.executeApiUrlStyle as ExecuteApiUrlStyle };
       const clients = clientsFor(session);
       const runId = newRunId();
-      const accountId = (await clients.sts.send(new GetCallerIdentityCommand({})).catch(() => undefined))?.Account ?? emulator.accountId;
-      const provisioner = await provisionStack(clients, {
-        runId,
-        region: emulator.region,
-        accountId,
-        names: stackNames(runId),
-        tags: runTags(runId),
-        apiBaseUrl: (restApiId, stage) => apiBaseUrl(session, restApiId, stage),
-        eventuallyConsistent: false,
-      });
+      const provisioner = await provisionOnTarget({ ...session, eventuallyConsistent: false }, clients, { runId, accountId: await accountOf(clients, emulator.accountId) });
       destroyClients(clients);
       const { stack } = provisioner;
       for (const failure of provisioner.failures) process.stderr.write(`idpool: provisioning: ${failure}\n`);

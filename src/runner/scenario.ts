@@ -1,9 +1,7 @@
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Contract, ContractContext, FlowOutputs } from '../../contracts/types.js';
-import { newRunId, runTags, stackNames } from '../stack/names.js';
-import { provisionStack } from '../stack/provision.js';
+import { newRunId } from '../stack/names.js';
+import { accountOf, provisionOnTarget } from '../stack/provision.js';
 import type { Provisioner } from '../stack/provisioner.js';
-import { apiBaseUrl } from '../targets/addressing.js';
 import { clientsFor, destroyClients } from '../targets/clients.js';
 import { TargetUnavailable, type Target, type TargetSession } from '../targets/target.js';
 import { contractContext, type ScenarioState } from './contract-context.js';
@@ -48,16 +46,7 @@ export async function openScenario(session: TargetSession, options: OpenOptions)
   if (session.existingStack) {
     state.stack = { accountId, ...session.existingStack };
   } else {
-    provisioner = await provisionStack(clients, {
-      runId,
-      region: session.region,
-      accountId,
-      names: stackNames(runId),
-      tags: runTags(runId),
-      apiBaseUrl: (restApiId, stage) => apiBaseUrl(session, restApiId, stage),
-      eventuallyConsistent: session.eventuallyConsistent,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    provisioner = await provisionOnTarget(session, clients, { runId, accountId, signal: options.signal });
     Object.assign(state, { stack: provisioner.stack, provisioning: provisioner.record, stackGaps: provisioner.failures });
   }
   const ctx = contractContext(session, clients, state, runId, accountId);
@@ -79,13 +68,6 @@ export async function openScenario(session: TargetSession, options: OpenOptions)
 }
 
 /** The account the developer credentials belong to (emulators that lack STS: the usual 000000000000). */
-async function accountOf(clients: ReturnType<typeof clientsFor>): Promise<string> {
-  try {
-    return (await clients.sts.send(new GetCallerIdentityCommand({}))).Account ?? '000000000000';
-  } catch {
-    return '000000000000';
-  }
-}
 
 function producersOf(contracts: readonly Contract[]): Partial<Record<keyof FlowOutputs, string>> {
   const producers: Partial<Record<keyof FlowOutputs, string>> = {};

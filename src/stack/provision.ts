@@ -1,4 +1,8 @@
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from '../../contracts/types.js';
+import { apiBaseUrl } from '../targets/addressing.js';
+import type { TargetSession } from '../targets/target.js';
+import { runTags, stackNames } from './names.js';
 import { createIdentityPool, setIdentityPoolRoles } from './identity-pool.js';
 import { allowApiGatewayInvoke, createHelloFunction } from './lambda-function.js';
 import { Provisioner, type ProvisionOptions } from './provisioner.js';
@@ -35,4 +39,36 @@ async function provisionInto(provisioner: Provisioner): Promise<void> {
     await allowApiGatewayInvoke(provisioner, restApiId);
     await deployStage(provisioner, restApiId);
   }
+}
+
+/** The account the target's credentials belong to (STS GetCallerIdentity), or the emulators' default account. */
+export async function accountOf(clients: AwsClients, fallback = '000000000000'): Promise<string> {
+  return (await clients.sts.send(new GetCallerIdentityCommand({})).catch(() => undefined))?.Account ?? fallback;
+}
+
+export interface TargetProvisioning {
+  runId: string;
+  accountId: string;
+  signal?: AbortSignal;
+  onCall?: ProvisionOptions['onCall'];
+}
+
+/** provisionStack on a started target, with the run's unique names and tags and the target's API addressing. */
+export function provisionOnTarget(
+  session: Pick<TargetSession, 'region' | 'endpoint' | 'executeApiUrlStyle' | 'eventuallyConsistent'>,
+  clients: AwsClients,
+  provisioning: TargetProvisioning,
+): Promise<Provisioner> {
+  const { runId, accountId, signal, onCall } = provisioning;
+  return provisionStack(clients, {
+    runId,
+    region: session.region,
+    accountId,
+    names: stackNames(runId),
+    tags: runTags(runId),
+    apiBaseUrl: (restApiId, stage) => apiBaseUrl(session, restApiId, stage),
+    eventuallyConsistent: session.eventuallyConsistent,
+    ...(signal ? { signal } : {}),
+    ...(onCall ? { onCall } : {}),
+  });
 }

@@ -5,7 +5,7 @@ import type { EmulatorRuntime } from '../../runtime.js';
 import { authenticationTypeOf, principalTagsOf } from '../cognito-identity/token-claims.js';
 import type { Operation } from '../service-definition.js';
 import { stsErrors } from './errors.js';
-import { issueRoleSession } from './role-sessions.js';
+import { issueRoleSession, stsCredentials } from './role-sessions.js';
 import { trustsCognitoIdentity } from './role-trust.js';
 import { refuseUnsupportedParameters } from './unsupported-parameters.js';
 
@@ -42,12 +42,7 @@ export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityReque
     tags,
   });
   return {
-    Credentials: {
-      AccessKeyId: credentials.accessKeyId,
-      SecretAccessKey: credentials.secretAccessKey,
-      SessionToken: credentials.sessionToken,
-      Expiration: new Date(credentials.expiresAt),
-    },
+    Credentials: stsCredentials(credentials),
     SubjectFromWebIdentityToken: claims.sub,
     AssumedRoleUser: assumedRoleUser,
     Provider: cognitoProvider,

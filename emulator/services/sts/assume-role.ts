@@ -4,7 +4,7 @@ import type { RoleSessionCaller } from '../../auth/caller.js';
 import type { EmulatorRuntime } from '../../runtime.js';
 import type { Operation } from '../service-definition.js';
 import { stsErrors } from './errors.js';
-import { issueRoleSession } from './role-sessions.js';
+import { issueRoleSession, stsCredentials } from './role-sessions.js';
 import { globalContext, parsedPolicy, requestTagContext, trustAllows } from './role-trust.js';
 import { refuseUnsupportedParameters } from './unsupported-parameters.js';
 
@@ -43,12 +43,7 @@ export const assumeRole: Operation<AssumeRoleRequest, AssumeRoleResponse> = (inp
 
   const { credentials, assumedRoleUser } = issueRoleSession(runtime, { role, sessionName: input.RoleSessionName as string, durationSeconds, tags });
   return {
-    Credentials: {
-      AccessKeyId: credentials.accessKeyId,
-      SecretAccessKey: credentials.secretAccessKey,
-      SessionToken: credentials.sessionToken,
-      Expiration: new Date(credentials.expiresAt),
-    },
+    Credentials: stsCredentials(credentials),
     AssumedRoleUser: assumedRoleUser,
   };
 };

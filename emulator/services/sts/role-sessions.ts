@@ -1,4 +1,4 @@
-import type { AssumedRoleUser } from '@aws-sdk/client-sts';
+import type { AssumedRoleUser, Credentials } from '@aws-sdk/client-sts';
 import type { EmulatorRuntime } from '../../runtime.js';
 import type { CognitoSessionSource, IssuedCredentialRecord } from '../../store/auth-store.js';
 import type { RoleRecord } from '../../store/iam-store.js';
@@ -38,4 +38,14 @@ export function issueRoleSession(runtime: EmulatorRuntime, request: RoleSessionR
     },
   });
   return { credentials, assumedRoleUser: { AssumedRoleId: `${role.roleId}:${sessionName}`, Arn: arn } };
+}
+
+/** The `Credentials` member of an STS AssumeRole* answer. */
+export function stsCredentials(credentials: IssuedCredentialRecord): Required<Credentials> {
+  return {
+    AccessKeyId: credentials.accessKeyId,
+    SecretAccessKey: credentials.secretAccessKey,
+    SessionToken: credentials.sessionToken,
+    Expiration: new Date(credentials.expiresAt),
+  };
 }

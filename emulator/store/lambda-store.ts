@@ -148,6 +148,18 @@ export interface FunctionKey {
 }
 
 /** The Lambda state. Writes that must be atomic run inside `db.transaction` in the operations. */
+/** The columns a function version's row shares with `$LATEST`'s: key, settings, code and revision. */
+function versionColumns(record: FunctionVersionRecord) {
+  return {
+    ...keyOf(record),
+    settings: JSON.stringify(record.settings),
+    codeSha256: record.codeSha256,
+    codeSize: record.codeSize,
+    revisionId: record.revisionId,
+    lastModified: record.lastModified,
+  };
+}
+
 export class LambdaStore {
   private readonly statements;
 
@@ -228,29 +240,13 @@ export class LambdaStore {
   }
 
   insertFunction(record: FunctionRecord): void {
-    this.statements.insertFunction.run({
-      ...keyOf(record),
-      settings: JSON.stringify(record.settings),
-      codeSha256: record.codeSha256,
-      codeSize: record.codeSize,
-      revisionId: record.revisionId,
-      lastModified: record.lastModified,
-      tags: JSON.stringify(record.tags),
-    });
+    this.statements.insertFunction.run({ ...versionColumns(record), tags: JSON.stringify(record.tags) });
     this.saveFunctionExtras(record);
   }
 
   /** Saves `$LATEST`'s settings, code, revision and policy. */
   saveFunction(record: FunctionVersionRecord): void {
-    this.statements.updateFunction.run({
-      ...keyOf(record),
-      settings: JSON.stringify(record.settings),
-      codeSha256: record.codeSha256,
-      codeSize: record.codeSize,
-      revisionId: record.revisionId,
-      lastModified: record.lastModified,
-      policy: policyText(record.policy),
-    });
+    this.statements.updateFunction.run({ ...versionColumns(record), policy: policyText(record.policy) });
   }
 
   /** Saves tags, reserved concurrency and the last published version number. */
@@ -264,16 +260,7 @@ export class LambdaStore {
   }
 
   insertVersion(record: FunctionVersionRecord): void {
-    this.statements.insertVersion.run({
-      ...keyOf(record),
-      version: Number(record.version),
-      settings: JSON.stringify(record.settings),
-      codeSha256: record.codeSha256,
-      codeSize: record.codeSize,
-      revisionId: record.revisionId,
-      lastModified: record.lastModified,
-      policy: policyText(record.policy),
-    });
+    this.statements.insertVersion.run({ ...versionColumns(record), version: Number(record.version), policy: policyText(record.policy) });
   }
 
   /** Saves the policy (and revision) of `$LATEST` or of a published version. */

@@ -97,6 +97,24 @@ describe('the idpool CLI (built)', () => {
     }
   });
 
+  it('up with --data-dir serves the same stack again after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'idpool-up-'));
+    const settingsOf = async () => {
+      const up = await startProcess(process.execPath, [cli, 'up', '--port', '0', '--data-dir', dataDir], /(http:\/\/[\d.]+:\d+) with the seed stack:\n[\s\S]*\n\}\n/);
+      try {
+        const printed = up.output();
+        return JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as Record<string, string>;
+      } finally {
+        await up.stop();
+      }
+    };
+    const first = await settingsOf();
+    const second = await settingsOf();
+    expect(second.identityPoolId).toBe(first.identityPoolId);
+    expect(second.developerProviderName).toBe(first.developerProviderName);
+    expect(new URL(second.apiUrl as string).hostname).toBe(new URL(first.apiUrl as string).hostname);
+  });
+
   it('reports a localstack target without a container runtime as not run, exit 3', async () => {
     const env = { ...process.env, LOCALSTACK_AUTH_TOKEN: '' };
     const missing = await localstackPrerequisites(env);

@@ -1,0 +1,74 @@
+import type { Command } from 'commander';
+import type { EmulatorOptions, LogLevel } from '../../emulator/config.js';
+import type { RunningEmulator } from '../../emulator/index.js';
+
+/** The emulator's command-line options, shared by `serve` and `up`. */
+export interface EmulatorCliOptions {
+  port: string;
+  host: string;
+  region: string;
+  accountId: string;
+  strictAuth?: boolean;
+  rootCredentials: string;
+  dataDir?: string;
+  admin: boolean;
+  logLevel: LogLevel;
+  lambdaConcurrency: string;
+  lambdaWorkers: string;
+}
+
+export function parseRootCredentials(value: string): { accessKeyId: string; secretAccessKey: string } {
+  const colon = value.indexOf(':');
+  if (colon <= 0 || colon === value.length - 1) throw new Error(`--root-credentials takes AKID:SECRET, got '${value.replace(/:.*/, ':…')}'`);
+  return { accessKeyId: value.slice(0, colon), secretAccessKey: value.slice(colon + 1) };
+}
+
+export function addEmulatorOptions(command: Command, defaultLogLevel: LogLevel): Command {
+  return command
+    .option('--port <port>', 'TCP port (0 picks a free one)', '4566')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--region <region>', 'default region', 'us-east-1')
+    .option('--account-id <id>', 'the account id', '000000000000')
+    .option('--strict-auth', 'accept only known keys and verify every signature')
+    .option('--root-credentials <AKID:SECRET>', 'the root keys known to --strict-auth', 'test:test')
+    .option('--data-dir <dir>', 'keep all state in SQLite under this folder')
+    .option('--no-admin', 'do not serve the /_idpool/* admin routes')
+    .option('--log-level <level>', 'error | warn | info | debug (debug logs every request)', defaultLogLevel)
+    .option('--lambda-concurrency <n>', 'concurrent executions per Lambda function before TooManyRequestsException', '1000')
+    .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8');
+}
+
+export function emulatorOptionsFrom(options: EmulatorCliOptions): EmulatorOptions {
+  return {
+    port: Number(options.port),
+    host: options.host,
+    region: options.region,
+    accountId: options.accountId,
+    strictAuth: options.strictAuth ?? false,
+    rootCredentials: parseRootCredentials(options.rootCredentials),
+    dataDir: options.dataDir,
+    adminRoutes: options.admin,
+    logLevel: options.logLevel,
+    lambdaConcurrency: Number(options.lambdaConcurrency),
+    lambdaWorkers: Number(options.lambdaWorkers),
+  };
+}
+
+/** Ctrl-C / SIGTERM: let requests in flight finish, close the state, exit 0 (1 if stopping failed). */
+export function stopOnSignals(emulator: RunningEmulator): void {
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`idpool: ${signal}, stopping\n`);
+    emulator.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`idpool: stop failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

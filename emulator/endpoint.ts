@@ -1,3 +1,4 @@
+import type { WireProtocol } from './errors.js';
 import type { IncomingRequest, WireResponse } from './protocols/wire.js';
 
 /**
@@ -6,6 +7,9 @@ import type { IncomingRequest, WireResponse } from './protocols/wire.js';
  */
 export interface Endpoint {
   name: string;
+  /** The wire protocol of the AWS services it serves: a request it claims has its errors written in it. */
+  protocol?: WireProtocol;
+  /** Decides from the method, path and headers alone: the body is read only after an endpoint claimed the request. */
   claims(request: IncomingRequest): boolean;
   serve(request: IncomingRequest): Promise<WireResponse>;
 }

@@ -10,9 +10,10 @@ import type { Endpoint } from './endpoint.js';
 import { RequestEntityTooLargeException } from './errors.js';
 import { Logger } from './logger.js';
 import { awsJsonEndpoint, awsQueryEndpoint, restJsonEndpoint, unknownRouteResponse } from './protocols/protocol-endpoints.js';
-import { RestJsonProtocol } from './protocols/rest-json.js';
+import { errorResponse } from './protocols/error-response.js';
 import { executeApiEndpoint } from './services/apigateway/execute-api/execute-api-endpoint.js';
 import type { IncomingRequest, WireResponse } from './protocols/wire.js';
+import { newRequestContext } from './request-context.js';
 import { EmulatorRuntime } from './runtime.js';
 import { services } from './services/index.js';
 import { lambdaCodeEndpoint } from './services/lambda/code-location.js';
@@ -144,30 +145,39 @@ async function handle(runtime: EmulatorRuntime, endpoints: Endpoint[], req: Inco
     if (values) values.push(req.rawHeaders[index + 1] as string);
     else headers.set(name, [req.rawHeaders[index + 1] as string]);
   }
-  const partial = {
+  const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  const context = newRequestContext(
+    { requestId, receivedAt, sourceIp, userAgent: headers.get('user-agent')?.[0] ?? '' },
+    runtime.config,
+  );
+  const request: IncomingRequest = {
     method: req.method ?? 'GET',
     path: queryStart === -1 ? url : url.slice(0, queryStart),
     query: queryStart === -1 ? '' : url.slice(queryStart + 1),
     headers,
     requestId,
-    sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    sourceIp,
     receivedAt,
     rawHeaders: req.rawHeaders,
+    body: emptyBody,
+    context,
   };
-
+  // Endpoints claim from the method, path and headers, so even a body too large to read is refused in the protocol
+  // (and for awsQuery the service) that would have answered.
+  const endpoint = endpoints.find((candidate) => candidate.claims(request));
+  context.protocol = endpoint?.protocol;
   const body = await readBody(req, runtime.config.maxBodyBytes);
   let response: WireResponse;
   if (body === undefined) {
-    response = RestJsonProtocol.errorResponse(new RequestEntityTooLargeException(runtime.config.maxBodyBytes), requestId);
+    response = errorResponse(new RequestEntityTooLargeException(runtime.config.maxBodyBytes), context);
     response.headers.connection = 'close';
   } else {
-    const request: IncomingRequest = { ...partial, body };
-    const endpoint = endpoints.find((candidate) => candidate.claims(request));
+    request.body = body;
     response = endpoint ? await endpoint.serve(request) : unknownRouteResponse(request);
   }
-  write(res, response, partial.method === 'HEAD');
+  write(res, response, request.method === 'HEAD');
   if (runtime.log.enabled('debug')) {
-    runtime.log.debug(`${partial.method} ${partial.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
+    runtime.log.debug(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
   }
   if (body === undefined) res.on('finish', () => req.destroy());
 }
@@ -178,6 +188,8 @@ function write(res: ServerResponse, response: WireResponse, headOnly: boolean): 
   res.writeHead(response.status, { ...cors, ...response.headers, ...response.repeatedHeaders, 'content-length': String(body.byteLength) });
   res.end(headOnly ? undefined : body);
 }
+
+const emptyBody = new Uint8Array();
 
 /** The client closed the connection before its request was read: there is nobody to answer. */
 class ClientGone extends Error {}

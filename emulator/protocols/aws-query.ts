@@ -14,10 +14,15 @@ import { contentTypeOf, type IncomingRequest, type WireResponse } from './wire.j
  * whose model serves the action unsigned.
  */
 export class AwsQueryProtocol {
+  private readonly unsignedService: ServiceDefinition | undefined;
+
   constructor(
     private readonly runtime: EmulatorRuntime,
     private readonly services: ServiceDefinition[],
-  ) {}
+  ) {
+    const withUnsigned = services.filter((service) => Object.values(service.model.operations).some((operation) => operation.authtype === 'none'));
+    this.unsignedService = withUnsigned.length === 1 ? withUnsigned[0] : undefined;
+  }
 
   static accepts(request: IncomingRequest): boolean {
     if (request.method === 'POST') return contentTypeOf(request) === 'application/x-www-form-urlencoded';
@@ -47,24 +52,43 @@ export class AwsQueryProtocol {
     return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': request.requestId }, body: xml };
   }
 
+  /**
+   * Before the body is read: the service the signature is scoped to, or, for an unsigned request, the one service
+   * serving actions unsigned (STS's AssumeRoleWithWebIdentity). Errors from here on carry its namespace.
+   */
+  identifyService(request: IncomingRequest): void {
+    const authorization = headerValue(request, 'authorization');
+    const service = authorization === undefined ? this.unsignedService : this.scopedService(request, authorization);
+    if (service) this.record(request, service);
+  }
+
   private serviceFor(request: IncomingRequest, action: string): ServiceDefinition {
     const authorization = headerValue(request, 'authorization');
-    if (authorization !== undefined) {
-      let scopedService: string | undefined;
-      try {
-        scopedService = parseAuthorization(authorization, request).service;
-      } catch {
-        // a malformed header is reported by authentication, once the operation is known
-      }
-      const service = this.services.find((candidate) => candidate.signingName === scopedService);
-      if (service) return service;
-    }
+    const scoped = authorization === undefined ? undefined : this.scopedService(request, authorization);
+    if (scoped) return this.record(request, scoped);
     const unsigned = this.services.find((candidate) => candidate.model.operations[action]?.authtype === 'none');
-    if (unsigned) return unsigned;
+    if (unsigned) return this.record(request, unsigned);
     const owner = this.services.find((candidate) => candidate.model.operations[action] !== undefined);
+    if (owner) this.record(request, owner);
     if (authorization === undefined) throw new MissingAuthenticationToken();
     if (owner) return owner;
     throw new UnknownOperationException(`Could not find operation ${action}`);
+  }
+
+  private scopedService(request: IncomingRequest, authorization: string): ServiceDefinition | undefined {
+    let scopedService: string | undefined;
+    try {
+      scopedService = parseAuthorization(authorization, request).service;
+    } catch {
+      // a malformed header is reported by authentication, once the operation is known
+    }
+    return this.services.find((candidate) => candidate.signingName === scopedService);
+  }
+
+  private record(request: IncomingRequest, service: ServiceDefinition): ServiceDefinition {
+    request.context.service = service.signingName;
+    request.context.xmlNamespace = service.model.metadata.xmlNamespace as string;
+    return service;
   }
 
   static errorResponse(error: AwsError, requestId: string, namespace = 'https://iam.amazonaws.com/doc/2010-05-08/'): WireResponse {

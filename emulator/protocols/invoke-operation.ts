@@ -1,6 +1,4 @@
 import { authenticate } from '../auth/authenticate.js';
-import type { Caller } from '../auth/caller.js';
-import { headerValue } from '../auth/sigv4.js';
 import { UnsupportedOperationException, ValidationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { OperationContext, ServiceDefinition } from '../services/service-definition.js';
@@ -20,12 +18,17 @@ export async function invokeOperation(
   request: IncomingRequest,
   readInput: () => Record<string, unknown>,
 ): Promise<unknown> {
-  let caller: Caller | undefined;
-  let region = runtime.config.region;
-  if (operation.authtype !== 'none') {
+  const { context } = request;
+  context.service = service.signingName;
+  context.operation = operation.name;
+  if (operation.authtype === 'none') {
+    context.authentication = 'unsigned';
+  } else {
     const authentication = await authenticate(runtime, request, { service: service.signingName });
-    caller = authentication.caller;
-    region = authentication.authorization.region;
+    context.caller = authentication.caller;
+    context.region = authentication.authorization.region;
+    context.accountId = authentication.caller.accountId;
+    context.authentication = 'sigv4';
   }
   const handler = service.operations[operation.name];
   if (!handler) throw new UnsupportedOperationException(service.signingName, operation.name);
@@ -36,15 +39,6 @@ export async function invokeOperation(
   });
   if (failures.length > 0) throw new ValidationException(validationMessage(failures), service.validationErrorCode);
 
-  const context: OperationContext = {
-    runtime,
-    requestId: request.requestId,
-    region,
-    accountId: caller?.accountId ?? runtime.config.accountId,
-    caller,
-    now: request.receivedAt,
-    sourceIp: request.sourceIp,
-    userAgent: headerValue(request, 'user-agent') ?? '',
-  };
-  return handler(input, context);
+  const operationContext: OperationContext = { ...context, caller: context.caller, runtime };
+  return handler(input, operationContext);
 }

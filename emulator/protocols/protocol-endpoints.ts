@@ -5,6 +5,7 @@ import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
 import { AwsJsonProtocol } from './aws-json.js';
 import { AwsQueryProtocol } from './aws-query.js';
+import { errorResponse } from './error-response.js';
 import { RestJsonProtocol, type RestJsonMatch } from './rest-json.js';
 import type { IncomingRequest, WireResponse } from './wire.js';
 
@@ -40,33 +41,23 @@ export function awsJsonEndpoint(runtime: EmulatorRuntime, services: ServiceDefin
   const protocol = new AwsJsonProtocol(runtime, byProtocol(services, 'awsJson1_1'));
   return {
     name: 'awsJson1_1',
+    protocol: 'awsJson1_1',
     claims: (request) => request.headers.has('x-amz-target'),
-    serve: async (request) => {
-      try {
-        return await protocol.serve(request);
-      } catch (error) {
-        return AwsJsonProtocol.errorResponse(asAwsError(error, runtime.log, request), request.requestId);
-      }
-    },
+    serve: (request) => answer(runtime, request, () => protocol.serve(request)),
   };
 }
 
 export function awsQueryEndpoint(runtime: EmulatorRuntime, services: ServiceDefinition[]): Endpoint {
-  const queryServices = byProtocol(services, 'awsQuery');
-  const protocol = new AwsQueryProtocol(runtime, queryServices);
-  const stsNamespace = queryServices.find((service) => service.signingName === 'sts')?.model.metadata.xmlNamespace;
+  const protocol = new AwsQueryProtocol(runtime, byProtocol(services, 'awsQuery'));
   return {
     name: 'awsQuery',
-    claims: (request) => AwsQueryProtocol.accepts(request),
-    serve: async (request) => {
-      try {
-        return await protocol.serve(request);
-      } catch (error) {
-        const authorization = request.headers.get('authorization')?.[0] ?? '';
-        const namespace = /\/sts\/aws4_request/.test(authorization) || /AssumeRoleWith/.test(Buffer.from(request.body).toString('latin1')) ? stsNamespace : undefined;
-        return AwsQueryProtocol.errorResponse(asAwsError(error, runtime.log, request), request.requestId, namespace);
-      }
+    protocol: 'awsQuery',
+    claims: (request) => {
+      if (!AwsQueryProtocol.accepts(request)) return false;
+      protocol.identifyService(request);
+      return true;
     },
+    serve: (request) => answer(runtime, request, () => protocol.serve(request)),
   };
 }
 
@@ -75,25 +66,31 @@ export function restJsonEndpoint(runtime: EmulatorRuntime, services: ServiceDefi
   const matches = new WeakMap<IncomingRequest, RestJsonMatch>();
   return {
     name: 'restJson1',
+    protocol: 'restJson1',
     claims: (request) => {
       const match = protocol.match(request);
       if (match) matches.set(request, match);
       return match !== undefined || protocol.knowsPath(request);
     },
-    serve: async (request) => {
-      const match = matches.get(request);
-      try {
+    serve: (request) =>
+      answer(runtime, request, () => {
+        const match = matches.get(request);
         if (!match) throw new UnknownOperationException(`No operation serves ${request.method} ${request.path}`);
-        return await protocol.serve(request, match);
-      } catch (error) {
-        return RestJsonProtocol.errorResponse(asAwsError(error, runtime.log, request), request.requestId);
-      }
-    },
+        return protocol.serve(request, match);
+      }),
   };
+}
+
+async function answer(runtime: EmulatorRuntime, request: IncomingRequest, serve: () => Promise<WireResponse>): Promise<WireResponse> {
+  try {
+    return await serve();
+  } catch (error) {
+    return errorResponse(asAwsError(error, runtime.log, request), request.context);
+  }
 }
 
 /** What no endpoint claims: an AWS-shaped 404 naming what was asked. */
 export function unknownRouteResponse(request: IncomingRequest): WireResponse {
   const error = new UnknownOperationException(`idpool serves no operation at ${request.method} ${request.path}`);
-  return RestJsonProtocol.errorResponse(error, request.requestId);
+  return errorResponse(error, request.context);
 }

@@ -1,4 +1,5 @@
 import type { ReceivedRequest } from '../auth/sigv4.js';
+import type { RequestContext } from '../request-context.js';
 
 /** A response before it is written to the socket. */
 export interface WireResponse {
@@ -19,6 +20,8 @@ export interface IncomingRequest extends ReceivedRequest {
   receivedAt: Date;
   /** The header lines as received, name and value alternating, names in the client's case (Node's rawHeaders). */
   rawHeaders?: string[];
+  /** Filled in as the request is understood; errors are written from it. */
+  context: RequestContext;
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): WireResponse {

@@ -1,23 +1,17 @@
 import type { ServiceModel } from '../protocols/service-model.js';
 import type { EmulatorRuntime } from '../runtime.js';
-import type { Caller } from '../auth/caller.js';
+import type { RequestContext } from '../request-context.js';
 
 export type Protocol = 'awsJson1_1' | 'awsQuery' | 'restJson1';
 
-/** What an operation knows of the request that called it: never the HTTP request itself. */
-export interface OperationContext {
+/**
+ * What an operation knows of the request that called it (never the HTTP request itself): the request's context,
+ * authenticated, and the emulator's services.
+ */
+export interface OperationContext extends RequestContext {
   runtime: EmulatorRuntime;
-  requestId: string;
-  /** The region of the request: its signature's credential scope, else the emulator's region. */
-  region: string;
-  /** The account of the caller, else the emulator's account. */
-  accountId: string;
-  /** The authenticated caller; undefined for the operations AWS serves unsigned (GetId, …). */
-  caller: Caller | undefined;
-  /** The emulator clock's time when the request arrived. */
-  now: Date;
-  sourceIp: string;
-  userAgent: string;
+  /** The operations AWS serves unsigned (GetId, …) have no caller. */
+  caller: RequestContext['caller'];
 }
 
 /** An operation: the SDK's input type in, the SDK's output shape out. */

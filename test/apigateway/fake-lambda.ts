@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningEmulator } from '../../emulator/index.js';
 import type { IncomingRequest } from '../../emulator/protocols/wire.js';
+import { newRequestContext } from '../../emulator/request-context.js';
 import type { InvokePermissionRequest, LambdaInvocation, LambdaInvocationResult, LambdaInvoker } from '../../emulator/services/lambda/lambda-invoker.js';
 import { signRequest, type Credentials, type RawRequest } from '../support/execute-api.js';
 
@@ -39,6 +40,9 @@ export function incomingRequest(emulator: RunningEmulator, raw: RawRequest & { h
   const headers = new Map<string, string[]>();
   for (const [name, value] of lines) headers.set(name.toLowerCase(), [...(headers.get(name.toLowerCase()) ?? []), value]);
   const queryStart = raw.path.indexOf('?');
+  const requestId = randomUUID();
+  const receivedAt = emulator.runtime.clock.now();
+  const context = newRequestContext({ requestId, receivedAt, sourceIp: '127.0.0.1', userAgent: '' }, emulator);
   return {
     method: raw.method ?? 'GET',
     path: queryStart === -1 ? raw.path : raw.path.slice(0, queryStart),
@@ -46,8 +50,9 @@ export function incomingRequest(emulator: RunningEmulator, raw: RawRequest & { h
     headers,
     rawHeaders: lines.flat(),
     body: Buffer.from(raw.body ?? ''),
-    requestId: randomUUID(),
+    requestId,
     sourceIp: '127.0.0.1',
-    receivedAt: emulator.runtime.clock.now(),
+    receivedAt,
+    context,
   };
 }

@@ -1,0 +1,51 @@
+import type { Caller } from './auth/caller.js';
+import type { WireProtocol } from './errors.js';
+
+/**
+ * What the emulator knows of one request, filled in as the request is understood: on arrival its id, time and
+ * source; once an endpoint claims it, the protocol; once the protocol reads it, the service and operation; once it
+ * is authenticated, the caller, region and account. Errors are written from it (the protocol, and for awsQuery the
+ * service's XML namespace), so no layer has to guess who would have answered.
+ */
+export interface RequestContext {
+  readonly requestId: string;
+  /** The emulator clock when the request arrived. */
+  readonly now: Date;
+  readonly sourceIp: string;
+  readonly userAgent: string;
+  /** The wire protocol of the endpoint that claimed the request. */
+  protocol?: WireProtocol;
+  /** The service's SigV4 signing name (`sts`, `iam`, `lambda`, …), once known. */
+  service?: string;
+  /** The namespace awsQuery writes into its XML, errors included; the service's own once it is known. */
+  xmlNamespace?: string;
+  /** The AWS action, once the protocol has found it. */
+  operation?: string;
+  /** The signature's credential-scope region once authenticated, else the emulator's region. */
+  region: string;
+  /** The caller's account once authenticated, else the emulator's account. */
+  accountId: string;
+  /** Undefined until authenticated, and for the operations AWS serves unsigned. */
+  caller?: Caller;
+  /** How the request was let in: a SigV4 signature, or none because AWS serves the operation unsigned. */
+  authentication?: 'sigv4' | 'unsigned';
+}
+
+export interface ArrivedRequest {
+  requestId: string;
+  receivedAt: Date;
+  sourceIp: string;
+  userAgent: string;
+}
+
+/** A new request's context: what is known on arrival, with the emulator's region and account until it is signed. */
+export function newRequestContext(arrived: ArrivedRequest, defaults: { region: string; accountId: string }): RequestContext {
+  return {
+    requestId: arrived.requestId,
+    now: arrived.receivedAt,
+    sourceIp: arrived.sourceIp,
+    userAgent: arrived.userAgent,
+    region: defaults.region,
+    accountId: defaults.accountId,
+  };
+}

@@ -1,7 +1,7 @@
 import { authenticate } from '../auth/authenticate.js';
 import { UnsupportedOperationException, ValidationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
-import type { OperationContext, ServiceDefinition } from '../services/service-definition.js';
+import { bindOperation, type ServiceDefinition } from '../services/service-definition.js';
 import type { OperationModel } from './service-model.js';
 import { validateInput, validationMessage } from './validate.js';
 import type { IncomingRequest } from './wire.js';
@@ -30,7 +30,7 @@ export async function invokeOperation(
     context.accountId = authentication.caller.accountId;
     context.authentication = 'sigv4';
   }
-  const handler = service.operations[operation.name];
+  const handler = boundHandler(runtime, service, operation.name);
   if (!handler) throw new UnsupportedOperationException(service.signingName, operation.name);
   const input = readInput();
   const failures = validateInput(service.model, operation.input, input, {
@@ -39,6 +39,23 @@ export async function invokeOperation(
   });
   if (failures.length > 0) throw new ValidationException(validationMessage(failures), service.validationErrorCode);
 
-  const operationContext: OperationContext = { ...context, caller: context.caller, runtime };
-  return handler(input, operationContext);
+  return handler(input, { ...context, caller: context.caller });
+}
+
+type BoundHandler = ReturnType<typeof bindOperation>;
+const bound = new WeakMap<EmulatorRuntime, Map<ServiceDefinition, Map<string, BoundHandler>>>();
+
+/** Each operation's handler is built once per emulator, over the services it named. */
+function boundHandler(runtime: EmulatorRuntime, service: ServiceDefinition, name: string): BoundHandler | undefined {
+  let services = bound.get(runtime);
+  if (!services) bound.set(runtime, (services = new Map()));
+  let handlers = services.get(service);
+  if (!handlers) services.set(service, (handlers = new Map()));
+  let handler = handlers.get(name);
+  if (!handler) {
+    const entry = service.operations[name];
+    if (!entry) return undefined;
+    handlers.set(name, (handler = bindOperation(entry, runtime)));
+  }
+  return handler;
 }

@@ -1,26 +1,86 @@
+import type { OpenIdTokens } from '../auth/openid-tokens.js';
+import type { SessionCredentials } from '../auth/session-credentials.js';
+import type { Clock } from '../clock.js';
+import type { EmulatorConfig } from '../config.js';
+import type { Logger } from '../logger.js';
 import type { ServiceModel } from '../protocols/service-model.js';
-import type { EmulatorRuntime } from '../runtime.js';
 import type { RequestContext } from '../request-context.js';
+import type { EmulatorRuntime } from '../runtime.js';
+import type { ApiGatewayStore } from '../store/apigateway-store.js';
+import type { CognitoStore } from '../store/cognito-store.js';
+import type { Database } from '../store/database.js';
+import type { IamStore } from '../store/iam-store.js';
+import type { LambdaStore } from '../store/lambda-store.js';
+import type { LambdaRuntime } from './lambda/runtime/lambda-runtime.js';
 
 export type Protocol = 'awsJson1_1' | 'awsQuery' | 'restJson1';
 
-/**
- * What an operation knows of the request that called it (never the HTTP request itself): the request's context,
- * authenticated, and the emulator's services.
- */
-export interface OperationContext extends RequestContext {
-  runtime: EmulatorRuntime;
+/** What an operation knows of the request that called it (never the HTTP request itself), once authenticated. */
+export interface CallContext extends RequestContext {
   /** The operations AWS serves unsigned (GetId, …) have no caller. */
   caller: RequestContext['caller'];
 }
 
-/** An operation: the SDK's input type in, the SDK's output shape out. */
+/**
+ * The emulator's services an operation may depend on. Each operation declares the few it uses and is given only
+ * those, so its dependencies read from its first line and a unit test passes typed fakes for them.
+ */
+export interface EmulatorServices {
+  config: EmulatorConfig;
+  clock: Clock;
+  log: Logger;
+  db: Database;
+  cognito: CognitoStore;
+  iam: IamStore;
+  apigateway: ApiGatewayStore;
+  lambdaStore: LambdaStore;
+  tokens: OpenIdTokens;
+  credentials: SessionCredentials;
+  lambda: LambdaRuntime;
+}
+
+export type ServiceName = keyof EmulatorServices;
+
+/** An operation's code: the SDK's input type in, the SDK's output shape out. */
+export type Handler<Input, Output> = (input: Input, context: CallContext) => Output | Promise<Output>;
+
+/** An operation: the services it needs, and how to build its handler over them (once per emulator). */
+export interface OperationFactory<Needs extends ServiceName, Input, Output> {
+  readonly needs: readonly Needs[];
+  build(services: Pick<EmulatorServices, Needs>): Handler<Input, Output>;
+}
+
+export function defineOperation<Needs extends ServiceName, Input, Output>(
+  needs: readonly Needs[],
+  build: (services: Pick<EmulatorServices, Needs>) => Handler<Input, Output>,
+): OperationFactory<Needs, Input, Output> {
+  return { needs, build };
+}
+
+/**
+ * The older form, still used by the services not yet moved to `defineOperation`: the whole runtime in the context.
+ * @deprecated new operations are factories (`defineOperation`) over the services they name.
+ */
+export interface OperationContext extends CallContext {
+  runtime: EmulatorRuntime;
+}
+
+/** @deprecated see OperationContext. */
 export type Operation<Input, Output> = (input: Input, context: OperationContext) => Output | Promise<Output>;
 
-// The table's handlers take each operation's own input type; the protocol layer has validated the input against
+// The table's entries take each operation's own input type; the protocol layer has validated the input against
 // the model before the call, so the table is typed loosely here and precisely in each operation file.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type OperationTable = Record<string, Operation<any, unknown>>;
+// biome-ignore lint/suspicious/noExplicitAny: each entry's input type is its own operation's.
+type AnyFactory = OperationFactory<ServiceName, any, unknown>;
+// biome-ignore lint/suspicious/noExplicitAny: as above.
+export type OperationTable = Record<string, AnyFactory | Operation<any, unknown>>;
+
+/** A table entry's handler, built over only the services the operation named. */
+export function bindOperation(entry: OperationTable[string], runtime: EmulatorRuntime): (input: unknown, context: CallContext) => unknown {
+  if (typeof entry === 'function') return (input, context) => entry(input, { ...context, runtime });
+  const services = Object.fromEntries(entry.needs.map((name) => [name, runtime[name]])) as Pick<EmulatorServices, ServiceName>;
+  return entry.build(services);
+}
 
 export interface ServiceDefinition {
   /** The model's file name, also the service's name in the README coverage table. */

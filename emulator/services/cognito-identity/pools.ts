@@ -1,7 +1,8 @@
 import type { CreateIdentityPoolInput, IdentityPool } from '@aws-sdk/client-cognito-identity';
 import type { IdentityRecord } from '../../store/cognito-identities.js';
 import type { IdentityPoolRecord, IdentityPoolSettings } from '../../store/cognito-pools.js';
-import type { OperationContext } from '../service-definition.js';
+import type { CognitoStore } from '../../store/cognito-store.js';
+import type { CallContext, OperationContext } from '../service-definition.js';
 import { cognitoErrors } from './errors.js';
 
 /**
@@ -25,6 +26,20 @@ export function findPublicIdentity(context: OperationContext, identityId: string
   const identity = context.runtime.cognito.identities.find(identityId);
   if (!identity) throw cognitoErrors.identityNotFound(identityId);
   return { identity, pool: context.runtime.cognito.pools.find(identity.poolId) as IdentityPoolRecord };
+}
+
+/** An identity of one of the caller's pools, looked up in the store an operation was given. */
+export function ownedIdentity(
+  cognito: CognitoStore,
+  context: CallContext,
+  identityId: string,
+): { identity: IdentityRecord; pool: IdentityPoolRecord } {
+  const identity = cognito.identities.find(identityId);
+  const pool = identity && cognito.pools.find(identity.poolId);
+  if (!identity || !pool || pool.accountId !== context.accountId || pool.region !== context.region) {
+    throw cognitoErrors.identityNotFound(identityId);
+  }
+  return { identity, pool };
 }
 
 /** An identity of one of the caller's pools. */

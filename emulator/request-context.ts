@@ -29,6 +29,31 @@ export interface RequestContext {
   caller?: Caller;
   /** How the request was let in: a SigV4 signature, or none because AWS serves the operation unsigned. */
   authentication?: 'sigv4' | 'unsigned';
+  /** The IAM decision on the request, once authorized (or refused). */
+  authorization?: AuthorizationDecision;
+  /** What the emulator computed for a signature it refused, so the user can compare it with their client's. */
+  signatureMismatch?: { canonicalRequest: string; stringToSign: string };
+}
+
+/** An IAM decision: what was asked, the outcome, and the statement that decided it. */
+export interface AuthorizationDecision {
+  /** `root` and `unsigned`: nothing was evaluated (the account's root keys; an operation AWS serves unsigned). */
+  outcome: 'allow' | 'implicit-deny' | 'explicit-deny' | 'root' | 'unsigned';
+  /** The IAM actions evaluated, e.g. `iam:CreateRole`, `execute-api:Invoke`. */
+  actions: string[];
+  /** The resource ARN evaluated. */
+  resource?: string;
+  /** For allow and explicit deny: the policy and statement that decided. */
+  decidedBy?: DecidingStatement;
+}
+
+export interface DecidingStatement {
+  /** Where the policy lives: the role's inline or attached (managed) policies, or the resource's own policy. */
+  policyKind: 'inline' | 'managed' | 'resource' | 'trust';
+  /** The inline policy's name, the managed policy's ARN, or the resource's ARN. */
+  policyName: string;
+  /** The statement's Sid, else its index in the policy (from 0). */
+  statement: string;
 }
 
 export interface ArrivedRequest {

@@ -1,7 +1,7 @@
 import type { WireResponse } from '../../../protocols/wire.js';
 import type { StoredIntegration, StoredIntegrationResponse } from '../../../store/apigateway-store.js';
 import { mockStatusCodeOf } from '../mapping-templates.js';
-import { idHeaders, internalServerError, unsupportedMediaType, type ResponseIds } from './gateway-responses.js';
+import { gatewayErrors, idHeaders, isValidHeaderValue, type GatewayError, type ResponseIds } from './gateway-responses.js';
 
 export interface MockCall {
   integration: StoredIntegration;
@@ -45,19 +45,19 @@ function mappedValue(expression: string, call: MockCall): string | undefined {
  * integration response for the code is AWS's "No match for output mapping and no default output mapping
  * configured": 500.
  */
-export function mockResponse(call: MockCall): WireResponse {
+export function mockResponse(call: MockCall): WireResponse | GatewayError {
   const selection = selectedTemplate(call);
-  if (selection === 'unsupported-media-type') return unsupportedMediaType(call.ids);
+  if (selection === 'unsupported-media-type') return gatewayErrors.unsupportedMediaType();
   const statusCode = String(selection.template === undefined ? 200 : (mockStatusCodeOf(selection.template) ?? 200));
   const response = selectedResponse(call.integration, statusCode);
   if (!response) {
     call.log.warn(`execute-api ${call.ids.requestId}: Execution failed due to configuration error: No match for output mapping and no default output mapping configured`);
-    return internalServerError(call.ids, 500);
+    return gatewayErrors.apiConfigurationError();
   }
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   for (const [target, expression] of Object.entries(response.responseParameters ?? {})) {
     const value = mappedValue(expression, call);
-    if (value !== undefined) headers[target.slice('method.response.header.'.length)] = value;
+    if (value !== undefined && isValidHeaderValue(value)) headers[target.slice('method.response.header.'.length)] = value;
   }
   const templates = response.responseTemplates ?? {};
   const body = templates['application/json'] ?? Object.values(templates)[0] ?? '';

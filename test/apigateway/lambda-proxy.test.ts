@@ -172,7 +172,7 @@ describe('execute-api Lambda proxy integration', () => {
     const empty = await serve({ path: '/dev/hello' }, cognitoCredentials);
     expect(empty.status).toBe(204);
     expect(empty.body).toBe('');
-    expect(empty.headers['content-type']).toBe('application/json');
+    expect(empty.headers['Content-Type']).toBe('application/json');
   });
 
   it('substitutes stage variables in the function ARN', async () => {

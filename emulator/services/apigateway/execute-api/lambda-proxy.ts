@@ -93,7 +93,7 @@ export async function invokeLambdaProxy(call: LambdaProxyCall): Promise<WireResp
   return {
     status: answer.status,
     headers: {
-      ...(names.includes('content-type') ? {} : { 'content-type': 'application/json' }),
+      ...(names.includes('content-type') ? {} : { 'Content-Type': 'application/json' }),
       ...answer.headers,
       ...idHeaders(call.ids),
       ...(names.includes('x-amzn-trace-id') ? {} : { 'X-Amzn-Trace-Id': call.traceId }),

@@ -68,4 +68,21 @@ describe('execute-api MOCK integrations', () => {
     const accepted = await sendRaw(ctx.emulator, { host, path: '/dev/strict', method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     expect(accepted.status).toBe(200);
   });
+
+  it("accepts CDK's JavaScript-style request template { statusCode: 200 }, as AWS does", async () => {
+    const gateway = ctx.clients.apiGateway;
+    const api = await ApiBuilder.create(gateway, 'cdk-style');
+    const preflight = { restApiId: api.apiId, resourceId: await api.resource('/items'), httpMethod: 'OPTIONS' };
+    await gateway.send(new PutMethodCommand({ ...preflight, authorizationType: 'NONE' }));
+    // What aws-cdk-lib's MockIntegration and addCorsPreflight put.
+    await gateway.send(new PutIntegrationCommand({ ...preflight, type: 'MOCK', requestTemplates: { 'application/json': '{ statusCode: 204 }' } }));
+    await gateway.send(new PutMethodResponseCommand({ ...preflight, statusCode: '204', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': true } }));
+    await gateway.send(
+      new PutIntegrationResponseCommand({ ...preflight, statusCode: '204', responseParameters: { 'method.response.header.Access-Control-Allow-Origin': "'*'" } }),
+    );
+    await api.deploy('prod');
+    const response = await sendRaw(ctx.emulator, { host: executeApiHost(ctx.emulator, api.apiId), path: '/prod/items', method: 'OPTIONS' });
+    expect(response.status).toBe(204);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+  });
 });

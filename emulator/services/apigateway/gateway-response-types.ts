@@ -100,7 +100,12 @@ export const templateReferences = [
 ];
 
 /** `$name`, `$!name`, `${name}`, `$!{name}` as VTL spells a reference; a `$` before anything else is text. */
-export const templateReference = /\$!?(\{)?([A-Za-z][\w-]*(?:\.[\w-]+)*)(\})?(\()?/g;
+export const templateReference = /\$!?(?:\{([A-Za-z][\w-]*(?:\.[\w-]+)*)\}|([A-Za-z][\w-]*(?:\.[\w-]+)*))(\()?/g;
+
+/** The name a match of templateReference refers to. */
+export function referenceName(match: RegExpMatchArray | string[]): string {
+  return (match[1] ?? match[2]) as string;
+}
 const stageVariableReference = /^stageVariables\.[A-Za-z0-9_]+$/;
 const vtlDirective = /#[A-Za-z{#*]/;
 
@@ -115,8 +120,8 @@ export function checkGatewayTemplates(templates: Record<string, string>): void {
     const directive = vtlDirective.exec(template);
     if (directive) throw new UnsupportedFeatureException(`${what} uses the VTL directive '${directive[0]}…'; idpool renders only references`);
     for (const match of template.matchAll(templateReference)) {
-      const [text, open, name, close, call] = match as unknown as [string, string | undefined, string, string | undefined, string | undefined];
-      if (call !== undefined || (open !== undefined) !== (close !== undefined) || !isSupportedTemplateReference(name)) {
+      const [text, , , call] = match;
+      if (call !== undefined || !isSupportedTemplateReference(referenceName(match))) {
         throw new UnsupportedFeatureException(`${what} uses '${text}'; idpool renders only $${templateReferences.join(', $')} and $stageVariables.<name>`);
       }
     }

@@ -5,6 +5,7 @@ import type { WireResponse } from '../../../protocols/wire.js';
 import {
   defaultGatewayTemplates,
   effectiveGatewayResponse,
+  referenceName,
   templateReference,
   type GatewayResponses,
 } from '../gateway-response-types.js';
@@ -153,7 +154,7 @@ export function gatewayErrorResponse(error: GatewayError, context: GatewayRespon
     if (contentType !== undefined) {
       headers['content-type'] = contentType;
       const template = effective.responseTemplates[contentType] as string;
-      body = template.replace(templateReference, (_text, _open, name: string) => referenceValue(name, error, context));
+      body = template.replace(templateReference, (...match: string[]) => referenceValue(referenceName(match), error, context));
     }
   }
   for (const [target, expression] of Object.entries(effective.responseParameters)) {

@@ -251,15 +251,15 @@ describe('AWS_PROXY as recorded on AWS', () => {
       ['invoke-api-just-string', 'justAString', 502, []],
       ['invoke-api-only-headers', { headers: { 'test-header': 'value' } }, 200, []],
     ];
-    for (const [key, answer, status, headers] of cases) {
-      it(`answers ${status} as AWS did for ${key}`, async () => {
+    it('answers each recorded function answer with the status, body and headers AWS answered', async () => {
+      for (const [key, answer, status, headers] of cases) {
         const response = await post(answer);
-        expect(response.status).toBe(status);
-        expect(content(response)).toEqual((answers[key] as { content: unknown }).content);
-        for (const name of headers) expect(headerOf(response, name), name).toBe(recordedHeader(key, name));
-        if (status === 200) expect(response.headers.some(([name]) => name === 'X-Amzn-Trace-Id')).toBe(true);
-      });
-    }
+        expect(response.status, key).toBe(status);
+        expect(content(response), key).toEqual((answers[key] as { content: unknown }).content);
+        for (const name of headers) expect(headerOf(response, name), `${key} ${name}`).toBe(recordedHeader(key, name));
+        if (status === 200) expect(response.headers.some(([name]) => name === 'X-Amzn-Trace-Id'), key).toBe(true);
+      }
+    });
 
     it('answers 502, never a bare 500, for a header value with CR/LF or a name HTTP cannot carry', async () => {
       for (const answer of [

@@ -84,7 +84,14 @@ export const apiGatewaySchema: StoreComponent = {
       `,
     },
   ],
-  resettableTables: ['apigw_gateway_responses', 'apigw_stages', 'apigw_deployments', 'apigw_methods', 'apigw_resources', 'apigw_rest_apis'],
+  resettableTables: [
+    'apigw_gateway_responses',
+    'apigw_stages',
+    'apigw_deployments',
+    'apigw_methods',
+    'apigw_resources',
+    'apigw_rest_apis',
+  ],
 };
 
 export interface RestApiRecord {
@@ -329,8 +336,11 @@ export class ApiGatewayStore {
       stages: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? ORDER BY stage_name'),
       stagesOfDeployment: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? AND deployment_id = ? ORDER BY stage_name'),
       deleteStage: sql.prepare('DELETE FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),
-      gatewayResponses: sql.prepare('SELECT response_type, document FROM apigw_gateway_responses WHERE api_id = ? ORDER BY response_type'),
-      putGatewayResponse: sql.prepare(`INSERT INTO apigw_gateway_responses (api_id, response_type, document) VALUES (?, ?, ?)
+      gatewayResponses: sql.prepare(
+        'SELECT response_type, document FROM apigw_gateway_responses WHERE api_id = ? ORDER BY response_type',
+      ),
+      putGatewayResponse: sql.prepare(`INSERT INTO apigw_gateway_responses (api_id, response_type, document)
+        VALUES (?, ?, ?)
         ON CONFLICT (api_id, response_type) DO UPDATE SET document = excluded.document`),
       deleteGatewayResponse: sql.prepare('DELETE FROM apigw_gateway_responses WHERE api_id = ? AND response_type = ?'),
     };
@@ -506,7 +516,9 @@ export class ApiGatewayStore {
   /** The gateway responses set on the API, by type. */
   gatewayResponses(apiId: string): Record<string, StoredGatewayResponse> {
     const rows = this.statements.gatewayResponses.all(apiId) as { response_type: string; document: string }[];
-    return Object.fromEntries(rows.map((row) => [row.response_type, JSON.parse(row.document) as StoredGatewayResponse]));
+    return Object.fromEntries(
+      rows.map((row) => [row.response_type, JSON.parse(row.document) as StoredGatewayResponse]),
+    );
   }
 
   putGatewayResponse(apiId: string, responseType: string, response: StoredGatewayResponse): void {

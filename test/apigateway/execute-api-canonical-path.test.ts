@@ -32,7 +32,11 @@ describe('execute-api: a Deny or an allow-list holds whatever the spelling of th
     putTestRolePolicy(runtime, denierRole, 'all-but', {
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: `arn:aws:execute-api:us-east-1:${account}:${api.apiId}/*` },
+        {
+          Effect: 'Allow',
+          Action: 'execute-api:Invoke',
+          Resource: `arn:aws:execute-api:us-east-1:${account}:${api.apiId}/*`,
+        },
         { Effect: 'Deny', Action: 'execute-api:Invoke', Resource: [arn('private'), arn('files/admin/*')] },
       ],
     });
@@ -46,12 +50,21 @@ describe('execute-api: a Deny or an allow-list holds whatever the spelling of th
   });
 
   const get = (path: string, who: Credentials) => sendRaw(ctx.emulator, signRequest({ host, path }, who));
-  const refusedResource = (body: string) => /on resource: (\S+)/.exec((JSON.parse(body) as { Message: string }).Message)?.[1];
+  const refusedResource = (body: string) =>
+    /on resource: (\S+)/.exec((JSON.parse(body) as { Message: string }).Message)?.[1];
   const masked = (path: string) => `arn:aws:execute-api:us-east-1:********0000:${api.apiId}/dev/GET/${path}`;
 
-  it('denies /private however it is spelt, naming the resource it denied; an unknown route stays 403 Missing Authentication Token', async () => {
+  it('denies /private however spelt, naming it; an unknown route stays 403 Missing Authentication Token', async () => {
     expect((await get('/dev/hello', denier)).status).toBe(200);
-    for (const path of ['/dev/private', '/dev/private/', '/dev/%70rivate/', '/dev/%70rivate', '//dev//private//', '/dev/./private', '/dev/x/../private']) {
+    for (const path of [
+      '/dev/private',
+      '/dev/private/',
+      '/dev/%70rivate/',
+      '/dev/%70rivate',
+      '//dev//private//',
+      '/dev/./private',
+      '/dev/x/../private',
+    ]) {
       const response = await get(path, denier);
       expect(response.status, path).toBe(403);
       expect(response.headers['x-amzn-errortype']).toBe('AccessDeniedException');
@@ -68,7 +81,14 @@ describe('execute-api: a Deny or an allow-list holds whatever the spelling of th
 
   it('denies files/admin/* through dot segments, encoded dots and doubled slashes', async () => {
     expect((await get('/dev/files/other/x', denier)).status).toBe(200);
-    for (const path of ['/dev/files/admin/x', '/dev/files/x/../admin/x', '/dev/files/x/%2e%2e/admin/x', '/dev/files/x/%2E./admin/x', '/dev/files//admin/x', '/dev/files/%61dmin/x']) {
+    for (const path of [
+      '/dev/files/admin/x',
+      '/dev/files/x/../admin/x',
+      '/dev/files/x/%2e%2e/admin/x',
+      '/dev/files/x/%2E./admin/x',
+      '/dev/files//admin/x',
+      '/dev/files/%61dmin/x',
+    ]) {
       const response = await get(path, denier);
       expect(response.status, path).toBe(403);
       expect(refusedResource(response.body), path).toBe(masked('files/admin/x'));
@@ -77,13 +97,16 @@ describe('execute-api: a Deny or an allow-list holds whatever the spelling of th
 
   it('keeps an allow-list of files/public/* from reaching outside it', async () => {
     expect((await get('/dev/files/public/a.txt', publicOnly)).status).toBe(200);
-    for (const path of ['/dev/files/public/../secret.txt', '/dev/files/public/%2e%2e/secret.txt', '/dev/files/public/.%2E/secret.txt']) {
+    for (const path of [
+      '/dev/files/public/../secret.txt',
+      '/dev/files/public/%2e%2e/secret.txt',
+      '/dev/files/public/.%2E/secret.txt',
+    ]) {
       const response = await get(path, publicOnly);
       expect(response.status, path).toBe(403);
       expect(refusedResource(response.body), path).toBe(masked('files/secret.txt'));
     }
   });
-
 });
 
 // Characters a segment value may hold: unreserved, sub-delims, ':' '@', and some that must be percent-encoded.
@@ -92,7 +115,10 @@ const segmentCharacters = [...mayBeRaw, ' ', '%', '/', '?', '#', 'é', '€'];
 const literals = ['private', 'files', 'admin', 'users', 'profile', 'public'];
 
 const segmentValue = fc
-  .oneof(fc.constantFrom(...literals), fc.string({ unit: fc.constantFrom(...segmentCharacters), minLength: 1, maxLength: 6 }))
+  .oneof(
+    fc.constantFrom(...literals),
+    fc.string({ unit: fc.constantFrom(...segmentCharacters), minLength: 1, maxLength: 6 }),
+  )
   .filter((value) => value !== '.' && value !== '..');
 
 function percentEncode(character: string, lowerCase: boolean): string {
@@ -102,7 +128,9 @@ function percentEncode(character: string, lowerCase: boolean): string {
 
 /** The plain spelling: only what must be encoded is. */
 function plainSegment(value: string): string {
-  return [...value].map((character) => (mayBeRaw.has(character) ? character : percentEncode(character, false))).join('');
+  return [...value]
+    .map((character) => (mayBeRaw.has(character) ? character : percentEncode(character, false)))
+    .join('');
 }
 
 /** Another spelling of the same value: any character may be percent-encoded, in either hex case. */
@@ -110,7 +138,13 @@ function spelledSegment(value: string): fc.Arbitrary<string> {
   const characters = [...value];
   return fc
     .array(fc.nat(2), { minLength: characters.length, maxLength: characters.length })
-    .map((choices) => characters.map((character, index) => (choices[index] === 0 && mayBeRaw.has(character) ? character : percentEncode(character, choices[index] === 2))).join(''));
+    .map((choices) =>
+      characters
+        .map((character, index) =>
+          choices[index] === 0 && mayBeRaw.has(character) ? character : percentEncode(character, choices[index] === 2),
+        )
+        .join(''),
+    );
 }
 
 const dotDot = fc.constantFrom('..', '%2e%2e', '%2E%2E', '.%2e', '%2E.');
@@ -122,7 +156,9 @@ const detour = fc.oneof(
   fc.constant(''),
   fc.constant(''),
   fc.tuple(dot, separator).map(([d, s]) => `${d}${s}`),
-  fc.tuple(segmentValue.chain(spelledSegment), separator, dotDot, separator).map(([junk, s1, up, s2]) => `${junk}${s1}${up}${s2}`),
+  fc
+    .tuple(segmentValue.chain(spelledSegment), separator, dotDot, separator)
+    .map(([junk, s1, up, s2]) => `${junk}${s1}${up}${s2}`),
 );
 
 function spelledPath(values: string[]): fc.Arbitrary<string> {
@@ -132,7 +168,10 @@ function spelledPath(values: string[]): fc.Arbitrary<string> {
       fc.constantFrom('', '', '/', '//'),
       fc.constantFrom('', '/'),
     )
-    .map(([segments, trailing, leading]) => `${leading}${segments.map(([s, d, spelling]) => `${s}${d}${spelling}`).join('')}${trailing}`);
+    .map(
+      ([segments, trailing, leading]) =>
+        `${leading}${segments.map(([s, d, spelling]) => `${s}${d}${spelling}`).join('')}${trailing}`,
+    );
 }
 
 /** Which resource the values reach, by API Gateway's rules (literal, then {param}, then greedy), written out. */
@@ -169,18 +208,42 @@ describe('execute-api: the ARN checked always names the resource the request rea
     const api = await ApiBuilder.create(ctx.clients.apiGateway, 'canonical');
     apiId = api.apiId;
     const functionArn = `arn:aws:lambda:us-east-1:${account}:function:echo`;
-    for (const path of ['/', '/private', '/files/{proxy+}', '/files/admin/{proxy+}', '/users/{id}', '/users/{id}/profile', '/{proxy+}']) {
+    for (const path of [
+      '/',
+      '/private',
+      '/files/{proxy+}',
+      '/files/admin/{proxy+}',
+      '/users/{id}',
+      '/users/{id}/profile',
+      '/{proxy+}',
+    ]) {
       await api.lambda('GET', path, 'NONE', functionArn);
     }
     await api.deploy('open');
     const onlyNever = {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: `arn:aws:execute-api:us-east-1:${account}:${apiId}/never/*` }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 'execute-api:Invoke',
+          Resource: `arn:aws:execute-api:us-east-1:${account}:${apiId}/never/*`,
+        },
+      ],
     };
-    await ctx.clients.apiGateway.send(new UpdateRestApiCommand({ restApiId: apiId, patchOperations: [{ op: 'replace', path: '/policy', value: JSON.stringify(onlyNever) }] }));
+    await ctx.clients.apiGateway.send(
+      new UpdateRestApiCommand({
+        restApiId: apiId,
+        patchOperations: [{ op: 'replace', path: '/policy', value: JSON.stringify(onlyNever) }],
+      }),
+    );
     await api.deploy('locked');
     host = executeApiHost(ctx.emulator, apiId);
-    lambda.answer = (event) => FakeLambda.returning({ statusCode: 200, body: JSON.stringify({ resource: event.resource, path: event.path, pathParameters: event.pathParameters }) });
+    lambda.answer = (event) =>
+      FakeLambda.returning({
+        statusCode: 200,
+        body: JSON.stringify({ resource: event.resource, path: event.path, pathParameters: event.pathParameters }),
+      });
   });
 
   const serve = (path: string) => endpoint.serve(incomingRequest(ctx.emulator, { host, path }));
@@ -195,16 +258,28 @@ describe('execute-api: the ARN checked always names the resource the request rea
     return resource.slice(prefix.length);
   }
 
-  async function reached(stagePath: string): Promise<{ resource: string; path: string; pathParameters: Record<string, string> | null }> {
+  async function reached(
+    stagePath: string,
+  ): Promise<{ resource: string; path: string; pathParameters: Record<string, string> | null }> {
     const response = await serve(`/open${stagePath}`);
     expect(response.status, stagePath).toBe(200);
-    return JSON.parse(Buffer.from(response.body).toString()) as { resource: string; path: string; pathParameters: Record<string, string> | null };
+    return JSON.parse(Buffer.from(response.body).toString()) as {
+      resource: string;
+      path: string;
+      pathParameters: Record<string, string> | null;
+    };
   }
 
-  const decodedSegments = (path: string) => path.split('/').filter((part) => part !== '').map((part) => decodeURIComponent(part));
+  const decodedSegments = (path: string) =>
+    path
+      .split('/')
+      .filter((part) => part !== '')
+      .map((part) => decodeURIComponent(part));
 
   it('same resource, same ARN, whatever the spelling', async () => {
-    const cases = fc.array(segmentValue, { maxLength: 5 }).chain((values) => fc.tuple(fc.constant(values), spelledPath(values)));
+    const cases = fc
+      .array(segmentValue, { maxLength: 5 })
+      .chain((values) => fc.tuple(fc.constant(values), spelledPath(values)));
     await fc.assert(
       fc.asyncProperty(cases, async ([values, spelling]) => {
         const plain = values.length === 0 ? '/' : `/${values.map(plainSegment).join('/')}`;

@@ -10,6 +10,7 @@ import { createLambdaRole, deployFunction } from '../support/lambda-functions.js
 import { ApiBuilder } from './api-builder.js';
 
 const account = '000000000000';
+const echoArn = `arn:aws:lambda:us-east-1:${account}:function:echo-event`;
 
 interface Recording {
   'recorded-content': Record<string, Record<string, unknown>>;
@@ -28,18 +29,31 @@ interface WireAnswer {
 }
 
 /** Sends exactly these header lines, names in this case (python-requests' spelling of the recorded calls). */
-function send(emulator: RunningEmulator, method: string, path: string, headers: [string, string][], body?: string): Promise<WireAnswer> {
+function send(
+  emulator: RunningEmulator,
+  method: string,
+  path: string,
+  headers: [string, string][],
+  body?: string,
+): Promise<WireAnswer> {
   return new Promise((resolve, reject) => {
-    const lines = body === undefined ? headers : [...headers, ['Content-Length', String(Buffer.byteLength(body))] as [string, string]];
-    const outgoing = httpRequest({ host: '127.0.0.1', port: emulator.port, method, path, headers: lines.flat() }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const pairs: [string, string][] = [];
-        for (let index = 0; index < response.rawHeaders.length; index += 2) pairs.push([response.rawHeaders[index] as string, response.rawHeaders[index + 1] as string]);
-        resolve({ status: response.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
+    const lines =
+      body === undefined
+        ? headers
+        : [...headers, ['Content-Length', String(Buffer.byteLength(body))] as [string, string]];
+    const outgoing = httpRequest(
+      { host: '127.0.0.1', port: emulator.port, method, path, headers: lines.flat() },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const pairs: [string, string][] = [];
+          for (let index = 0; index < response.rawHeaders.length; index += 2)
+            pairs.push([response.rawHeaders[index] as string, response.rawHeaders[index + 1] as string]);
+          resolve({ status: response.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(body);
   });
@@ -47,7 +61,10 @@ function send(emulator: RunningEmulator, method: string, path: string, headers: 
 
 /** A header's values as a client joins repeated lines, by its exact name. */
 function headerOf(response: WireAnswer, name: string): string {
-  return response.headers.filter(([key]) => key === name).map(([, value]) => value).join(', ');
+  return response.headers
+    .filter(([key]) => key === name)
+    .map(([, value]) => value)
+    .join(', ');
 }
 
 /** The headers CloudFront adds in front of an edge-optimized API; idpool serves like a regional endpoint. */
@@ -80,12 +97,19 @@ function comparableEvent(event: Record<string, unknown>): Record<string, unknown
     stageVariables: event.stageVariables,
     body,
     isBase64Encoded: event.isBase64Encoded,
-    requestContext: { path: context.path, resourcePath: context.resourcePath, httpMethod: context.httpMethod, stage: context.stage, protocol: context.protocol },
+    requestContext: {
+      path: context.path,
+      resourcePath: context.resourcePath,
+      httpMethod: context.httpMethod,
+      stage: context.stage,
+      protocol: context.protocol,
+    },
   };
 }
 
 // lambda_/functions/lambda_aws_proxy.py of the recordings, in Node.js: answers the event it got.
-const echoEvent = `exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event), isBase64Encoded: false });`;
+const echoEvent = `exports.handler = async (event) =>
+  ({ statusCode: 200, body: JSON.stringify(event), isBase64Encoded: false });`;
 // LAMBDA_RESPONSE_FROM_BODY of test_apigateway_lambda.py, in Node.js: answers the request's body as its proxy response.
 const answerFromBody = `exports.handler = async (event) => {
   const body = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString() : event.body;
@@ -109,7 +133,12 @@ describe('AWS_PROXY as recorded on AWS', () => {
     const fromBody = await deployFunction(ctx.clients, role, 'response-from-body', { 'index.js': answerFromBody });
     for (const name of ['echo-event', 'response-from-body']) {
       await ctx.clients.lambda.send(
-        new AddPermissionCommand({ FunctionName: name, StatementId: 'apigateway', Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com' }),
+        new AddPermissionCommand({
+          FunctionName: name,
+          StatementId: 'apigateway',
+          Action: 'lambda:InvokeFunction',
+          Principal: 'apigateway.amazonaws.com',
+        }),
       );
     }
     const api = await ApiBuilder.create(ctx.clients.apiGateway, 'recorded-proxy');
@@ -135,7 +164,12 @@ describe('AWS_PROXY as recorded on AWS', () => {
     ['authorization', 'random-value'],
   ];
 
-  async function eventFor(method: string, path: string, headers = requestsHeaders(), body?: string): Promise<Record<string, unknown>> {
+  async function eventFor(
+    method: string,
+    path: string,
+    headers = requestsHeaders(),
+    body?: string,
+  ): Promise<Record<string, unknown>> {
     const response = await send(ctx.emulator, method, path, headers, body);
     expect(response.status, path).toBe(200);
     return JSON.parse(response.body) as Record<string, unknown>;
@@ -149,17 +183,23 @@ describe('AWS_PROXY as recorded on AWS', () => {
     ['invocation-payload-with-prepended-slash', '/stage//proxy-value'],
     ['invocation-payload-without-trailing-slash-and-query-params', '/stage/proxy-value?urlparam=test'],
     ['invocation-payload-with-trailing-slash-and-query-params', '/stage/proxy-value/?urlparam=test'],
-    ['invocation-payload-with-path-encoded-email', '/stage/proxy-value/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com'],
+    [
+      'invocation-payload-with-path-encoded-email',
+      '/stage/proxy-value/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com',
+    ],
     [
       'invocation-payload-with-params-encoding',
-      '/stage/proxy-value/api?dateTimeOffset=2023-06-12T18:05:10.123456+00:00&email=test%2Balias@gmail.com&plus=test+alias@gmail.com&url=https://www.google.com/&whitespace=foo%20bar&zhash=abort/',
+      '/stage/proxy-value/api?dateTimeOffset=2023-06-12T18:05:10.123456+00:00&email=test%2Balias@gmail.com' +
+        '&plus=test+alias@gmail.com&url=https://www.google.com/&whitespace=foo%20bar&zhash=abort/',
     ],
     ['invocation-hardcoded', '/stage//hardcoded'],
   ];
 
   for (const [key, path] of cases) {
     it(`sends the event AWS sent for ${key} (${path})`, async () => {
-      expect(comparableEvent(await eventFor('GET', path))).toEqual(comparableEvent(recorded[key] as Record<string, unknown>));
+      expect(comparableEvent(await eventFor('GET', path))).toEqual(
+        comparableEvent(recorded[key] as Record<string, unknown>),
+      );
     });
   }
 
@@ -173,8 +213,15 @@ describe('AWS_PROXY as recorded on AWS', () => {
       ['Content-Type', 'application/json;charset=utf-8'],
       ['aUThorization', 'Bearer token123;API key456'],
     ];
-    const event = await eventFor('POST', '/stage/proxy-value?category=electronics&category=books&price=10&price=20&price=30', headers, '{"message": "hello world"}');
-    expect(comparableEvent(event)).toEqual(comparableEvent(recorded['invocation-payload-with-params-encoding-multi'] as Record<string, unknown>));
+    const event = await eventFor(
+      'POST',
+      '/stage/proxy-value?category=electronics&category=books&price=10&price=20&price=30',
+      headers,
+      '{"message": "hello world"}',
+    );
+    expect(comparableEvent(event)).toEqual(
+      comparableEvent(recorded['invocation-payload-with-params-encoding-multi'] as Record<string, unknown>),
+    );
   });
 
   it('keeps an inner // in requestContext.path, routing and the ARN reading the canonical path', async () => {
@@ -182,7 +229,11 @@ describe('AWS_PROXY as recorded on AWS', () => {
     // idpool merges it there, so that routing, the resource ARN and the event read one canonical path.
     const event = comparableEvent(await eventFor('GET', '/stage/proxy-value//double-slash'));
     const expected = comparableEvent(recorded['invocation-payload-with-double-slash'] as Record<string, unknown>);
-    expect(event).toEqual({ ...expected, path: '/proxy-value/double-slash', pathParameters: { proxy: 'proxy-value/double-slash' } });
+    expect(event).toEqual({
+      ...expected,
+      path: '/proxy-value/double-slash',
+      pathParameters: { proxy: 'proxy-value/double-slash' },
+    });
   });
 
   it('passes only the request headers AWS passes (recorded header remapping, AWS_PROXY)', async () => {
@@ -213,15 +264,24 @@ describe('AWS_PROXY as recorded on AWS', () => {
       ['WWW-Authenticate', 'Basic YWxhZGRpbjpvcGVuc2VzYW1l'],
     ];
     const event = await eventFor('GET', '/stage/no-param', sent);
-    const recordedHeaders = (recording('header-remapping-aws-proxy.json')['no-param-integration'] as { headers: Record<string, string> }).headers;
+    const recordedHeaders = (
+      recording('header-remapping-aws-proxy.json')['no-param-integration'] as { headers: Record<string, string> }
+    ).headers;
     expect(Object.keys(event.headers as object).sort()).toEqual(Object.keys(recordedHeaders).sort());
   });
 
   describe('reading the function answer (recorded: test_aws_proxy_response_payload_format_validation)', () => {
     const answers = recording('proxy-response-format-validation.json');
     const post = (answer: unknown, extra: [string, string][] = []) =>
-      send(ctx.emulator, 'POST', '/test/test', [['Host', formatHost], ['User-Agent', 'python/test'], ['Content-Type', 'application/json'], ...extra], JSON.stringify(answer));
-    const recordedHeader = (key: string, name: string) => (answers[key] as { headers: Record<string, string> }).headers[name];
+      send(
+        ctx.emulator,
+        'POST',
+        '/test/test',
+        [['Host', formatHost], ['User-Agent', 'python/test'], ['Content-Type', 'application/json'], ...extra],
+        JSON.stringify(answer),
+      );
+    const recordedHeader = (key: string, name: string) =>
+      (answers[key] as { headers: Record<string, string> }).headers[name];
     const content = (response: WireAnswer) => {
       try {
         return JSON.parse(response.body) as unknown;
@@ -232,20 +292,53 @@ describe('AWS_PROXY as recorded on AWS', () => {
 
     const cases: [string, unknown, number, string[]][] = [
       ['invoke-api-no-body', { statusCode: 200 }, 200, []],
-      ['invoke-api-with-headers', { statusCode: 200, headers: { 'test-header': 'value', 'header-bool': true } }, 200, ['test-header', 'header-bool', 'Content-Type']],
+      [
+        'invoke-api-with-headers',
+        { statusCode: 200, headers: { 'test-header': 'value', 'header-bool': true } },
+        200,
+        ['test-header', 'header-bool', 'Content-Type'],
+      ],
       ['invoke-api-with-headers-null', { statusCode: 200, headers: null }, 200, ['Content-Type']],
       ['invoke-api-wrong-format', { statusCode: 200, wrongValue: 'value' }, 502, []],
-      ['invoke-api-b64-encoded-true', { statusCode: 200, body: Buffer.from('test-data').toString('base64'), isBase64Encoded: true }, 200, []],
+      [
+        'invoke-api-b64-encoded-true',
+        { statusCode: 200, body: Buffer.from('test-data').toString('base64'), isBase64Encoded: true },
+        200,
+        [],
+      ],
       ['invoke-api-b64-encoded-false', { statusCode: 200, body: Buffer.from('test-data').toString('base64') }, 200, []],
-      ['invoke-api-multi-headers-valid', { statusCode: 200, multiValueHeaders: { 'test-multi': ['value1', 'value2'] } }, 200, ['test-multi']],
-      ['invoke-api-multi-headers-overwrite', { statusCode: 200, multiValueHeaders: { 'test-multi': ['value-multi'] }, headers: { 'test-multi': 'value-solo' } }, 200, ['test-multi']],
+      [
+        'invoke-api-multi-headers-valid',
+        { statusCode: 200, multiValueHeaders: { 'test-multi': ['value1', 'value2'] } },
+        200,
+        ['test-multi'],
+      ],
+      [
+        'invoke-api-multi-headers-overwrite',
+        {
+          statusCode: 200,
+          multiValueHeaders: { 'test-multi': ['value-multi'] },
+          headers: { 'test-multi': 'value-solo' },
+        },
+        200,
+        ['test-multi'],
+      ],
       [
         'invoke-api-multi-headers-overwrite-casing',
-        { statusCode: 200, multiValueHeaders: { 'tesT-Multi': ['value-multi'] }, headers: { 'test-multi': 'value-solo' } },
+        {
+          statusCode: 200,
+          multiValueHeaders: { 'tesT-Multi': ['value-multi'] },
+          headers: { 'test-multi': 'value-solo' },
+        },
         200,
         ['tesT-Multi'],
       ],
-      ['invoke-api-multi-headers-invalid', { statusCode: 200, multiValueHeaders: { 'test-multi-invalid': 'value1' } }, 502, []],
+      [
+        'invoke-api-multi-headers-invalid',
+        { statusCode: 200, multiValueHeaders: { 'test-multi-invalid': 'value1' } },
+        502,
+        [],
+      ],
       ['invoke-api-invalid-status-code', { statusCode: 'test' }, 502, []],
       ['invoke-api-status-code-str', { statusCode: '201' }, 201, []],
       ['invoke-api-just-string', 'justAString', 502, []],
@@ -257,7 +350,11 @@ describe('AWS_PROXY as recorded on AWS', () => {
         expect(response.status, key).toBe(status);
         expect(content(response), key).toEqual((answers[key] as { content: unknown }).content);
         for (const name of headers) expect(headerOf(response, name), `${key} ${name}`).toBe(recordedHeader(key, name));
-        if (status === 200) expect(response.headers.some(([name]) => name === 'X-Amzn-Trace-Id'), key).toBe(true);
+        if (status === 200)
+          expect(
+            response.headers.some(([name]) => name === 'X-Amzn-Trace-Id'),
+            key,
+          ).toBe(true);
       }
     });
 
@@ -278,16 +375,41 @@ describe('AWS_PROXY as recorded on AWS', () => {
 
     it('sends a base64 body as bytes when the first Accept type is a binary media type', async () => {
       const binary = await ApiBuilder.create(ctx.clients.apiGateway, 'recorded-binary');
-      await ctx.clients.apiGateway.send(new UpdateRestApiCommand({ restApiId: binary.apiId, patchOperations: [{ op: 'add', path: '/binaryMediaTypes/image~1png' }] }));
-      await binary.lambda('ANY', '/{proxy+}', 'NONE', `arn:aws:lambda:us-east-1:${account}:function:response-from-body`);
+      await ctx.clients.apiGateway.send(
+        new UpdateRestApiCommand({
+          restApiId: binary.apiId,
+          patchOperations: [{ op: 'add', path: '/binaryMediaTypes/image~1png' }],
+        }),
+      );
+      await binary.lambda(
+        'ANY',
+        '/{proxy+}',
+        'NONE',
+        `arn:aws:lambda:us-east-1:${account}:function:response-from-body`,
+      );
       await binary.deploy('test');
-      const answer = { statusCode: 200, headers: { 'Content-Type': 'image/png' }, body: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64'), isBase64Encoded: true };
+      const answer = {
+        statusCode: 200,
+        headers: { 'Content-Type': 'image/png' },
+        body: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64'),
+        isBase64Encoded: true,
+      };
       const binaryHost = executeApiHost(ctx.emulator, binary.apiId);
-      const lines = (accept: string): [string, string][] => [['Host', binaryHost], ['Accept', accept], ['Content-Type', 'application/json']];
+      const lines = (accept: string): [string, string][] => [
+        ['Host', binaryHost],
+        ['Accept', accept],
+        ['Content-Type', 'application/json'],
+      ];
       const asBytes = await new Promise<Buffer>((resolve, reject) => {
         const body = JSON.stringify(answer);
         const outgoing = httpRequest(
-          { host: '127.0.0.1', port: ctx.emulator.port, method: 'POST', path: '/test/pic', headers: [...lines('image/png, */*'), ['Content-Length', String(body.length)]].flat() },
+          {
+            host: '127.0.0.1',
+            port: ctx.emulator.port,
+            method: 'POST',
+            path: '/test/pic',
+            headers: [...lines('image/png, */*'), ['Content-Length', String(body.length)]].flat(),
+          },
           (response) => {
             const chunks: Buffer[] = [];
             response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -303,7 +425,7 @@ describe('AWS_PROXY as recorded on AWS', () => {
     });
   });
 
-  it('answers 500 at invoke time for an AWS_PROXY integration whose integrationHttpMethod is GET (recorded)', async () => {
+  it('answers 500 at invoke time for an AWS_PROXY integration with integrationHttpMethod GET (recorded)', async () => {
     const wrong = await ApiBuilder.create(ctx.clients.apiGateway, 'recorded-get-method');
     const resourceId = await wrong.resource('/{proxy+}');
     const target = { restApiId: wrong.apiId, resourceId, httpMethod: 'ANY' };
@@ -313,14 +435,18 @@ describe('AWS_PROXY as recorded on AWS', () => {
         ...target,
         type: 'AWS_PROXY',
         integrationHttpMethod: 'GET',
-        uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:${account}:function:echo-event/invocations`,
+        uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${echoArn}/invocations`,
       }),
     );
     await wrong.deploy('test');
-    const response = await send(ctx.emulator, 'GET', '/test/test-path', [['Host', executeApiHost(ctx.emulator, wrong.apiId)], ['User-Agent', 'python-requests/testing']]);
+    const response = await send(ctx.emulator, 'GET', '/test/test-path', [
+      ['Host', executeApiHost(ctx.emulator, wrong.apiId)],
+      ['User-Agent', 'python-requests/testing'],
+    ]);
     expect(response.status).toBe(500);
-    expect(JSON.parse(response.body)).toEqual(recording('proxy-non-post-method.json')['invocation-payload-with-get-proxy-method']);
+    expect(JSON.parse(response.body)).toEqual(
+      recording('proxy-non-post-method.json')['invocation-payload-with-get-proxy-method'],
+    );
     expect(headerOf(response, 'x-amzn-ErrorType')).toBe('InternalServerErrorException');
   });
-
 });

@@ -9,6 +9,7 @@ export const deleteGatewayResponse: Operation<DeleteGatewayResponseRequest, void
   const apiId = input.restApiId as string;
   store.db.transaction(() => {
     requireRestApi(context, apiId);
-    if (!store.deleteGatewayResponse(apiId, input.responseType as string)) throw new NotFoundException('Gateway response type not defined on api');
+    if (!store.deleteGatewayResponse(apiId, input.responseType as string))
+      throw new NotFoundException('Gateway response type not defined on api');
   });
 };

@@ -32,7 +32,9 @@ export const gatewayResponseStatus: Record<GatewayResponseType, string | undefin
 
 export const gatewayResponseTypes = Object.keys(gatewayResponseStatus).sort() as GatewayResponseType[];
 
-export const defaultGatewayTemplates: Record<string, string> = { 'application/json': '{"message":$context.error.messageString}' };
+export const defaultGatewayTemplates: Record<string, string> = {
+  'application/json': '{"message":$context.error.messageString}',
+};
 
 /** The gateway responses an API or a deployment has set, by type. */
 export type GatewayResponses = Partial<Record<string, StoredGatewayResponse>>;
@@ -59,7 +61,10 @@ export interface EffectiveGatewayResponse {
  * DEFAULT_5XX when that is set (still `defaultResponse: true`), else the built-in default (recorded:
  * test_gateway_response_put, where a DEFAULT_5XX of 599 shows on INTEGRATION_FAILURE and the other unset 5XX).
  */
-export function effectiveGatewayResponse(type: GatewayResponseType, responses: GatewayResponses): EffectiveGatewayResponse {
+export function effectiveGatewayResponse(
+  type: GatewayResponseType,
+  responses: GatewayResponses,
+): EffectiveGatewayResponse {
   const own = responses[type];
   const family = familyOf(type);
   const inherited = own ? undefined : family && responses[family];
@@ -118,28 +123,37 @@ export function checkGatewayTemplates(templates: Record<string, string>): void {
   for (const [contentType, template] of Object.entries(templates)) {
     const what = `Gateway response template for ${contentType}`;
     const directive = vtlDirective.exec(template);
-    if (directive) throw new UnsupportedFeatureException(`${what} uses the VTL directive '${directive[0]}…'; idpool renders only references`);
+    if (directive)
+      throw new UnsupportedFeatureException(
+        `${what} uses the VTL directive '${directive[0]}…'; idpool renders only references`,
+      );
     for (const match of template.matchAll(templateReference)) {
       const [text, , , call] = match;
       if (call !== undefined || !isSupportedTemplateReference(referenceName(match))) {
-        throw new UnsupportedFeatureException(`${what} uses '${text}'; idpool renders only $${templateReferences.join(', $')} and $stageVariables.<name>`);
+        throw new UnsupportedFeatureException(
+          `${what} uses '${text}'; idpool renders only $${templateReferences.join(', $')} and $stageVariables.<name>`,
+        );
       }
     }
   }
 }
 
 /** Values a gateway response header may take: a quoted literal, a request value or a stage variable. */
-const parameterValue = /^('[^'\r\n]*'|method\.request\.(header|querystring|path)\.[^.\s]+|stageVariables\.[A-Za-z0-9_]+)$/;
+const parameterValue =
+  /^('[^'\r\n]*'|method\.request\.(header|querystring|path)\.[^.\s]+|stageVariables\.[A-Za-z0-9_]+)$/;
 const headerTarget = /^gatewayresponse\.header\.[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 export function checkGatewayParameters(parameters: Record<string, string>): void {
   for (const [target, value] of Object.entries(parameters)) {
     if (!headerTarget.test(target)) {
-      throw new UnsupportedFeatureException(`Gateway response parameter ${target}: idpool maps only gatewayresponse.header.<name>`);
+      throw new UnsupportedFeatureException(
+        `Gateway response parameter ${target}: idpool maps only gatewayresponse.header.<name>`,
+      );
     }
     if (!parameterValue.test(value)) {
       throw new UnsupportedFeatureException(
-        `Gateway response parameter ${target} = ${value}: idpool maps only 'literal', method.request.header|querystring|path.<name> and stageVariables.<name>`,
+        `Gateway response parameter ${target} = ${value}: idpool maps only 'literal', ` +
+          'method.request.header|querystring|path.<name> and stageVariables.<name>',
       );
     }
   }

@@ -7,5 +7,8 @@ import { requireRestApi } from './lookups.js';
 export const getGatewayResponse: Operation<GetGatewayResponseRequest, GatewayResponse> = (input, context) => {
   const apiId = input.restApiId as string;
   requireRestApi(context, apiId);
-  return gatewayResponseView(input.responseType as GatewayResponseType, context.runtime.apigateway.gatewayResponses(apiId));
+  return gatewayResponseView(
+    input.responseType as GatewayResponseType,
+    context.runtime.apigateway.gatewayResponses(apiId),
+  );
 };

@@ -1,25 +1,38 @@
-import type { GatewayResponse, GatewayResponseType, PatchOperation, UpdateGatewayResponseRequest } from '@aws-sdk/client-api-gateway';
+import type {
+  GatewayResponse,
+  GatewayResponseType,
+  PatchOperation,
+  UpdateGatewayResponseRequest,
+} from '@aws-sdk/client-api-gateway';
 import type { StoredGatewayResponse } from '../../store/apigateway-store.js';
 import type { Operation } from '../service-definition.js';
 import { BadRequestException, NotFoundException } from './errors.js';
-import { checkGatewayParameters, checkGatewayTemplates, defaultGatewayTemplates, gatewayResponseView } from './gateway-response-types.js';
+import {
+  checkGatewayParameters,
+  checkGatewayTemplates,
+  defaultGatewayTemplates,
+  gatewayResponseView,
+} from './gateway-response-types.js';
 import { requireRestApi } from './lookups.js';
 import { unescapePathSegment, unsupportedPatchOperation } from './patch-operations.js';
 
-/** The messages are AWS's, recorded in test_apigateway_api.py::TestApiGatewayGatewayResponse::test_update_gateway_response. */
+/** AWS's messages, recorded in test_apigateway_api.py::TestApiGatewayGatewayResponse::test_update_gateway_response. */
 function invalidPatchPath(path: string | undefined): BadRequestException {
   return new BadRequestException(`Invalid patch path ${path ?? 'null'}`);
 }
 
 function applyToMap(map: Record<string, string>, key: string, operation: PatchOperation, member: string): void {
   if (operation.op === 'remove') {
-    if (map[key] === undefined) throw new NotFoundException('Invalid parameter name specified'); // [unverified] for remove
+    // [unverified] for remove
+    if (map[key] === undefined) throw new NotFoundException('Invalid parameter name specified');
     delete map[key];
     return;
   }
   if (operation.op !== 'add' && operation.op !== 'replace') throw unsupportedPatchOperation(operation);
-  if (operation.value === undefined || operation.value === '') throw new BadRequestException(`Invalid null or empty value in ${member}`);
-  if (operation.op === 'replace' && map[key] === undefined) throw new NotFoundException('Invalid parameter name specified');
+  if (operation.value === undefined || operation.value === '')
+    throw new BadRequestException(`Invalid null or empty value in ${member}`);
+  if (operation.op === 'replace' && map[key] === undefined)
+    throw new NotFoundException('Invalid parameter name specified');
   map[key] = operation.value;
 }
 
@@ -27,7 +40,8 @@ function applyOperation(response: Required<StoredGatewayResponse>, operation: Pa
   const path = operation.path;
   if (path === '/statusCode') {
     if (operation.op !== 'replace') throw invalidPatchPath(path);
-    if (operation.value === undefined || operation.value === '') throw new BadRequestException('Invalid null or empty value in statusCode'); // [unverified]
+    if (operation.value === undefined || operation.value === '')
+      throw new BadRequestException('Invalid null or empty value in statusCode'); // [unverified]
     response.statusCode = operation.value;
     return;
   }

@@ -48,14 +48,23 @@ function requestValues(request: IncomingRequest, match: RouteMatch | undefined):
  * canonical form of the path (canonical-path.ts). API Gateway's own answers go through the deployment's gateway
  * responses.
  */
-export async function serveExecuteApi(runtime: EmulatorRuntime, options: ExecuteApiOptions, request: IncomingRequest): Promise<WireResponse> {
+export async function serveExecuteApi(
+  runtime: EmulatorRuntime,
+  options: ExecuteApiOptions,
+  request: IncomingRequest,
+): Promise<WireResponse> {
   const ids: ResponseIds = { requestId: request.requestId, apigwId: newApigwId() };
   const target = invokeTargetOf(request);
   const store = runtime.apigateway;
   const api = target && store.findRestApi(target.apiId);
   if (!target || !api) {
     // [unverified] AWS has no such host name at all; LocalStack answers 404 likewise.
-    return plainGatewayResponse(ids, 404, 'NotFoundException', JSON.stringify({ message: `Invalid API identifier specified ${target?.apiId ?? ''}` }));
+    return plainGatewayResponse(
+      ids,
+      404,
+      'NotFoundException',
+      JSON.stringify({ message: `Invalid API identifier specified ${target?.apiId ?? ''}` }),
+    );
   }
   // An unknown or missing stage is a route like any other that matches nothing [unverified: some report "Forbidden"].
   const stage = target.stageName === '' ? undefined : store.findStage(api.apiId, target.stageName);
@@ -70,9 +79,11 @@ export async function serveExecuteApi(runtime: EmulatorRuntime, options: Execute
     stageVariables: stage?.variables ?? {},
     requestValues: requestValues(request, undefined),
   };
-  const answer = (result: WireResponse | GatewayError): WireResponse => (isGatewayError(result) ? gatewayErrorResponse(result, context) : result);
+  const answer = (result: WireResponse | GatewayError): WireResponse =>
+    isGatewayError(result) ? gatewayErrorResponse(result, context) : result;
   if (!stage || !snapshot) return answer(gatewayErrors.missingAuthenticationToken());
-  if (snapshot.disableExecuteApiEndpoint) return plainGatewayResponse(ids, 403, 'ForbiddenException', '{"message":"Forbidden"}');
+  if (snapshot.disableExecuteApiEndpoint)
+    return plainGatewayResponse(ids, 403, 'ForbiddenException', '{"message":"Forbidden"}');
   const match = RouteTable.of(snapshot).match(target.path, request.method);
   if (!match) return answer(gatewayErrors.missingAuthenticationToken());
   context.resource = { resourceId: match.resource.resourceId, path: match.resource.path };
@@ -81,13 +92,15 @@ export async function serveExecuteApi(runtime: EmulatorRuntime, options: Execute
   let caller: Caller | undefined;
   if (match.method.authorizationType === 'AWS_IAM') {
     try {
-      caller = (await authenticate(runtime, request, { service: 'execute-api', region: api.region, strict: true })).caller;
+      caller = (await authenticate(runtime, request, { service: 'execute-api', region: api.region, strict: true }))
+        .caller;
     } catch (error) {
       if (isAwsError(error)) return answer(gatewayErrors.authenticationRefused(error));
       throw error;
     }
   }
-  const methodArn = `arn:aws:execute-api:${api.region}:${api.accountId}:${api.apiId}/${target.stageName}/${request.method}/${arnPathOf(target.path)}`;
+  const stageArn = `arn:aws:execute-api:${api.region}:${api.accountId}:${api.apiId}/${target.stageName}`;
+  const methodArn = `${stageArn}/${request.method}/${arnPathOf(target.path)}`;
   const refusal = refusalOfInvoke(runtime, {
     caller,
     methodArn,
@@ -102,7 +115,16 @@ export async function serveExecuteApi(runtime: EmulatorRuntime, options: Execute
 
   const integration = match.method.integration;
   if (integration?.type === 'MOCK') {
-    return answer(mockResponse({ integration, contentType: contentTypeOf(request), requestValues: context.requestValues, stageVariables: stage.variables, ids, log: runtime.log }));
+    return answer(
+      mockResponse({
+        integration,
+        contentType: contentTypeOf(request),
+        requestValues: context.requestValues,
+        stageVariables: stage.variables,
+        ids,
+        log: runtime.log,
+      }),
+    );
   }
   if (integration?.type !== 'AWS_PROXY') return answer(gatewayErrors.integrationFailure());
   const traceId = headerValue(request, 'x-amzn-trace-id') ?? newTraceId(request.receivedAt);
@@ -127,7 +149,7 @@ export async function serveExecuteApi(runtime: EmulatorRuntime, options: Execute
       stageVariables: stage.variables,
       accountId: api.accountId,
       region: api.region,
-      sourceArn: `arn:aws:execute-api:${api.region}:${api.accountId}:${api.apiId}/${target.stageName}/${request.method}${match.resource.path}`,
+      sourceArn: `${stageArn}/${request.method}${match.resource.path}`,
       accept: firstMediaType(headerValue(request, 'accept')),
       binaryMediaTypes: snapshot.binaryMediaTypes,
       traceId,
@@ -145,7 +167,10 @@ export function executeApiEndpoint(runtime: EmulatorRuntime, options: ExecuteApi
       try {
         return await serveExecuteApi(runtime, options, request);
       } catch (error) {
-        runtime.log.error(`execute-api ${request.requestId} ${request.method} ${request.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        runtime.log.error(
+          `execute-api ${request.requestId} ${request.method} ${request.path} failed: ` +
+            (error instanceof Error ? (error.stack ?? error.message) : String(error)),
+        );
         const ids = { requestId: request.requestId, apigwId: newApigwId() };
         return plainGatewayResponse(ids, 500, 'InternalServerErrorException', '{"message": "Internal server error"}');
       }

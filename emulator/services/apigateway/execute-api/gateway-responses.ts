@@ -49,7 +49,13 @@ export function isGatewayError(value: unknown): value is GatewayError {
   return (value as GatewayError | undefined)?.kind === 'gateway-error';
 }
 
-function gatewayError(type: GatewayResponseType, status: number, errorType: string, message: string, body?: string): GatewayError {
+function gatewayError(
+  type: GatewayResponseType,
+  status: number,
+  errorType: string,
+  message: string,
+  body?: string,
+): GatewayError {
   return { kind: 'gateway-error', type, status, errorType, message, body };
 }
 
@@ -62,26 +68,62 @@ const authenticationTypes: Record<string, GatewayResponseType> = {
 /** The answers below name their gateway response type from the developer guide's table of types. */
 export const gatewayErrors = {
   /** Unknown route or method, and an unsigned call to an AWS_IAM method. */
-  missingAuthenticationToken: () => gatewayError('MISSING_AUTHENTICATION_TOKEN', 403, 'MissingAuthenticationTokenException', 'Missing Authentication Token'),
-  /** The authentication errors of emulator/auth on execute-api's wire: 403 and `{"message": …}`; other codes [unverified]. */
+  missingAuthenticationToken: () =>
+    gatewayError(
+      'MISSING_AUTHENTICATION_TOKEN',
+      403,
+      'MissingAuthenticationTokenException',
+      'Missing Authentication Token',
+    ),
+  /** Authentication errors of emulator/auth on execute-api: 403 and `{"message": …}`; other codes [unverified]. */
   authenticationRefused: (error: AwsError) => {
     const code = error.codeOn('executeApi');
     return gatewayError(authenticationTypes[code] ?? 'DEFAULT_4XX', error.statusOn('executeApi'), code, error.message);
   },
   /** `{"Message": …}` with a capital M, as execute-api writes an IAM authorization refusal. */
-  accessDenied: (message: string) => gatewayError('ACCESS_DENIED', 403, 'AccessDeniedException', message, JSON.stringify({ Message: message })),
+  accessDenied: (message: string) =>
+    gatewayError('ACCESS_DENIED', 403, 'AccessDeniedException', message, JSON.stringify({ Message: message })),
   /**
    * A configuration fault reaching the integration (no invoke permission, unknown function, integrationHttpMethod
    * not POST): INTEGRATION_FAILURE, yet 500 unless a status code is set, not the 504 GetGatewayResponse shows
    * (recorded: test_apigateway_lambda.py::test_lambda_aws_proxy_integration_non_post_method).
    */
-  integrationFailure: () => gatewayError('INTEGRATION_FAILURE', 500, 'InternalServerErrorException', 'Internal server error', '{"message": "Internal server error"}'),
+  integrationFailure: () =>
+    gatewayError(
+      'INTEGRATION_FAILURE',
+      500,
+      'InternalServerErrorException',
+      'Internal server error',
+      '{"message": "Internal server error"}',
+    ),
   /** A failing function or a malformed proxy answer: 502 [unverified: type DEFAULT_5XX]. */
-  badGateway: () => gatewayError('DEFAULT_5XX', 502, 'InternalServerErrorException', 'Internal server error', '{"message": "Internal server error"}'),
-  /** "No match for output mapping and no default output mapping configured" (developer guide: API_CONFIGURATION_ERROR). */
-  apiConfigurationError: () => gatewayError('API_CONFIGURATION_ERROR', 500, 'InternalServerErrorException', 'Internal server error', '{"message": "Internal server error"}'),
-  endpointTimedOut: () => gatewayError('INTEGRATION_TIMEOUT', 504, 'IntegrationTimeoutException', 'Endpoint request timed out', '{"message": "Endpoint request timed out"}'),
-  unsupportedMediaType: () => gatewayError('UNSUPPORTED_MEDIA_TYPE', 415, 'UnsupportedMediaTypeException', 'Unsupported Media Type'),
+  badGateway: () =>
+    gatewayError(
+      'DEFAULT_5XX',
+      502,
+      'InternalServerErrorException',
+      'Internal server error',
+      '{"message": "Internal server error"}',
+    ),
+  /** "No match for output mapping and no default output mapping configured" (the guide: API_CONFIGURATION_ERROR). */
+  apiConfigurationError: () =>
+    gatewayError(
+      'API_CONFIGURATION_ERROR',
+      500,
+      'InternalServerErrorException',
+      'Internal server error',
+      '{"message": "Internal server error"}',
+    ),
+  endpointTimedOut: () =>
+    gatewayError(
+      'INTEGRATION_TIMEOUT',
+      504,
+      'IntegrationTimeoutException',
+      'Endpoint request timed out',
+      '{"message": "Endpoint request timed out"}',
+    ),
+  unsupportedMediaType: () =>
+    gatewayError('UNSUPPORTED_MEDIA_TYPE', 415, 'UnsupportedMediaTypeException', 'Unsupported Media Type'),
 };
 
 /** What a gateway response may read of the request being answered. */
@@ -108,7 +150,8 @@ export function isValidHeaderValue(value: string): boolean {
 
 function mappedValue(expression: string, context: GatewayResponseContext): string | undefined {
   if (expression.startsWith("'") && expression.endsWith("'")) return expression.slice(1, -1);
-  if (expression.startsWith('stageVariables.')) return context.stageVariables[expression.slice('stageVariables.'.length)];
+  if (expression.startsWith('stageVariables.'))
+    return context.stageVariables[expression.slice('stageVariables.'.length)];
   const request = /^method\.request\.(header|querystring|path)\.(.+)$/.exec(expression);
   if (!request) return undefined;
   const name = request[1] === 'header' ? (request[2] as string).toLowerCase() : (request[2] as string);
@@ -147,14 +190,23 @@ function sameTemplates(a: Record<string, string>, b: Record<string, string>): bo
 export function gatewayErrorResponse(error: GatewayError, context: GatewayResponseContext): WireResponse {
   const effective = effectiveGatewayResponse(error.type, context.responses ?? {});
   const status = effective.setStatusCode === undefined ? error.status : Number(effective.setStatusCode);
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...idHeaders(context.ids), 'x-amzn-ErrorType': error.errorType };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...idHeaders(context.ids),
+    'x-amzn-ErrorType': error.errorType,
+  };
   let body = error.body ?? JSON.stringify({ message: error.message });
   if (!sameTemplates(effective.responseTemplates, defaultGatewayTemplates)) {
-    const contentType = effective.responseTemplates['application/json'] === undefined ? Object.keys(effective.responseTemplates)[0] : 'application/json';
+    const contentType =
+      effective.responseTemplates['application/json'] === undefined
+        ? Object.keys(effective.responseTemplates)[0]
+        : 'application/json';
     if (contentType !== undefined) {
       headers['content-type'] = contentType;
       const template = effective.responseTemplates[contentType] as string;
-      body = template.replace(templateReference, (...match: string[]) => referenceValue(referenceName(match), error, context));
+      body = template.replace(templateReference, (...match: string[]) =>
+        referenceValue(referenceName(match), error, context),
+      );
     }
   }
   for (const [target, expression] of Object.entries(effective.responseParameters)) {

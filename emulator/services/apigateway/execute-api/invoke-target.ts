@@ -53,5 +53,11 @@ export function invokeTargetOf(request: IncomingRequest): InvokeTarget | undefin
   const match = userRequestPrefix.exec(request.path);
   if (!match) return undefined;
   const below = match[3] ?? '';
-  return { apiId: match[1] as string, stageName: percentDecode(match[2] as string), path: canonicalPath(below), rawPath: below, form: 'path' };
+  return {
+    apiId: match[1] as string,
+    stageName: percentDecode(match[2] as string),
+    path: canonicalPath(below),
+    rawPath: below,
+    form: 'path',
+  };
 }

@@ -51,18 +51,33 @@ export async function invokeLambdaProxy(call: LambdaProxyCall): Promise<WireResp
   const { runtime, lambda, integration } = call;
   const log = runtime.log;
   if (integration.httpMethod !== 'POST') {
-    return configurationFault(log, call, `integration method ${integration.httpMethod} is not POST, which Lambda's Invoke needs`);
+    return configurationFault(
+      log,
+      call,
+      `integration method ${integration.httpMethod} is not POST, which Lambda's Invoke needs`,
+    );
   }
   const named = lambdaFunctionOfUri(integration.uri ?? '');
-  if (named === undefined) return configurationFault(log, call, `integration URI ${integration.uri} names no Lambda function`);
+  if (named === undefined)
+    return configurationFault(log, call, `integration URI ${integration.uri} names no Lambda function`);
   const target = withStageVariables(named, call.stageVariables);
   const [, region = call.region, accountId = call.accountId] = functionArn.exec(target) ?? [];
   if (!lambda) return configurationFault(log, call, 'no Lambda service is attached to this emulator');
 
   const permitted = integration.credentials
     ? roleMayInvoke(runtime, integration.credentials, target)
-    : lambda.permitsInvoke(accountId, region, { functionName: target, principal: 'apigateway.amazonaws.com', sourceArn: call.sourceArn, sourceAccount: call.accountId });
-  if (!permitted) return configurationFault(log, call, `Invalid permissions on Lambda function ${target} for SourceArn ${call.sourceArn}`);
+    : lambda.permitsInvoke(accountId, region, {
+        functionName: target,
+        principal: 'apigateway.amazonaws.com',
+        sourceArn: call.sourceArn,
+        sourceAccount: call.accountId,
+      });
+  if (!permitted)
+    return configurationFault(
+      log,
+      call,
+      `Invalid permissions on Lambda function ${target} for SourceArn ${call.sourceArn}`,
+    );
 
   const invocation = lambda.invoke(accountId, region, {
     functionName: target,
@@ -83,13 +98,20 @@ export async function invokeLambdaProxy(call: LambdaProxyCall): Promise<WireResp
   }
   const answer = parseProxyResponse(result.payload);
   if (!answer) {
-    log.warn(`execute-api ${call.ids.requestId}: Execution failed due to configuration error: Malformed Lambda proxy response`);
+    log.warn(
+      `execute-api ${call.ids.requestId}: Execution failed due to configuration error: Malformed Lambda proxy response`,
+    );
     return gatewayErrors.badGateway();
   }
-  const names = [...Object.keys(answer.headers), ...Object.keys(answer.repeatedHeaders)].map((name) => name.toLowerCase());
+  const names = [...Object.keys(answer.headers), ...Object.keys(answer.repeatedHeaders)].map((name) =>
+    name.toLowerCase(),
+  );
   // A base64 body is sent as bytes only when the client's first Accept type is a binary media type (developer
   // guide, "Binary media types for REST APIs"); otherwise as the base64 text (recorded). No Accept: text [unverified].
-  const binary = answer.isBase64Encoded && call.accept !== '' && call.binaryMediaTypes.some((pattern) => mediaTypeMatches(call.accept, pattern));
+  const binary =
+    answer.isBase64Encoded &&
+    call.accept !== '' &&
+    call.binaryMediaTypes.some((pattern) => mediaTypeMatches(call.accept, pattern));
   return {
     status: answer.status,
     headers: {

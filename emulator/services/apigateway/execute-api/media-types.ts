@@ -1,4 +1,4 @@
-/** Whether `mediaType` (`type/subtype`, lower-case) is covered by a binary media type pattern (`image/png`, `image/*`). */
+/** Whether `mediaType` (`type/subtype`, lower-case) is covered by a binary media type (`image/png`, `image/*`). */
 export function mediaTypeMatches(mediaType: string, pattern: string): boolean {
   const [type, subtype] = mediaType.split('/');
   const [patternType, patternSubtype] = pattern.toLowerCase().split('/');

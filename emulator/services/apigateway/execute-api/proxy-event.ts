@@ -33,7 +33,8 @@ export function requestTime(date: Date): string {
 function headerLines(request: IncomingRequest): [string, string][] {
   const lines: [string, string][] = [];
   if (request.rawHeaders) {
-    for (let index = 0; index < request.rawHeaders.length; index += 2) lines.push([request.rawHeaders[index] as string, request.rawHeaders[index + 1] as string]);
+    for (let index = 0; index < request.rawHeaders.length; index += 2)
+      lines.push([request.rawHeaders[index] as string, request.rawHeaders[index + 1] as string]);
   } else {
     for (const [name, values] of request.headers) for (const value of values) lines.push([name, value]);
   }
@@ -74,7 +75,10 @@ function eventHeaderName(name: string): string {
  * The headers as sent but the dropped ones (`headers` keeps the last of repeated values [unverified]), plus those
  * API Gateway adds on a regional endpoint: X-Forwarded-For/-Port/-Proto and X-Amzn-Trace-Id.
  */
-function eventHeaders(context: ProxyEventContext): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
+function eventHeaders(context: ProxyEventContext): {
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+} {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
   const add = (name: string, value: string) => {
@@ -90,7 +94,10 @@ function eventHeaders(context: ProxyEventContext): { headers: Record<string, str
   const host = context.request.headers.get('host')?.[0] ?? '';
   const port = /:(\d+)$/.exec(host)?.[1] ?? '80';
   add('X-Amzn-Trace-Id', context.traceId);
-  add('X-Forwarded-For', forwardedFor === undefined ? context.request.sourceIp : `${forwardedFor}, ${context.request.sourceIp}`);
+  add(
+    'X-Forwarded-For',
+    forwardedFor === undefined ? context.request.sourceIp : `${forwardedFor}, ${context.request.sourceIp}`,
+  );
   add('X-Forwarded-Port', port);
   add('X-Forwarded-Proto', 'http');
   return { headers, multiValueHeaders };

@@ -44,7 +44,8 @@ export function parseProxyResponse(payload: Uint8Array): ProxyHttpResponse | und
   const status = typeof statusCode === 'string' && /^\d+$/.test(statusCode) ? Number(statusCode) : (statusCode ?? 200);
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) return undefined;
   if (body !== undefined && body !== null && typeof body !== 'string') return undefined;
-  if (isBase64Encoded !== undefined && isBase64Encoded !== null && typeof isBase64Encoded !== 'boolean') return undefined;
+  if (isBase64Encoded !== undefined && isBase64Encoded !== null && typeof isBase64Encoded !== 'boolean')
+    return undefined;
 
   const single: Record<string, string> = {};
   const repeated: Record<string, string[]> = {};
@@ -61,7 +62,8 @@ export function parseProxyResponse(payload: Uint8Array): ProxyHttpResponse | und
     if (!isRecord(multiValueHeaders)) return undefined;
     for (const [name, values] of Object.entries(multiValueHeaders)) {
       if (values === null) continue;
-      if (!Array.isArray(values) || !values.every((value) => isScalar(value) && valid(name, String(value)))) return undefined;
+      if (!Array.isArray(values) || !values.every((value) => isScalar(value) && valid(name, String(value))))
+        return undefined;
       const merged = values.map(String);
       for (const existing of Object.keys(single)) {
         if (existing.toLowerCase() !== name.toLowerCase()) continue;
@@ -71,5 +73,11 @@ export function parseProxyResponse(payload: Uint8Array): ProxyHttpResponse | und
       repeated[name] = merged;
     }
   }
-  return { status, headers: single, repeatedHeaders: repeated, body: typeof body === 'string' ? body : '', isBase64Encoded: isBase64Encoded === true };
+  return {
+    status,
+    headers: single,
+    repeatedHeaders: repeated,
+    body: typeof body === 'string' ? body : '',
+    isBase64Encoded: isBase64Encoded === true,
+  };
 }

@@ -10,7 +10,10 @@ export function queryParameters(query: string): [string, string][] {
     if (pair === '') continue;
     const equals = pair.indexOf('=');
     const decode = (text: string) => percentDecode(text.replaceAll('+', ' '));
-    parameters.push([decode(equals === -1 ? pair : pair.slice(0, equals)), equals === -1 ? '' : decode(pair.slice(equals + 1))]);
+    parameters.push([
+      decode(equals === -1 ? pair : pair.slice(0, equals)),
+      equals === -1 ? '' : decode(pair.slice(equals + 1)),
+    ]);
   }
   return parameters;
 }

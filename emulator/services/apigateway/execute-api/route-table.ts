@@ -40,7 +40,9 @@ export class RouteTable {
       else if (isVariablePart(resource.pathPart)) parent.variable = { name: resource.pathPart.slice(1, -1), node };
       else parent.literals.set(resource.pathPart, node);
     }
-    this.root = snapshot.resources.map((resource) => nodes.get(resource.resourceId) as RouteNode).find((node) => node.resource.parentId === undefined);
+    this.root = snapshot.resources
+      .map((resource) => nodes.get(resource.resourceId) as RouteNode)
+      .find((node) => node.resource.parentId === undefined);
   }
 
   static of(snapshot: DeploymentSnapshot): RouteTable {
@@ -53,25 +55,41 @@ export class RouteTable {
     return this.root && this.matchFrom(this.root, path.segments, 0, httpMethod, {});
   }
 
-  private matchFrom(node: RouteNode, segments: PathSegment[], index: number, httpMethod: string, parameters: Record<string, string>): RouteMatch | undefined {
+  private matchFrom(
+    node: RouteNode,
+    segments: PathSegment[],
+    index: number,
+    httpMethod: string,
+    parameters: Record<string, string>,
+  ): RouteMatch | undefined {
     if (index === segments.length) return serving(node.resource, httpMethod, parameters);
     const segment = segments[index] as PathSegment;
     const literal = node.literals.get(segment.value);
     const viaLiteral = literal && this.matchFrom(literal, segments, index + 1, httpMethod, parameters);
     if (viaLiteral) return viaLiteral;
     if (node.variable) {
-      const viaVariable = this.matchFrom(node.variable.node, segments, index + 1, httpMethod, { ...parameters, [node.variable.name]: segment.raw });
+      const viaVariable = this.matchFrom(node.variable.node, segments, index + 1, httpMethod, {
+        ...parameters,
+        [node.variable.name]: segment.raw,
+      });
       if (viaVariable) return viaVariable;
     }
     if (node.greedy) {
-      const rest = segments.slice(index).map((part) => part.raw).join('/');
+      const rest = segments
+        .slice(index)
+        .map((part) => part.raw)
+        .join('/');
       return serving(node.greedy.resource, httpMethod, { ...parameters, [node.greedy.name]: rest });
     }
     return undefined;
   }
 }
 
-function serving(resource: DeployedResource, httpMethod: string, pathParameters: Record<string, string>): RouteMatch | undefined {
+function serving(
+  resource: DeployedResource,
+  httpMethod: string,
+  pathParameters: Record<string, string>,
+): RouteMatch | undefined {
   const method = resource.methods[httpMethod] ?? resource.methods.ANY;
   return method && { resource, method, pathParameters };
 }

@@ -70,8 +70,28 @@ export const apiGatewaySchema: StoreComponent = {
         );
       `,
     },
+    {
+      // Self-contained: only adds its own table, so it composes with other steps added in parallel.
+      version: 2,
+      description: 'gateway responses set on each REST API',
+      up: `
+        CREATE TABLE apigw_gateway_responses (
+          api_id TEXT NOT NULL REFERENCES apigw_rest_apis (api_id) ON DELETE CASCADE,
+          response_type TEXT NOT NULL,
+          document TEXT NOT NULL,
+          PRIMARY KEY (api_id, response_type)
+        );
+      `,
+    },
   ],
-  resettableTables: ['apigw_stages', 'apigw_deployments', 'apigw_methods', 'apigw_resources', 'apigw_rest_apis'],
+  resettableTables: [
+    'apigw_gateway_responses',
+    'apigw_stages',
+    'apigw_deployments',
+    'apigw_methods',
+    'apigw_resources',
+    'apigw_rest_apis',
+  ],
 };
 
 export interface RestApiRecord {
@@ -141,9 +161,18 @@ export interface StoredMethod {
   integration?: StoredIntegration;
 }
 
+/** A gateway response someone set: what they gave (an absent status code or map means the type's default). */
+export interface StoredGatewayResponse {
+  statusCode?: string;
+  responseParameters?: Record<string, string>;
+  responseTemplates?: Record<string, string>;
+}
+
 /** What a deployment freezes: the tree with its methods, and what the data plane reads of the API itself. */
 export interface DeploymentSnapshot {
   policy?: string;
+  /** The gateway responses set when it was made (absent in deployments made before they were emulated). */
+  gatewayResponses?: Record<string, StoredGatewayResponse>;
   binaryMediaTypes: string[];
   disableExecuteApiEndpoint?: boolean;
   resources: (ResourceRecord & { methods: Record<string, StoredMethod> })[];
@@ -307,6 +336,13 @@ export class ApiGatewayStore {
       stages: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? ORDER BY stage_name'),
       stagesOfDeployment: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? AND deployment_id = ? ORDER BY stage_name'),
       deleteStage: sql.prepare('DELETE FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),
+      gatewayResponses: sql.prepare(
+        'SELECT response_type, document FROM apigw_gateway_responses WHERE api_id = ? ORDER BY response_type',
+      ),
+      putGatewayResponse: sql.prepare(`INSERT INTO apigw_gateway_responses (api_id, response_type, document)
+        VALUES (?, ?, ?)
+        ON CONFLICT (api_id, response_type) DO UPDATE SET document = excluded.document`),
+      deleteGatewayResponse: sql.prepare('DELETE FROM apigw_gateway_responses WHERE api_id = ? AND response_type = ?'),
     };
   }
 
@@ -473,5 +509,24 @@ export class ApiGatewayStore {
 
   deleteStage(apiId: string, stageName: string): void {
     this.statements.deleteStage.run(apiId, stageName);
+  }
+
+  // Gateway responses
+
+  /** The gateway responses set on the API, by type. */
+  gatewayResponses(apiId: string): Record<string, StoredGatewayResponse> {
+    const rows = this.statements.gatewayResponses.all(apiId) as { response_type: string; document: string }[];
+    return Object.fromEntries(
+      rows.map((row) => [row.response_type, JSON.parse(row.document) as StoredGatewayResponse]),
+    );
+  }
+
+  putGatewayResponse(apiId: string, responseType: string, response: StoredGatewayResponse): void {
+    this.statements.putGatewayResponse.run(apiId, responseType, JSON.stringify(response));
+  }
+
+  /** Whether there was one to delete. */
+  deleteGatewayResponse(apiId: string, responseType: string): boolean {
+    return this.statements.deleteGatewayResponse.run(apiId, responseType).changes > 0;
   }
 }

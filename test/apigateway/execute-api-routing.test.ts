@@ -46,6 +46,13 @@ describe('execute-api routing', () => {
     expect(response.status).toBe(200);
   });
 
+  it('takes the host name in any case, as DNS does', async () => {
+    const upper = `${api.apiId.toUpperCase()}.EXECUTE-API.LOCALHOST:${ctx.emulator.port}`;
+    const response = await sendRaw(ctx.emulator, { host: upper, path: '/dev/hello' });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ route: 'GET /hello' });
+  });
+
   it('answers on the path form /restapis/<id>/<stage>/_user_request_/<path>', async () => {
     const response = await fetch(`${ctx.emulator.url}/restapis/${api.apiId}/dev/_user_request_/hello`);
     expect(response.status).toBe(200);

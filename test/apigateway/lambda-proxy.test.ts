@@ -122,9 +122,9 @@ describe('execute-api Lambda proxy integration', () => {
     const event = lambda.lastEvent;
     expect(event).toMatchObject({
       resource: '/files/{proxy+}',
-      path: '/files/a/b c.txt',
+      path: '/files/a/b%20c.txt',
       httpMethod: 'PUT',
-      pathParameters: { proxy: 'a/b c.txt' },
+      pathParameters: { proxy: 'a/b%20c.txt' },
       queryStringParameters: null,
       multiValueQueryStringParameters: null,
       body: '{"x":1}',
@@ -159,18 +159,20 @@ describe('execute-api Lambda proxy integration', () => {
         body: Buffer.from('binary\u0000data').toString('base64'),
         isBase64Encoded: true,
       });
-    const response = await serve({ path: '/dev/hello' }, cognitoCredentials);
+    const response = await serve({ path: '/dev/hello', headers: { Accept: 'image/png' } }, cognitoCredentials);
     expect(response.status).toBe(201);
     expect(response.headers).toMatchObject({ 'Content-Type': 'text/plain', 'X-Single': 'one' });
     expect(response.headers['X-Both']).toBeUndefined();
-    expect(response.repeatedHeaders).toEqual({ 'Set-Cookie': ['a=1', 'b=2'], 'X-Both': ['multi'] });
+    expect(response.repeatedHeaders).toEqual({ 'Set-Cookie': ['a=1', 'b=2'], 'X-Both': ['multi', 'single'] });
     expect(Buffer.from(response.body).toString()).toBe('binary\u0000data');
+    const asText = await serve({ path: '/dev/hello', headers: { Accept: 'application/json' } }, cognitoCredentials);
+    expect(asText.body).toBe(Buffer.from('binary\u0000data').toString('base64'));
     expect(response.omitEmulatorCors).toBe(true);
     lambda.answer = () => FakeLambda.returning({ statusCode: 204 });
     const empty = await serve({ path: '/dev/hello' }, cognitoCredentials);
     expect(empty.status).toBe(204);
     expect(empty.body).toBe('');
-    expect(empty.headers['content-type']).toBe('application/json');
+    expect(empty.headers['Content-Type']).toBe('application/json');
   });
 
   it('substitutes stage variables in the function ARN', async () => {
@@ -192,7 +194,15 @@ describe('execute-api Lambda proxy integration', () => {
   });
 
   it('answers 502 for a malformed proxy response', async () => {
-    for (const payload of [{ statusCode: 200, body: { not: 'a string' } }, { body: 'no status' }, [1, 2], 'just text', { statusCode: 'ok' }, { statusCode: 200, headers: { a: { b: 1 } } }]) {
+    const malformed = [
+      { statusCode: 200, body: { not: 'a string' } },
+      { statusCode: 200, wrongValue: 'value' },
+      [1, 2],
+      'just text',
+      { statusCode: 'ok' },
+      { statusCode: 200, headers: { a: { b: 1 } } },
+    ];
+    for (const payload of malformed) {
       lambda.answer = () => FakeLambda.returning(payload);
       expectInternalError(await serve({ path: '/dev/hello' }, cognitoCredentials), 502);
     }

@@ -10,7 +10,8 @@ import { deploymentView } from './views.js';
 
 /**
  * The API as it is now: what the stages pointing at this deployment serve until the next deployment, including
- * the resource policy and the disabled default endpoint, which AWS also applies only once deployed.
+ * the resource policy, the gateway responses and the disabled default endpoint, which AWS also applies only once
+ * deployed.
  */
 function snapshotOf(store: ApiGatewayStore, api: RestApiRecord): DeploymentSnapshot {
   const methods = store.methodsByResource(api.apiId);
@@ -19,7 +20,13 @@ function snapshotOf(store: ApiGatewayStore, api: RestApiRecord): DeploymentSnaps
   for (const resource of resources) {
     if (Object.values(resource.methods).some((method) => !method.integration)) throw new BadRequestException('No integration defined for method');
   }
-  return { policy: api.policy, binaryMediaTypes: api.binaryMediaTypes, disableExecuteApiEndpoint: api.disableExecuteApiEndpoint, resources };
+  return {
+    policy: api.policy,
+    binaryMediaTypes: api.binaryMediaTypes,
+    disableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
+    gatewayResponses: store.gatewayResponses(api.apiId),
+    resources,
+  };
 }
 
 function deployToStage(input: CreateDeploymentRequest, context: OperationContext, deploymentId: string): void {

@@ -5,6 +5,7 @@ import { createResource } from './create-resource.js';
 import { createRestApi } from './create-rest-api.js';
 import { createStage } from './create-stage.js';
 import { deleteDeployment } from './delete-deployment.js';
+import { deleteGatewayResponse } from './delete-gateway-response.js';
 import { deleteIntegrationResponse } from './delete-integration-response.js';
 import { deleteIntegration } from './delete-integration.js';
 import { deleteMethodResponse } from './delete-method-response.js';
@@ -14,6 +15,8 @@ import { deleteRestApi } from './delete-rest-api.js';
 import { deleteStage } from './delete-stage.js';
 import { getDeployment } from './get-deployment.js';
 import { getDeployments } from './get-deployments.js';
+import { getGatewayResponse } from './get-gateway-response.js';
+import { getGatewayResponses } from './get-gateway-responses.js';
 import { getIntegrationResponse } from './get-integration-response.js';
 import { getIntegration } from './get-integration.js';
 import { getMethodResponse } from './get-method-response.js';
@@ -24,11 +27,13 @@ import { getRestApi } from './get-rest-api.js';
 import { getRestApis } from './get-rest-apis.js';
 import { getStage } from './get-stage.js';
 import { getStages } from './get-stages.js';
+import { putGatewayResponse } from './put-gateway-response.js';
 import { putIntegrationResponse } from './put-integration-response.js';
 import { putIntegration } from './put-integration.js';
 import { putMethodResponse } from './put-method-response.js';
 import { putMethod } from './put-method.js';
 import { updateRestApi } from './update-rest-api.js';
+import { updateGatewayResponse } from './update-gateway-response.js';
 import { updateStage } from './update-stage.js';
 
 /** The operations idpool emulates; the model's others answer UnsupportedOperation. */
@@ -63,6 +68,11 @@ export const apiGatewayOperations: OperationTable = {
   GetStages: getStages,
   UpdateStage: updateStage,
   DeleteStage: deleteStage,
+  PutGatewayResponse: putGatewayResponse,
+  GetGatewayResponse: getGatewayResponse,
+  GetGatewayResponses: getGatewayResponses,
+  UpdateGatewayResponse: updateGatewayResponse,
+  DeleteGatewayResponse: deleteGatewayResponse,
 };
 
 function lowerCamel(name: string): string {

@@ -1,9 +1,14 @@
 import { UnsupportedFeatureException } from '../../errors.js';
 
+// CDK's MockIntegration and its CORS preflight write `{ statusCode: 200 }` (a JavaScript-style object, which the
+// template's VTL passes through as text): AWS reads the status code from it all the same.
+const jsStyleStatus = /^\s*\{\s*(["']?)statusCode\1\s*:\s*(\d+)\s*,?\s*\}\s*$/;
+
 /**
- * idpool does not run VTL. A MOCK integration's request template is honoured when it is plain JSON naming the
- * status code (`{"statusCode": 200}`, what the console writes when it enables CORS); response templates when they
- * are static text. Anything else is refused when it is put, not silently mis-rendered later.
+ * idpool does not run VTL. A MOCK integration's request template is honoured when it is JSON naming the status
+ * code (`{"statusCode": 200}`, what the console writes when it enables CORS) or CDK's `{ statusCode: 200 }`;
+ * response templates when they are static text. Anything else is refused when it is put, not silently
+ * mis-rendered later.
  */
 export function mockStatusCodeOf(template: string): number | undefined {
   if (template.trim() === '') return undefined;
@@ -11,7 +16,8 @@ export function mockStatusCodeOf(template: string): number | undefined {
   try {
     parsed = JSON.parse(template);
   } catch {
-    parsed = undefined;
+    const jsStyle = jsStyleStatus.exec(template);
+    parsed = jsStyle ? { statusCode: Number(jsStyle[2]) } : undefined;
   }
   const statusCode = (parsed as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof statusCode !== 'number' || !Number.isInteger(statusCode)) {

@@ -75,10 +75,16 @@ function maskedArn(methodArn: string, accountId: string): string {
  */
 export function refusalOfInvoke(runtime: EmulatorRuntime, authorization: InvokeAuthorization): string | undefined {
   const { caller } = authorization;
-  const resourcePolicy = authorization.resourcePolicy === undefined ? undefined : policyDocument(authorization.resourcePolicy, 'resource');
+  const resourcePolicy =
+    authorization.resourcePolicy === undefined ? undefined : policyDocument(authorization.resourcePolicy, 'resource');
   if (!caller && !resourcePolicy) return undefined;
   const result = evaluate({
-    request: { principal: principalOf(caller), action: 'execute-api:Invoke', resource: authorization.methodArn, context: invokeContext(authorization) },
+    request: {
+      principal: principalOf(caller),
+      action: 'execute-api:Invoke',
+      resource: authorization.methodArn,
+      context: invokeContext(authorization),
+    },
     identityPolicies: caller ? identityPolicies(runtime, caller) : [],
     resourcePolicy: resourcePolicy ?? undefined,
     resourceAccountId: authorization.apiAccountId,

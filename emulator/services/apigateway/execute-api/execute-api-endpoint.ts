@@ -7,20 +7,23 @@ import { contentTypeOf, type IncomingRequest, type WireResponse } from '../../..
 import type { EmulatorRuntime } from '../../../runtime.js';
 import type { LambdaInvoker } from '../../lambda/lambda-invoker.js';
 import { refusalOfInvoke } from './authorize-invoke.js';
+import { arnPathOf } from './canonical-path.js';
 import {
-  accessDenied,
-  authenticationRefused,
-  forbidden,
-  gatewayError,
-  internalServerError,
-  missingAuthenticationToken,
+  gatewayErrorResponse,
+  gatewayErrors,
+  isGatewayError,
   newApigwId,
+  plainGatewayResponse,
+  type GatewayError,
+  type GatewayResponseContext,
   type ResponseIds,
 } from './gateway-responses.js';
-import { decodePathSegment, executeApiHostId, invokeTargetOf, isUserRequestPath, pathSegments } from './invoke-target.js';
+import { executeApiHostId, invokeTargetOf, isUserRequestPath } from './invoke-target.js';
 import { invokeLambdaProxy } from './lambda-proxy.js';
+import { firstMediaType } from './media-types.js';
 import { mockResponse } from './mock-integration.js';
-import { proxyEvent } from './proxy-event.js';
+import { newTraceId, proxyEvent } from './proxy-event.js';
+import { queryParameters } from './query-string.js';
 import { RouteTable, type RouteMatch } from './route-table.js';
 
 export interface ExecuteApiOptions {
@@ -28,14 +31,12 @@ export interface ExecuteApiOptions {
   lambda: () => LambdaInvoker | undefined;
 }
 
-function requestValues(request: IncomingRequest, match: RouteMatch): Map<string, string> {
+/** Request values a mapping may read: `header.<lower-case name>`, `querystring.<name>`, `path.<name>`. */
+function requestValues(request: IncomingRequest, match: RouteMatch | undefined): Map<string, string> {
   const values = new Map<string, string>();
   for (const [name, list] of request.headers) values.set(`header.${name}`, list.join(','));
-  for (const pair of request.query.split('&')) {
-    const equals = pair.indexOf('=');
-    if (pair !== '') values.set(`querystring.${decodePathSegment(equals === -1 ? pair : pair.slice(0, equals))}`, equals === -1 ? '' : decodePathSegment(pair.slice(equals + 1)));
-  }
-  for (const [name, value] of Object.entries(match.pathParameters)) values.set(`path.${name}`, value);
+  for (const [name, value] of queryParameters(request.query)) values.set(`querystring.${name}`, value);
+  for (const [name, value] of Object.entries(match?.pathParameters ?? {})) values.set(`path.${name}`, value);
   return values;
 }
 
@@ -43,36 +44,63 @@ function requestValues(request: IncomingRequest, match: RouteMatch): Map<string,
  * The execute-api data plane: a deployed stage of a REST API answering as API Gateway does. Routing first (an
  * unknown route is "Missing Authentication Token"), then for AWS_IAM methods SigV4 authentication of the request
  * exactly as received, then execute-api:Invoke against the caller's policies and the API's resource policy, then
- * the integration (Lambda proxy or MOCK).
+ * the integration (Lambda proxy or MOCK). Routing, the resource ARN and the Lambda event all read the one
+ * canonical form of the path (canonical-path.ts). API Gateway's own answers go through the deployment's gateway
+ * responses.
  */
-export async function serveExecuteApi(runtime: EmulatorRuntime, options: ExecuteApiOptions, request: IncomingRequest): Promise<WireResponse> {
+export async function serveExecuteApi(
+  runtime: EmulatorRuntime,
+  options: ExecuteApiOptions,
+  request: IncomingRequest,
+): Promise<WireResponse> {
   const ids: ResponseIds = { requestId: request.requestId, apigwId: newApigwId() };
   const target = invokeTargetOf(request);
   const store = runtime.apigateway;
   const api = target && store.findRestApi(target.apiId);
   if (!target || !api) {
     // [unverified] AWS has no such host name at all; LocalStack answers 404 likewise.
-    return gatewayError(ids, 404, 'NotFoundException', JSON.stringify({ message: `Invalid API identifier specified ${target?.apiId ?? ''}` }));
+    return plainGatewayResponse(
+      ids,
+      404,
+      'NotFoundException',
+      JSON.stringify({ message: `Invalid API identifier specified ${target?.apiId ?? ''}` }),
+    );
   }
   // An unknown or missing stage is a route like any other that matches nothing [unverified: some report "Forbidden"].
   const stage = target.stageName === '' ? undefined : store.findStage(api.apiId, target.stageName);
   const snapshot = stage && store.deploymentSnapshot(api.apiId, stage.deploymentId);
-  if (!stage || !snapshot) return missingAuthenticationToken(ids);
-  if (snapshot.disableExecuteApiEndpoint) return forbidden(ids);
-  const match = RouteTable.of(snapshot).match(pathSegments(target.rawPath), request.method);
-  if (!match) return missingAuthenticationToken(ids);
+  const context: GatewayResponseContext = {
+    ids,
+    responses: snapshot?.gatewayResponses,
+    apiId: api.apiId,
+    accountId: api.accountId,
+    stage: target.stageName,
+    httpMethod: request.method,
+    stageVariables: stage?.variables ?? {},
+    requestValues: requestValues(request, undefined),
+  };
+  const answer = (result: WireResponse | GatewayError): WireResponse =>
+    isGatewayError(result) ? gatewayErrorResponse(result, context) : result;
+  if (!stage || !snapshot) return answer(gatewayErrors.missingAuthenticationToken());
+  if (snapshot.disableExecuteApiEndpoint)
+    return plainGatewayResponse(ids, 403, 'ForbiddenException', '{"message":"Forbidden"}');
+  const match = RouteTable.of(snapshot).match(target.path, request.method);
+  if (!match) return answer(gatewayErrors.missingAuthenticationToken());
+  context.resource = { resourceId: match.resource.resourceId, path: match.resource.path };
+  context.requestValues = requestValues(request, match);
 
   let caller: Caller | undefined;
   if (match.method.authorizationType === 'AWS_IAM') {
     try {
-      caller = (await authenticate(runtime, request, { service: 'execute-api', region: api.region, strict: true })).caller;
+      caller = (await authenticate(runtime, request, { service: 'execute-api', region: api.region, strict: true }))
+        .caller;
     } catch (error) {
-      if (isAwsError(error)) return authenticationRefused(ids, error);
+      if (isAwsError(error)) return answer(gatewayErrors.authenticationRefused(error));
       throw error;
     }
   }
-  const path = target.rawPath.split('/').map(decodePathSegment).join('/');
-  const methodArn = `arn:aws:execute-api:${api.region}:${api.accountId}:${api.apiId}/${target.stageName}/${request.method}/${path.slice(1)}`;
+  const stageArn = `arn:aws:execute-api:${api.region}:${api.accountId}:${api.apiId}/${target.stageName}`;
+  const methodArn = `${stageArn}/${request.method}/${arnPathOf(target.path)}`;
   const refusal = refusalOfInvoke(runtime, {
     caller,
     methodArn,
@@ -83,36 +111,51 @@ export async function serveExecuteApi(runtime: EmulatorRuntime, options: Execute
     userAgent: headerValue(request, 'user-agent') ?? '',
     now: runtime.clock.now(),
   });
-  if (refusal !== undefined) return accessDenied(ids, refusal);
+  if (refusal !== undefined) return answer(gatewayErrors.accessDenied(refusal));
 
   const integration = match.method.integration;
   if (integration?.type === 'MOCK') {
-    return mockResponse({ integration, contentType: contentTypeOf(request), requestValues: requestValues(request, match), stageVariables: stage.variables, ids, log: runtime.log });
+    return answer(
+      mockResponse({
+        integration,
+        contentType: contentTypeOf(request),
+        requestValues: context.requestValues,
+        stageVariables: stage.variables,
+        ids,
+        log: runtime.log,
+      }),
+    );
   }
-  if (integration?.type !== 'AWS_PROXY') return internalServerError(ids, 500);
+  if (integration?.type !== 'AWS_PROXY') return answer(gatewayErrors.integrationFailure());
+  const traceId = headerValue(request, 'x-amzn-trace-id') ?? newTraceId(request.receivedAt);
   const event = proxyEvent({
     request,
     target,
     match,
-    path,
     stageVariables: stage.variables,
     deploymentId: stage.deploymentId,
     apiAccountId: api.accountId,
     binaryMediaTypes: snapshot.binaryMediaTypes,
     caller,
     apigwId: ids.apigwId,
+    traceId,
   });
-  return invokeLambdaProxy({
-    runtime,
-    lambda: options.lambda(),
-    integration,
-    event,
-    stageVariables: stage.variables,
-    accountId: api.accountId,
-    region: api.region,
-    sourceArn: `arn:aws:execute-api:${api.region}:${api.accountId}:${api.apiId}/${target.stageName}/${request.method}${match.resource.path}`,
-    ids,
-  });
+  return answer(
+    await invokeLambdaProxy({
+      runtime,
+      lambda: options.lambda(),
+      integration,
+      event,
+      stageVariables: stage.variables,
+      accountId: api.accountId,
+      region: api.region,
+      sourceArn: `${stageArn}/${request.method}${match.resource.path}`,
+      accept: firstMediaType(headerValue(request, 'accept')),
+      binaryMediaTypes: snapshot.binaryMediaTypes,
+      traceId,
+      ids,
+    }),
+  );
 }
 
 /** Claims requests for `<api-id>.execute-api.*` hosts and `/restapis/<id>/<stage>/_user_request_/…` paths. */
@@ -124,8 +167,12 @@ export function executeApiEndpoint(runtime: EmulatorRuntime, options: ExecuteApi
       try {
         return await serveExecuteApi(runtime, options, request);
       } catch (error) {
-        runtime.log.error(`execute-api ${request.requestId} ${request.method} ${request.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return internalServerError({ requestId: request.requestId, apigwId: newApigwId() }, 500);
+        runtime.log.error(
+          `execute-api ${request.requestId} ${request.method} ${request.path} failed: ` +
+            (error instanceof Error ? (error.stack ?? error.message) : String(error)),
+        );
+        const ids = { requestId: request.requestId, apigwId: newApigwId() };
+        return plainGatewayResponse(ids, 500, 'InternalServerErrorException', '{"message": "Internal server error"}');
       }
     },
   };

@@ -12,7 +12,12 @@ export function roleMayInvoke(runtime: EmulatorRuntime, roleArn: string, functio
   const trust = role && policyDocument(role.assumeRolePolicy, 'trust');
   if (!role || !trust) return false;
   const assumed = evaluate({
-    request: { principal: { kind: 'service', service: 'apigateway.amazonaws.com' }, action: 'sts:AssumeRole', resource: role.arn, context: {} },
+    request: {
+      principal: { kind: 'service', service: 'apigateway.amazonaws.com' },
+      action: 'sts:AssumeRole',
+      resource: role.arn,
+      context: {},
+    },
     identityPolicies: [],
     resourcePolicy: trust,
     resourcePolicyKind: 'trust',
@@ -25,7 +30,12 @@ export function roleMayInvoke(runtime: EmulatorRuntime, roleArn: string, functio
     .filter((document) => document !== null);
   const invoke = evaluate({
     request: {
-      principal: { kind: 'aws', arn: `arn:aws:sts::${role.accountId}:assumed-role/${role.roleName}/apigateway`, accountId: role.accountId, roleArn: role.arn },
+      principal: {
+        kind: 'aws',
+        arn: `arn:aws:sts::${role.accountId}:assumed-role/${role.roleName}/apigateway`,
+        accountId: role.accountId,
+        roleArn: role.arn,
+      },
       action: 'lambda:InvokeFunction',
       resource: functionArn,
       context: {},

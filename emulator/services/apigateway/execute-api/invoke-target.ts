@@ -1,16 +1,20 @@
 import type { IncomingRequest } from '../../../protocols/wire.js';
+import { belowFirstSegment, canonicalPath, percentDecode, type CanonicalPath } from './canonical-path.js';
 
 /** Where an execute-api request goes: which API and stage, and the path below the stage. */
 export interface InvokeTarget {
   apiId: string;
   /** Empty when the URL names no stage. */
   stageName: string;
-  /** The path below the stage as sent (still percent-encoded), `/` for the stage root. */
+  /** The path below the stage in its one canonical form. */
+  path: CanonicalPath;
+  /** The path below the stage exactly as sent (`''` for the stage root), which `requestContext.path` shows. */
   rawPath: string;
   form: 'host' | 'path';
 }
 
-const executeApiHost = /^([A-Za-z0-9]+)\.execute-api\./;
+// Host names are case-insensitive (RFC 9110 4.2.3): `ABC.EXECUTE-API.localhost` is the same host.
+const executeApiHost = /^([A-Za-z0-9]+)\.execute-api\./i;
 const userRequestPrefix = /^\/restapis\/([^/]+)\/([^/]+)\/_user_request_(\/.*)?$/;
 
 function hostOf(request: IncomingRequest): string {
@@ -29,32 +33,31 @@ export function isUserRequestPath(path: string): boolean {
 /**
  * Both URL forms LocalStack serves: `http://<api-id>.execute-api.localhost:<port>/<stage>/<path>` (by Host header,
  * so a client may connect to 127.0.0.1) and `http://127.0.0.1:<port>/restapis/<api-id>/<stage>/_user_request_/<path>`.
+ * In the host form the whole path is made canonical before the stage is read from it: `//dev/x` is stage `dev`
+ * (recorded), and so is `/x/../dev/y`.
  */
 export function invokeTargetOf(request: IncomingRequest): InvokeTarget | undefined {
   const hostId = executeApiHostId(request);
   if (hostId !== undefined) {
-    const slash = request.path.indexOf('/', 1);
-    const stageName = slash === -1 ? request.path.slice(1) : request.path.slice(1, slash);
-    return { apiId: hostId, stageName, rawPath: slash === -1 ? '/' : request.path.slice(slash), form: 'host' };
+    const full = canonicalPath(request.path);
+    const afterSlashes = request.path.replace(/^\/+/, '');
+    const slash = afterSlashes.indexOf('/');
+    return {
+      apiId: hostId,
+      stageName: full.segments[0]?.value ?? '',
+      path: belowFirstSegment(full),
+      rawPath: slash === -1 ? '' : afterSlashes.slice(slash),
+      form: 'host',
+    };
   }
   const match = userRequestPrefix.exec(request.path);
   if (!match) return undefined;
-  return { apiId: match[1] as string, stageName: match[2] as string, rawPath: match[3] ?? '/', form: 'path' };
-}
-
-export function decodePathSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-/**
- * The decoded segments below the stage. A trailing slash is ignored (`/dev/hello/` is `/hello`) [unverified]; the
- * stage root has none.
- */
-export function pathSegments(rawPath: string): string[] {
-  const trimmed = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
-  return trimmed === '/' ? [] : trimmed.slice(1).split('/').map(decodePathSegment);
+  const below = match[3] ?? '';
+  return {
+    apiId: match[1] as string,
+    stageName: percentDecode(match[2] as string),
+    path: canonicalPath(below),
+    rawPath: below,
+    form: 'path',
+  };
 }

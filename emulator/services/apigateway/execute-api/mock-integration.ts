@@ -1,7 +1,13 @@
 import type { WireResponse } from '../../../protocols/wire.js';
 import type { StoredIntegration, StoredIntegrationResponse } from '../../../store/apigateway-store.js';
 import { mockStatusCodeOf } from '../mapping-templates.js';
-import { idHeaders, internalServerError, unsupportedMediaType, type ResponseIds } from './gateway-responses.js';
+import {
+  gatewayErrors,
+  idHeaders,
+  isValidHeaderValue,
+  type GatewayError,
+  type ResponseIds,
+} from './gateway-responses.js';
 
 export interface MockCall {
   integration: StoredIntegration;
@@ -19,14 +25,17 @@ function selectedTemplate(call: MockCall): { template: string | undefined } | 'u
   const contentType = call.contentType === '' ? 'application/json' : call.contentType;
   if (templates[contentType] !== undefined) return { template: templates[contentType] };
   const behaviour = call.integration.passthroughBehavior;
-  if (behaviour === 'NEVER' || (behaviour === 'WHEN_NO_TEMPLATES' && Object.keys(templates).length > 0)) return 'unsupported-media-type';
+  if (behaviour === 'NEVER' || (behaviour === 'WHEN_NO_TEMPLATES' && Object.keys(templates).length > 0))
+    return 'unsupported-media-type';
   return { template: undefined };
 }
 
 /** The integration response whose selectionPattern matches the status code, else the default one (no pattern). */
 function selectedResponse(integration: StoredIntegration, statusCode: string): StoredIntegrationResponse | undefined {
   const responses = Object.values(integration.integrationResponses);
-  const matching = responses.find((response) => response.selectionPattern && new RegExp(`^(?:${response.selectionPattern})$`).test(statusCode));
+  const matching = responses.find(
+    (response) => response.selectionPattern && new RegExp(`^(?:${response.selectionPattern})$`).test(statusCode),
+  );
   return matching ?? responses.find((response) => !response.selectionPattern);
 }
 
@@ -34,7 +43,10 @@ function mappedValue(expression: string, call: MockCall): string | undefined {
   if (expression.startsWith("'") && expression.endsWith("'")) return expression.slice(1, -1);
   if (expression.startsWith('stageVariables.')) return call.stageVariables[expression.slice('stageVariables.'.length)];
   const requestValue = /^method\.request\.(header|querystring|path)\.(.+)$/.exec(expression);
-  if (requestValue) return call.requestValues.get(`${requestValue[1]}.${requestValue[1] === 'header' ? (requestValue[2] as string).toLowerCase() : requestValue[2]}`);
+  if (requestValue)
+    return call.requestValues.get(
+      `${requestValue[1]}.${requestValue[1] === 'header' ? (requestValue[2] as string).toLowerCase() : requestValue[2]}`,
+    );
   if (expression === 'context.requestId') return call.ids.requestId;
   return undefined;
 }
@@ -45,21 +57,29 @@ function mappedValue(expression: string, call: MockCall): string | undefined {
  * integration response for the code is AWS's "No match for output mapping and no default output mapping
  * configured": 500.
  */
-export function mockResponse(call: MockCall): WireResponse {
+export function mockResponse(call: MockCall): WireResponse | GatewayError {
   const selection = selectedTemplate(call);
-  if (selection === 'unsupported-media-type') return unsupportedMediaType(call.ids);
+  if (selection === 'unsupported-media-type') return gatewayErrors.unsupportedMediaType();
   const statusCode = String(selection.template === undefined ? 200 : (mockStatusCodeOf(selection.template) ?? 200));
   const response = selectedResponse(call.integration, statusCode);
   if (!response) {
-    call.log.warn(`execute-api ${call.ids.requestId}: Execution failed due to configuration error: No match for output mapping and no default output mapping configured`);
-    return internalServerError(call.ids, 500);
+    call.log.warn(
+      `execute-api ${call.ids.requestId}: Execution failed due to configuration error: No match for output mapping and no default output mapping configured`,
+    );
+    return gatewayErrors.apiConfigurationError();
   }
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   for (const [target, expression] of Object.entries(response.responseParameters ?? {})) {
     const value = mappedValue(expression, call);
-    if (value !== undefined) headers[target.slice('method.response.header.'.length)] = value;
+    if (value !== undefined && isValidHeaderValue(value))
+      headers[target.slice('method.response.header.'.length)] = value;
   }
   const templates = response.responseTemplates ?? {};
   const body = templates['application/json'] ?? Object.values(templates)[0] ?? '';
-  return { status: Number(response.statusCode), headers: { ...headers, ...idHeaders(call.ids) }, body, omitEmulatorCors: true };
+  return {
+    status: Number(response.statusCode),
+    headers: { ...headers, ...idHeaders(call.ids) },
+    body,
+    omitEmulatorCors: true,
+  };
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '../../../auth/caller.js';
 import type { IncomingRequest } from '../../../protocols/wire.js';
-import { decodePathSegment, type InvokeTarget } from './invoke-target.js';
+import { eventPathOf } from './canonical-path.js';
+import type { InvokeTarget } from './invoke-target.js';
+import { firstMediaType, mediaTypeMatches } from './media-types.js';
+import { queryParameters } from './query-string.js';
 import type { RouteMatch } from './route-table.js';
 
 /** What the event says about the request beyond the request itself. */
@@ -9,14 +12,14 @@ export interface ProxyEventContext {
   request: IncomingRequest;
   target: InvokeTarget;
   match: RouteMatch;
-  /** The decoded path below the stage, `/` for the stage root. */
-  path: string;
   stageVariables: Record<string, string>;
   deploymentId: string;
   apiAccountId: string;
   binaryMediaTypes: string[];
   caller: Caller | undefined;
   apigwId: string;
+  /** `X-Amzn-Trace-Id`, which API Gateway adds to the request. */
+  traceId: string;
 }
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -30,7 +33,8 @@ export function requestTime(date: Date): string {
 function headerLines(request: IncomingRequest): [string, string][] {
   const lines: [string, string][] = [];
   if (request.rawHeaders) {
-    for (let index = 0; index < request.rawHeaders.length; index += 2) lines.push([request.rawHeaders[index] as string, request.rawHeaders[index + 1] as string]);
+    for (let index = 0; index < request.rawHeaders.length; index += 2)
+      lines.push([request.rawHeaders[index] as string, request.rawHeaders[index + 1] as string]);
   } else {
     for (const [name, values] of request.headers) for (const value of values) lines.push([name, value]);
   }
@@ -38,10 +42,43 @@ function headerLines(request: IncomingRequest): [string, string][] {
 }
 
 /**
- * The headers as sent (names in the client's case; `headers` keeps the last of repeated values) but the hop-by-hop
- * ones, plus those API Gateway adds on a regional endpoint: X-Forwarded-For/-Port/-Proto and X-Amzn-Trace-Id.
+ * Request headers API Gateway never passes on, recorded in test_apigateway_integrations.py::
+ * TestApiGatewayHeaderRemapping::test_apigateway_header_remapping_aws[AWS_PROXY] (sent, absent from the event;
+ * Content-Length is absent from every recorded POST event too). Keep-Alive, hop-by-hop, likewise [unverified].
  */
-function eventHeaders(context: ProxyEventContext): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
+const droppedHeaders = new Set([
+  'connection',
+  'content-length',
+  'content-md5',
+  'expect',
+  'keep-alive',
+  'max-forwards',
+  'proxy-authenticate',
+  'server',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'www-authenticate',
+]);
+
+/**
+ * The name a header arrives under: the client's spelling, but for Authorization, which arrives as `Authorization`
+ * in any spelling (recorded in test_apigateway_lambda.py::test_lambda_aws_proxy_integration: `authorization` and
+ * `aUThorization` arrive as `Authorization`, `tEsT-HEADeR` as sent).
+ */
+function eventHeaderName(name: string): string {
+  return name.toLowerCase() === 'authorization' ? 'Authorization' : name;
+}
+
+/**
+ * The headers as sent but the dropped ones (`headers` keeps the last of repeated values [unverified]), plus those
+ * API Gateway adds on a regional endpoint: X-Forwarded-For/-Port/-Proto and X-Amzn-Trace-Id.
+ */
+function eventHeaders(context: ProxyEventContext): {
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+} {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
   const add = (name: string, value: string) => {
@@ -52,45 +89,41 @@ function eventHeaders(context: ProxyEventContext): { headers: Record<string, str
   for (const [name, value] of headerLines(context.request)) {
     const lower = name.toLowerCase();
     if (lower === 'x-forwarded-for') forwardedFor = value;
-    // Hop-by-hop headers end at API Gateway's front end [unverified].
-    else if (lower !== 'connection' && lower !== 'keep-alive') add(name, value);
+    else if (lower !== 'x-amzn-trace-id' && !droppedHeaders.has(lower)) add(eventHeaderName(name), value);
   }
   const host = context.request.headers.get('host')?.[0] ?? '';
   const port = /:(\d+)$/.exec(host)?.[1] ?? '80';
-  add('X-Amzn-Trace-Id', `Root=1-${Math.floor(context.request.receivedAt.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`);
-  add('X-Forwarded-For', forwardedFor === undefined ? context.request.sourceIp : `${forwardedFor}, ${context.request.sourceIp}`);
+  add('X-Amzn-Trace-Id', context.traceId);
+  add(
+    'X-Forwarded-For',
+    forwardedFor === undefined ? context.request.sourceIp : `${forwardedFor}, ${context.request.sourceIp}`,
+  );
   add('X-Forwarded-Port', port);
   add('X-Forwarded-Proto', 'http');
   return { headers, multiValueHeaders };
 }
 
-/** Query parameters decoded (`+` stays a plus) [unverified]; null when there are none, as AWS sends them. */
-function queryParameters(query: string): { single: Record<string, string> | null; multi: Record<string, string[]> | null } {
-  if (query === '') return { single: null, multi: null };
+/** `Root=1-<epoch seconds in hex>-<24 hex digits>`, as API Gateway starts a trace. */
+export function newTraceId(receivedAt: Date): string {
+  return `Root=1-${Math.floor(receivedAt.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+}
+
+/** The query's parameters, the last value of each in the single map (recorded); null when there are none. */
+function eventQuery(query: string): { single: Record<string, string> | null; multi: Record<string, string[]> | null } {
   const single: Record<string, string> = {};
   const multi: Record<string, string[]> = {};
-  for (const pair of query.split('&')) {
-    if (pair === '') continue;
-    const equals = pair.indexOf('=');
-    const name = decodePathSegment(equals === -1 ? pair : pair.slice(0, equals));
-    const value = equals === -1 ? '' : decodePathSegment(pair.slice(equals + 1));
+  for (const [name, value] of queryParameters(query)) {
     single[name] = value;
     (multi[name] ??= []).push(value);
   }
   return Object.keys(single).length === 0 ? { single: null, multi: null } : { single, multi };
 }
 
-function mediaTypeMatches(contentType: string, pattern: string): boolean {
-  const [type, subtype] = contentType.split('/');
-  const [patternType, patternSubtype] = pattern.toLowerCase().split('/');
-  return (patternType === '*' || patternType === type) && (patternSubtype === '*' || patternSubtype === subtype);
-}
-
 /** The body as a string, base64 with isBase64Encoded when its content type is one of the API's binary media types. */
 function eventBody(context: ProxyEventContext): { body: string | null; isBase64Encoded: boolean } {
   const { body } = context.request;
   if (body.byteLength === 0) return { body: null, isBase64Encoded: false };
-  const contentType = (context.request.headers.get('content-type')?.[0] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const contentType = firstMediaType(context.request.headers.get('content-type')?.[0]);
   if (context.binaryMediaTypes.some((pattern) => mediaTypeMatches(contentType, pattern))) {
     return { body: Buffer.from(body).toString('base64'), isBase64Encoded: true };
   }
@@ -129,13 +162,13 @@ export function eventIdentity(caller: Caller | undefined, request: IncomingReque
 export function proxyEvent(context: ProxyEventContext): Record<string, unknown> {
   const { request, target, match } = context;
   const { headers, multiValueHeaders } = eventHeaders(context);
-  const query = queryParameters(request.query);
+  const query = eventQuery(request.query);
   const host = request.headers.get('host')?.[0] ?? '';
   const { body, isBase64Encoded } = eventBody(context);
   const receivedMs = request.receivedAt.getTime();
   return {
     resource: match.resource.path,
-    path: context.path,
+    path: eventPathOf(target.path),
     httpMethod: request.method,
     headers,
     multiValueHeaders,
@@ -149,7 +182,8 @@ export function proxyEvent(context: ProxyEventContext): Record<string, unknown> 
       httpMethod: request.method,
       extendedRequestId: context.apigwId,
       requestTime: requestTime(request.receivedAt),
-      path: `/${target.stageName}${context.path}`,
+      // As sent below the stage, `//` and all (recorded: `/stage//hardcoded`).
+      path: `/${target.stageName}${target.rawPath === '' ? '/' : target.rawPath}`,
       accountId: context.apiAccountId,
       protocol: 'HTTP/1.1',
       stage: target.stageName,

@@ -1,5 +1,6 @@
 import type { DeploymentSnapshot, ResourceRecord, StoredMethod } from '../../../store/apigateway-store.js';
 import { isGreedyPart, isVariablePart } from '../path-parts.js';
+import type { CanonicalPath, PathSegment } from './canonical-path.js';
 
 type DeployedResource = ResourceRecord & { methods: Record<string, StoredMethod> };
 
@@ -13,6 +14,7 @@ interface RouteNode {
 export interface RouteMatch {
   resource: DeployedResource;
   method: StoredMethod;
+  /** As the client spelt them (recorded: `%2B` stays `%2B` in `pathParameters.proxy`). */
   pathParameters: Record<string, string>;
 }
 
@@ -21,7 +23,8 @@ const tables = new WeakMap<DeploymentSnapshot, RouteTable>();
 /**
  * A deployment's resource tree, compiled once, matched as API Gateway matches: at each level a literal part
  * before `{param}` before the greedy `{proxy+}`; a resource serves a request when it has the request's method or
- * ANY, else the next candidate is tried [unverified: AWS's fallback between candidates].
+ * ANY, else the next candidate is tried [unverified: AWS's fallback between candidates]. Matching reads the decoded
+ * segments of the canonical path; values are reported in the client's spelling.
  */
 export class RouteTable {
   private readonly root: RouteNode | undefined;
@@ -37,7 +40,9 @@ export class RouteTable {
       else if (isVariablePart(resource.pathPart)) parent.variable = { name: resource.pathPart.slice(1, -1), node };
       else parent.literals.set(resource.pathPart, node);
     }
-    this.root = snapshot.resources.map((resource) => nodes.get(resource.resourceId) as RouteNode).find((node) => node.resource.parentId === undefined);
+    this.root = snapshot.resources
+      .map((resource) => nodes.get(resource.resourceId) as RouteNode)
+      .find((node) => node.resource.parentId === undefined);
   }
 
   static of(snapshot: DeploymentSnapshot): RouteTable {
@@ -46,26 +51,45 @@ export class RouteTable {
     return table;
   }
 
-  match(segments: string[], httpMethod: string): RouteMatch | undefined {
-    return this.root && this.matchFrom(this.root, segments, 0, httpMethod, {});
+  match(path: CanonicalPath, httpMethod: string): RouteMatch | undefined {
+    return this.root && this.matchFrom(this.root, path.segments, 0, httpMethod, {});
   }
 
-  private matchFrom(node: RouteNode, segments: string[], index: number, httpMethod: string, parameters: Record<string, string>): RouteMatch | undefined {
+  private matchFrom(
+    node: RouteNode,
+    segments: PathSegment[],
+    index: number,
+    httpMethod: string,
+    parameters: Record<string, string>,
+  ): RouteMatch | undefined {
     if (index === segments.length) return serving(node.resource, httpMethod, parameters);
-    const segment = segments[index] as string;
-    const literal = node.literals.get(segment);
+    const segment = segments[index] as PathSegment;
+    const literal = node.literals.get(segment.value);
     const viaLiteral = literal && this.matchFrom(literal, segments, index + 1, httpMethod, parameters);
     if (viaLiteral) return viaLiteral;
-    if (node.variable && segment !== '') {
-      const viaVariable = this.matchFrom(node.variable.node, segments, index + 1, httpMethod, { ...parameters, [node.variable.name]: segment });
+    if (node.variable) {
+      const viaVariable = this.matchFrom(node.variable.node, segments, index + 1, httpMethod, {
+        ...parameters,
+        [node.variable.name]: segment.raw,
+      });
       if (viaVariable) return viaVariable;
     }
-    if (node.greedy) return serving(node.greedy.resource, httpMethod, { ...parameters, [node.greedy.name]: segments.slice(index).join('/') });
+    if (node.greedy) {
+      const rest = segments
+        .slice(index)
+        .map((part) => part.raw)
+        .join('/');
+      return serving(node.greedy.resource, httpMethod, { ...parameters, [node.greedy.name]: rest });
+    }
     return undefined;
   }
 }
 
-function serving(resource: DeployedResource, httpMethod: string, pathParameters: Record<string, string>): RouteMatch | undefined {
+function serving(
+  resource: DeployedResource,
+  httpMethod: string,
+  pathParameters: Record<string, string>,
+): RouteMatch | undefined {
   const method = resource.methods[httpMethod] ?? resource.methods.ANY;
   return method && { resource, method, pathParameters };
 }

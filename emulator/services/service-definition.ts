@@ -34,7 +34,8 @@ export interface EmulatorServices {
   iam: IamStore;
   apigateway: ApiGatewayStore;
   lambdaStore: LambdaStore;
-  tokens: OpenIdTokens;
+  /** Signing and verifying the OpenID tokens (its public methods only, so a unit test can fake them). */
+  tokens: Pick<OpenIdTokens, 'sign' | 'verify'>;
   credentials: SessionCredentials;
   lambda: LambdaRuntime;
 }
@@ -78,7 +79,8 @@ export type OperationTable = Record<string, AnyFactory | Operation<any, unknown>
 /** A table entry's handler, built over only the services the operation named. */
 export function bindOperation(entry: OperationTable[string], runtime: EmulatorRuntime): (input: unknown, context: CallContext) => unknown {
   if (typeof entry === 'function') return (input, context) => entry(input, { ...context, runtime });
-  const services = Object.fromEntries(entry.needs.map((name) => [name, runtime[name]])) as Pick<EmulatorServices, ServiceName>;
+  const all: EmulatorServices = runtime;
+  const services = Object.fromEntries(entry.needs.map((name) => [name, all[name]])) as Pick<EmulatorServices, ServiceName>;
   return entry.build(services);
 }
 

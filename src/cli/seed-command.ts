@@ -4,7 +4,7 @@ import { resolveConfig } from '../../emulator/config.js';
 import { Logger } from '../../emulator/logger.js';
 import { EmulatorRuntime } from '../../emulator/runtime.js';
 import { createIdentityPool } from '../../emulator/services/cognito-identity/create-identity-pool.js';
-import type { OperationContext } from '../../emulator/services/service-definition.js';
+import type { CallContext } from '../../emulator/services/service-definition.js';
 
 interface SeedOptions {
   dataDir: string;
@@ -44,8 +44,7 @@ export function registerSeedCommand(program: Command): void {
       try {
         let poolId = options.poolId;
         if (!poolId) {
-          const context: OperationContext = {
-            runtime,
+          const context: CallContext = {
             requestId: 'seed',
             region: config.region,
             accountId: config.accountId,
@@ -54,7 +53,8 @@ export function registerSeedCommand(program: Command): void {
             sourceIp: '127.0.0.1',
             userAgent: 'idpool seed',
           };
-          const created = await createIdentityPool({ IdentityPoolName: options.poolName, AllowUnauthenticatedIdentities: false, DeveloperProviderName: options.developerProvider }, context);
+          const input = { IdentityPoolName: options.poolName, AllowUnauthenticatedIdentities: false, DeveloperProviderName: options.developerProvider };
+          const created = await createIdentityPool.build(runtime)(input, context);
           poolId = created.IdentityPoolId as string;
         }
         const pool = runtime.cognito.pools.find(poolId);

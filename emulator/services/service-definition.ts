@@ -21,6 +21,9 @@ export interface CallContext extends RequestContext {
   caller: RequestContext['caller'];
 }
 
+/** What operations use of the OpenID tokens: signing and verifying (an interface, so a unit test can fake it). */
+export type TokenService = Pick<OpenIdTokens, 'sign' | 'verify'>;
+
 /**
  * The emulator's services an operation may depend on. Each operation declares the few it uses and is given only
  * those, so its dependencies read from its first line and a unit test passes typed fakes for them.
@@ -34,8 +37,7 @@ export interface EmulatorServices {
   iam: IamStore;
   apigateway: ApiGatewayStore;
   lambdaStore: LambdaStore;
-  /** Signing and verifying the OpenID tokens (its public methods only, so a unit test can fake them). */
-  tokens: Pick<OpenIdTokens, 'sign' | 'verify'>;
+  tokens: TokenService;
   credentials: SessionCredentials;
   lambda: LambdaRuntime;
 }

@@ -3,4 +3,3 @@
  * not part of the published API (`idpool/emulator`), whose types expose no internals.
  */
 export { type RunningEmulator, startEmulator } from './server.js';
-export type { EmulatorRuntime } from './runtime.js';

@@ -8,7 +8,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import aws4 from 'aws4';
 import { strToU8, zipSync } from 'fflate';
 import { pathToFileURL } from 'node:url';
-import { startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../emulator/testing.js';
 
 /**
  * What a Lambda invocation costs in idpool, printed (not asserted): cold start, warm invoke in process and over

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator/index.js';
+import { startEmulator } from '../emulator/testing.js';
 import { packageRoot } from '../emulator/package-root.js';
 import { clientsFor } from './support/emulator.js';
 

@@ -21,6 +21,9 @@ export interface CallContext extends RequestContext {
   caller: RequestContext['caller'];
 }
 
+/** What operations use of the OpenID tokens: signing and verifying (an interface, so a unit test can fake it). */
+export type TokenService = Pick<OpenIdTokens, 'sign' | 'verify'>;
+
 /**
  * The emulator's services an operation may depend on. Each operation declares the few it uses and is given only
  * those, so its dependencies read from its first line and a unit test passes typed fakes for them.
@@ -34,7 +37,7 @@ export interface EmulatorServices {
   iam: IamStore;
   apigateway: ApiGatewayStore;
   lambdaStore: LambdaStore;
-  tokens: OpenIdTokens;
+  tokens: TokenService;
   credentials: SessionCredentials;
   lambda: LambdaRuntime;
 }
@@ -78,7 +81,8 @@ export type OperationTable = Record<string, AnyFactory | Operation<any, unknown>
 /** A table entry's handler, built over only the services the operation named. */
 export function bindOperation(entry: OperationTable[string], runtime: EmulatorRuntime): (input: unknown, context: CallContext) => unknown {
   if (typeof entry === 'function') return (input, context) => entry(input, { ...context, runtime });
-  const services = Object.fromEntries(entry.needs.map((name) => [name, runtime[name]])) as Pick<EmulatorServices, ServiceName>;
+  const all: EmulatorServices = runtime;
+  const services = Object.fromEntries(entry.needs.map((name) => [name, all[name]])) as Pick<EmulatorServices, ServiceName>;
   return entry.build(services);
 }
 

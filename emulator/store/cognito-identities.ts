@@ -185,8 +185,11 @@ export class CognitoIdentities {
     return created;
   }
 
-  delete(identitySeq: number): void {
-    this.statements.delete.run(identitySeq);
+  /** Deletes these identities with their login links, all or none. */
+  delete(identitySeqs: readonly number[]): void {
+    this.db.transaction(() => {
+      for (const seq of identitySeqs) this.statements.delete.run(seq);
+    });
   }
 
   loginCount(identitySeq: number): number {

@@ -88,7 +88,7 @@ function settingsParameters(settings: IdentityPoolSettings): unknown[] {
 export class CognitoPools {
   private readonly statements;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     const sql = db.sql;
     const settingsColumns =
       'name, allow_unauthenticated, allow_classic_flow, developer_provider_name, supported_login_providers, open_id_connect_provider_arns, cognito_identity_providers, saml_provider_arns';
@@ -122,8 +122,12 @@ export class CognitoPools {
     return row && toPool(row);
   }
 
-  update(poolId: string, settings: IdentityPoolSettings): void {
-    this.statements.update.run(...settingsParameters(settings), poolId);
+  /** Replaces the pool's settings and, when given, its tags, together. */
+  update(poolId: string, settings: IdentityPoolSettings, tags?: Record<string, string>): void {
+    this.db.transaction(() => {
+      this.statements.update.run(...settingsParameters(settings), poolId);
+      if (tags !== undefined) this.setTags(poolId, tags);
+    });
   }
 
   setRoles(poolId: string, roles: Record<string, string>, roleMappings: Record<string, RoleMapping>): void {

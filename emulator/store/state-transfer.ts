@@ -1,16 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from './database.js';
-
-/** A whole emulator state as portable JSON (`idpool state export` / `import`). */
-export interface ExportedState {
-  format: 'idpool-state';
-  formatVersion: 1;
-  exportedAt: string;
-  /** Schema version of each store component; an import needs the same versions. */
-  schemaVersions: Record<string, number>;
-  includesSecrets: boolean;
-  tables: Record<string, Record<string, unknown>[]>;
-}
+import type { ExportedState } from './exported-state.js';
 
 type Cell = string | number | bigint | Buffer | null;
 

@@ -1,10 +1,5 @@
 import type { Command } from 'commander';
-import { Clock } from '../../emulator/clock.js';
-import { resolveConfig } from '../../emulator/config.js';
-import { Logger } from '../../emulator/logger.js';
-import { EmulatorRuntime } from '../../emulator/runtime.js';
-import { createIdentityPool } from '../../emulator/services/cognito-identity/create-identity-pool.js';
-import type { OperationContext } from '../../emulator/services/service-definition.js';
+import { openDataDir } from '../../emulator/index.js';
 
 interface SeedOptions {
   dataDir: string;
@@ -38,37 +33,25 @@ export function registerSeedCommand(program: Command): void {
     .option('--account-id <id>', 'account of a new pool', '000000000000')
     .action(async (options: SeedOptions) => {
       const count = Number(options.count);
-      if (!Number.isSafeInteger(count) || count < 1) throw new Error(`--count must be a positive whole number, got '${options.count}'`);
-      const config = resolveConfig({ dataDir: options.dataDir, region: options.region, accountId: options.accountId });
-      const runtime = new EmulatorRuntime(config, new Clock(), new Logger('warn'));
+      if (!Number.isSafeInteger(count) || count < 1) {
+        throw new Error(`--count must be a positive whole number, got '${options.count}'`);
+      }
+      const state = openDataDir(options.dataDir, { region: options.region, accountId: options.accountId });
       try {
-        let poolId = options.poolId;
-        if (!poolId) {
-          const context: OperationContext = {
-            runtime,
-            requestId: 'seed',
-            region: config.region,
-            accountId: config.accountId,
-            caller: undefined,
-            now: runtime.clock.now(),
-            sourceIp: '127.0.0.1',
-            userAgent: 'idpool seed',
-          };
-          const created = await createIdentityPool({ IdentityPoolName: options.poolName, AllowUnauthenticatedIdentities: false, DeveloperProviderName: options.developerProvider }, context);
-          poolId = created.IdentityPoolId as string;
-        }
-        const pool = runtime.cognito.pools.find(poolId);
-        if (!pool) throw new Error(`no identity pool ${poolId} in ${options.dataDir}`);
-        if (!pool.developerProviderName) throw new Error(`identity pool ${poolId} has no developer provider`);
         const started = performance.now();
-        const created = runtime.cognito.identities.bulkLink(pool.seq, pool.developerProviderName, developerUsers(options.userPrefix, count), pool.region, runtime.clock.nowMs());
+        const seeded = await state.seedIdentities({
+          userIds: developerUsers(options.userPrefix, count),
+          poolId: options.poolId || undefined,
+          newPool: { name: options.poolName, developerProviderName: options.developerProvider },
+        });
         const seconds = (performance.now() - started) / 1000;
+        const users = `${count} developer users ${options.userPrefix}0…${options.userPrefix}${count - 1}`;
         process.stdout.write(
-          `seeded ${created} new identities (${count} developer users ${options.userPrefix}0…${options.userPrefix}${count - 1}, provider ${pool.developerProviderName}) ` +
-            `in pool ${poolId} in ${seconds.toFixed(1)} s\n`,
+          `seeded ${seeded.created} new identities (${users}, provider ${seeded.developerProviderName}) ` +
+            `in pool ${seeded.poolId} in ${seconds.toFixed(1)} s\n`,
         );
       } finally {
-        await runtime.close();
+        await state.close();
       }
     });
 }

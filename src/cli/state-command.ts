@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Clock } from '../../emulator/clock.js';
-import { resolveConfig } from '../../emulator/config.js';
-import { Logger } from '../../emulator/logger.js';
-import { EmulatorRuntime } from '../../emulator/runtime.js';
-import { exportState, importState } from '../../emulator/store/state-transfer.js';
+import { openDataDir, type OfflineState } from '../../emulator/index.js';
 
 interface StateOptions {
   dataDir?: string;
@@ -15,15 +11,17 @@ interface StateOptions {
 function where(options: StateOptions): 'data-dir' | 'endpoint' {
   if (options.dataDir && !options.endpoint) return 'data-dir';
   if (options.endpoint && !options.dataDir) return 'endpoint';
-  throw new Error('name the state with exactly one of --data-dir DIR (an emulator that is not running) or --endpoint URL (a running one)');
+  throw new Error(
+    'name the state with exactly one of --data-dir DIR (an emulator that is not running) or --endpoint URL (a running one)',
+  );
 }
 
-async function withOfflineRuntime<T>(dataDir: string, work: (runtime: EmulatorRuntime) => T): Promise<T> {
-  const runtime = new EmulatorRuntime(resolveConfig({ dataDir }), new Clock(), new Logger('warn'));
+async function withOfflineState<T>(dataDir: string, work: (state: OfflineState) => T): Promise<T> {
+  const state = openDataDir(dataDir);
   try {
-    return work(runtime);
+    return work(state);
   } finally {
-    await runtime.close();
+    await state.close();
   }
 }
 
@@ -45,12 +43,16 @@ export function registerStateCommand(program: Command): void {
     .action(async (file: string, options: StateOptions) => {
       const exported =
         where(options) === 'data-dir'
-          ? await withOfflineRuntime(options.dataDir as string, (runtime) => exportState(runtime.db, { includeSecrets: options.includeSecrets ?? false, now: runtime.clock.now() }))
+          ? await withOfflineState(options.dataDir as string, (offline) =>
+              offline.exportState({ includeSecrets: options.includeSecrets }),
+            )
           : await adminCall(options.endpoint as string, `state?secrets=${options.includeSecrets ? 'true' : 'false'}`);
       writeFileSync(file, `${JSON.stringify(exported)}\n`, { mode: 0o600 });
       const tables = (exported as { tables: Record<string, unknown[]> }).tables;
       const rows = Object.values(tables).reduce((sum, rows_) => sum + rows_.length, 0);
-      process.stdout.write(`exported ${rows} rows of ${Object.keys(tables).length} tables to ${file}${options.includeSecrets ? ' (with secrets)' : ''}\n`);
+      process.stdout.write(
+        `exported ${rows} rows of ${Object.keys(tables).length} tables to ${file}${options.includeSecrets ? ' (with secrets)' : ''}\n`,
+      );
     });
   state
     .command('import <file>')
@@ -61,8 +63,12 @@ export function registerStateCommand(program: Command): void {
       const text = readFileSync(file, 'utf8');
       const result =
         where(options) === 'data-dir'
-          ? await withOfflineRuntime(options.dataDir as string, (runtime) => importState(runtime.db, JSON.parse(text)))
-          : ((await adminCall(options.endpoint as string, 'state', { method: 'POST', body: text, headers: { 'content-type': 'application/json' } })) as { rows: number; tables: number });
+          ? await withOfflineState(options.dataDir as string, (offline) => offline.importState(JSON.parse(text)))
+          : ((await adminCall(options.endpoint as string, 'state', {
+              method: 'POST',
+              body: text,
+              headers: { 'content-type': 'application/json' },
+            })) as { rows: number; tables: number });
       process.stdout.write(`imported ${result.rows} rows into ${result.tables} tables\n`);
     });
 }

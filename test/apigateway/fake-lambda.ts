@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RunningEmulator } from '../../emulator/index.js';
+import type { RunningEmulator } from '../../emulator/testing.js';
 import type { IncomingRequest } from '../../emulator/protocols/wire.js';
 import { newRequestContext } from '../../emulator/request-context.js';
 import type { InvokePermissionRequest, LambdaInvocation, LambdaInvocationResult, LambdaInvoker } from '../../emulator/services/lambda/lambda-invoker.js';

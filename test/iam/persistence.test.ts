@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../../emulator/index.js';
+import { startEmulator } from '../../emulator/testing.js';
 import { awsManagedPolicies } from '../../emulator/store/aws-managed-policies.js';
 import { clientsFor } from '../support/emulator.js';
 import { trustPolicy } from './documents.js';

@@ -4,7 +4,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/testing.js';
 import type { EmulatorOptions } from '../../emulator/config.js';
 
 export const rootCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };

@@ -1,6 +1,6 @@
 import aws4 from 'aws4';
 import { request as httpRequest } from 'node:http';
-import type { RunningEmulator } from '../../emulator/index.js';
+import type { RunningEmulator } from '../../emulator/testing.js';
 
 export interface RawResponse {
   status: number;

@@ -1,6 +1,10 @@
 import type { DescribeIdentityPoolInput, IdentityPool } from '@aws-sdk/client-cognito-identity';
-import type { Operation } from '../service-definition.js';
-import { describePool, findOwnedPool } from './pools.js';
+import { defineOperation } from '../service-definition.js';
+import { describePool, ownedPool } from './pools.js';
 
-export const describeIdentityPool: Operation<DescribeIdentityPoolInput, IdentityPool> = (input, context) =>
-  describePool(findOwnedPool(context, input.IdentityPoolId as string));
+export const describeIdentityPool = defineOperation(
+  ['cognito'],
+  ({ cognito }) =>
+    (input: DescribeIdentityPoolInput, context): IdentityPool =>
+      describePool(ownedPool(cognito, context, input.IdentityPoolId as string)),
+);

@@ -1,15 +1,18 @@
-import type { GetCredentialsForIdentityInput, GetCredentialsForIdentityResponse } from '@aws-sdk/client-cognito-identity';
+import type {
+  GetCredentialsForIdentityInput,
+  GetCredentialsForIdentityResponse,
+} from '@aws-sdk/client-cognito-identity';
 import { issueRoleSession } from '../sts/role-sessions.js';
 import { trustsCognitoIdentity } from '../sts/role-trust.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { InvalidIdentityPoolConfigurationException } from './errors.js';
 import { identityLogin } from './identity-login.js';
-import { findPublicIdentity } from './pools.js';
+import { publicIdentity } from './pools.js';
 import { resolveRoleArn } from './role-resolution.js';
 import { principalTagsOf, providerOf } from './token-claims.js';
 
 /** The session name Cognito gives every role session it opens. */
-export const cognitoSessionName = 'CognitoIdentityCredentials';
+const cognitoSessionName = 'CognitoIdentityCredentials';
 const credentialSeconds = 3600;
 
 /**
@@ -18,41 +21,51 @@ const credentialSeconds = 3600;
  * credentials for the session `CognitoIdentityCredentials`. Not emulated: the scope-down policy AWS adds to
  * unauthenticated identities' sessions.
  */
-export const getCredentialsForIdentity: Operation<GetCredentialsForIdentityInput, GetCredentialsForIdentityResponse> = async (input, context) => {
-  const { identity, pool } = findPublicIdentity(context, input.IdentityId as string);
-  const login = await identityLogin(context, pool, identity, input.Logins ?? {});
-  const roleArn = resolveRoleArn(
-    pool,
-    login.authenticationType === 'unauthenticated'
-      ? { authenticationType: 'unauthenticated' }
-      : { authenticationType: 'authenticated', provider: providerOf(login.amr), claims: login.claims, customRoleArn: input.CustomRoleArn },
-  );
-  const tags = principalTagsOf(login.claims);
-  const role = context.runtime.iam.findRoleByArn(roleArn);
-  const trusted = role && trustsCognitoIdentity(role, { poolId: pool.poolId, identityId: identity.identityId, amr: login.amr, tags }, context.now);
-  if (!role || !trusted) throw new InvalidIdentityPoolConfigurationException();
+export const getCredentialsForIdentity = defineOperation(
+  ['cognito', 'tokens', 'clock', 'iam', 'credentials'],
+  (services) =>
+    async (input: GetCredentialsForIdentityInput, context): Promise<GetCredentialsForIdentityResponse> => {
+      const { identity, pool } = publicIdentity(services.cognito, input.IdentityId as string);
+      const login = await identityLogin(services, pool, identity, input.Logins ?? {});
+      const roleArn = resolveRoleArn(
+        pool,
+        login.authenticationType === 'unauthenticated'
+          ? { authenticationType: 'unauthenticated' }
+          : {
+              authenticationType: 'authenticated',
+              provider: providerOf(login.amr),
+              claims: login.claims,
+              customRoleArn: input.CustomRoleArn,
+            },
+      );
+      const tags = principalTagsOf(login.claims);
+      const role = services.iam.findRoleByArn(roleArn);
+      const webIdentity = { poolId: pool.poolId, identityId: identity.identityId, amr: login.amr, tags };
+      const trusted = role && trustsCognitoIdentity(role, webIdentity, context.now);
+      if (!role || !trusted) throw new InvalidIdentityPoolConfigurationException();
 
-  const { credentials } = issueRoleSession(context.runtime, {
-    role,
-    sessionName: cognitoSessionName,
-    durationSeconds: credentialSeconds,
-    source: {
-      kind: 'cognito-identity',
-      identityPoolId: pool.poolId,
-      identityId: identity.identityId,
-      authenticationType: login.authenticationType,
-      amr: login.amr,
+      const { credentials } = issueRoleSession(services.credentials, {
+        role,
+        sessionName: cognitoSessionName,
+        durationSeconds: credentialSeconds,
+        source: {
+          kind: 'cognito-identity',
+          identityPoolId: pool.poolId,
+          identityId: identity.identityId,
+          authenticationType: login.authenticationType,
+          amr: login.amr,
+        },
+        tags,
+      });
+      return {
+        IdentityId: identity.identityId,
+        Credentials: {
+          AccessKeyId: credentials.accessKeyId,
+          SecretKey: credentials.secretAccessKey,
+          SessionToken: credentials.sessionToken,
+          // AWS writes whole epoch seconds.
+          Expiration: new Date(Math.floor(credentials.expiresAt / 1000) * 1000),
+        },
+      };
     },
-    tags,
-  });
-  return {
-    IdentityId: identity.identityId,
-    Credentials: {
-      AccessKeyId: credentials.accessKeyId,
-      SecretKey: credentials.secretAccessKey,
-      SessionToken: credentials.sessionToken,
-      // AWS writes whole epoch seconds.
-      Expiration: new Date(Math.floor(credentials.expiresAt / 1000) * 1000),
-    },
-  };
-};
+);

@@ -1,6 +1,6 @@
 import type { IdentityRecord } from '../../store/cognito-identities.js';
 import type { IdentityPoolRecord } from '../../store/cognito-pools.js';
-import type { OperationContext } from '../service-definition.js';
+import type { EmulatorServices } from '../service-definition.js';
 import { cognitoErrors } from './errors.js';
 import { classifyLoginProvider, cognitoTokenProvider, externalLoginUnsupported } from './login-providers.js';
 import { verifyLoginToken } from './login-token.js';
@@ -19,7 +19,7 @@ export interface IdentityLogin {
  * `cognito-identity.amazonaws.com`. An identity that has logins, or lost them all, needs its token.
  */
 export async function identityLogin(
-  context: OperationContext,
+  services: Pick<EmulatorServices, 'cognito' | 'tokens' | 'clock'>,
   pool: IdentityPoolRecord,
   identity: IdentityRecord,
   logins: Record<string, string>,
@@ -40,12 +40,15 @@ export async function identityLogin(
   const token = logins[cognitoTokenProvider];
   if (identity.disabled) throw cognitoErrors.identityForbidden(identity.identityId);
   if (token === undefined) {
-    if (context.runtime.cognito.identities.loginCount(identity.seq) > 0) throw cognitoErrors.identityForbidden(identity.identityId);
+    const linked = services.cognito.identities.loginCount(identity.seq) > 0;
+    if (linked) throw cognitoErrors.identityForbidden(identity.identityId);
     if (!pool.allowUnauthenticatedIdentities) throw cognitoErrors.unauthenticatedNotSupported();
     return { authenticationType: 'unauthenticated', amr: ['unauthenticated'], claims: {} };
   }
-  const claims = await verifyLoginToken(context, token, identity);
+  const claims = await verifyLoginToken(services, token, identity);
   const authenticationType = authenticationTypeOf(claims.amr);
-  if (authenticationType === 'unauthenticated' && !pool.allowUnauthenticatedIdentities) throw cognitoErrors.unauthenticatedNotSupported();
+  if (authenticationType === 'unauthenticated' && !pool.allowUnauthenticatedIdentities) {
+    throw cognitoErrors.unauthenticatedNotSupported();
+  }
   return { authenticationType, amr: claims.amr, claims };
 }

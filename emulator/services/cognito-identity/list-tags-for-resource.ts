@@ -1,7 +1,11 @@
 import type { ListTagsForResourceInput, ListTagsForResourceResponse } from '@aws-sdk/client-cognito-identity';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { poolOfArn } from './tags.js';
 
-export const listTagsForResource: Operation<ListTagsForResourceInput, ListTagsForResourceResponse> = (input, context) => ({
-  Tags: poolOfArn(context, input.ResourceArn as string).tags,
-});
+export const listTagsForResource = defineOperation(
+  ['cognito'],
+  ({ cognito }) =>
+    (input: ListTagsForResourceInput, context): ListTagsForResourceResponse => ({
+      Tags: poolOfArn(cognito, context, input.ResourceArn as string).tags,
+    }),
+);

@@ -1,20 +1,24 @@
 import { decodeJwt } from 'jose/jwt/decode';
 import { OpenIdTokenError, type VerifiedOpenIdToken } from '../../auth/openid-tokens.js';
 import type { IdentityRecord } from '../../store/cognito-identities.js';
-import type { OperationContext } from '../service-definition.js';
+import type { EmulatorServices } from '../service-definition.js';
 import { cognitoErrors } from './errors.js';
 
 /**
  * Verifies a token passed as the `cognito-identity.amazonaws.com` login for an identity: signature and expiry (by
  * the emulator clock), then that it was issued for the identity's pool (`aud`) and for this identity (`sub`).
  */
-export async function verifyLoginToken(context: OperationContext, token: string, identity: IdentityRecord): Promise<VerifiedOpenIdToken> {
+export async function verifyLoginToken(
+  { tokens, clock }: Pick<EmulatorServices, 'tokens' | 'clock'>,
+  token: string,
+  identity: IdentityRecord,
+): Promise<VerifiedOpenIdToken> {
   let claims: VerifiedOpenIdToken;
   try {
-    claims = await context.runtime.tokens.verify(token);
+    claims = await tokens.verify(token);
   } catch (error) {
     if (error instanceof OpenIdTokenError && error.reason === 'expired') {
-      throw cognitoErrors.tokenExpired(context.runtime.clock.nowSeconds(), expiryOf(token));
+      throw cognitoErrors.tokenExpired(clock.nowSeconds(), expiryOf(token));
     }
     throw cognitoErrors.unverifiableToken();
   }

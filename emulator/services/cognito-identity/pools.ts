@@ -2,55 +2,52 @@ import type { CreateIdentityPoolInput, IdentityPool } from '@aws-sdk/client-cogn
 import type { IdentityRecord } from '../../store/cognito-identities.js';
 import type { IdentityPoolRecord, IdentityPoolSettings } from '../../store/cognito-pools.js';
 import type { CognitoStore } from '../../store/cognito-store.js';
-import type { CallContext, OperationContext } from '../service-definition.js';
+import type { CallContext } from '../service-definition.js';
 import { cognitoErrors } from './errors.js';
+
+/** Where a signed call stands: the account it authenticated as, in the region it signed for. */
+export type CallerScope = Pick<CallContext, 'accountId' | 'region'>;
 
 /**
  * Finding pools and identities as each kind of caller may: a signed call sees the pools of its own account in the
  * region it signed for; an unsigned (public) call finds a pool or identity by its id alone, whose `REGION:` prefix
  * names the region.
  */
-export function findOwnedPool(context: OperationContext, poolId: string): IdentityPoolRecord {
-  const pool = context.runtime.cognito.pools.find(poolId);
-  if (!pool || pool.accountId !== context.accountId || pool.region !== context.region) throw cognitoErrors.poolNotFound(poolId);
+export function ownedPool(cognito: CognitoStore, scope: CallerScope, poolId: string): IdentityPoolRecord {
+  const pool = cognito.pools.find(poolId);
+  if (!pool || pool.accountId !== scope.accountId || pool.region !== scope.region) {
+    throw cognitoErrors.poolNotFound(poolId);
+  }
   return pool;
 }
 
-export function findPublicPool(context: OperationContext, poolId: string): IdentityPoolRecord {
-  const pool = context.runtime.cognito.pools.find(poolId);
+export function publicPool(cognito: CognitoStore, poolId: string): IdentityPoolRecord {
+  const pool = cognito.pools.find(poolId);
   if (!pool) throw cognitoErrors.poolNotFound(poolId);
   return pool;
 }
 
-export function findPublicIdentity(context: OperationContext, identityId: string): { identity: IdentityRecord; pool: IdentityPoolRecord } {
-  const identity = context.runtime.cognito.identities.find(identityId);
+export function publicIdentity(
+  cognito: CognitoStore,
+  identityId: string,
+): { identity: IdentityRecord; pool: IdentityPoolRecord } {
+  const identity = cognito.identities.find(identityId);
   if (!identity) throw cognitoErrors.identityNotFound(identityId);
-  return { identity, pool: context.runtime.cognito.pools.find(identity.poolId) as IdentityPoolRecord };
+  return { identity, pool: cognito.pools.find(identity.poolId) as IdentityPoolRecord };
 }
 
-/** An identity of one of the caller's pools, looked up in the store an operation was given. */
+/** An identity of one of the caller's pools. */
 export function ownedIdentity(
   cognito: CognitoStore,
-  context: CallContext,
+  scope: CallerScope,
   identityId: string,
 ): { identity: IdentityRecord; pool: IdentityPoolRecord } {
   const identity = cognito.identities.find(identityId);
   const pool = identity && cognito.pools.find(identity.poolId);
-  if (!identity || !pool || pool.accountId !== context.accountId || pool.region !== context.region) {
+  if (!identity || !pool || pool.accountId !== scope.accountId || pool.region !== scope.region) {
     throw cognitoErrors.identityNotFound(identityId);
   }
   return { identity, pool };
-}
-
-/** An identity of one of the caller's pools. */
-export function findOwnedIdentity(context: OperationContext, identityId: string): { identity: IdentityRecord; pool: IdentityPoolRecord } {
-  const found = findPublicIdentity(context, identityId);
-  if (found.pool.accountId !== context.accountId || found.pool.region !== context.region) throw cognitoErrors.identityNotFound(identityId);
-  return found;
-}
-
-export function identityPoolArn(pool: Pick<IdentityPoolRecord, 'region' | 'accountId' | 'poolId'>): string {
-  return `arn:aws:cognito-identity:${pool.region}:${pool.accountId}:identitypool/${pool.poolId}`;
 }
 
 /**

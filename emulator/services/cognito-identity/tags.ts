@@ -1,7 +1,7 @@
 import type { IdentityPoolRecord } from '../../store/cognito-pools.js';
-import type { OperationContext } from '../service-definition.js';
+import type { CognitoStore } from '../../store/cognito-store.js';
 import { InvalidParameterException } from './errors.js';
-import { findOwnedPool } from './pools.js';
+import { type CallerScope, ownedPool } from './pools.js';
 
 /** "An identity pool can have as many as 50 tags." (TagResource reference) */
 export const maxPoolTags = 50;
@@ -9,14 +9,16 @@ export const maxPoolTags = 50;
 const poolArnPattern = /^arn:aws[\w-]*:cognito-identity:([\w-]+):(\d{12}):identitypool\/(.+)$/;
 
 /** The caller's pool an identity pool ARN names. */
-export function poolOfArn(context: OperationContext, resourceArn: string): IdentityPoolRecord {
+export function poolOfArn(cognito: CognitoStore, scope: CallerScope, resourceArn: string): IdentityPoolRecord {
   const match = poolArnPattern.exec(resourceArn);
   // [unverified] AWS's wording for an ARN that names no identity pool.
   if (!match) throw new InvalidParameterException(`Invalid ResourceArn: ${resourceArn}`);
-  return findOwnedPool(context, match[3] as string);
+  return ownedPool(cognito, scope, match[3] as string);
 }
 
 export function checkTagCount(tags: Record<string, string>): void {
   // [unverified] wording
-  if (Object.keys(tags).length > maxPoolTags) throw new InvalidParameterException(`An identity pool can have at most ${maxPoolTags} tags.`);
+  if (Object.keys(tags).length > maxPoolTags) {
+    throw new InvalidParameterException(`An identity pool can have at most ${maxPoolTags} tags.`);
+  }
 }

@@ -1,19 +1,23 @@
 import type { UnlinkIdentityInput } from '@aws-sdk/client-cognito-identity';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { cognitoErrors } from './errors.js';
 import { identityLogin } from './identity-login.js';
-import { findPublicIdentity } from './pools.js';
+import { publicIdentity } from './pools.js';
 
 /**
  * Public: unlinks the logins of the named providers from an identity, which proves itself with its current token
  * (`Logins`). Providers the identity has no login from are ignored. [unverified] what AWS answers for those.
  */
-export const unlinkIdentity: Operation<UnlinkIdentityInput, void> = async (input, context) => {
-  const { identity, pool } = findPublicIdentity(context, input.IdentityId as string);
-  const login = await identityLogin(context, pool, identity, input.Logins ?? {});
-  if (login.authenticationType === 'unauthenticated') throw cognitoErrors.identityForbidden(identity.identityId);
-  const { identities } = context.runtime.cognito;
-  const linked = new Set(identities.providers(identity.seq));
-  const toRemove = (input.LoginsToRemove ?? []).filter((provider) => linked.has(provider));
-  if (toRemove.length > 0) identities.unlinkProviders(identity.seq, toRemove, context.now.getTime());
-};
+export const unlinkIdentity = defineOperation(
+  ['cognito', 'tokens', 'clock'],
+  (services) =>
+    async (input: UnlinkIdentityInput, context): Promise<void> => {
+      const { identities } = services.cognito;
+      const { identity, pool } = publicIdentity(services.cognito, input.IdentityId as string);
+      const login = await identityLogin(services, pool, identity, input.Logins ?? {});
+      if (login.authenticationType === 'unauthenticated') throw cognitoErrors.identityForbidden(identity.identityId);
+      const linked = new Set(identities.providers(identity.seq));
+      const toRemove = (input.LoginsToRemove ?? []).filter((provider) => linked.has(provider));
+      if (toRemove.length > 0) identities.unlinkProviders(identity.seq, toRemove, context.now.getTime());
+    },
+);

@@ -34,7 +34,7 @@ export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityReque
   const durationSeconds = input.DurationSeconds ?? defaultDurationSeconds;
   if (durationSeconds > role.maxSessionDuration) throw stsErrors.durationAboveRoleMaximum();
 
-  const { credentials, assumedRoleUser } = issueRoleSession(runtime, {
+  const { credentials, assumedRoleUser } = issueRoleSession(runtime.credentials, {
     role,
     sessionName: input.RoleSessionName as string,
     durationSeconds,

@@ -41,7 +41,7 @@ export const assumeRole: Operation<AssumeRoleRequest, AssumeRoleResponse> = (inp
   if (durationSeconds > role.maxSessionDuration) throw stsErrors.durationAboveRoleMaximum();
   if (durationSeconds > chainingLimitSeconds) throw stsErrors.durationAboveChainingLimit();
 
-  const { credentials, assumedRoleUser } = issueRoleSession(runtime, { role, sessionName: input.RoleSessionName as string, durationSeconds, tags });
+  const { credentials, assumedRoleUser } = issueRoleSession(runtime.credentials, { role, sessionName: input.RoleSessionName as string, durationSeconds, tags });
   return {
     Credentials: stsCredentials(credentials),
     AssumedRoleUser: assumedRoleUser,

@@ -1,5 +1,5 @@
 import type { AssumedRoleUser, Credentials } from '@aws-sdk/client-sts';
-import type { EmulatorRuntime } from '../../runtime.js';
+import type { SessionCredentials } from '../../auth/session-credentials.js';
 import type { CognitoSessionSource, IssuedCredentialRecord } from '../../store/auth-store.js';
 import type { RoleRecord } from '../../store/iam-store.js';
 
@@ -21,10 +21,13 @@ export function assumedRoleArn(role: RoleRecord, sessionName: string): string {
 }
 
 /** Issues temporary credentials for a session of a role, as every STS AssumeRole* answer (and Cognito) does. */
-export function issueRoleSession(runtime: EmulatorRuntime, request: RoleSessionRequest): IssuedRoleSession {
+export function issueRoleSession(
+  issuer: Pick<SessionCredentials, 'issue'>,
+  request: RoleSessionRequest,
+): IssuedRoleSession {
   const { role, sessionName } = request;
   const arn = assumedRoleArn(role, sessionName);
-  const credentials = runtime.credentials.issue({
+  const credentials = issuer.issue({
     accountId: role.accountId,
     durationSeconds: request.durationSeconds,
     session: {

@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import type { LoadResult } from './http-load.js';
 import type { LambdaInvokeCosts } from './lambda-invoke.js';
 import type { ScaleRow } from './scale.js';
+import { executeApiCallName, type ServerCpuRow } from './server-cpu.js';
 
 export interface LoadRow extends LoadResult {
   name: string;
@@ -20,6 +21,10 @@ export interface BenchReport {
   lambda?: LambdaInvokeCosts;
   contractSuite?: { totalSeconds: number; line: string }[];
   loads: LoadRow[];
+  /** Server CPU per call, idpool's and moto's (bench/server-cpu.ts). */
+  serverCpu: ServerCpuRow[];
+  /** CPU of one RS512 signature in the bench process during the run: a token's floor on this machine. */
+  rsaSignatureMicros?: number;
   scale: ScaleRow[];
   notes: string[];
   totalSeconds?: number;
@@ -38,6 +43,39 @@ const targets: [string, string][] = [
 ];
 
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
+
+/** The issue's server CPU goals (issue 14), on a 2-core machine. */
+const cpuTargets: [string, string][] = [
+  ['GetOpenIdTokenForDeveloperIdentity', '≤ 350 µs'],
+  ['GetCredentialsForIdentity', '≤ 150 µs'],
+  [executeApiCallName, '≤ 300 µs'],
+];
+
+function serverCpuLines(report: BenchReport): string[] {
+  const rows = report.serverCpu.filter((row) => row.target === 'idpool');
+  if (rows.length === 0) return [];
+  const lines = [
+    '',
+    '## Server CPU per call',
+    '',
+    'What the server process spends per call (all its threads, user + system, from `/proc/<pid>/stat`), one client',
+    'sending the call again and again on a keep-alive connection (`npm run build && node dist/bench/server-cpu.js`',
+    'alone). A Lambda\'s own worker process is not counted. It moves far less than calls per second when the machine is',
+    'busy with other work.',
+    '',
+    '| call | idpool | moto | moto ÷ idpool | target |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const row of rows) {
+    const moto = report.serverCpu.find((other) => other.target === 'moto' && other.name === row.name);
+    const target = cpuTargets.find(([prefix]) => row.name.startsWith(prefix))?.[1] ?? '';
+    lines.push(`| ${row.name} | ${whole(row.micros)} µs | ${moto ? `${whole(moto.micros)} µs` : '—'} | ${moto ? `${(moto.micros / row.micros).toFixed(1)}×` : '—'} | ${target} |`);
+  }
+  if (report.rsaSignatureMicros !== undefined) {
+    lines.push('', `For scale: one RS512 signature (a token's floor) took ${whole(report.rsaSignatureMicros)} µs of CPU in the bench process during the run.`);
+  }
+  return lines;
+}
 
 /** BENCHMARKS.md: the measured tables, the machine, and the command that produced them. */
 export function renderBenchmarks(report: BenchReport): string {
@@ -68,6 +106,7 @@ export function renderBenchmarks(report: BenchReport): string {
       `| ${row.name} | ${row.concurrency} | ${whole(row.callsPerSecond)}${failed} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${moto ? whole(moto.callsPerSecond) : '—'} | ${moto ? `${(row.callsPerSecond / moto.callsPerSecond).toFixed(1)}×` : '—'} | ${row.concurrency > 1 ? (targets.find(([prefix]) => row.name.startsWith(prefix))?.[1] ?? '') : ''} |`,
     );
   }
+  lines.push(...serverCpuLines(report));
   if (report.contractSuite && report.contractSuite.length > 0) {
     const totals = report.contractSuite.map((run) => run.totalSeconds);
     lines.push(

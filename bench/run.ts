@@ -9,6 +9,7 @@ import { cliPath, rssMiB, spawnIdpool, spawnMoto, type ServerProcess } from './p
 import { measureAtScale } from './scale.js';
 import { seedFlowWork, spawnSeedStack } from './flow.js';
 import { measureLambdaInvokeCosts } from './lambda-invoke.js';
+import { cognitoCpuRows, executeApiCpuRow, rsaSignatureMicros, type ServerCpuRow } from './server-cpu.js';
 import { median, renderBenchmarks, type BenchReport, type LoadRow } from './report.js';
 
 // The SDK clients used for setup warn that Node 20 support ends in 2027; it is noise in the bench output.
@@ -21,6 +22,11 @@ const users = 1_000;
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
+}
+
+function sayCpu(rows: ServerCpuRow[]): ServerCpuRow[] {
+  for (const row of rows) say(`▸ server CPU per call, ${row.name} on ${row.target}: ${Math.round(row.micros)} µs (${row.calls} calls)`);
+  return rows;
 }
 
 async function measure(name: string, target: string, concurrency: number, work: Parameters<typeof runLoad>[0]['work']): Promise<LoadRow> {
@@ -70,7 +76,7 @@ function contractSuiteTimes(runs: number): { totalSeconds: number; line: string 
 async function main(): Promise<void> {
   const started = performance.now();
   say(`idpool benchmarks${quick ? ' (--quick)' : ''}: ${loadMs / 1000} s per load point, Node ${process.version}`);
-  const report: BenchReport = { date: new Date().toISOString(), node: process.version, quick, coldStart: { serveMs: [], inProcessMs: [] }, loads: [], scale: [], notes: [] };
+  const report: BenchReport = { date: new Date().toISOString(), node: process.version, quick, coldStart: { serveMs: [], inProcessMs: [] }, loads: [], serverCpu: [], scale: [], notes: [] };
 
   for (let run = 0; run < (quick ? 3 : 7); run++) {
     const serve = await serveColdStartMs();
@@ -86,6 +92,7 @@ async function main(): Promise<void> {
   try {
     report.loads.push(...(await cognitoCalls(idpool, 'idpool', true)));
     report.rssAfterLoadMiB = rssMiB(idpool.child.pid as number);
+    report.serverCpu.push(...sayCpu(await cognitoCpuRows(idpool, 'idpool', quick)));
   } finally {
     await idpool.stop();
   }
@@ -94,6 +101,8 @@ async function main(): Promise<void> {
   try {
     for (const concurrency of [1, 16]) report.loads.push(await measure('full seed flow (token → credentials → signed GET → Lambda)', 'idpool', concurrency, seedFlowWork(stack)));
     report.rssAfterFlowsMiB = rssMiB(up.child.pid as number);
+    const executeApi = await executeApiCpuRow(up, stack, quick);
+    if (executeApi) report.serverCpu.push(...sayCpu([executeApi]));
   } finally {
     await up.stop();
   }
@@ -110,10 +119,15 @@ async function main(): Promise<void> {
   if (moto) {
     try {
       report.loads.push(...(await cognitoCalls(moto, 'moto', false)));
+      report.serverCpu.push(...sayCpu(await cognitoCpuRows(moto, 'moto', quick)));
     } finally {
       await moto.stop();
     }
   }
+
+  report.rsaSignatureMicros = rsaSignatureMicros(quick);
+  say(`▸ one RS512 signature in the bench process: ${Math.round(report.rsaSignatureMicros)} µs of CPU`);
+  if (!report.serverCpu.some((row) => row.target === 'idpool')) report.notes.push('Server CPU per call not measured: it is read from /proc/<pid>/stat (Linux).');
 
   for (const identities of [1_000, quick ? 100_000 : 1_000_000]) {
     process.stdout.write(`▸ pool of ${identities.toLocaleString('en-US')} developer identities (seeded on disk)… `);

@@ -1,0 +1,202 @@
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { cognitoRequest, signedGet, SignedRequestCache } from './aws-requests.js';
+import { benchCredentials, createBenchPool, developerProvider, developerTokens } from './cognito-setup.js';
+import { spawnSeedStack, type SeedStack } from './flow.js';
+import { expectStatus, sender, type LoadRequest, type Sender } from './http-load.js';
+import { spawnIdpool, spawnMoto, type ServerProcess } from './processes.js';
+
+/**
+ * Server CPU per call: what the server process spends (every thread, user + system, as the kernel accounts it in
+ * /proc/<pid>/stat) while one client sends the same kind of call one after another on a keep-alive connection.
+ * Unlike calls per second it hardly moves when other processes load the machine, and it reads the same for any
+ * server (moto too). Child processes (Lambda workers) are not counted: a Lambda's own time is excluded.
+ */
+export interface CpuPerCall {
+  calls: number;
+  /** Microseconds of server CPU per call. */
+  micros: number;
+  wallSeconds: number;
+}
+
+export interface ServerCpuRow extends CpuPerCall {
+  name: string;
+  target: string;
+}
+
+let ticksPerSecond: number | undefined;
+
+/** The process's CPU time so far in microseconds, all threads, user + system; undefined where /proc is not. */
+export function processCpuMicros(pid: number): number | undefined {
+  if (!existsSync(`/proc/${pid}/stat`)) return undefined;
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which may hold spaces) start at the state, field 3; utime and stime are 14, 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
+}
+
+export interface CpuMeasureOptions {
+  /** Calls sent first and not counted (JIT, caches, connection). */
+  warmup: number;
+  /** Calls are sent in batches until the server has used at least this much CPU (the clock ticks are 10 ms)… */
+  minCpuMs: number;
+  /** …or this many calls were counted. */
+  maxCalls: number;
+}
+
+/** Sends `call(i)` one after another and reads the server's CPU before and after the counted ones. */
+export async function serverCpuPerCall(pid: number, call: (index: number) => Promise<void>, options: CpuMeasureOptions): Promise<CpuPerCall | undefined> {
+  let index = 0;
+  for (; index < options.warmup; index++) await call(index);
+  const before = processCpuMicros(pid);
+  if (before === undefined) return undefined;
+  const started = performance.now();
+  let calls = 0;
+  let used = 0;
+  while (used < options.minCpuMs * 1000 && calls < options.maxCalls) {
+    for (let batch = 0; batch < 100; batch++, calls++, index++) await call(index);
+    used = (processCpuMicros(pid) as number) - before;
+  }
+  return { calls, micros: used / calls, wallSeconds: (performance.now() - started) / 1000 };
+}
+
+function measureOptions(quick: boolean): CpuMeasureOptions {
+  return quick ? { warmup: 300, minCpuMs: 400, maxCalls: 4_000 } : { warmup: 1_000, minCpuMs: 2_000, maxCalls: 20_000 };
+}
+
+/** GetOpenIdTokenForDeveloperIdentity for a new developer user each call, then GetCredentialsForIdentity. */
+export async function cognitoCpuRows(server: ServerProcess, target: string, quick: boolean, region = 'us-east-1'): Promise<ServerCpuRow[]> {
+  const pid = server.child.pid as number;
+  const options = measureOptions(quick);
+  const pool = await createBenchPool(server.url, region, target === 'idpool');
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const send = sender(agent);
+  const rows: ServerCpuRow[] = [];
+  try {
+    const runId = Date.now().toString(36);
+    const token = await serverCpuPerCall(
+      pid,
+      async (index) => {
+        const input = { IdentityPoolId: pool.identityPoolId, Logins: { [developerProvider]: `cpu-${runId}-${index}` } };
+        const request = cognitoRequest(server.url, region, 'GetOpenIdTokenForDeveloperIdentity', input, benchCredentials);
+        expectStatus(await send(request), 200, 'token');
+      },
+      options,
+    );
+    if (token) rows.push({ name: 'GetOpenIdTokenForDeveloperIdentity (new user)', target, ...token });
+    const tokens = await developerTokens(server.url, region, pool.identityPoolId, quick ? 100 : 300);
+    const requests = tokens.map((answer) =>
+      cognitoRequest(server.url, region, 'GetCredentialsForIdentity', { IdentityId: answer.IdentityId, Logins: { 'cognito-identity.amazonaws.com': answer.Token } }),
+    );
+    const credentials = await serverCpuPerCall(
+      pid,
+      async (index) => {
+        expectStatus(await send(requests[index % requests.length] as LoadRequest), 200, 'credentials');
+      },
+      options,
+    );
+    if (credentials) rows.push({ name: 'GetCredentialsForIdentity', target, ...credentials });
+  } finally {
+    agent.destroy();
+  }
+  return rows;
+}
+
+/** The seed stack's aws4-signed GET /hello (AWS_IAM, Lambda proxy), with one identity's credentials, the Lambda warm. */
+export async function executeApiCpuRow(server: ServerProcess, stack: SeedStack, quick: boolean): Promise<ServerCpuRow | undefined> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const send: Sender = sender(agent);
+  try {
+    const login = { IdentityPoolId: stack.identityPoolId, Logins: { [stack.developerProviderName]: 'cpu-user' } };
+    const tokenAnswer = await send(cognitoRequest(stack.endpoint, stack.region, 'GetOpenIdTokenForDeveloperIdentity', login, benchCredentials));
+    const token = JSON.parse(expectStatus(tokenAnswer, 200, 'token').body) as { IdentityId: string; Token: string };
+    const answer = await send(
+      cognitoRequest(stack.endpoint, stack.region, 'GetCredentialsForIdentity', { IdentityId: token.IdentityId, Logins: { 'cognito-identity.amazonaws.com': token.Token } }),
+    );
+    const { Credentials } = JSON.parse(expectStatus(answer, 200, 'credentials').body) as { Credentials: { AccessKeyId: string; SecretKey: string; SessionToken: string } };
+    const keys = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretKey, sessionToken: Credentials.SessionToken };
+    const api = new URL(`${stack.apiUrl}/hello`);
+    const endpoint = new URL(stack.endpoint);
+    const connectTo = `${endpoint.protocol}//${endpoint.host}${api.pathname}`;
+    const signed = new SignedRequestCache(() => signedGet(connectTo, stack.region, keys, api.host));
+    const measured = await serverCpuPerCall(
+      server.child.pid as number,
+      async () => {
+        const hello = expectStatus(await send(signed.get('hello')), 200, 'signed GET /hello');
+        if (!hello.body.includes('Hello user')) throw new Error(`unexpected answer: ${hello.body.slice(0, 200)}`);
+      },
+      measureOptions(quick),
+    );
+    return measured && { name: executeApiCallName, target: 'idpool', ...measured };
+  } finally {
+    agent.destroy();
+  }
+}
+
+export const executeApiCallName = 'signed GET through a warm Lambda (execute-api, AWS_IAM)';
+
+/** CPU per RS512 signature of a token-sized input in this process: the floor of a token, on this machine, now. */
+export function rsaSignatureMicros(quick: boolean): number {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const input = Buffer.alloc(700, 'a');
+  const runs = quick ? 300 : 1_000;
+  for (let run = 0; run < 50; run++) sign('sha512', input, privateKey);
+  const before = process.cpuUsage();
+  for (let run = 0; run < runs; run++) sign('sha512', input, privateKey);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / runs;
+}
+
+/** Every CPU row for idpool, and moto's where it has the call. */
+export async function measureServerCpu(quick: boolean, say: (line: string) => void, notes: string[] = [], withMoto = true): Promise<ServerCpuRow[]> {
+  const rows: ServerCpuRow[] = [];
+  const show = (row: ServerCpuRow) => {
+    rows.push(row);
+    say(`  ${row.target} ${row.name}: ${Math.round(row.micros)} µs of server CPU per call (${row.calls} calls)`);
+  };
+  const idpool = await spawnIdpool();
+  try {
+    for (const row of await cognitoCpuRows(idpool, 'idpool', quick)) show(row);
+  } finally {
+    await idpool.stop();
+  }
+  const { server, stack } = await spawnSeedStack();
+  try {
+    const flow = await executeApiCpuRow(server, stack, quick);
+    if (flow) show(flow);
+  } finally {
+    await server.stop();
+  }
+  const moto = !withMoto
+    ? undefined
+    : await spawnMoto().catch((error: unknown) => {
+        notes.push(`moto's CPU not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        return undefined;
+      });
+  if (moto) {
+    try {
+      for (const row of await cognitoCpuRows(moto, 'moto', quick)) show(row);
+    } finally {
+      await moto.stop();
+    }
+  }
+  if (rows.length === 0) notes.push('Server CPU not measured: it is read from /proc/<pid>/stat (Linux only).');
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say(`idpool server CPU per call, Node ${process.version}; one RS512 signature here costs ${Math.round(rsaSignatureMicros(true))} µs`);
+  const notes: string[] = [];
+  measureServerCpu(process.argv.includes('--quick'), say, notes, !process.argv.includes('--no-moto'))
+    .then(() => notes.forEach((note) => say(note)))
+    .catch((error: unknown) => {
+      process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+      process.exit(1);
+    });
+}

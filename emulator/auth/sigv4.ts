@@ -1,9 +1,27 @@
 import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
 import { IncompleteSignature, InvalidSignature } from './auth-errors.js';
 
+type Smithy = typeof import('@smithy/signature-v4');
+
 /** The signer is loaded on the first signature to verify (the default lenient mode verifies none for root keys). */
-let smithyModule: Promise<typeof import('@smithy/signature-v4')> | undefined;
-const smithy = () => (smithyModule ??= import('@smithy/signature-v4'));
+let smithyModule: Promise<Smithy> | undefined;
+let smithyLoaded: { module: Smithy; canonical: SignerInternals } | undefined;
+
+async function smithy(): Promise<NonNullable<typeof smithyLoaded>> {
+  if (smithyLoaded) return smithyLoaded;
+  const module = await (smithyModule ??= import('@smithy/signature-v4'));
+  // The canonical request depends only on the request and the path escaping: one signer builds them all.
+  const signer = new module.SignatureV4({
+    credentials: { accessKeyId: '', secretAccessKey: '' },
+    region: '',
+    service: '',
+    sha256: NodeSha256,
+    applyChecksum: false,
+    uriEscapePath: true,
+  });
+  smithyLoaded ??= { module, canonical: signer as unknown as SignerInternals };
+  return smithyLoaded;
+}
 
 /** A request exactly as it arrived: what a SigV4 signature covers. */
 export interface ReceivedRequest {
@@ -32,7 +50,8 @@ export const sigV4Algorithm = 'AWS4-HMAC-SHA256';
 
 export function headerValue(request: ReceivedRequest, name: string): string | undefined {
   const values = request.headers.get(name);
-  return values === undefined ? undefined : values.join(',');
+  if (values === undefined) return undefined;
+  return values.length === 1 ? (values[0] as string) : values.join(',');
 }
 
 /**
@@ -97,8 +116,12 @@ export function parseRequestDate(request: ReceivedRequest): Date | undefined {
   return Number.isNaN(parsed) ? undefined : new Date(parsed);
 }
 
+/** `20150830T123600Z` */
 export function amzDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  const iso = date.toISOString();
+  // 2015-08-30T12:36:00.000Z; a year past 9999 is written +YYYYYY-…
+  if (iso.length !== 24) return iso.replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 type SourceData = string | ArrayBuffer | ArrayBufferView;
@@ -130,10 +153,27 @@ interface CanonicalRequestInput {
   headers: Record<string, string>;
 }
 
-/** The parts of smithy's signer idpool reuses to show the canonical request in an InvalidSignature message. */
+/** The part of smithy's signer idpool reuses: the canonical request (also shown in an InvalidSignature message). */
 interface SignerInternals {
   createCanonicalRequest(request: CanonicalRequestInput, canonicalHeaders: Record<string, string>, payloadHash: string): string;
-  createStringToSign(longDate: string, scope: string, canonicalRequest: string, algorithm: string): Promise<string>;
+}
+
+/** Derived signing keys by scope and secret, as the AWS SDKs keep them: four HMACs saved per signature. */
+const signingKeys = new Map<string, Buffer>();
+const maxSigningKeys = 1_000;
+
+/** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request") */
+export function signingKey(secretAccessKey: string, shortDate: string, region: string, service: string): Buffer {
+  // date, region and service come from the slash-separated credential and hold no '/': the key is unambiguous.
+  const cacheKey = `${shortDate}/${region}/${service}/${secretAccessKey}`;
+  let key = signingKeys.get(cacheKey);
+  if (key === undefined) {
+    key = createHmac('sha256', `AWS4${secretAccessKey}`).update(shortDate).digest();
+    for (const part of [region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+    if (signingKeys.size >= maxSigningKeys) signingKeys.delete(signingKeys.keys().next().value as string);
+    signingKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 function decodeQueryComponent(text: string): string {
@@ -190,24 +230,14 @@ export async function computeSignature(
   const declaredHash = headers['x-amz-content-sha256'];
   const payloadHash = declaredHash !== undefined && declaredHash !== bodyHash ? `${declaredHash} (body hashes to ${bodyHash})` : bodyHash;
   const canonicalInput: CanonicalRequestInput = { method: request.method, path: request.path, query: parseQuery(request.query), headers };
-  const { getCanonicalHeaders, SignatureV4 } = await smithy();
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: authorization.accessKeyId, secretAccessKey },
-    region: authorization.region,
-    service: authorization.service,
-    sha256: NodeSha256,
-    applyChecksum: false,
-    uriEscapePath: true,
-  });
-  const internals = signer as unknown as SignerInternals;
-  const canonicalHeaders = getCanonicalHeaders(canonicalInput as never, undefined, signed);
-  const canonicalRequest = internals.createCanonicalRequest(canonicalInput, canonicalHeaders, payloadHash);
-  const stringToSign = await internals.createStringToSign(amzDate(signingDate), authorization.credentialScope, canonicalRequest, sigV4Algorithm);
-  const signature = await signer.sign(stringToSign, {
-    signingDate,
-    signingRegion: authorization.region,
-    signingService: authorization.service,
-  });
+  const { module, canonical } = smithyLoaded ?? (await smithy());
+  const canonicalHeaders = module.getCanonicalHeaders(canonicalInput as never, undefined, signed);
+  const canonicalRequest = canonical.createCanonicalRequest(canonicalInput, canonicalHeaders, payloadHash);
+  const hashedRequest = createHash('sha256').update(canonicalRequest).digest('hex');
+  const stringToSign = `${sigV4Algorithm}\n${amzDate(signingDate)}\n${authorization.credentialScope}\n${hashedRequest}`;
+  // The key is derived for the request's own day (the scope's date must be that day: authenticate checks it first).
+  const key = signingKey(secretAccessKey, amzDate(signingDate).slice(0, 8), authorization.region, authorization.service);
+  const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
   return { signature, canonicalRequest, stringToSign };
 }
 

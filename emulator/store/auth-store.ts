@@ -83,11 +83,25 @@ interface IssuedCredentialRow {
 /** How long expired credentials are kept so that using them answers "expired" rather than "invalid". */
 const expiredCredentialRetentionMs = 7 * 24 * 3600 * 1000;
 
+/** Issued credentials kept decoded by access key id: a signed call with them reads them on every request. */
+const maxCachedCredentials = 2_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
 export class AuthStore {
   private readonly statements;
+  /** Credentials never change once issued; they leave with a purge, a reset or an import. */
+  private readonly credentials = new Map<string, IssuedCredentialRecord>();
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     db.install(authSchema);
+    db.onStateReplaced(() => this.credentials.clear());
     const sql = db.sql;
     this.statements = {
       keys: sql.prepare('SELECT kid, private_jwk, public_jwk, created_at FROM signing_keys ORDER BY created_at, kid'),
@@ -113,10 +127,13 @@ export class AuthStore {
     this.statements.insertKey.run(key.kid, key.privateJwk, key.publicJwk, key.createdAt);
   }
 
+  /** The issued credentials (frozen) of an access key id. */
   findCredential(accessKeyId: string): IssuedCredentialRecord | undefined {
+    const cached = this.credentials.get(accessKeyId);
+    if (cached) return cached;
     const row = this.statements.credential.get(accessKeyId) as IssuedCredentialRow | undefined;
     if (!row) return undefined;
-    return {
+    return this.remember({
       accessKeyId: row.access_key_id,
       secretAccessKey: row.secret_access_key,
       sessionToken: row.session_token,
@@ -124,7 +141,16 @@ export class AuthStore {
       issuedAt: row.issued_at,
       expiresAt: row.expires_at,
       session: JSON.parse(row.session) as RoleSession,
-    };
+    });
+  }
+
+  private remember(record: IssuedCredentialRecord): IssuedCredentialRecord {
+    const frozen = deepFreeze(record);
+    // What a transaction writes or reads may still be rolled back.
+    if (this.db.sql.inTransaction) return frozen;
+    if (this.credentials.size >= maxCachedCredentials) this.credentials.delete(this.credentials.keys().next().value as string);
+    this.credentials.set(record.accessKeyId, frozen);
+    return frozen;
   }
 
   addCredential(record: IssuedCredentialRecord): void {
@@ -137,10 +163,12 @@ export class AuthStore {
       record.expiresAt,
       JSON.stringify(record.session),
     );
+    this.remember({ ...record });
   }
 
   /** Forgets credentials that expired long enough ago (by the emulator clock) that nobody should still use them. */
   purgeExpired(nowMs: number): number {
+    this.credentials.clear();
     return this.statements.purge.run(nowMs - expiredCredentialRetentionMs).changes;
   }
 }

@@ -84,11 +84,27 @@ function settingsParameters(settings: IdentityPoolSettings): unknown[] {
   ];
 }
 
-/** Identity pools, owned by an account in a region; listed in creation order. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
+/** Pools kept decoded, by pool id: every Cognito call reads its pool. */
+const maxCachedPools = 1_000;
+
+/**
+ * Identity pools, owned by an account in a region; listed in creation order. A pool read outside a transaction is
+ * kept decoded (frozen) until the pool is written, the state reset or imported.
+ */
 export class CognitoPools {
   private readonly statements;
+  private readonly decoded = new Map<string, IdentityPoolRecord>();
 
   constructor(private readonly db: Database) {
+    db.onStateReplaced(() => this.decoded.clear());
     const sql = db.sql;
     const settingsColumns =
       'name, allow_unauthenticated, allow_classic_flow, developer_provider_name, supported_login_providers, open_id_connect_provider_arns, cognito_identity_providers, saml_provider_arns';
@@ -103,7 +119,8 @@ export class CognitoPools {
       setRoles: sql.prepare('UPDATE cognito_identity_pools SET roles = ?, role_mappings = ? WHERE pool_id = ?'),
       setTags: sql.prepare('UPDATE cognito_identity_pools SET tags = ? WHERE pool_id = ?'),
       delete: sql.prepare('DELETE FROM cognito_identity_pools WHERE pool_id = ?'),
-      page: sql.prepare('SELECT * FROM cognito_identity_pools WHERE account_id = ? AND region = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      // A bare `LIMIT ?` marks the statement for a new query plan at every value bound (SQLite's STAT4 build): CAST not.
+      page: sql.prepare('SELECT * FROM cognito_identity_pools WHERE account_id = ? AND region = ? AND seq > ? ORDER BY seq LIMIT CAST(? AS INTEGER)'),
       tagMap: sql.prepare('SELECT use_defaults, principal_tags FROM cognito_principal_tag_maps WHERE pool_seq = ? AND provider_name = ?'),
       setTagMap: sql.prepare(
         'INSERT INTO cognito_principal_tag_maps (pool_seq, provider_name, use_defaults, principal_tags) VALUES (?, ?, ?, ?) ' +
@@ -113,17 +130,29 @@ export class CognitoPools {
   }
 
   create(pool: { poolId: string; accountId: string; region: string; createdAt: number; tags: Record<string, string> }, settings: IdentityPoolSettings): IdentityPoolRecord {
+    this.decoded.delete(pool.poolId);
     this.statements.insert.run(pool.poolId, pool.accountId, pool.region, pool.createdAt, JSON.stringify(pool.tags), ...settingsParameters(settings));
     return this.find(pool.poolId) as IdentityPoolRecord;
   }
 
+  /** The pool, frozen: a change goes through the methods below. */
   find(poolId: string): IdentityPoolRecord | undefined {
+    const cached = this.decoded.get(poolId);
+    if (cached) return cached;
     const row = this.statements.byId.get(poolId) as PoolRow | undefined;
-    return row && toPool(row);
+    if (!row) return undefined;
+    const pool = deepFreeze(toPool(row));
+    // What a transaction reads may still be rolled back.
+    if (!this.db.sql.inTransaction) {
+      if (this.decoded.size >= maxCachedPools) this.decoded.delete(this.decoded.keys().next().value as string);
+      this.decoded.set(poolId, pool);
+    }
+    return pool;
   }
 
   /** Replaces the pool's settings and, when given, its tags, together. */
   update(poolId: string, settings: IdentityPoolSettings, tags?: Record<string, string>): void {
+    this.decoded.delete(poolId);
     this.db.transaction(() => {
       this.statements.update.run(...settingsParameters(settings), poolId);
       if (tags !== undefined) this.setTags(poolId, tags);
@@ -131,15 +160,18 @@ export class CognitoPools {
   }
 
   setRoles(poolId: string, roles: Record<string, string>, roleMappings: Record<string, RoleMapping>): void {
+    this.decoded.delete(poolId);
     this.statements.setRoles.run(JSON.stringify(roles), JSON.stringify(roleMappings), poolId);
   }
 
   setTags(poolId: string, tags: Record<string, string>): void {
+    this.decoded.delete(poolId);
     this.statements.setTags.run(JSON.stringify(tags), poolId);
   }
 
   /** Deletes the pool with its identities and login links. */
   delete(poolId: string): boolean {
+    this.decoded.delete(poolId);
     return this.statements.delete.run(poolId).changes > 0;
   }
 

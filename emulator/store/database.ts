@@ -30,9 +30,13 @@ export const databaseFileName = 'idpool.sqlite';
 export class Database {
   readonly sql: BetterSqlite3.Database;
   private readonly components: StoreComponent[] = [];
+  /** better-sqlite3 builds a transaction function (and its variants) per call of `transaction()`: one serves all. */
+  private readonly inTransaction: (work: () => unknown) => unknown;
+  private readonly replacedListeners: (() => void)[] = [];
 
   private constructor(sql: BetterSqlite3.Database, readonly path: string | undefined) {
     this.sql = sql;
+    this.inTransaction = sql.transaction((work: () => unknown) => work());
   }
 
   static open(dataDir?: string): Database {
@@ -78,8 +82,19 @@ export class Database {
     return Object.fromEntries(rows.map((row) => [row.component, row.version]));
   }
 
+  /** Runs `work` in one transaction (a savepoint inside another): all of it is committed, or none. */
   transaction<T>(work: () => T): T {
-    return this.sql.transaction(work)();
+    return this.inTransaction(work) as T;
+  }
+
+  /** Calls `listener` whenever rows change behind the stores' backs (reset, state import): for their caches. */
+  onStateReplaced(listener: () => void): void {
+    this.replacedListeners.push(listener);
+  }
+
+  /** Tells the stores' caches that any row may have changed. */
+  stateReplaced(): void {
+    for (const listener of this.replacedListeners) listener();
   }
 
   /** Empties every component's resettable tables. */
@@ -92,6 +107,7 @@ export class Database {
       });
     } finally {
       this.sql.pragma('foreign_keys = ON');
+      this.stateReplaced();
     }
   }
 

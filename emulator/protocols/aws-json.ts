@@ -53,8 +53,9 @@ export class AwsJsonProtocol {
 }
 
 export function parseJsonObject(body: Uint8Array): Record<string, unknown> {
-  const text = Buffer.from(body).toString('utf8');
-  if (text.trim() === '') return {};
+  const text = (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
+  // 123 is `{`, how nearly every body starts.
+  if (text.charCodeAt(0) !== 123 && text.trim() === '') return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -41,6 +41,41 @@ function lowerCamel(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
+/** What checking one member of a structure needs, worked out once per structure shape. */
+interface MemberCheck {
+  name: string;
+  /** The member's path segment: its name in lowerCamelCase. */
+  segment: string;
+  required: boolean;
+  ref: ShapeRef;
+}
+
+const memberChecks = new WeakMap<Shape, MemberCheck[]>();
+
+function membersOf(shape: Extract<Shape, { type: 'structure' }>): MemberCheck[] {
+  let checks = memberChecks.get(shape);
+  if (!checks) {
+    const required = new Set(shape.required ?? []);
+    checks = Object.entries(shape.members).map(([name, ref]) => ({ name, segment: lowerCamel(name), required: required.has(name), ref }));
+    memberChecks.set(shape, checks);
+  }
+  return checks;
+}
+
+/** Whether a value of the shape can break a constraint of its own, or hold members or items that can. */
+const checkable = new WeakMap<Shape, { own: boolean; nested: boolean }>();
+
+function checksOf(shape: Shape): { own: boolean; nested: boolean } {
+  let checks = checkable.get(shape);
+  if (!checks) {
+    const bounded = 'min' in shape && shape.min !== undefined ? true : 'max' in shape && shape.max !== undefined;
+    const own = shape.type === 'string' ? bounded || shape.pattern !== undefined || shape.enum !== undefined : bounded;
+    checks = { own, nested: shape.type === 'structure' || shape.type === 'list' || shape.type === 'map' };
+    checkable.set(shape, checks);
+  }
+  return checks;
+}
+
 function checkStructureMembers(
   context: ValidationContext,
   shape: Shape,
@@ -49,17 +84,21 @@ function checkStructureMembers(
   failures: string[],
 ): void {
   if (shape.type !== 'structure') return;
-  for (const [name, memberRef] of Object.entries(shape.members)) {
-    const path = prefix + lowerCamel(name);
-    const memberValue = value?.[name];
+  for (const member of membersOf(shape)) {
+    const memberValue = value?.[member.name];
     if (memberValue === undefined || memberValue === null) {
-      if (shape.required?.includes(name)) failures.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+      if (member.required) failures.push(`Value null at '${prefix + member.segment}' failed to satisfy constraint: Member must not be null`);
       continue;
     }
-    const memberShape = shapeOf(context.model, memberRef);
-    const broken = constraintsBroken(memberShape, memberValue);
-    if (broken.length > 0) failures.push(`${renderValue(context, memberShape, memberValue)} at '${path}' failed to satisfy constraint: ${broken.join(', ')}`);
-    checkNested(context, memberShape, memberValue, path, failures);
+    const memberShape = shapeOf(context.model, member.ref);
+    const checks = checksOf(memberShape);
+    if (checks.own) {
+      const broken = constraintsBroken(memberShape, memberValue);
+      if (broken.length > 0) {
+        failures.push(`${renderValue(context, memberShape, memberValue)} at '${prefix + member.segment}' failed to satisfy constraint: ${broken.join(', ')}`);
+      }
+    }
+    if (checks.nested) checkNested(context, memberShape, memberValue, prefix + member.segment, failures);
   }
 }
 
@@ -68,22 +107,24 @@ function checkNested(context: ValidationContext, shape: Shape, value: unknown, p
     checkStructureMembers(context, shape, value as Record<string, unknown>, `${path}.`, failures);
   } else if (shape.type === 'list' && Array.isArray(value)) {
     const memberShape = shapeOf(context.model, shape.member);
-    const inner = value.flatMap((item) => constraintsBroken(memberShape, item));
+    const checks = checksOf(memberShape);
+    const inner = checks.own ? value.flatMap((item) => constraintsBroken(memberShape, item)) : [];
     if (inner.length > 0) {
       failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${unique(inner).join(', ')}]`);
     }
-    value.forEach((item, index) => checkNested(context, memberShape, item, `${path}.${index + 1}.member`, failures));
+    if (checks.nested) value.forEach((item, index) => checkNested(context, memberShape, item, `${path}.${index + 1}.member`, failures));
   } else if (shape.type === 'map' && value && typeof value === 'object') {
     const keyShape = shapeOf(context.model, shape.key);
     const valueShape = shapeOf(context.model, shape.value);
+    const valueChecks = checksOf(valueShape);
     const entries = Object.entries(value as Record<string, unknown>);
-    const keyFailures = entries.flatMap(([key]) => constraintsBroken(keyShape, key));
-    const valueFailures = entries.flatMap(([, item]) => constraintsBroken(valueShape, item));
+    const keyFailures = checksOf(keyShape).own ? entries.flatMap(([key]) => constraintsBroken(keyShape, key)) : [];
+    const valueFailures = valueChecks.own ? entries.flatMap(([, item]) => constraintsBroken(valueShape, item)) : [];
     const parts: string[] = [];
     if (keyFailures.length > 0) parts.push(`Map keys must satisfy constraint: [${unique(keyFailures).join(', ')}]`);
     if (valueFailures.length > 0) parts.push(`Map value must satisfy constraint: [${unique(valueFailures).join(', ')}]`);
     if (parts.length > 0) failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: ${parts.join(', ')}`);
-    for (const [key, item] of entries) checkNested(context, valueShape, item, `${path}.${key}`, failures);
+    if (valueChecks.nested) for (const [key, item] of entries) checkNested(context, valueShape, item, `${path}.${key}`, failures);
   }
 }
 

@@ -29,5 +29,8 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 }
 
 export function contentTypeOf(request: ReceivedRequest): string {
-  return (request.headers.get('content-type')?.[0] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const value = request.headers.get('content-type')?.[0];
+  if (value === undefined) return '';
+  const semicolon = value.indexOf(';');
+  return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
 }

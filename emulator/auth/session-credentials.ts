@@ -5,8 +5,21 @@ import type { AuthStore, IssuedCredentialRecord, RoleSession } from '../store/au
 /** AWS access key ids use the upper-case base32 alphabet after their four-letter kind prefix. */
 const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
+/** Random bytes drawn from OpenSSL in blocks and handed out in slices: one call per few dozen credentials. */
+let entropy = Buffer.alloc(0);
+let entropyUsed = 0;
+
+function randomSlice(size: number): Buffer {
+  if (entropyUsed + size > entropy.length) {
+    entropy = randomBytes(Math.max(8192, size));
+    entropyUsed = 0;
+  }
+  entropyUsed += size;
+  return entropy.subarray(entropyUsed - size, entropyUsed);
+}
+
 export function awsIdentifier(prefix: string, length: number): string {
-  const bytes = randomBytes(length - prefix.length);
+  const bytes = randomSlice(length - prefix.length);
   let id = prefix;
   for (const byte of bytes) id += base32[byte & 31];
   return id;
@@ -34,8 +47,8 @@ export class SessionCredentials {
     const issuedAt = this.clock.nowMs();
     const record: IssuedCredentialRecord = {
       accessKeyId: awsIdentifier('ASIA', 20),
-      secretAccessKey: randomBytes(30).toString('base64'),
-      sessionToken: `IQoJb3JpZ2luX2VjE${randomBytes(240).toString('base64')}`,
+      secretAccessKey: randomSlice(30).toString('base64'),
+      sessionToken: `IQoJb3JpZ2luX2VjE${randomSlice(240).toString('base64')}`,
       accountId: request.accountId,
       issuedAt,
       expiresAt: issuedAt + request.durationSeconds * 1000,

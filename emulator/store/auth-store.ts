@@ -1,4 +1,5 @@
 import type { Database, StoreComponent } from './database.js';
+import { emptiedByWrites, RowCache } from './row-cache.js';
 
 /** The token signing keys and the temporary credentials the emulator issued. */
 export const authSchema: StoreComponent = {
@@ -83,27 +84,16 @@ interface IssuedCredentialRow {
 /** How long expired credentials are kept so that using them answers "expired" rather than "invalid". */
 const expiredCredentialRetentionMs = 7 * 24 * 3600 * 1000;
 
-/** Issued credentials kept decoded by access key id: a signed call with them reads them on every request. */
-const maxCachedCredentials = 2_000;
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const member of Object.values(value)) deepFreeze(member);
-  }
-  return value;
-}
-
 export class AuthStore {
   private readonly statements;
-  /** Credentials never change once issued; they leave with a purge, a reset or an import. */
-  private readonly credentials = new Map<string, IssuedCredentialRecord>();
+  /** Every call signed with issued credentials reads them: they are kept decoded (see RowCache). */
+  private readonly credentials: RowCache<IssuedCredentialRecord>;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     db.install(authSchema);
-    db.onStateReplaced(() => this.credentials.clear());
+    this.credentials = new RowCache(db, 2_000);
     const sql = db.sql;
-    this.statements = {
+    this.statements = emptiedByWrites({
       keys: sql.prepare('SELECT kid, private_jwk, public_jwk, created_at FROM signing_keys ORDER BY created_at, kid'),
       insertKey: sql.prepare('INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at) VALUES (?, ?, ?, ?)'),
       credential: sql.prepare('SELECT * FROM issued_credentials WHERE access_key_id = ?'),
@@ -111,7 +101,7 @@ export class AuthStore {
         'INSERT INTO issued_credentials (access_key_id, secret_access_key, session_token, account_id, issued_at, expires_at, session) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       purge: sql.prepare('DELETE FROM issued_credentials WHERE expires_at < ?'),
-    };
+    }, [this.credentials], { keptByInserts: true });
   }
 
   signingKeys(): SigningKeyRecord[] {
@@ -133,7 +123,7 @@ export class AuthStore {
     if (cached) return cached;
     const row = this.statements.credential.get(accessKeyId) as IssuedCredentialRow | undefined;
     if (!row) return undefined;
-    return this.remember({
+    return this.credentials.remember(accessKeyId, {
       accessKeyId: row.access_key_id,
       secretAccessKey: row.secret_access_key,
       sessionToken: row.session_token,
@@ -142,15 +132,6 @@ export class AuthStore {
       expiresAt: row.expires_at,
       session: JSON.parse(row.session) as RoleSession,
     });
-  }
-
-  private remember(record: IssuedCredentialRecord): IssuedCredentialRecord {
-    const frozen = deepFreeze(record);
-    // What a transaction writes or reads may still be rolled back.
-    if (this.db.sql.inTransaction) return frozen;
-    if (this.credentials.size >= maxCachedCredentials) this.credentials.delete(this.credentials.keys().next().value as string);
-    this.credentials.set(record.accessKeyId, frozen);
-    return frozen;
   }
 
   addCredential(record: IssuedCredentialRecord): void {
@@ -163,12 +144,11 @@ export class AuthStore {
       record.expiresAt,
       JSON.stringify(record.session),
     );
-    this.remember({ ...record });
+    this.credentials.remember(record.accessKeyId, { ...record });
   }
 
   /** Forgets credentials that expired long enough ago (by the emulator clock) that nobody should still use them. */
   purgeExpired(nowMs: number): number {
-    this.credentials.clear();
     return this.statements.purge.run(nowMs - expiredCredentialRetentionMs).changes;
   }
 }

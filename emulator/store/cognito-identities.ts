@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from './database.js';
+import { emptiedByWrites, RowCache } from './row-cache.js';
 
 export interface IdentityRecord {
   seq: number;
@@ -64,9 +65,13 @@ const identityColumns = 'i.seq, i.identity_id, i.pool_seq, p.pool_id, p.account_
 export class CognitoIdentities {
   private readonly statements;
 
-  constructor(private readonly db: Database) {
+  /** `decoded`: identities by id, kept decoded (see RowCache); the pools' store empties it too. */
+  constructor(
+    private readonly db: Database,
+    private readonly decoded: RowCache<IdentityRecord> = new RowCache(db, 10_000),
+  ) {
     const sql = db.sql;
-    this.statements = {
+    this.statements = emptiedByWrites({
       byId: sql.prepare(`SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.identity_id = ?`),
       bySeq: sql.prepare(`SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.seq = ?`),
       insert: sql.prepare('INSERT INTO cognito_identities (identity_id, pool_seq, created_at, last_modified_at) VALUES (?, ?, ?, ?)'),
@@ -89,12 +94,15 @@ export class CognitoIdentities {
       countLogins: sql.prepare('SELECT count(*) FROM cognito_logins WHERE identity_seq = ?').pluck(),
       providers: sql.prepare('SELECT DISTINCT provider FROM cognito_logins WHERE identity_seq = ? ORDER BY provider').pluck(),
       loginsPage: sql.prepare('SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ORDER BY login LIMIT CAST(? AS INTEGER)').pluck(),
-    };
+    }, [decoded], { keptByInserts: true });
   }
 
+  /** The identity (frozen). */
   find(identityId: string): IdentityRecord | undefined {
+    const cached = this.decoded.get(identityId);
+    if (cached) return cached;
     const row = this.statements.byId.get(identityId) as IdentityRow | undefined;
-    return row && toIdentity(row);
+    return row && this.decoded.remember(identityId, toIdentity(row));
   }
 
   /** The identity a login is linked to. */

@@ -1,5 +1,6 @@
 import type { CognitoIdentityProvider, RoleMapping } from '@aws-sdk/client-cognito-identity';
 import type { Database } from './database.js';
+import { emptiedByWrites, RowCache } from './row-cache.js';
 
 /** What CreateIdentityPool and UpdateIdentityPool set. */
 export interface IdentityPoolSettings {
@@ -84,31 +85,22 @@ function settingsParameters(settings: IdentityPoolSettings): unknown[] {
   ];
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const member of Object.values(value)) deepFreeze(member);
-  }
-  return value;
-}
-
-/** Pools kept decoded, by pool id: every Cognito call reads its pool. */
-const maxCachedPools = 1_000;
-
-/**
- * Identity pools, owned by an account in a region; listed in creation order. A pool read outside a transaction is
- * kept decoded (frozen) until the pool is written, the state reset or imported.
- */
+/** Identity pools, owned by an account in a region; listed in creation order. */
 export class CognitoPools {
   private readonly statements;
-  private readonly decoded = new Map<string, IdentityPoolRecord>();
+  /** Every Cognito call reads its pool: pools are kept decoded (see RowCache). */
+  private readonly decoded: RowCache<IdentityPoolRecord>;
 
-  constructor(private readonly db: Database) {
-    db.onStateReplaced(() => this.decoded.clear());
+  /** `dependents`: caches of rows a pool's deletion removes with it (its identities). */
+  constructor(
+    private readonly db: Database,
+    dependents: { clear(): void }[] = [],
+  ) {
+    this.decoded = new RowCache(db, 1_000);
     const sql = db.sql;
     const settingsColumns =
       'name, allow_unauthenticated, allow_classic_flow, developer_provider_name, supported_login_providers, open_id_connect_provider_arns, cognito_identity_providers, saml_provider_arns';
-    this.statements = {
+    this.statements = emptiedByWrites({
       insert: sql.prepare(
         `INSERT INTO cognito_identity_pools (pool_id, account_id, region, created_at, tags, ${settingsColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
@@ -126,33 +118,25 @@ export class CognitoPools {
         'INSERT INTO cognito_principal_tag_maps (pool_seq, provider_name, use_defaults, principal_tags) VALUES (?, ?, ?, ?) ' +
           'ON CONFLICT (pool_seq, provider_name) DO UPDATE SET use_defaults = excluded.use_defaults, principal_tags = excluded.principal_tags',
       ),
-    };
+    }, [this.decoded, ...dependents], { keptByInserts: true });
   }
 
   create(pool: { poolId: string; accountId: string; region: string; createdAt: number; tags: Record<string, string> }, settings: IdentityPoolSettings): IdentityPoolRecord {
-    this.decoded.delete(pool.poolId);
     this.statements.insert.run(pool.poolId, pool.accountId, pool.region, pool.createdAt, JSON.stringify(pool.tags), ...settingsParameters(settings));
     return this.find(pool.poolId) as IdentityPoolRecord;
   }
 
-  /** The pool, frozen: a change goes through the methods below. */
+  /** The pool (frozen). */
   find(poolId: string): IdentityPoolRecord | undefined {
     const cached = this.decoded.get(poolId);
     if (cached) return cached;
     const row = this.statements.byId.get(poolId) as PoolRow | undefined;
     if (!row) return undefined;
-    const pool = deepFreeze(toPool(row));
-    // What a transaction reads may still be rolled back.
-    if (!this.db.sql.inTransaction) {
-      if (this.decoded.size >= maxCachedPools) this.decoded.delete(this.decoded.keys().next().value as string);
-      this.decoded.set(poolId, pool);
-    }
-    return pool;
+    return this.decoded.remember(poolId, toPool(row));
   }
 
   /** Replaces the pool's settings and, when given, its tags, together. */
   update(poolId: string, settings: IdentityPoolSettings, tags?: Record<string, string>): void {
-    this.decoded.delete(poolId);
     this.db.transaction(() => {
       this.statements.update.run(...settingsParameters(settings), poolId);
       if (tags !== undefined) this.setTags(poolId, tags);
@@ -160,18 +144,15 @@ export class CognitoPools {
   }
 
   setRoles(poolId: string, roles: Record<string, string>, roleMappings: Record<string, RoleMapping>): void {
-    this.decoded.delete(poolId);
     this.statements.setRoles.run(JSON.stringify(roles), JSON.stringify(roleMappings), poolId);
   }
 
   setTags(poolId: string, tags: Record<string, string>): void {
-    this.decoded.delete(poolId);
     this.statements.setTags.run(JSON.stringify(tags), poolId);
   }
 
   /** Deletes the pool with its identities and login links. */
   delete(poolId: string): boolean {
-    this.decoded.delete(poolId);
     return this.statements.delete.run(poolId).changes > 0;
   }
 

@@ -1,5 +1,6 @@
 import { seedAwsManagedPolicies } from './aws-managed-policies.js';
 import type { Database, StoreComponent } from './database.js';
+import { emptiedByWrites, RowCache } from './row-cache.js';
 
 /** IAM roles with their trust and inline policies, customer managed policies (with versions) and attachments. */
 export const iamSchema: StoreComponent = {
@@ -205,11 +206,17 @@ export interface InlinePolicyRecord {
  */
 export class IamStore {
   private readonly statements;
+  /** Roles and their policies are read on every credentials call and every IAM-authorized request: kept decoded
+   * (see RowCache) until any IAM write. */
+  private readonly roles: RowCache<RoleRecord>;
+  private readonly policyDocuments: RowCache<string[]>;
 
   constructor(readonly db: Database) {
     db.install(iamSchema);
+    this.roles = new RowCache(db, 1_000);
+    this.policyDocuments = new RowCache(db, 1_000);
     const sql = db.sql;
-    this.statements = {
+    this.statements = emptiedByWrites({
       roleByName: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_name = ?'),
       roleByArn: sql.prepare('SELECT * FROM iam_roles WHERE arn = ?'),
       inlineDocuments: sql.prepare('SELECT document FROM iam_role_policies WHERE account_id = ? AND role_name = ? ORDER BY policy_name'),
@@ -265,24 +272,34 @@ export class IamStore {
       rolesAttachedTo: sql.prepare(`
         SELECT r.* FROM iam_role_attachments a JOIN iam_roles r ON r.account_id = a.account_id AND r.role_name = a.role_name
         WHERE a.policy_arn = ? AND a.account_id = ? ORDER BY r.role_name`),
-    };
+    }, [this.roles, this.policyDocuments], { keptByInserts: false });
   }
 
+  /** The role (frozen); its name compares without case. */
   findRole(accountId: string, roleName: string): RoleRecord | undefined {
+    const key = `name\n${accountId}\n${roleName}`;
+    const cached = this.roles.get(key);
+    if (cached) return cached;
     const row = this.statements.roleByName.get(accountId, roleName) as RoleRow | undefined;
-    return row && toRole(row);
+    return row && this.roles.remember(key, toRole(row));
   }
 
+  /** The role (frozen). */
   findRoleByArn(arn: string): RoleRecord | undefined {
+    const cached = this.roles.get(arn);
+    if (cached) return cached;
     const row = this.statements.roleByArn.get(arn) as RoleRow | undefined;
-    return row && toRole(row);
+    return row && this.roles.remember(arn, toRole(row));
   }
 
-  /** The JSON texts of a role's inline policies and of the default versions of its attached managed policies. */
-  identityPolicyDocuments(accountId: string, roleName: string): string[] {
+  /** The JSON texts (frozen list) of a role's inline policies and of the default versions of its attached ones. */
+  identityPolicyDocuments(accountId: string, roleName: string): readonly string[] {
+    const key = `${accountId}\n${roleName}`;
+    const cached = this.policyDocuments.get(key);
+    if (cached) return cached;
     const inline = (this.statements.inlineDocuments.all(accountId, roleName) as { document: string }[]).map((row) => row.document);
     const attached = (this.statements.attachedDocuments.all(accountId, roleName) as { document: string }[]).map((row) => row.document);
-    return [...inline, ...attached];
+    return this.policyDocuments.remember(key, [...inline, ...attached]);
   }
 
   attachedPolicyArns(accountId: string, roleName: string): string[] {

@@ -3,12 +3,18 @@ import type { PolicyDocumentKind } from '../../auth/policy/parse-policy-document
 import { LruCache } from '../../auth/policy/lru-cache.js';
 import type { RoleRecord } from '../../store/iam-store.js';
 
-/** Parsed policies by their text: each is parsed once, so the evaluator's compiled form (kept per document) is reused. */
-const parsedPolicies = new LruCache<string, PolicyDocument | false>(2000);
+/**
+ * Parsed policies by kind and text: each is parsed once, so the evaluator's compiled form (kept per document) is
+ * reused. Keyed by the text itself, not a string built from it: a text read again from a cached record is the same
+ * string, whose hash V8 keeps.
+ */
+const parsedPolicies = new Map<PolicyDocumentKind, LruCache<string, PolicyDocument | false>>();
 
 /** A stored policy, parsed; undefined for a document IAM would refuse (it grants nothing). */
 export function parsedPolicy(text: string, kind: PolicyDocumentKind): PolicyDocument | undefined {
-  const parsed = parsedPolicies.getOrCreate(`${kind}\n${text}`, () => {
+  let ofKind = parsedPolicies.get(kind);
+  if (!ofKind) parsedPolicies.set(kind, (ofKind = new LruCache(2000)));
+  const parsed = ofKind.getOrCreate(text, () => {
     try {
       return parsePolicyDocument(text, kind);
     } catch {

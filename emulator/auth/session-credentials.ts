@@ -1,22 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomSlice } from '../random-bytes.js';
 import type { Clock } from '../clock.js';
 import type { AuthStore, IssuedCredentialRecord, RoleSession } from '../store/auth-store.js';
 
 /** AWS access key ids use the upper-case base32 alphabet after their four-letter kind prefix. */
 const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** Random bytes drawn from OpenSSL in blocks and handed out in slices: one call per few dozen credentials. */
-let entropy = Buffer.alloc(0);
-let entropyUsed = 0;
-
-function randomSlice(size: number): Buffer {
-  if (entropyUsed + size > entropy.length) {
-    entropy = randomBytes(Math.max(8192, size));
-    entropyUsed = 0;
-  }
-  entropyUsed += size;
-  return entropy.subarray(entropyUsed - size, entropyUsed);
-}
 
 export function awsIdentifier(prefix: string, length: number): string {
   const bytes = randomSlice(length - prefix.length);

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database, StoreComponent } from './database.js';
+import { emptiedByWrites, RowCache } from './row-cache.js';
 
 /**
  * API Gateway REST APIs: the APIs (owned by an account in a region), their resource tree, the methods on each
@@ -297,11 +298,14 @@ const snapshotCacheSize = 256;
 export class ApiGatewayStore {
   private readonly statements: Record<string, BetterSqlite3.Statement>;
   private readonly snapshots = new Map<string, DeploymentSnapshot>();
+  /** Every execute-api request reads its API and stage: kept decoded (see RowCache) until any API Gateway write. */
+  private readonly records: RowCache<RestApiRecord | StageRecord>;
 
   constructor(readonly db: Database) {
     db.install(apiGatewaySchema);
+    this.records = new RowCache(db, 1_000);
     const sql = db.sql;
-    this.statements = {
+    this.statements = emptiedByWrites({
       insertApi: sql.prepare(`INSERT INTO apigw_rest_apis (name, description, version, policy, api_key_source, endpoint_configuration,
         binary_media_types, minimum_compression_size, disable_execute_api_endpoint, tags, api_id, account_id, region, root_resource_id, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -343,7 +347,7 @@ export class ApiGatewayStore {
         VALUES (?, ?, ?)
         ON CONFLICT (api_id, response_type) DO UPDATE SET document = excluded.document`),
       deleteGatewayResponse: sql.prepare('DELETE FROM apigw_gateway_responses WHERE api_id = ? AND response_type = ?'),
-    };
+    }, [this.records], { keptByInserts: false });
   }
 
   // REST APIs
@@ -361,8 +365,11 @@ export class ApiGatewayStore {
 
   /** Any account's API: ids are unique across accounts, as the execute-api host name shows. */
   findRestApi(apiId: string): RestApiRecord | undefined {
+    const key = `api\n${apiId}`;
+    const cached = this.records.get(key) as RestApiRecord | undefined;
+    if (cached) return cached;
     const row = this.statements.apiById.get(apiId) as RestApiRow | undefined;
-    return row && toRestApi(row);
+    return row && (this.records.remember(key, toRestApi(row)) as RestApiRecord);
   }
 
   listRestApis(accountId: string, region: string): RestApiRecord[] {
@@ -498,8 +505,11 @@ export class ApiGatewayStore {
   }
 
   findStage(apiId: string, stageName: string): StageRecord | undefined {
+    const key = `stage\n${apiId}\n${stageName}`;
+    const cached = this.records.get(key) as StageRecord | undefined;
+    if (cached) return cached;
     const row = this.statements.stage.get(apiId, stageName) as StageRow | undefined;
-    return row && toStage(row);
+    return row && (this.records.remember(key, toStage(row)) as StageRecord);
   }
 
   listStages(apiId: string, deploymentId?: string): StageRecord[] {

@@ -1,4 +1,5 @@
 import type { Database, StoreComponent } from './database.js';
+import { emptiedByWrites, RowCache } from './row-cache.js';
 
 /**
  * Lambda functions ($LATEST and published versions), their deployment packages and resource policies. Packages
@@ -162,11 +163,14 @@ function versionColumns(record: FunctionVersionRecord) {
 
 export class LambdaStore {
   private readonly statements;
+  /** Every invocation reads its function version: kept decoded (see RowCache) until any Lambda write. */
+  private readonly records: RowCache<FunctionVersionRecord>;
 
   constructor(readonly db: Database) {
     db.install(lambdaSchema);
+    this.records = new RowCache(db, 1_000);
     const sql = db.sql;
-    this.statements = {
+    this.statements = emptiedByWrites({
       insertCode: sql.prepare('INSERT INTO lambda_code (sha256, zip) VALUES (?, ?) ON CONFLICT(sha256) DO NOTHING'),
       code: sql.prepare('SELECT zip FROM lambda_code WHERE sha256 = ?').pluck(),
       deleteUnusedCode: sql.prepare(`
@@ -199,7 +203,7 @@ export class LambdaStore {
           COALESCE(SUM(reserved_concurrency), 0) AS reserved
         FROM lambda_functions WHERE account_id = ? AND region = ?`),
       versionsCodeSize: sql.prepare('SELECT COALESCE(SUM(code_size), 0) FROM lambda_versions WHERE account_id = ? AND region = ?').pluck(),
-    };
+    }, [this.records], { keptByInserts: false });
   }
 
   putCode(sha256: string, zip: Uint8Array): void {
@@ -215,17 +219,24 @@ export class LambdaStore {
     this.statements.deleteUnusedCode.run();
   }
 
+  /** The function (frozen, unless read inside a transaction). */
   findFunction(key: FunctionKey): FunctionRecord | undefined {
+    const cacheKey = `${key.accountId}\n${key.region}\n${key.name}\n$LATEST`;
+    const cached = this.records.get(cacheKey) as FunctionRecord | undefined;
+    if (cached) return cached;
     const row = this.statements.function.get(key.accountId, key.region, key.name) as FunctionRow | undefined;
-    return row && toFunction(row);
+    return row && (this.records.remember(cacheKey, toFunction(row)) as FunctionRecord);
   }
 
-  /** `$LATEST` (the function itself) or a published version. */
+  /** `$LATEST` (the function itself) or a published version (frozen, unless read inside a transaction). */
   findVersion(key: FunctionKey, version: string): FunctionVersionRecord | undefined {
     if (version === '$LATEST') return this.findFunction(key);
     if (!/^[1-9]\d*$/.test(version)) return undefined;
+    const cacheKey = `${key.accountId}\n${key.region}\n${key.name}\n${version}`;
+    const cached = this.records.get(cacheKey);
+    if (cached) return cached;
     const row = this.statements.version.get(key.accountId, key.region, key.name, Number(version)) as VersionRow | undefined;
-    return row && toVersion(row, version);
+    return row && this.records.remember(cacheKey, toVersion(row, version));
   }
 
   versions(key: FunctionKey): FunctionVersionRecord[] {

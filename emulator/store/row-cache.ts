@@ -3,9 +3,9 @@ import type { Database } from './database.js';
 
 /**
  * Decoded records of a store kept by key, for the reads every call makes (its pool, its identity, its role): no
- * SQLite step and no JSON decoding on a hit. Records are frozen, since every caller shares them. The cache is emptied
- * whenever a statement that may change or remove rows runs (see `emptiedByWrites`), and when the state is reset or
- * imported; a record read inside a transaction is not kept, since the transaction may still be rolled back.
+ * SQLite step and no JSON decoding on a hit. Kept records are frozen, since every caller shares them. The cache is
+ * emptied whenever a statement that may change or remove rows runs (see `emptiedByWrites`), and when the state is
+ * reset or imported.
  */
 export class RowCache<V> {
   private readonly entries = new Map<string, V>();
@@ -17,14 +17,18 @@ export class RowCache<V> {
     db.onStateReplaced(() => this.clear());
   }
 
+  /** Inside a transaction nothing is answered from the cache: the transaction reads its own, changeable copy. */
   get(key: string): V | undefined {
-    return this.entries.get(key);
+    return this.db.sql.inTransaction ? undefined : this.entries.get(key);
   }
 
-  /** Freezes the record and keeps it (outside a transaction); answers it. */
+  /**
+   * Keeps the record, frozen, and answers it. Inside a transaction it is answered as read, neither kept (the
+   * transaction may still be rolled back) nor frozen (a check-then-write may change its copy before saving it).
+   */
   remember(key: string, record: V): V {
-    deepFreeze(record);
     if (this.db.sql.inTransaction) return record;
+    deepFreeze(record);
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, record);
     return record;

@@ -49,6 +49,10 @@ export function policyDocument(statements: PolicyStatementRecord[]): string {
 /** Lambda's limit on a function's resource policy. */
 export const maxPolicyBytes = 20_480;
 
+/** A version's statements as one document, the same object for the same (stored, frozen) statements: the evaluator
+ * compiles a document once. */
+const documents = new WeakMap<readonly PolicyStatementRecord[], PolicyDocument>();
+
 /** Whether a function version's policy lets `principal` (a service, or an account or ARN) invoke it from `source`. */
 export function policyAllowsInvoke(
   version: FunctionVersionRecord,
@@ -63,7 +67,8 @@ export function policyAllowsInvoke(
   if (/^\d{12}$/.test(request.principal)) principal = { kind: 'aws', arn: `arn:aws:iam::${request.principal}:root`, accountId: request.principal };
   else if (request.principal.startsWith('arn:')) principal = { kind: 'aws', arn: request.principal, accountId: request.principal.split(':')[4] ?? '' };
   else principal = { kind: 'service', service: request.principal };
-  const policy: PolicyDocument = { Version: '2012-10-17', Statement: version.policy as PolicyStatement[] };
+  let policy = documents.get(version.policy);
+  if (!policy) documents.set(version.policy, (policy = { Version: '2012-10-17', Statement: version.policy as PolicyStatement[] }));
   const resource = functionArn(version, qualifier === '$LATEST' ? undefined : qualifier);
   return (
     evaluate({

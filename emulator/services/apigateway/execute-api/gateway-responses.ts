@@ -1,5 +1,5 @@
 import type { GatewayResponseType } from '@aws-sdk/client-api-gateway';
-import { randomBytes } from 'node:crypto';
+import { randomSlice } from '../../../random-bytes.js';
 import type { AwsError } from '../../../errors.js';
 import type { WireResponse } from '../../../protocols/wire.js';
 import {
@@ -17,7 +17,7 @@ export interface ResponseIds {
 }
 
 export function newApigwId(): string {
-  return randomBytes(11).toString('base64');
+  return randomSlice(11).toString('base64');
 }
 
 export function idHeaders(ids: ResponseIds): Record<string, string> {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomSlice } from '../../../random-bytes.js';
 import type { Caller } from '../../../auth/caller.js';
 import type { IncomingRequest } from '../../../protocols/wire.js';
 import { eventPathOf } from './canonical-path.js';
@@ -105,7 +105,7 @@ function eventHeaders(context: ProxyEventContext): {
 
 /** `Root=1-<epoch seconds in hex>-<24 hex digits>`, as API Gateway starts a trace. */
 export function newTraceId(receivedAt: Date): string {
-  return `Root=1-${Math.floor(receivedAt.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+  return `Root=1-${Math.floor(receivedAt.getTime() / 1000).toString(16)}-${randomSlice(12).toString('hex')}`;
 }
 
 /** The query's parameters, the last value of each in the single map (recorded); null when there are none. */

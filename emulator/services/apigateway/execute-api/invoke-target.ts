@@ -10,7 +10,7 @@ export interface InvokeTarget {
   form: 'host' | 'path';
 }
 
-const executeApiHost = /^([A-Za-z0-9]+)\.execute-api\./;
+const executeApiHost = /^([a-z0-9]+)\.execute-api\./i;
 const userRequestPrefix = /^\/restapis\/([^/]+)\/([^/]+)\/_user_request_(\/.*)?$/;
 
 function hostOf(request: IncomingRequest): string {

@@ -1,14 +1,22 @@
 import { ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { createDeveloperPool } from '../cognito-identity/flow-support.js';
+import { idpoolClock } from '../../src/targets/clock-control.js';
 import { clientsFor, useEmulator } from '../support/emulator.js';
+import { cliPath } from '../support/processes.js';
 import { json, send, signed } from './support.js';
 
 const jsonType = { 'content-type': 'application/json' };
+const run = promisify(execFile);
 
 describe('admin routes and browsers', () => {
-  const ctx = useEmulator();
+  const ctx = useEmulator({ logLevel: 'error' });
 
   async function poolCount(): Promise<number> {
     return (await ctx.clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 60 }))).IdentityPools?.length ?? 0;
@@ -114,5 +122,26 @@ describe('admin routes with --strict-auth', () => {
     expect(Object.keys(json(secrets).tables as object)).toContain('signing_keys');
     const reset = await send(emulator, signed(emulator, 'idpool', { method: 'POST', path: '/_idpool/reset' }, keys));
     expect(reset.status).toBe(200);
+  });
+
+  it('are signed by the contract runner’s clock and by `idpool state … --endpoint` with the root keys', async () => {
+    const clock = await idpoolClock(emulator.url, keys);
+    await clock.advance(120);
+    expect(clock.offsetMs).toBe(120_000);
+    await clock.restore();
+    await expect(idpoolClock(emulator.url)).rejects.toThrow(/answered 403/);
+
+    const dir = mkdtempSync(join(tmpdir(), 'idpool-admin-'));
+    try {
+      const file = join(dir, 'state.json');
+      const env = { ...process.env, AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey };
+      // The emulator runs in this process: the CLI must not block its event loop.
+      await run(process.execPath, [cliPath, 'state', 'export', file, '--endpoint', emulator.url, '--include-secrets'], { env });
+      expect(Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { tables: object }).tables)).toContain('signing_keys');
+      const imported = (await run(process.execPath, [cliPath, 'state', 'import', file, '--endpoint', emulator.url], { env })).stdout;
+      expect(imported).toMatch(/^imported \d+ rows/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

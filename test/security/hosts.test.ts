@@ -21,7 +21,7 @@ function rawTwoHosts(port: number): Promise<string> {
 }
 
 describe('Host checks while listening on loopback (DNS rebinding)', () => {
-  const ctx = useEmulator();
+  const ctx = useEmulator({ logLevel: 'error' });
 
   it('refuses a request for a foreign Host with an AWS-shaped 403 naming --allowed-hosts, before anything runs', async () => {
     const pool = await createDeveloperPool(ctx.clients);

@@ -8,7 +8,7 @@ import { cognitoCall, json, send, signed } from './support.js';
 const invalidUtf8 = (before: string, bytes: number[], after: string) => Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]);
 
 describe('request bodies that are not UTF-8 or nest too deep', () => {
-  const ctx = useEmulator();
+  const ctx = useEmulator({ logLevel: 'error' });
 
   it('awsJson: SerializationException for invalid UTF-8, deep nesting and lone surrogate escapes', async () => {
     const bodies = [

@@ -28,7 +28,7 @@ function withHeaders(raw: ReturnType<typeof writes>['awsJson'], headers: Record<
 }
 
 describe('web origins', () => {
-  const ctx = useEmulator();
+  const ctx = useEmulator({ logLevel: 'error' });
 
   it('refuses a control-plane request from a foreign origin with 403 before anything runs, in each protocol’s shape', async () => {
     const { awsJson, awsQuery, restJson } = writes(ctx.emulator);

@@ -31,7 +31,7 @@ function signedWithoutHost(raw: Raw, service: string, keys = rootKeys, region = 
 const listPools = () => cognitoCall('ListIdentityPools', '{"MaxResults":5}');
 
 describe('SigV4 with --strict-auth', () => {
-  const ctx = useEmulator({ strictAuth: true });
+  const ctx = useEmulator({ strictAuth: true, logLevel: 'error' });
 
   it('refuses a signature that does not cover the host, with AWS’s message, on the control plane', async () => {
     const good = await send(ctx.emulator, signed(ctx.emulator, 'cognito-identity', listPools()));
@@ -104,7 +104,7 @@ function signedFor(host: string, raw: Raw): Raw {
 }
 
 describe('SigV4 credential scope in the default mode (any key is the root)', () => {
-  const ctx = useEmulator();
+  const ctx = useEmulator({ logLevel: 'error' });
 
   it('refuses a scope region that is not a region, so none reaches an operation', async () => {
     const create = () => cognitoCall('CreateIdentityPool', JSON.stringify({ IdentityPoolName: 'scoped', AllowUnauthenticatedIdentities: true }));

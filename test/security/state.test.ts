@@ -68,7 +68,7 @@ describe('the data dir', () => {
 });
 
 describe('admin state import validates every row', () => {
-  const ctx = useEmulator();
+  const ctx = useEmulator({ logLevel: 'error' });
 
   async function importing(body: string | Buffer) {
     return send(ctx.emulator, { method: 'POST', path: '/_idpool/state', headers: jsonType, body });

@@ -37,7 +37,10 @@ export class Clock {
   /** Sets the clock to real time plus `seconds`. */
   setOffset(seconds: number): void {
     if (!Number.isFinite(seconds) || Math.abs(seconds) > maxClockOffsetSeconds) {
-      throw new ClockRangeError(`the clock may move at most ${maxClockOffsetSeconds} seconds (100 years) from real time; that would be ${seconds} seconds`);
+      throw new ClockRangeError(
+        `the clock may move at most ${maxClockOffsetSeconds} seconds (100 years) from real time; ` +
+          `that would be ${seconds} seconds`,
+      );
     }
     this.offsetMs = Math.round(seconds * 1000);
   }

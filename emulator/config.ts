@@ -118,5 +118,5 @@ function normalizeOrigin(value: string): string {
 function normalizeHostName(value: string): string {
   const host = value.trim().toLowerCase().replace(/\.$/, '');
   if (host === '*' || /^(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(host) || /^\[[0-9a-f:.]+\]$/.test(host)) return host;
-  throw new Error(`--allowed-hosts takes host names like idpool or *.dev.internal (or *), without a port, got '${value}'`);
+  throw new Error(`--allowed-hosts takes names like idpool or *.dev.internal (or *), without a port, got '${value}'`);
 }

@@ -25,7 +25,8 @@ export class Logger {
   }
 
   log(level: LogLevel, message: string): void {
-    if (this.enabled(level)) this.sink(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${redactUrl(message)}`);
+    if (!this.enabled(level)) return;
+    this.sink(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${redactUrl(message)}`);
   }
 
   error(message: string): void {

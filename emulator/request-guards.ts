@@ -43,7 +43,9 @@ export function listensOnLoopback(host: string): boolean {
 }
 
 function matchesHostList(name: string, list: string[]): boolean {
-  return list.some((entry) => entry === '*' || entry === name || (entry.startsWith('*.') && name.endsWith(entry.slice(1))));
+  return list.some(
+    (entry) => entry === '*' || entry === name || (entry.startsWith('*.') && name.endsWith(entry.slice(1))),
+  );
 }
 
 /** Refused for its Host: a DNS-rebound page, or a name the user did not allow. */
@@ -51,8 +53,9 @@ export class ForbiddenHost extends AwsError {
   constructor(host: string, listen: string) {
     super(
       'AccessDeniedException',
-      `idpool refuses requests for Host '${host.slice(0, 200)}' (DNS rebinding protection): listening on ${listen}, it answers ` +
-        'loopback names and addresses, *.localhost and <api-id>.execute-api.* hosts. ' +
+      `idpool refuses requests for Host '${host.slice(0, 200)}' (DNS rebinding protection): ` +
+        `listening on ${listen}, it answers loopback names and addresses, *.localhost ` +
+        'and <api-id>.execute-api.* hosts. ' +
         'Start it with --allowed-hosts <name>[,<name>…] to answer another name.',
       403,
       { wire: { awsQuery: { code: 'AccessDenied' } } },
@@ -92,7 +95,8 @@ export function hostRefusal(config: EmulatorConfig, request: IncomingRequest): A
   const header = values[0] as string;
   const name = hostNameOf(header);
   if (name !== undefined) {
-    if (isLoopbackName(name) || /^[a-z0-9]+\.execute-api\./.test(name) || matchesHostList(name, config.allowedHosts)) return undefined;
+    if (isLoopbackName(name) || /^[a-z0-9]+\.execute-api\./.test(name)) return undefined;
+    if (matchesHostList(name, config.allowedHosts)) return undefined;
     if (name === config.host.toLowerCase() || name === `[${config.host.toLowerCase()}]`) return undefined;
   }
   return new ForbiddenHost(header, config.host);
@@ -121,9 +125,8 @@ export function originAllowed(config: EmulatorConfig, origin: string): boolean {
     return false;
   }
   if (url.origin === 'null') return false;
-  if ((url.protocol === 'http:' || url.protocol === 'https:') && (localOriginNames.has(url.hostname) || url.hostname.endsWith('.localhost'))) {
-    return true;
-  }
+  const local = localOriginNames.has(url.hostname) || url.hostname.endsWith('.localhost');
+  if (local && (url.protocol === 'http:' || url.protocol === 'https:')) return true;
   return config.corsAllowedOrigins.includes(url.origin);
 }
 
@@ -149,7 +152,10 @@ export function preflightResponse(request: IncomingRequest): WireResponse {
     .map((name) => name.trim().toLowerCase())
     .filter((name) => /^[a-z0-9!#$%&'*+.^_`|~-]{1,100}$/.test(name))
     .slice(0, 100);
-  const headers: Record<string, string> = { 'access-control-allow-methods': allowedMethods, 'access-control-max-age': '600' };
+  const headers: Record<string, string> = {
+    'access-control-allow-methods': allowedMethods,
+    'access-control-max-age': '600',
+  };
   if (requested.length > 0) headers['access-control-allow-headers'] = [...new Set(requested)].join(',');
   return { status: 200, headers, body: '' };
 }

@@ -180,7 +180,8 @@ const notedRefusals = new WeakMap<EmulatorRuntime, Set<string>>();
 function noteRefusal(runtime: EmulatorRuntime, request: IncomingRequest, error: AwsError): void {
   let noted = notedRefusals.get(runtime);
   if (!noted) notedRefusals.set(runtime, (noted = new Set()));
-  const key = `${request.headers.get('host')?.[0] ?? ''} ${request.headers.get('origin')?.[0] ?? request.headers.get('referer')?.[0] ?? ''}`;
+  const from = request.headers.get('origin')?.[0] ?? request.headers.get('referer')?.[0] ?? '';
+  const key = `${request.headers.get('host')?.[0] ?? ''} ${from}`;
   if (noted.has(key) || noted.size >= 100) return;
   noted.add(key);
   runtime.log.warn(error.message);

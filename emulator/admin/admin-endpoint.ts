@@ -37,6 +37,10 @@ function adminError(status: number, code: string, message: string): WireResponse
   return jsonResponse(status, { message }, { 'x-amzn-errortype': code });
 }
 
+function badRequest(message: string): WireResponse {
+  return adminError(400, 'BadRequestException', message);
+}
+
 function clockState(runtime: EmulatorRuntime): object {
   return { now: runtime.clock.now().toISOString(), offsetSeconds: runtime.clock.offsetSeconds };
 }
@@ -62,10 +66,10 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
     case 'POST clock':
       return moveClock(runtime, request);
     case 'GET state':
-      return jsonResponse(200, exportState(runtime.db, { includeSecrets: wantsSecrets(request), now: runtime.clock.now() }));
+      return jsonResponse(200, exported(runtime, request));
     case 'POST state': {
       const state = parseBody(request);
-      if (state instanceof Error) return adminError(400, 'BadRequestException', `The state to import is not readable JSON: ${state.message}`);
+      if (state instanceof Error) return badRequest(`The state to import is not readable JSON: ${state.message}`);
       try {
         const imported = importState(runtime.db, state);
         await runtime.tokens.reload();
@@ -80,15 +84,25 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
   }
 }
 
+function exported(runtime: EmulatorRuntime, request: IncomingRequest): object {
+  return exportState(runtime.db, { includeSecrets: wantsSecrets(request), now: runtime.clock.now() });
+}
+
 function wantsSecrets(request: IncomingRequest): boolean {
   return new URLSearchParams(request.query).get('secrets') === 'true';
 }
 
 /** Why a request may not use this route, before anything runs: body type, web pages, strict-auth signature. */
-async function refusalOf(runtime: EmulatorRuntime, request: IncomingRequest, route: string): Promise<WireResponse | undefined> {
+async function refusalOf(
+  runtime: EmulatorRuntime,
+  request: IncomingRequest,
+  route: string,
+): Promise<WireResponse | undefined> {
   const contentType = contentTypeOf(request);
   if ((request.body.byteLength > 0 || contentType !== '') && contentType !== 'application/json') {
-    return adminError(415, 'UnsupportedMediaTypeException', `Admin routes take application/json bodies, not '${contentType || 'no content type'}'.`);
+    const given = contentType || 'no content type';
+    const message = `Admin routes take application/json bodies, not '${given}'.`;
+    return adminError(415, 'UnsupportedMediaTypeException', message);
   }
   const secret = route === 'POST state' || (route === 'GET state' && wantsSecrets(request));
   const origins = requestOrigins(request);
@@ -96,17 +110,24 @@ async function refusalOf(runtime: EmulatorRuntime, request: IncomingRequest, rou
     return adminError(
       403,
       'AccessDeniedException',
-      `${route === 'POST state' ? 'Importing a state' : 'Exporting secrets'} is refused to web pages (this request comes from '${origins[0]?.slice(0, 200)}'): ` +
+      `${route === 'POST state' ? 'Importing a state' : 'Exporting secrets'} is refused to web pages ` +
+        `(this request comes from '${origins[0]?.slice(0, 200)}'): ` +
         'use `idpool state export|import --endpoint URL`, or a client that sends no Origin or Referer.',
     );
   }
   if (!runtime.config.strictAuth) return undefined;
   try {
     const { caller } = await authenticate(runtime, request, { service: adminSigningName, strict: true });
-    if (caller.kind !== 'root') return adminError(403, 'AccessDeniedException', 'With --strict-auth, admin routes need a signature by the root keys, not temporary credentials.');
+    if (caller.kind !== 'root') {
+      const message = 'With --strict-auth, admin routes need a signature by the root keys, not temporary credentials.';
+      return adminError(403, 'AccessDeniedException', message);
+    }
   } catch (error) {
     if (!isAwsError(error)) throw error;
-    const hint = error.code === 'MissingAuthenticationTokenException' ? ` With --strict-auth, admin routes need a SigV4 signature by the root keys (service '${adminSigningName}').` : '';
+    const hint =
+      error.code === 'MissingAuthenticationTokenException'
+        ? ` With --strict-auth, admin routes need a SigV4 signature by the root keys (service '${adminSigningName}').`
+        : '';
     return adminError(error.statusOn('restJson1'), error.codeOn('restJson1'), `${error.message}${hint}`);
   }
   return undefined;
@@ -114,13 +135,16 @@ async function refusalOf(runtime: EmulatorRuntime, request: IncomingRequest, rou
 
 function moveClock(runtime: EmulatorRuntime, request: IncomingRequest): WireResponse {
   const body = parseBody(request);
-  const record = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const isRecord = body !== null && typeof body === 'object' && !Array.isArray(body);
+  const record = isRecord ? (body as Record<string, unknown>) : {};
+  const { advanceSeconds, offsetSeconds } = record;
   try {
-    if (typeof record.advanceSeconds === 'number' && Number.isFinite(record.advanceSeconds)) runtime.clock.advance(record.advanceSeconds);
-    else if (typeof record.offsetSeconds === 'number' && Number.isFinite(record.offsetSeconds)) runtime.clock.setOffset(record.offsetSeconds);
-    else return adminError(400, 'BadRequestException', 'Send {"advanceSeconds": N} or {"offsetSeconds": N}.');
+    if (typeof advanceSeconds === 'number' && Number.isFinite(advanceSeconds)) runtime.clock.advance(advanceSeconds);
+    else if (typeof offsetSeconds === 'number' && Number.isFinite(offsetSeconds)) {
+      runtime.clock.setOffset(offsetSeconds);
+    } else return badRequest('Send {"advanceSeconds": N} or {"offsetSeconds": N}.');
   } catch (error) {
-    if (error instanceof ClockRangeError) return adminError(400, 'BadRequestException', `${error.message}.`);
+    if (error instanceof ClockRangeError) return badRequest(`${error.message}.`);
     throw error;
   }
   return jsonResponse(200, clockState(runtime));

@@ -86,7 +86,8 @@ function refuseRepeatedHeaders(request: ReceivedRequest): void {
   for (const name of ['authorization', 'x-amz-date', 'x-amz-security-token']) {
     const values = request.headers.get(name);
     if (values !== undefined && values.length > 1) {
-      throw new IncompleteSignature(`The request carries ${values.length} '${canonicalName(name)}' headers; it must carry one.`);
+      const header = canonicalName(name);
+      throw new IncompleteSignature(`The request carries ${values.length} '${header}' headers; it must carry one.`);
     }
   }
 }

@@ -81,10 +81,12 @@ export function parseJsonBody(body: Uint8Array): unknown {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new SerializationException('Unexpected character found while parsing the request body: it is not valid JSON.');
+    const message = 'Unexpected character found while parsing the request body: it is not valid JSON.';
+    throw new SerializationException(message);
   }
   if (unicodeEscapes && hasLoneSurrogate(parsed)) {
-    throw new SerializationException('Invalid UTF-16 surrogate escape in the request body: it must encode Unicode text.');
+    const message = 'Invalid UTF-16 surrogate escape in the request body: it must encode Unicode text.';
+    throw new SerializationException(message);
   }
   return parsed;
 }

@@ -30,7 +30,7 @@ export class DataDirLocked extends Error {}
 /** The database was written by a newer idpool: serving it with older code could corrupt it. */
 export class SchemaTooNew extends Error {}
 
-/** Data dirs this process holds, so a lock naming this pid is told apart from a stale one left by an earlier process. */
+/** Data dirs this process holds: a lock naming this pid is told apart from a stale one of an earlier process. */
 const heldHere = new Set<string>();
 
 function processAlive(pid: number): boolean {
@@ -78,9 +78,11 @@ function lockDataDir(dataDir: string): () => void {
     const holder = holderOf(lockPath);
     const stale = holder === undefined ? false : holder === process.pid ? !heldHere.has(key) : !processAlive(holder);
     if (!stale) {
+      const self = holder === process.pid ? ', this process' : '';
+      const who = holder === undefined ? 'its lock file is being written' : `pid ${holder}${self}`;
       throw new DataDirLocked(
-        `the data dir ${dataDir} is in use by another idpool (${holder === undefined ? 'its lock file is being written' : `pid ${holder}`}${holder === process.pid ? ', this process' : ''}): ` +
-          `stop it first, or use another --data-dir. If no idpool runs there, remove ${lockPath}.`,
+        `the data dir ${dataDir} is in use by another idpool (${who}): stop it first, or use another --data-dir. ` +
+          `If no idpool runs there, remove ${lockPath}.`,
       );
     }
     try {
@@ -89,7 +91,7 @@ function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  throw new DataDirLocked(`the data dir ${dataDir} is being locked by another idpool starting at the same time: retry.`);
+  throw new DataDirLocked(`the data dir ${dataDir} is being locked by another idpool starting now: retry.`);
 }
 
 /**
@@ -144,8 +146,9 @@ export class Database {
     if (current > newest) {
       this.close();
       throw new SchemaTooNew(
-        `the database ${this.path ?? '(in memory)'} has idpool's ${component.name} schema at version ${current}, newer than this idpool ` +
-          `knows (${newest}): a newer idpool wrote it. Run that idpool version, or start with another --data-dir.`,
+        `the database ${this.path ?? '(in memory)'} has idpool's ${component.name} schema at version ${current}, ` +
+          `newer than this idpool knows (${newest}): a newer idpool wrote it. ` +
+          'Run that idpool version, or start with another --data-dir.',
       );
     }
     for (const migration of [...component.migrations].sort((a, b) => a.version - b.version)) {

@@ -56,8 +56,11 @@ interface ColumnInfo {
 }
 
 function columnsOf(db: Database, table: string): Map<string, ColumnInfo> {
-  const rows = db.sql.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; notnull: number; pk: number }[];
-  return new Map(rows.map((row) => [row.name, { name: row.name, type: row.type.toUpperCase(), notNull: row.notnull === 1 }]));
+  const info = db.sql.prepare(`PRAGMA table_info("${table}")`);
+  const rows = info.all() as { name: string; type: string; notnull: number }[];
+  return new Map(
+    rows.map((row) => [row.name, { name: row.name, type: row.type.toUpperCase(), notNull: row.notnull === 1 }]),
+  );
 }
 
 function describe(value: unknown): string {
@@ -80,17 +83,17 @@ function importedCell(table: string, index: number, column: ColumnInfo, value: u
     case 'INTEGER': {
       if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
       const tagged = value as { $bigint?: unknown };
-      if (typeof tagged === 'object' && typeof tagged.$bigint === 'string' && /^-?\d{1,19}$/.test(tagged.$bigint) && Object.keys(tagged).length === 1) {
-        return BigInt(tagged.$bigint);
-      }
+      const digits = typeof tagged === 'object' && Object.keys(tagged).length === 1 ? tagged.$bigint : undefined;
+      if (typeof digits === 'string' && /^-?\d{1,19}$/.test(digits)) return BigInt(digits);
       throw new StateImportError(`${where} must be an integer, got ${describe(value)}`);
     }
     case 'REAL':
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw new StateImportError(`${where} must be a number, got ${describe(value)}`);
-      return value;
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      throw new StateImportError(`${where} must be a number, got ${describe(value)}`);
     case 'BLOB': {
       const tagged = value as { $base64?: unknown };
-      if (typeof tagged === 'object' && typeof tagged.$base64 === 'string' && Object.keys(tagged).length === 1) return Buffer.from(tagged.$base64, 'base64');
+      const base64 = typeof tagged === 'object' && Object.keys(tagged).length === 1 ? tagged.$base64 : undefined;
+      if (typeof base64 === 'string') return Buffer.from(base64, 'base64');
       throw new StateImportError(`${where} must be {"$base64": "…"}, got ${describe(value)}`);
     }
     default: {
@@ -105,7 +108,9 @@ function importedCell(table: string, index: number, column: ColumnInfo, value: u
 
 /** The export's rows of one table, each checked: an object whose members are the table's columns, typed as they are. */
 function importedRows(db: Database, table: string, rows: unknown): { columns: string[]; cells: Cell[] }[] {
-  if (!Array.isArray(rows)) throw new StateImportError(`tables.${table} must be an array of rows, got ${describe(rows)}`);
+  if (!Array.isArray(rows)) {
+    throw new StateImportError(`tables.${table} must be an array of rows, got ${describe(rows)}`);
+  }
   const columns = columnsOf(db, table);
   return rows.map((row: unknown, index) => {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
@@ -115,7 +120,10 @@ function importedRows(db: Database, table: string, rows: unknown): { columns: st
     if (names.length === 0) throw new StateImportError(`${table} row ${index + 1} has no columns`);
     const cells = names.map((name) => {
       const column = columns.get(name);
-      if (!column) throw new StateImportError(`${table} row ${index + 1} has a column this idpool does not know: ${name.slice(0, 100)}`);
+      if (!column) {
+        const unknown = name.slice(0, 100);
+        throw new StateImportError(`${table} row ${index + 1} has a column this idpool does not know: ${unknown}`);
+      }
       return importedCell(table, index, column, (row as Record<string, unknown>)[name]);
     });
     return { columns: names, cells };
@@ -142,18 +150,23 @@ export function importState(db: Database, state: unknown): { tables: number; row
   }
   const current = db.schemaVersions();
   const declared = exported.schemaVersions ?? {};
-  if (declared === null || typeof declared !== 'object' || Array.isArray(declared)) throw new StateImportError('schemaVersions must be an object');
+  if (declared === null || typeof declared !== 'object' || Array.isArray(declared)) {
+    throw new StateImportError('schemaVersions must be an object');
+  }
   for (const [component, version] of Object.entries(declared)) {
     if (current[component] !== version) {
       throw new StateImportError(
-        `the export's ${component.slice(0, 100)} schema is version ${String(version).slice(0, 20)}, this idpool's is ${current[component] ?? 'absent'}: ` +
-          'export and import with the same idpool version',
+        `the export's ${component.slice(0, 100)} schema is version ${String(version).slice(0, 20)}, ` +
+          `this idpool's is ${current[component] ?? 'absent'}: export and import with the same idpool version`,
       );
     }
   }
   const known = new Set(db.tableNames());
   const tables = Object.entries(exported.tables);
-  for (const [table] of tables) if (!known.has(table)) throw new StateImportError(`the export has a table this idpool does not know: ${table.slice(0, 100)}`);
+  for (const [table] of tables) {
+    if (known.has(table)) continue;
+    throw new StateImportError(`the export has a table this idpool does not know: ${table.slice(0, 100)}`);
+  }
   const checked = tables.map(([table, rows]) => [table, importedRows(db, table, rows)] as const);
   let count = 0;
   db.sql.pragma('foreign_keys = OFF');
@@ -163,7 +176,8 @@ export function importState(db: Database, state: unknown): { tables: number; row
       const inserts = new Map<string, Statement<unknown[]>>();
       for (const [table, rows] of checked) {
         for (const [index, row] of rows.entries()) {
-          const sql = `INSERT INTO "${table}" (${row.columns.map((column) => `"${column}"`).join(', ')}) VALUES (${row.columns.map(() => '?').join(', ')})`;
+          const columns = row.columns.map((column) => `"${column}"`).join(', ');
+          const sql = `INSERT INTO "${table}" (${columns}) VALUES (${row.columns.map(() => '?').join(', ')})`;
           let insert = inserts.get(sql);
           if (!insert) {
             insert = db.sql.prepare(sql);
@@ -174,7 +188,8 @@ export function importState(db: Database, state: unknown): { tables: number; row
           } catch (error) {
             const code = (error as { code?: unknown }).code;
             if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-              throw new StateImportError(`${table} row ${index + 1} is refused by the schema: ${(error as Error).message}`);
+              const reason = (error as Error).message;
+              throw new StateImportError(`${table} row ${index + 1} is refused by the schema: ${reason}`);
             }
             throw error;
           }

@@ -35,8 +35,8 @@ export function addEmulatorOptions(command: Command, defaultLogLevel: LogLevel):
     .option('--root-credentials <AKID:SECRET>', 'the root keys known to --strict-auth', 'test:test')
     .option('--data-dir <dir>', 'keep all state in SQLite under this folder')
     .option('--no-admin', 'do not serve the /_idpool/* admin routes')
-    .option('--cors-allowed-origins <origins>', 'web origins allowed besides localhost ones, comma-separated (* for any)')
-    .option('--allowed-hosts <names>', 'Host names answered besides loopback, *.localhost and execute-api ones, comma-separated')
+    .option('--cors-allowed-origins <origins>', 'web origins allowed besides localhost ones, comma-separated (* any)')
+    .option('--allowed-hosts <names>', 'Host names answered besides loopback and execute-api ones, comma-separated')
     .option('--log-level <level>', 'error | warn | info | debug (debug logs every request)', defaultLogLevel)
     .option('--lambda-concurrency <n>', 'concurrent executions per Lambda function before TooManyRequestsException', '1000')
     .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8');

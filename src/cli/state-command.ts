@@ -5,7 +5,7 @@ import { resolveConfig } from '../../emulator/config.js';
 import { Logger } from '../../emulator/logger.js';
 import { EmulatorRuntime } from '../../emulator/runtime.js';
 import { exportState, importState } from '../../emulator/store/state-transfer.js';
-import { signedFetch } from '../flow-client/signed-fetch.js';
+import { signedFetch, type SignedRequestInit } from '../flow-client/signed-fetch.js';
 import { environmentCredentials } from '../targets/addressing.js';
 
 interface StateOptions {
@@ -30,9 +30,11 @@ async function withOfflineRuntime<T>(dataDir: string, work: (runtime: EmulatorRu
 }
 
 /** Signed with the AWS variables' keys (service `idpool`), as an emulator started with --strict-auth requires. */
-async function adminCall(endpoint: string, path: string, init: { method: string; headers?: Record<string, string>; body?: string } = { method: 'GET' }): Promise<unknown> {
-  const { sessionToken: _unused, ...credentials } = environmentCredentials();
-  const response = await signedFetch(new URL(`/_idpool/${path}`, endpoint), init, credentials, { region: 'us-east-1', service: 'idpool' });
+async function adminCall(endpoint: string, path: string, init: SignedRequestInit = {}): Promise<unknown> {
+  const { accessKeyId, secretAccessKey } = environmentCredentials();
+  const url = new URL(`/_idpool/${path}`, endpoint);
+  const signing = { region: 'us-east-1', service: 'idpool' };
+  const response = await signedFetch(url, init, { accessKeyId, secretAccessKey }, signing);
   const body = (await response.json()) as { message?: string };
   if (!response.ok) throw new Error(`${endpoint} answered ${response.status}: ${body.message ?? JSON.stringify(body)}`);
   return body;

@@ -1,4 +1,4 @@
-import { signedFetch, type SigningCredentials } from '../flow-client/signed-fetch.js';
+import { signedFetch, type SignedRequestInit, type SigningCredentials } from '../flow-client/signed-fetch.js';
 
 /**
  * The target's clock as idpool can steer it. idpool's emulator exposes `POST /_idpool/clock`; other targets keep
@@ -37,10 +37,12 @@ export async function isIdpoolEmulator(endpoint: string): Promise<boolean> {
  * with `--strict-auth` requires of its admin routes; others ignore the signature.
  */
 export async function idpoolClock(endpoint: string, credentials?: SigningCredentials): Promise<ClockControl> {
-  const call = (init: { method: string; headers?: Record<string, string>; body?: string }): Promise<Response> =>
-    credentials ? signedFetch(`${endpoint}/_idpool/clock`, init, credentials, { region: 'us-east-1', service: 'idpool' }) : fetch(`${endpoint}/_idpool/clock`, init);
+  const url = `${endpoint}/_idpool/clock`;
+  const call = (init: SignedRequestInit): Promise<Response> =>
+    credentials ? signedFetch(url, init, credentials, { region: 'us-east-1', service: 'idpool' }) : fetch(url, init);
   const post = async (body: object): Promise<number> => {
-    const response = await call({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const headers = { 'content-type': 'application/json' };
+    const response = await call({ method: 'POST', headers, body: JSON.stringify(body) });
     if (response.status !== 200) throw new Error(`POST ${endpoint}/_idpool/clock answered ${response.status}`);
     return ((await response.json()) as { offsetSeconds: number }).offsetSeconds;
   };

@@ -4,8 +4,15 @@ import { cliPath, serve } from '../support/processes.js';
 import { send } from './support.js';
 
 describe('the security options on the command line', () => {
-  it('serve takes --allowed-hosts and --cors-allowed-origins as comma lists, as the container command passes them', async () => {
-    const server = await serve(['--host', '0.0.0.0', '--allowed-hosts', 'idpool, *.dev.internal', '--cors-allowed-origins', 'https://app.example.com,https://admin.example.com']);
+  it('serve takes --allowed-hosts and --cors-allowed-origins as comma lists, as the container does', async () => {
+    const server = await serve([
+      '--host',
+      '0.0.0.0',
+      '--allowed-hosts',
+      'idpool, *.dev.internal',
+      '--cors-allowed-origins',
+      'https://app.example.com,https://admin.example.com',
+    ]);
     try {
       const port = Number(new URL(server.url).port);
       const health = (headers: Record<string, string>) => send({ port }, { path: '/_idpool/health', headers });

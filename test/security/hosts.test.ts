@@ -11,7 +11,10 @@ import { json, send } from './support.js';
 function rawTwoHosts(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => {
-      socket.write(`GET /_idpool/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nHost: rebind.evil.example\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `GET /_idpool/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nHost: rebind.evil.example\r\n` +
+          'Connection: close\r\n\r\n',
+      );
     });
     let text = '';
     socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
@@ -23,9 +26,14 @@ function rawTwoHosts(port: number): Promise<string> {
 describe('Host checks while listening on loopback (DNS rebinding)', () => {
   const ctx = useEmulator({ logLevel: 'error' });
 
-  it('refuses a request for a foreign Host with an AWS-shaped 403 naming --allowed-hosts, before anything runs', async () => {
+  it('refuses a foreign Host with an AWS-shaped 403 naming --allowed-hosts, before anything runs', async () => {
     const pool = await createDeveloperPool(ctx.clients);
-    const reset = await send(ctx.emulator, { method: 'POST', path: '/_idpool/reset', headers: { host: 'rebind.evil.example', 'content-type': 'application/json' }, body: '{}' });
+    const reset = await send(ctx.emulator, {
+      method: 'POST',
+      path: '/_idpool/reset',
+      headers: { host: 'rebind.evil.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(reset.status).toBe(403);
     expect(reset.headers['x-amzn-errortype']).toBe('AccessDeniedException');
     expect(json(reset).message).toContain('--allowed-hosts');
@@ -33,18 +41,36 @@ describe('Host checks while listening on loopback (DNS rebinding)', () => {
     const pools = await ctx.clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 60 }));
     expect(pools.IdentityPools?.map((entry) => entry.IdentityPoolId)).toContain(pool.poolId);
 
-    const state = await send(ctx.emulator, { path: '/_idpool/state?secrets=true', headers: { host: `rebind.evil.example:${ctx.emulator.port}` } });
+    const state = await send(ctx.emulator, {
+      path: '/_idpool/state?secrets=true',
+      headers: { host: `rebind.evil.example:${ctx.emulator.port}` },
+    });
     expect(state.status).toBe(403);
     expect(state.body).not.toContain('private');
   });
 
   it('answers loopback names and addresses, *.localhost and execute-api hosts, whatever their case', async () => {
     const port = ctx.emulator.port;
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'LOCALHOST', `[::1]:${port}`, `app.localhost:${port}`, '127.1.2.3', `abc123.execute-api.example.com:${port}`, 'localhost.']) {
+    for (const host of [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      'LOCALHOST',
+      `[::1]:${port}`,
+      `app.localhost:${port}`,
+      '127.1.2.3',
+      `abc123.execute-api.example.com:${port}`,
+      'localhost.',
+    ]) {
       const answer = await send(ctx.emulator, { path: '/_idpool/health', headers: { host } });
       expect(answer.status, host).toBe(200);
     }
-    for (const host of ['evil.example', '127.0.0.1.evil.example', 'localhost.evil.example', '10.0.0.5', `[::2]:${port}`]) {
+    for (const host of [
+      'evil.example',
+      '127.0.0.1.evil.example',
+      'localhost.evil.example',
+      '10.0.0.5',
+      `[::2]:${port}`,
+    ]) {
       const answer = await send(ctx.emulator, { path: '/_idpool/health', headers: { host } });
       expect(answer.status, host).toBe(403);
     }
@@ -54,7 +80,10 @@ describe('Host checks while listening on loopback (DNS rebinding)', () => {
     const api = await ApiBuilder.create(ctx.clients.apiGateway, 'case-api');
     await api.mock('GET', '/hello', 'NONE');
     await api.deploy('dev');
-    for (const host of [`${api.apiId}.execute-api.localhost:${ctx.emulator.port}`, `${api.apiId.toUpperCase()}.EXECUTE-API.LOCALHOST:${ctx.emulator.port}`]) {
+    for (const host of [
+      `${api.apiId}.execute-api.localhost:${ctx.emulator.port}`,
+      `${api.apiId.toUpperCase()}.EXECUTE-API.LOCALHOST:${ctx.emulator.port}`,
+    ]) {
       const answer = await send(ctx.emulator, { path: '/dev/hello', headers: { host } });
       expect(answer.status, host).toBe(200);
       expect(json(answer)).toEqual({ route: 'GET /hello' });
@@ -76,7 +105,13 @@ describe('--allowed-hosts', () => {
 
   it('answers the names it lists (a compose service name), and wildcards of a domain', async () => {
     emulator = await startEmulator({ port: 0, logLevel: 'error', allowedHosts: ['idpool', '*.dev.internal'] });
-    for (const [host, status] of [['idpool:4566', 200], ['IDPOOL', 200], ['api.dev.internal', 200], ['dev.internal', 403], ['idpool2', 403]] as const) {
+    for (const [host, status] of [
+      ['idpool:4566', 200],
+      ['IDPOOL', 200],
+      ['api.dev.internal', 200],
+      ['dev.internal', 403],
+      ['idpool2', 403],
+    ] as const) {
       expect((await send(emulator, { path: '/_idpool/health', headers: { host } })).status, host).toBe(status);
     }
   });
@@ -90,7 +125,9 @@ describe('--allowed-hosts', () => {
     expect((await send(emulator, { path: '/_idpool/health', headers: { host: 'localhost:4577' } })).status).toBe(200);
     expect((await send(emulator, { path: '/_idpool/health', headers: { host: 'anything.example' } })).status).toBe(403);
     // SDK clients still reach it by its loopback URL.
-    expect((await clientsFor(emulator).cognito.send(new ListIdentityPoolsCommand({ MaxResults: 5 }))).IdentityPools).toEqual([]);
+    expect(
+      (await clientsFor(emulator).cognito.send(new ListIdentityPoolsCommand({ MaxResults: 5 }))).IdentityPools,
+    ).toEqual([]);
   });
 
   it('refuses a host list entry with a port at start', async () => {

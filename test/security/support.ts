@@ -22,12 +22,28 @@ export function send(emulator: Pick<RunningEmulator, 'port'>, raw: Raw): Promise
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | string[]> = { ...(raw.headers ?? {}) };
     if (raw.body !== undefined) headers['content-length'] = String(Buffer.byteLength(raw.body));
-    const outgoing = httpRequest({ host: '127.0.0.1', port: emulator.port, method: raw.method ?? 'GET', path: raw.path ?? '/', headers, setHost: headers.host === undefined }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const outgoing = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: emulator.port,
+        method: raw.method ?? 'GET',
+        path: raw.path ?? '/',
+        headers,
+        setHost: headers.host === undefined,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(raw.body);
   });
@@ -42,10 +58,26 @@ export interface Keys {
 export const rootKeys: Keys = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /** Signs like an SDK (aws4: host and x-amz-date signed) for the emulator's address; the result is sent with `send`. */
-export function signed(emulator: Pick<RunningEmulator, 'port'>, service: string, raw: Raw, keys: Keys = rootKeys, region = 'us-east-1'): Raw {
+export function signed(
+  emulator: Pick<RunningEmulator, 'port'>,
+  service: string,
+  raw: Raw,
+  keys: Keys = rootKeys,
+  region = 'us-east-1',
+): Raw {
   const host = `127.0.0.1:${emulator.port}`;
-  const plain = Object.fromEntries(Object.entries(raw.headers ?? {}).filter(([, value]) => !Array.isArray(value))) as Record<string, string>;
-  const request = { host, method: raw.method ?? 'GET', path: raw.path ?? '/', service, region, headers: { ...plain }, body: raw.body };
+  const plain = Object.fromEntries(
+    Object.entries(raw.headers ?? {}).filter(([, value]) => !Array.isArray(value)),
+  ) as Record<string, string>;
+  const request = {
+    host,
+    method: raw.method ?? 'GET',
+    path: raw.path ?? '/',
+    service,
+    region,
+    headers: { ...plain },
+    body: raw.body,
+  };
   const result = aws4.sign(request, keys);
   const headers: Record<string, string | string[]> = { ...(raw.headers ?? {}) };
   for (const [name, value] of Object.entries(result.headers ?? {})) {

@@ -14,6 +14,16 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** Serve the `/_idpool/*` admin routes (health, reset, clock). */
   adminRoutes?: boolean;
+  /**
+   * Web origins (`https://app.example.com:8443`, or `*` for any) allowed besides the local development ones
+   * (`http(s)://localhost`, `127.0.0.1`, `[::1]`, `*.localhost`, any port). Requests from other origins are refused.
+   */
+  corsAllowedOrigins?: string[];
+  /**
+   * Host names (`idpool`, `*.dev.internal`, or `*` for any) answered besides the loopback ones, `*.localhost` and
+   * `<api-id>.execute-api.*` (DNS rebinding protection; checked while listening on loopback, or whenever given).
+   */
+  allowedHosts?: string[];
   /** Bodies larger than this are refused without being read whole. */
   maxBodyBytes?: number;
   /** `error` | `warn` | `info` | `debug`; requests are logged at `debug`. */
@@ -43,6 +53,8 @@ export interface EmulatorConfig {
   rootCredentials: { accessKeyId: string; secretAccessKey: string };
   dataDir: string | undefined;
   adminRoutes: boolean;
+  corsAllowedOrigins: string[];
+  allowedHosts: string[];
   maxBodyBytes: number;
   logLevel: LogLevel;
   lambdaConcurrency: number;
@@ -73,6 +85,8 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
     rootCredentials: options.rootCredentials ?? { accessKeyId: 'test', secretAccessKey: 'test' },
     dataDir: options.dataDir,
     adminRoutes: options.adminRoutes ?? true,
+    corsAllowedOrigins: (options.corsAllowedOrigins ?? []).map(normalizeOrigin),
+    allowedHosts: (options.allowedHosts ?? []).map(normalizeHostName),
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     logLevel: options.logLevel ?? 'info',
     lambdaConcurrency,
@@ -83,4 +97,26 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
 function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
   return value;
+}
+
+/** `scheme://host[:port]` in lower case without a trailing slash, or `*`. */
+function normalizeOrigin(value: string): string {
+  const origin = value.trim().toLowerCase().replace(/\/+$/, '');
+  if (origin === '*') return origin;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw new Error(`--cors-allowed-origins takes origins like https://app.example.com:8443 (or *), got '${value}'`);
+  }
+  if (url.origin === 'null' || url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
+    throw new Error(`--cors-allowed-origins takes origins like https://app.example.com:8443 (or *), got '${value}'`);
+  }
+  return url.origin;
+}
+
+function normalizeHostName(value: string): string {
+  const host = value.trim().toLowerCase().replace(/\.$/, '');
+  if (host === '*' || /^(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(host) || /^\[[0-9a-f:.]+\]$/.test(host)) return host;
+  throw new Error(`--allowed-hosts takes names like idpool or *.dev.internal (or *), without a port, got '${value}'`);
 }

@@ -71,6 +71,10 @@ export function parseAuthorization(value: string, request: ReceivedRequest): Sig
   if (terminator !== 'aws4_request') {
     throw new InvalidSignature(`Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`);
   }
+  if (!looksLikeRegion(region)) {
+    // AWS's answer to a scope naming no region it has: aws/aws-sdk-ruby#508, aws/aws-sdk-java-v2#988.
+    throw new InvalidSignature(`Credential should be scoped to a valid region, not '${region.slice(0, 64)}'. `);
+  }
   return {
     accessKeyId,
     credentialScope: parts.slice(1).join('/'),
@@ -80,6 +84,11 @@ export function parseAuthorization(value: string, request: ReceivedRequest): Sig
     signedHeaders: (parameters.get('SignedHeaders') as string).split(';').map((name) => name.toLowerCase()),
     signature: parameters.get('Signature') as string,
   };
+}
+
+/** `us-east-1`, `eu-central-2`, `us-gov-west-1`, `us-isob-east-1`: the form every AWS region name has. */
+export function looksLikeRegion(region: string): boolean {
+  return region.length <= 32 && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
 }
 
 /** `X-Amz-Date` (`20150830T123600Z`), else an HTTP `Date`. */

@@ -2,6 +2,7 @@ import { headerValue } from '../auth/sigv4.js';
 import { AwsError, SerializationException, UnknownOperationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
+import { parseJsonBody } from './body-checks.js';
 import { invokeOperation } from './invoke-operation.js';
 import { readJson, writeJson } from './json-shapes.js';
 import { contentTypeOf, jsonResponse, type IncomingRequest, type WireResponse } from './wire.js';
@@ -53,14 +54,8 @@ export class AwsJsonProtocol {
 }
 
 export function parseJsonObject(body: Uint8Array): Record<string, unknown> {
-  const text = Buffer.from(body).toString('utf8');
-  if (text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new SerializationException('Unexpected character found while parsing the request body: it is not valid JSON.');
-  }
+  const parsed = parseJsonBody(body);
+  if (parsed === undefined) return {};
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new SerializationException('Start of list found where not expected');
   }

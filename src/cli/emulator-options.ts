@@ -12,6 +12,8 @@ export interface EmulatorCliOptions {
   rootCredentials: string;
   dataDir?: string;
   admin: boolean;
+  corsAllowedOrigins?: string;
+  allowedHosts?: string;
   logLevel: LogLevel;
   lambdaConcurrency: string;
   lambdaWorkers: string;
@@ -33,6 +35,8 @@ export function addEmulatorOptions(command: Command, defaultLogLevel: LogLevel):
     .option('--root-credentials <AKID:SECRET>', 'the root keys known to --strict-auth', 'test:test')
     .option('--data-dir <dir>', 'keep all state in SQLite under this folder')
     .option('--no-admin', 'do not serve the /_idpool/* admin routes')
+    .option('--cors-allowed-origins <origins>', 'web origins allowed besides localhost ones, comma-separated (* any)')
+    .option('--allowed-hosts <names>', 'Host names answered besides loopback and execute-api ones, comma-separated')
     .option('--log-level <level>', 'error | warn | info | debug (debug logs every request)', defaultLogLevel)
     .option('--lambda-concurrency <n>', 'concurrent executions per Lambda function before TooManyRequestsException', '1000')
     .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8');
@@ -48,10 +52,16 @@ export function emulatorOptionsFrom(options: EmulatorCliOptions): EmulatorOption
     rootCredentials: parseRootCredentials(options.rootCredentials),
     dataDir: options.dataDir,
     adminRoutes: options.admin,
+    corsAllowedOrigins: commaList(options.corsAllowedOrigins),
+    allowedHosts: commaList(options.allowedHosts),
     logLevel: options.logLevel,
     lambdaConcurrency: Number(options.lambdaConcurrency),
     lambdaWorkers: Number(options.lambdaWorkers),
   };
+}
+
+function commaList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
 
 /** Ctrl-C / SIGTERM: let requests in flight finish, close the state, exit 0 (1 if stopping failed). */

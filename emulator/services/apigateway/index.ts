@@ -24,10 +24,19 @@ import { getRestApi } from './get-rest-api.js';
 import { getRestApis } from './get-rest-apis.js';
 import { getStage } from './get-stage.js';
 import { getStages } from './get-stages.js';
+import { getTags } from './get-tags.js';
 import { putIntegrationResponse } from './put-integration-response.js';
 import { putIntegration } from './put-integration.js';
 import { putMethodResponse } from './put-method-response.js';
 import { putMethod } from './put-method.js';
+import { tagResource } from './tag-resource.js';
+import { untagResource } from './untag-resource.js';
+import { updateDeployment } from './update-deployment.js';
+import { updateIntegrationResponse } from './update-integration-response.js';
+import { updateIntegration } from './update-integration.js';
+import { updateMethodResponse } from './update-method-response.js';
+import { updateMethod } from './update-method.js';
+import { updateResource } from './update-resource.js';
 import { updateRestApi } from './update-rest-api.js';
 import { updateStage } from './update-stage.js';
 
@@ -41,28 +50,37 @@ export const apiGatewayOperations: OperationTable = {
   CreateResource: createResource,
   GetResource: getResource,
   GetResources: getResources,
+  UpdateResource: updateResource,
   DeleteResource: deleteResource,
   PutMethod: putMethod,
   GetMethod: getMethod,
+  UpdateMethod: updateMethod,
   DeleteMethod: deleteMethod,
   PutMethodResponse: putMethodResponse,
   GetMethodResponse: getMethodResponse,
+  UpdateMethodResponse: updateMethodResponse,
   DeleteMethodResponse: deleteMethodResponse,
   PutIntegration: putIntegration,
   GetIntegration: getIntegration,
+  UpdateIntegration: updateIntegration,
   DeleteIntegration: deleteIntegration,
   PutIntegrationResponse: putIntegrationResponse,
   GetIntegrationResponse: getIntegrationResponse,
+  UpdateIntegrationResponse: updateIntegrationResponse,
   DeleteIntegrationResponse: deleteIntegrationResponse,
   CreateDeployment: createDeployment,
   GetDeployment: getDeployment,
   GetDeployments: getDeployments,
+  UpdateDeployment: updateDeployment,
   DeleteDeployment: deleteDeployment,
   CreateStage: createStage,
   GetStage: getStage,
   GetStages: getStages,
   UpdateStage: updateStage,
   DeleteStage: deleteStage,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  GetTags: getTags,
 };
 
 function lowerCamel(name: string): string {

@@ -442,6 +442,15 @@ describe('API Gateway control plane as recorded from AWS', () => {
       );
     });
 
+    it('test_put_rest_api_mode_binary_media_types (first steps): GetRestApi shows empty tags, CreateRestApi none', async () => {
+      const test = 'TestApiGatewayImportRestApi::test_put_rest_api_mode_binary_media_types[merge]';
+      const name = 'heif-api';
+      const created = await gateway().send(new CreateRestApiCommand({ name, binaryMediaTypes: ['image/heif'] }));
+      const ids = api(created.id as string, created.rootResourceId as string, name);
+      expect(await outcome(Promise.resolve(created), ids)).toEqual(recorded(test, 'create-rest-api'));
+      expect(await outcome(gateway().send(new GetRestApiCommand({ restApiId: created.id })), ids)).toEqual(recorded(test, 'get-rest-api'));
+    });
+
     it('test_create_rest_api_with_tags: tags shown by CreateRestApi, GetRestApi and GetRestApis', async () => {
       const test = 'TestApiGatewayApiRestApi::test_create_rest_api_with_tags';
       const name = 'tagged';

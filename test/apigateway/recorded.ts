@@ -3,16 +3,19 @@ import { packageRoot } from '../../emulator/package-root.js';
 
 /**
  * Responses LocalStack recorded from real AWS (localstack/localstack commit 8b9a79f05846,
- * tests/aws/services/apigateway/test_apigateway_api.snapshot.json, Apache-2.0), excerpted into
- * test/fixtures/aws-recorded/apigateway/test_apigateway_api.excerpt.json.
+ * tests/aws/services/apigateway/test_apigateway_{api,import}.snapshot.json, Apache-2.0), excerpted into
+ * test/fixtures/aws-recorded/apigateway/.
  */
-const excerpt = JSON.parse(readFileSync(`${packageRoot}/test/fixtures/aws-recorded/apigateway/test_apigateway_api.excerpt.json`, 'utf8')) as {
-  cases: Record<string, { 'recorded-content': Record<string, unknown> }>;
-};
+const excerpts = ['test_apigateway_api', 'test_apigateway_import'].map(
+  (name) =>
+    JSON.parse(readFileSync(`${packageRoot}/test/fixtures/aws-recorded/apigateway/${name}.excerpt.json`, 'utf8')) as {
+      cases: Record<string, { 'recorded-content': Record<string, unknown> }>;
+    },
+);
 
 /** One recorded response: `recorded('TestApiGatewayApiMethod::test_update_method', 'update-method-add')`. */
 export function recorded(test: string, key: string): unknown {
-  const content = excerpt.cases[test]?.['recorded-content'];
+  const content = excerpts.map((excerpt) => excerpt.cases[test]?.['recorded-content']).find(Boolean);
   if (!content || !(key in content)) throw new Error(`no recording ${test} / ${key}`);
   return content[key];
 }

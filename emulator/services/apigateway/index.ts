@@ -25,10 +25,12 @@ import { getRestApis } from './get-rest-apis.js';
 import { getStage } from './get-stage.js';
 import { getStages } from './get-stages.js';
 import { getTags } from './get-tags.js';
+import { importRestApi } from './import-rest-api.js';
 import { putIntegrationResponse } from './put-integration-response.js';
 import { putIntegration } from './put-integration.js';
 import { putMethodResponse } from './put-method-response.js';
 import { putMethod } from './put-method.js';
+import { putRestApi } from './put-rest-api.js';
 import { tagResource } from './tag-resource.js';
 import { untagResource } from './untag-resource.js';
 import { updateDeployment } from './update-deployment.js';
@@ -46,6 +48,8 @@ export const apiGatewayOperations: OperationTable = {
   GetRestApi: getRestApi,
   GetRestApis: getRestApis,
   UpdateRestApi: updateRestApi,
+  PutRestApi: putRestApi,
+  ImportRestApi: importRestApi,
   DeleteRestApi: deleteRestApi,
   CreateResource: createResource,
   GetResource: getResource,

@@ -287,7 +287,9 @@ export class ApiGatewayStore {
       resourceByPath: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND path = ?'),
       resources: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? ORDER BY path'),
       children: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND parent_id = ?'),
-      moveResource: sql.prepare('UPDATE apigw_resources SET parent_id = ?, path_part = ? WHERE api_id = ? AND resource_id = ?'),
+      moveResource: sql.prepare(
+        'UPDATE apigw_resources SET parent_id = ?, path_part = ? WHERE api_id = ? AND resource_id = ?',
+      ),
       renameTree: sql.prepare(`UPDATE apigw_resources SET path = ? || substr(path, length(?) + 1)
         WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`),
       deleteTree: sql.prepare(`DELETE FROM apigw_resources WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`),
@@ -301,7 +303,9 @@ export class ApiGatewayStore {
       deployment: sql.prepare('SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
       deployments: sql.prepare('SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? ORDER BY created_at, rowid'),
       snapshot: sql.prepare('SELECT snapshot FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
-      updateDeployment: sql.prepare('UPDATE apigw_deployments SET description = ? WHERE api_id = ? AND deployment_id = ?'),
+      updateDeployment: sql.prepare(
+        'UPDATE apigw_deployments SET description = ? WHERE api_id = ? AND deployment_id = ?',
+      ),
       deleteDeployment: sql.prepare('DELETE FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
       insertStage: sql.prepare(`INSERT INTO apigw_stages (api_id, stage_name, deployment_id, description, variables, tags, tracing_enabled, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),

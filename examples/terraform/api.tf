@@ -65,7 +65,7 @@ resource "aws_api_gateway_integration_response" "hello_options" {
   http_method = aws_api_gateway_method.hello_options.http_method
   status_code = aws_api_gateway_method_response.hello_options.status_code
   response_parameters = {
-    "method.response.header.Access-Control-Allow-Headers" = "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'"
+    "method.response.header.Access-Control-Allow-Headers" = "'${local.cors_allow_headers}'"
     "method.response.header.Access-Control-Allow-Methods" = "'GET,OPTIONS'"
     "method.response.header.Access-Control-Allow-Origin"  = "'*'"
   }

@@ -40,7 +40,7 @@ data "aws_iam_policy_document" "invoke_hello" {
   statement {
     effect    = "Allow"
     actions   = ["execute-api:Invoke"]
-    resources = ["arn:aws:execute-api:${local.region}:${local.account_id}:${aws_api_gateway_rest_api.api.id}/*/GET/hello"]
+    resources = ["${local.api_arn}/*/GET/hello"]
   }
 }
 

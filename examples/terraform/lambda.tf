@@ -34,5 +34,5 @@ resource "aws_lambda_permission" "apigateway" {
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.hello.function_name
   principal     = "apigateway.amazonaws.com"
-  source_arn    = "arn:aws:execute-api:${local.region}:${local.account_id}:${aws_api_gateway_rest_api.api.id}/*/*"
+  source_arn    = "${local.api_arn}/*/*"
 }

@@ -20,7 +20,10 @@ output "stage_name" {
 
 # idpool serves every API on its one port; on AWS use aws_api_gateway_stage.dev.invoke_url instead.
 output "hello_url" {
-  value = "${var.idpool_endpoint}/restapis/${aws_api_gateway_rest_api.api.id}/${aws_api_gateway_stage.dev.stage_name}/_user_request_/hello"
+  value = join("/", [
+    var.idpool_endpoint, "restapis", aws_api_gateway_rest_api.api.id, aws_api_gateway_stage.dev.stage_name,
+    "_user_request_", "hello",
+  ])
 }
 
 output "region" {

@@ -25,4 +25,8 @@ data "aws_caller_identity" "current" {}
 locals {
   account_id = data.aws_caller_identity.current.account_id
   region     = var.region
+  # The console's default list for a CORS preflight.
+  cors_allow_headers = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token"
+  # What execute-api:Invoke and lambda:InvokeFunction permissions name: arn:aws:execute-api:<region>:<account>:<api>.
+  api_arn = "arn:aws:execute-api:${local.region}:${local.account_id}:${aws_api_gateway_rest_api.api.id}"
 }

@@ -46,7 +46,11 @@ function normalize(value: unknown, placeholders: Placeholders): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => normalize(item, placeholders));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined).map(([key, member]) => [key, normalize(member, placeholders)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, member]) => member !== undefined)
+        .map(([key, member]) => [key, normalize(member, placeholders)]),
+    );
   }
   return value;
 }
@@ -58,11 +62,18 @@ function normalize(value: unknown, placeholders: Placeholders): unknown {
 export async function outcome(call: Promise<unknown>, placeholders: Placeholders = {}): Promise<unknown> {
   try {
     const { $metadata, ...output } = (await call) as { $metadata: { httpStatusCode?: number } };
-    return { ...(normalize(output, placeholders) as object), ResponseMetadata: { HTTPStatusCode: $metadata.httpStatusCode } };
+    return {
+      ...(normalize(output, placeholders) as object),
+      ResponseMetadata: { HTTPStatusCode: $metadata.httpStatusCode },
+    };
   } catch (error) {
     const { name, message, $metadata } = error as SdkError;
     if ($metadata === undefined) throw error;
     const text = normalize(message, placeholders);
-    return { Error: { Code: name, Message: text }, message: text, ResponseMetadata: { HTTPStatusCode: $metadata.httpStatusCode } };
+    return {
+      Error: { Code: name, Message: text },
+      message: text,
+      ResponseMetadata: { HTTPStatusCode: $metadata.httpStatusCode },
+    };
   }
 }

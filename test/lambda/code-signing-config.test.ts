@@ -13,13 +13,19 @@ describe('Lambda GetFunctionCodeSigningConfig (read by Terraform for every zip f
     expect(byName).toMatchObject({ CodeSigningConfigArn: '', FunctionName: 'unsigned' });
     expect(byName.$metadata.httpStatusCode).toBe(200);
     const arn = `arn:aws:lambda:${ctx.emulator.region}:${ctx.emulator.accountId}:function:unsigned`;
-    expect((await ctx.clients.lambda.send(new GetFunctionCodeSigningConfigCommand({ FunctionName: arn }))).FunctionName).toBe('unsigned');
+    expect(
+      (await ctx.clients.lambda.send(new GetFunctionCodeSigningConfigCommand({ FunctionName: arn }))).FunctionName,
+    ).toBe('unsigned');
   });
 
   it('answers an unknown function as AWS does (recorded: test_ops_on_nonexisting_fn)', async () => {
-    const error = await awsError(ctx.clients.lambda.send(new GetFunctionCodeSigningConfigCommand({ FunctionName: 'missing' })));
+    const error = await awsError(
+      ctx.clients.lambda.send(new GetFunctionCodeSigningConfigCommand({ FunctionName: 'missing' })),
+    );
     expect(error.name).toBe('ResourceNotFoundException');
-    expect(error.message).toBe(`Function not found: arn:aws:lambda:${ctx.emulator.region}:${ctx.emulator.accountId}:function:missing`);
+    expect(error.message).toBe(
+      `Function not found: arn:aws:lambda:${ctx.emulator.region}:${ctx.emulator.accountId}:function:missing`,
+    );
     expect(error.$metadata.httpStatusCode).toBe(404);
   });
 });

@@ -6,7 +6,8 @@ import { which } from '../support/child-processes.js';
 
 /** Terraform's name for this machine's platform (`linux_amd64`, `darwin_arm64`). */
 export function terraformPlatform(): string {
-  const arch = ({ x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' } as Record<string, string>)[process.arch] ?? process.arch;
+  const arch =
+    ({ x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' } as Record<string, string>)[process.arch] ?? process.arch;
   return `${process.platform === 'win32' ? 'windows' : process.platform}_${arch}`;
 }
 
@@ -58,7 +59,8 @@ export function findProviderMirror(): string | undefined {
       for (const directory of level) {
         if (existsSync(join(directory, 'registry.terraform.io')) && holdsAwsProvider(directory)) return directory;
         for (const entry of entries(directory)) {
-          if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') next.push(join(directory, entry.name));
+          if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+            next.push(join(directory, entry.name));
         }
       }
       level = next;
@@ -99,7 +101,12 @@ export interface TerraformResult {
 }
 
 /** Runs terraform without blocking the event loop (the emulator answering it may live in this process). */
-export function runTerraform(terraform: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<TerraformResult> {
+export function runTerraform(
+  terraform: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<TerraformResult> {
   return new Promise((resolve) => {
     execFile(terraform, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -114,7 +121,14 @@ export function terraformEnv(cliConfigFile: string, dataDir: string): NodeJS.Pro
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('AWS_') && !key.startsWith('TF_')) env[key] = value;
   }
-  return { ...env, TF_CLI_CONFIG_FILE: cliConfigFile, TF_DATA_DIR: dataDir, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
+  return {
+    ...env,
+    TF_CLI_CONFIG_FILE: cliConfigFile,
+    TF_DATA_DIR: dataDir,
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    CHECKPOINT_DISABLE: '1',
+  };
 }
 
 export interface SharedProvider {

@@ -14,15 +14,23 @@ import { restApiView } from './views.js';
 export const importRestApi: Operation<ImportRestApiRequest, RestApi> = (input, context) => {
   const document = parseDefinition(input.body);
   const info = isObject(document.info) ? document.info : {};
-  if (typeof info.title !== 'string' || info.title === '') throw new BadRequestException('Invalid OpenAPI input.'); // [unverified] for a missing title
+  // [unverified] AWS's answer to a definition without a title.
+  if (typeof info.title !== 'string' || info.title === '') throw new BadRequestException('Invalid OpenAPI input.');
   const parameters = importParameters(input.parameters);
   const type = parameters.endpointConfigurationTypes;
   const store = context.runtime.apigateway;
   return store.db.transaction(() => {
-    const created = createRestApi({ name: info.title as string, endpointConfiguration: type ? { types: [type as 'EDGE'] } : undefined }, context) as RestApi;
+    const created = createRestApi(
+      { name: info.title as string, endpointConfiguration: type ? { types: [type as 'EDGE'] } : undefined },
+      context,
+    ) as RestApi;
     const api = store.findRestApi(created.id as string);
     if (!api) throw new Error('the imported API vanished');
-    const warnings = importDefinition(context, api, document, { mode: 'overwrite', failOnWarnings: input.failOnWarnings === true, parameters });
+    const warnings = importDefinition(context, api, document, {
+      mode: 'overwrite',
+      failOnWarnings: input.failOnWarnings === true,
+      parameters,
+    });
     return { ...restApiView(api), warnings: warnings.length > 0 ? warnings : undefined };
   });
 };

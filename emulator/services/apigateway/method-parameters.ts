@@ -6,7 +6,8 @@ import { BadRequestException, invalidMappingExpression } from './errors.js';
  */
 export const builtInModels = ['Empty', 'Error'];
 
-const requestParameter = /^method\.request\.(querystring|header|path|multivaluequerystring|multivalueheader)\.([^.\s]+)$/;
+const requestParameter =
+  /^method\.request\.(querystring|header|path|multivaluequerystring|multivalueheader)\.([^.\s]+)$/;
 
 /**
  * A method's request parameters as AWS checks them (recorded in test_apigateway_api.snapshot.json): each name a
@@ -18,7 +19,8 @@ export function checkRequestParameters(parameters: Record<string, boolean> | und
     const match = requestParameter.exec(name);
     if (!match) throw invalidMappingExpression(`Invalid mapping expression specified: ${name}`);
     const bare = match[2] as string;
-    if (seen.has(bare)) throw new BadRequestException('Parameter names must be unique across querystring, header and path');
+    if (seen.has(bare))
+      throw new BadRequestException('Parameter names must be unique across querystring, header and path');
     seen.add(bare);
   }
 }

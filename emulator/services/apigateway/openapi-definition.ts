@@ -3,7 +3,10 @@ import { BadRequestException } from './errors.js';
 
 export type Json = Record<string, unknown>;
 
-/** AWS's answer to a body that is neither JSON nor YAML, or not an OpenAPI 3 / Swagger 2 object (recorded: `test_import_api_bad_file`). */
+/**
+ * AWS's answer to a body that is neither JSON nor YAML, or not an OpenAPI 3 / Swagger 2 object (recorded:
+ * `test_import_api_bad_file`).
+ */
 export function invalidOpenApi(): BadRequestException {
   return new BadRequestException('Invalid OpenAPI input.');
 }
@@ -12,7 +15,7 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The body of PutRestApi or ImportRestApi as a document: JSON, or YAML (what AWS accepts, the developer guide says). */
+/** The body of PutRestApi or ImportRestApi as a document: JSON, or YAML (AWS accepts both). */
 export function parseDefinition(body: Uint8Array | undefined): Json {
   const text = body === undefined ? '' : Buffer.from(body).toString('utf8');
   let document: unknown;
@@ -24,7 +27,8 @@ export function parseDefinition(body: Uint8Array | undefined): Json {
   if (!isObject(document)) throw invalidOpenApi();
   const openapi = document.openapi;
   const swagger = document.swagger;
-  if (!(typeof openapi === 'string' && openapi.startsWith('3.')) && swagger !== '2.0' && swagger !== 2) throw invalidOpenApi();
+  if (!(typeof openapi === 'string' && openapi.startsWith('3.')) && swagger !== '2.0' && swagger !== 2)
+    throw invalidOpenApi();
   if (!isObject(document.paths) && document.paths !== undefined) throw invalidOpenApi();
   return document;
 }

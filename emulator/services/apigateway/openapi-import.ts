@@ -1,5 +1,11 @@
 import { UnsupportedFeatureException } from '../../errors.js';
-import type { ResourceRecord, RestApiRecord, StoredIntegration, StoredMethod, StoredMethodResponse } from '../../store/apigateway-store.js';
+import type {
+  ResourceRecord,
+  RestApiRecord,
+  StoredIntegration,
+  StoredMethod,
+  StoredMethodResponse,
+} from '../../store/apigateway-store.js';
 import type { OperationContext } from '../service-definition.js';
 import { checkCompressionSize } from './create-rest-api.js';
 import { BadRequestException } from './errors.js';
@@ -77,10 +83,15 @@ function securitySchemes(document: Json): Map<string, string | Error> {
   const result = new Map<string, string | Error>();
   for (const [name, scheme] of Object.entries(isObject(schemes) ? schemes : {})) {
     if (!isObject(scheme)) continue;
-    const authType = typeof scheme['x-amazon-apigateway-authtype'] === 'string' ? scheme['x-amazon-apigateway-authtype'].toLowerCase() : undefined;
+    const authType =
+      typeof scheme['x-amazon-apigateway-authtype'] === 'string'
+        ? scheme['x-amazon-apigateway-authtype'].toLowerCase()
+        : undefined;
     if (authType === 'awssigv4') result.set(name, 'AWS_IAM');
-    else if (scheme['x-amazon-apigateway-authorizer'] !== undefined || authType !== undefined) result.set(name, unsupported(`authorizer ${name} (Lambda and Cognito authorizers)`));
-    else if (scheme.type === 'apiKey') result.set(name, unsupported(`API key security ${name} (API keys and usage plans)`));
+    else if (scheme['x-amazon-apigateway-authorizer'] !== undefined || authType !== undefined)
+      result.set(name, unsupported(`authorizer ${name} (Lambda and Cognito authorizers)`));
+    else if (scheme.type === 'apiKey')
+      result.set(name, unsupported(`API key security ${name} (API keys and usage plans)`));
     else result.set(name, unsupported(`security scheme ${name}`));
   }
   return result;
@@ -99,7 +110,8 @@ function authorizationOf(operation: Json, document: Json, schemes: Map<string, s
   for (const requirement of security) {
     for (const name of Object.keys(isObject(requirement) ? requirement : {})) {
       const scheme = schemes.get(name);
-      if (scheme === undefined) throw new BadRequestException(`Invalid security scheme specified: ${name}`); // [unverified]
+      // [unverified] AWS's answer to a requirement naming no scheme.
+      if (scheme === undefined) throw new BadRequestException(`Invalid security scheme specified: ${name}`);
       if (scheme instanceof Error) throw scheme;
       type = scheme;
     }
@@ -110,10 +122,15 @@ function authorizationOf(operation: Json, document: Json, schemes: Map<string, s
 function requestParametersOf(pathItem: Json, operation: Json): Record<string, boolean> | undefined {
   const locations: Record<string, string> = { path: 'path', query: 'querystring', header: 'header' };
   const parameters: Record<string, boolean> = {};
-  for (const parameter of [...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []), ...(Array.isArray(operation.parameters) ? operation.parameters : [])]) {
+  for (const parameter of [
+    ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
+    ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+  ]) {
     if (!isObject(parameter) || typeof parameter.name !== 'string') continue;
     const location = locations[String(parameter.in)];
-    if (location) parameters[`method.request.${location}.${parameter.name}`] = parameter.in === 'path' || parameter.required === true;
+    if (location)
+      parameters[`method.request.${location}.${parameter.name}`] =
+        parameter.in === 'path' || parameter.required === true;
   }
   return Object.keys(parameters).length > 0 ? parameters : undefined;
 }
@@ -123,31 +140,51 @@ function methodResponsesOf(operation: Json, openApi3: boolean, where: string): R
   for (const [code, response] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
     if (!/^[1-5]\d\d$/.test(code) || !isObject(response)) continue;
     const headers = Object.keys(isObject(response.headers) ? response.headers : {});
-    const models = openApi3 ? contentModels(response.content, where) : (() => {
-      const model = modelOf(response.schema, where);
-      return model ? { 'application/json': model } : undefined;
-    })();
+    const models = openApi3
+      ? contentModels(response.content, where)
+      : (() => {
+          const model = modelOf(response.schema, where);
+          return model ? { 'application/json': model } : undefined;
+        })();
     responses[code] = {
       statusCode: code,
-      responseParameters: headers.length > 0 ? Object.fromEntries(headers.map((name) => [`method.response.header.${name}`, false])) : undefined,
+      responseParameters:
+        headers.length > 0
+          ? Object.fromEntries(headers.map((name) => [`method.response.header.${name}`, false]))
+          : undefined,
       responseModels: models,
     };
   }
   return responses;
 }
 
-function stringMap(value: unknown, property: string, where: string, warnings: string[]): Record<string, string> | undefined {
+function stringMap(
+  value: unknown,
+  property: string,
+  where: string,
+  warnings: string[],
+): Record<string, string> | undefined {
   if (!isObject(value)) return undefined;
   const map: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value)) {
     // AWS's warning, recorded in `test_import_rest_api_with_base_path_oas30`.
-    if (typeof entry !== 'string') warnings.push(`Invalid format for '${property}'. Expected type string for property '${key}' of ${where} but got '${String(entry)}'`);
+    if (typeof entry !== 'string')
+      warnings.push(
+        `Invalid format for '${property}'. Expected type string for property '${key}' of ${where} ` +
+          `but got '${String(entry)}'`,
+      );
     else map[key] = entry;
   }
   return Object.keys(map).length > 0 ? map : undefined;
 }
 
-function integrationOf(value: unknown, resourceId: string, responses: Record<string, StoredMethodResponse>, where: string, warnings: string[]): StoredIntegration | undefined {
+function integrationOf(
+  value: unknown,
+  resourceId: string,
+  responses: Record<string, StoredMethodResponse>,
+  where: string,
+  warnings: string[],
+): StoredIntegration | undefined {
   if (!isObject(value)) return undefined;
   const type = String(value.type ?? '').toUpperCase();
   const requestTemplates = stringMap(value.requestTemplates, 'requestTemplates', where, warnings);
@@ -158,7 +195,8 @@ function integrationOf(value: unknown, resourceId: string, responses: Record<str
   const timeoutInMillis = typeof value.timeoutInMillis === 'number' ? value.timeoutInMillis : undefined;
   const passthroughBehavior = checkOptions({
     timeoutInMillis,
-    connectionType: typeof value.connectionType === 'string' ? (value.connectionType.toUpperCase() as 'VPC_LINK') : undefined,
+    connectionType:
+      typeof value.connectionType === 'string' ? (value.connectionType.toUpperCase() as 'VPC_LINK') : undefined,
     credentials: typeof value.credentials === 'string' ? value.credentials : undefined,
     passthroughBehavior: typeof value.passthroughBehavior === 'string' ? value.passthroughBehavior : undefined,
   });
@@ -208,7 +246,8 @@ interface PlannedMethod {
 /** What the definition asks for, checked before anything is written. */
 function plannedMethods(document: Json, options: ImportOptions): PlannedMethod[] {
   const basePathMode = options.parameters.basepath ?? 'ignore';
-  if (!['ignore', 'prepend', 'split'].includes(basePathMode)) throw new BadRequestException(`Invalid basepath parameter: ${basePathMode}`); // [unverified]
+  if (!['ignore', 'prepend', 'split'].includes(basePathMode))
+    throw new BadRequestException(`Invalid basepath parameter: ${basePathMode}`); // [unverified]
   const basePath = basePathOf(document);
   const schemes = securitySchemes(document);
   const planned: PlannedMethod[] = [];
@@ -229,7 +268,9 @@ function plannedMethods(document: Json, options: ImportOptions): PlannedMethod[]
       const requestParameters = requestParametersOf(item, operation);
       checkRequestParameters(requestParameters);
       const requestBody = isObject(operation.requestBody) ? operation.requestBody : undefined;
-      const bodyParameter = Array.isArray(operation.parameters) ? operation.parameters.find((parameter) => isObject(parameter) && parameter.in === 'body') : undefined;
+      const bodyParameter = Array.isArray(operation.parameters)
+        ? operation.parameters.find((parameter) => isObject(parameter) && parameter.in === 'body')
+        : undefined;
       const requestModels = requestBody
         ? contentModels(requestBody.content, where)
         : isObject(bodyParameter) && modelOf(bodyParameter.schema, where)
@@ -280,7 +321,8 @@ function applySettings(api: RestApiRecord, document: Json, options: ImportOption
   const types = Array.isArray(binary) ? binary.map(String) : [];
   api.binaryMediaTypes = options.mode === 'merge' ? [...new Set([...api.binaryMediaTypes, ...types])] : types;
   const policy = document['x-amazon-apigateway-policy'];
-  if (policy !== undefined) api.policy = validatedResourcePolicy(typeof policy === 'string' ? policy : JSON.stringify(policy), api);
+  if (policy !== undefined)
+    api.policy = validatedResourcePolicy(typeof policy === 'string' ? policy : JSON.stringify(policy), api);
   else if (options.mode === 'overwrite') api.policy = undefined;
   const compression = document['x-amazon-apigateway-minimum-compression-size'];
   if (typeof compression === 'number') {
@@ -290,20 +332,31 @@ function applySettings(api: RestApiRecord, document: Json, options: ImportOption
   const keySource = document['x-amazon-apigateway-api-key-source'];
   if (keySource === 'HEADER' || keySource === 'AUTHORIZER') api.apiKeySource = keySource;
   const endpoint = document['x-amazon-apigateway-endpoint-configuration'];
-  if (isObject(endpoint) && typeof endpoint.disableExecuteApiEndpoint === 'boolean') api.disableExecuteApiEndpoint = endpoint.disableExecuteApiEndpoint;
+  if (isObject(endpoint) && typeof endpoint.disableExecuteApiEndpoint === 'boolean')
+    api.disableExecuteApiEndpoint = endpoint.disableExecuteApiEndpoint;
 }
 
-/** The resource at `path`, made with its missing ancestors; refused as CreateResource refuses a second variable sibling. */
-function ensureResource(context: OperationContext, api: RestApiRecord, path: string, byPath: Map<string, ResourceRecord>): ResourceRecord {
+/** The resource at `path`, made with its missing ancestors; refuses a second variable sibling as CreateResource. */
+function ensureResource(
+  context: OperationContext,
+  api: RestApiRecord,
+  path: string,
+  byPath: Map<string, ResourceRecord>,
+): ResourceRecord {
   const known = byPath.get(path);
   if (known) return known;
   const slash = path.lastIndexOf('/');
   const parent = ensureResource(context, api, slash === 0 ? '/' : path.slice(0, slash), byPath);
   const pathPart = path.slice(slash + 1);
   const store = context.runtime.apigateway;
-  const variableSibling = store.childrenOf(api.apiId, parent.resourceId).find((sibling) => isVariablePart(sibling.pathPart));
+  const variableSibling = store
+    .childrenOf(api.apiId, parent.resourceId)
+    .find((sibling) => isVariablePart(sibling.pathPart));
   if (isVariablePart(pathPart) && variableSibling) {
-    throw new BadRequestException(`A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- only one is allowed`);
+    throw new BadRequestException(
+      `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- ` +
+        'only one is allowed',
+    );
   }
   const resource: ResourceRecord = {
     resourceId: uniqueId(6, (id) => store.findResource(api.apiId, id) !== undefined),
@@ -324,7 +377,12 @@ function ensureResource(context: OperationContext, api: RestApiRecord, path: str
  * have, keeping the ids of those it still has; `merge` adds to the API and replaces only the methods the definition
  * names. Call inside a transaction. Answers AWS's warnings (with `failonwarnings`, they refuse the import).
  */
-export function importDefinition(context: OperationContext, api: RestApiRecord, document: Json, options: ImportOptions): string[] {
+export function importDefinition(
+  context: OperationContext,
+  api: RestApiRecord,
+  document: Json,
+  options: ImportOptions,
+): string[] {
   checkDocument(document, options);
   const planned = plannedMethods(document, options);
   const store = context.runtime.apigateway;
@@ -332,23 +390,29 @@ export function importDefinition(context: OperationContext, api: RestApiRecord, 
   if (options.mode === 'overwrite') {
     const wanted = new Set<string>(['/']);
     for (const { path } of planned) {
-      for (let prefix = path; prefix !== '/' && prefix !== ''; prefix = prefix.slice(0, prefix.lastIndexOf('/')) || '/') wanted.add(prefix);
+      for (let prefix = path; prefix !== '/' && prefix !== ''; prefix = prefix.slice(0, prefix.lastIndexOf('/')) || '/')
+        wanted.add(prefix);
     }
     for (const resource of [...byPath.values()].sort((a, b) => a.path.length - b.path.length)) {
       if (!wanted.has(resource.path) && byPath.has(resource.path)) {
         store.deleteResourceTree(api.apiId, resource.path);
-        for (const path of [...byPath.keys()]) if (path === resource.path || path.startsWith(`${resource.path}/`)) byPath.delete(path);
+        for (const path of [...byPath.keys()])
+          if (path === resource.path || path.startsWith(`${resource.path}/`)) byPath.delete(path);
       }
     }
     for (const resource of byPath.values()) {
-      for (const httpMethod of Object.keys(store.methodsByResource(api.apiId).get(resource.resourceId) ?? {})) store.deleteMethod(api.apiId, resource.resourceId, httpMethod);
+      for (const httpMethod of Object.keys(store.methodsByResource(api.apiId).get(resource.resourceId) ?? {}))
+        store.deleteMethod(api.apiId, resource.resourceId, httpMethod);
     }
   }
   const warnings: string[] = [];
   for (const { path, method } of planned) {
     const resource = ensureResource(context, api, path, byPath);
     const { integration: definition, where, ...rest } = method;
-    const stored: StoredMethod = { ...rest, integration: integrationOf(definition, resource.resourceId, rest.methodResponses, where, warnings) };
+    const stored: StoredMethod = {
+      ...rest,
+      integration: integrationOf(definition, resource.resourceId, rest.methodResponses, where, warnings),
+    };
     store.putMethod(api.apiId, resource.resourceId, stored);
   }
   applySettings(api, document, options);

@@ -9,13 +9,15 @@ export function unescapePathSegment(segment: string): string {
 /** Wording as LocalStack recorded it from AWS (two spaces after "path" included). */
 export function invalidPatchPath(operation: PatchOperation, allowed: string[]): BadRequestException {
   return new BadRequestException(
-    `Invalid patch path  '${operation.path ?? ''}' specified for op '${operation.op ?? ''}'. Must be one of: [${allowed.join(', ')}]`,
+    `Invalid patch path  '${operation.path ?? ''}' specified for op '${operation.op ?? ''}'. ` +
+      `Must be one of: [${allowed.join(', ')}]`,
   );
 }
 
 export function unsupportedPatchOperation(operation: PatchOperation): BadRequestException {
   return new BadRequestException(
-    `Invalid patch path  '${operation.path ?? ''}' specified for op '${operation.op ?? ''}'. Please choose supported operations`,
+    `Invalid patch path  '${operation.path ?? ''}' specified for op '${operation.op ?? ''}'. ` +
+      'Please choose supported operations',
   );
 }
 
@@ -33,14 +35,16 @@ export function patchOperationNotAllowed(allowed: string[]): BadRequestException
 }
 
 export function patchValue(operation: PatchOperation): string {
-  if (operation.value === undefined) throw new BadRequestException(`Invalid null or empty value in ${operation.path ?? ''}`);
+  if (operation.value === undefined)
+    throw new BadRequestException(`Invalid null or empty value in ${operation.path ?? ''}`);
   return operation.value;
 }
 
 /** `"true"`/`"false"` as patch values carry booleans [unverified: wording for other values]. */
 export function patchBoolean(operation: PatchOperation): boolean {
   const value = patchValue(operation).toLowerCase();
-  if (value !== 'true' && value !== 'false') throw new BadRequestException(`Invalid value '${operation.value}' for ${operation.path}: must be true or false`);
+  if (value !== 'true' && value !== 'false')
+    throw new BadRequestException(`Invalid value '${operation.value}' for ${operation.path}: must be true or false`);
   return value === 'true';
 }
 
@@ -55,7 +59,9 @@ export function lenientPatchBoolean(operation: PatchOperation): boolean {
 /** The part of a patch path after `prefix` (`/requestParameters/`), unescaped, if the path has that prefix. */
 export function patchKey(operation: PatchOperation, prefix: string): string | undefined {
   const path = operation.path ?? '';
-  return path.startsWith(prefix) && path.length > prefix.length ? unescapePathSegment(path.slice(prefix.length)) : undefined;
+  return path.startsWith(prefix) && path.length > prefix.length
+    ? unescapePathSegment(path.slice(prefix.length))
+    : undefined;
 }
 
 /** A map member patched with add/replace/remove: what `/requestTemplates/application~1json` and its kin do. */

@@ -10,7 +10,10 @@ import { integrationView } from './views.js';
 
 const passthroughBehaviors = ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER'];
 
-export function checkType(input: Pick<PutIntegrationRequest, 'type' | 'integrationHttpMethod' | 'uri' | 'requestTemplates'>): void {
+type TypeMembers = 'type' | 'integrationHttpMethod' | 'uri' | 'requestTemplates';
+type OptionMembers = 'timeoutInMillis' | 'connectionType' | 'responseTransferMode' | 'credentials';
+
+export function checkType(input: Pick<PutIntegrationRequest, TypeMembers>): void {
   switch (input.type) {
     case 'AWS_PROXY':
       if (!input.integrationHttpMethod) throw new BadRequestException('Enumeration value for HttpMethod must be non-empty');
@@ -24,9 +27,7 @@ export function checkType(input: Pick<PutIntegrationRequest, 'type' | 'integrati
   }
 }
 
-export function checkOptions(
-  input: Pick<PutIntegrationRequest, 'timeoutInMillis' | 'connectionType' | 'responseTransferMode' | 'credentials' | 'passthroughBehavior'>,
-): string {
+export function checkOptions(input: Pick<PutIntegrationRequest, OptionMembers | 'passthroughBehavior'>): string {
   if (input.timeoutInMillis !== undefined && (input.timeoutInMillis < 50 || input.timeoutInMillis > 29_000)) {
     throw new BadRequestException('Timeout should be between 50 ms and 29000 ms');
   }

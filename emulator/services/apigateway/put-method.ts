@@ -26,12 +26,15 @@ export function checkAuthorizationType(value: string): string {
   const type = value.toUpperCase();
   if (authorizerTypes.includes(type)) {
     throw new BadRequestException(
-      'Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.',
+      'Invalid authorizer ID specified. ' +
+        'Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.',
     );
   }
   if (!emulatedAuthorizationTypes.includes(type)) {
     // [unverified] wording, patterned on the HttpMethod refusal.
-    throw new BadRequestException(`Invalid authorization type specified. Valid options are ${[...emulatedAuthorizationTypes, ...authorizerTypes].join(',')}`);
+    throw new BadRequestException(
+      `Invalid authorization type specified. Valid options are ${[...emulatedAuthorizationTypes, ...authorizerTypes]}`,
+    );
   }
   return type;
 }
@@ -57,8 +60,10 @@ export const putMethod: Operation<PutMethodRequest, Method> = (input, context) =
     checkRequestParameters(input.requestParameters);
     checkModels(input.requestModels);
     if (input.apiKeyRequired) throw new UnsupportedFeatureException('apiKeyRequired: true (API keys and usage plans)');
-    if (input.authorizationScopes?.length) throw new UnsupportedFeatureException('authorizationScopes (Cognito user pool authorizers)');
-    if (store.findMethod(apiId, resource.resourceId, httpMethod)) throw new ConflictException('Method already exists for this resource');
+    if (input.authorizationScopes?.length)
+      throw new UnsupportedFeatureException('authorizationScopes (Cognito user pool authorizers)');
+    if (store.findMethod(apiId, resource.resourceId, httpMethod))
+      throw new ConflictException('Method already exists for this resource');
     const method: StoredMethod = {
       httpMethod,
       authorizationType,

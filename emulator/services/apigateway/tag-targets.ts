@@ -21,7 +21,8 @@ export function requireTagTarget(context: OperationContext, resourceArn: string)
   const [, region, path] = match as unknown as [string, string, string];
   const parts = path.split('/').slice(1);
   const store = context.runtime.apigateway;
-  const api = region === context.region && parts[0] === 'restapis' && parts[1] ? findOwnRestApi(context, parts[1]) : undefined;
+  const api =
+    region === context.region && parts[0] === 'restapis' && parts[1] ? findOwnRestApi(context, parts[1]) : undefined;
   if (api && parts.length === 2) {
     return { tags: api.tags, save: (tags) => store.updateRestApi({ ...api, tags }) };
   }
@@ -34,7 +35,8 @@ export function requireTagTarget(context: OperationContext, resourceArn: string)
 
 /** API Gateway's documented limits: 50 tags per resource, keys up to 128 and values up to 256 characters. */
 export function checkTags(tags: Record<string, string>): void {
-  if (Object.keys(tags).length > 50) throw new BadRequestException('Too many tags: a resource can have at most 50 tags'); // [unverified]
+  if (Object.keys(tags).length > 50)
+    throw new BadRequestException('Too many tags: a resource can have at most 50 tags'); // [unverified]
   for (const [key, value] of Object.entries(tags)) {
     if (key.length === 0 || key.length > 128 || value.length > 256 || key.toLowerCase().startsWith('aws:')) {
       throw new BadRequestException(`Invalid tag: ${key}`); // [unverified]

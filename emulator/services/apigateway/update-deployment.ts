@@ -7,7 +7,8 @@ import { patchOperationNotAllowed, unknownPatchPath } from './patch-operations.j
 import { deploymentView } from './views.js';
 
 function descriptionOf(operation: PatchOperation): string | undefined {
-  if (operation.path?.startsWith('/canarySettings/')) throw new UnsupportedFeatureException('canarySettings (canary deployments)');
+  if (operation.path?.startsWith('/canarySettings/'))
+    throw new UnsupportedFeatureException('canarySettings (canary deployments)');
   if (operation.path !== '/description') throw unknownPatchPath(operation); // [unverified] wording
   if (operation.op === 'remove') return undefined;
   if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']); // [unverified] which ops

@@ -1,4 +1,8 @@
-import type { IntegrationResponse, PatchOperation, UpdateIntegrationResponseRequest } from '@aws-sdk/client-api-gateway';
+import type {
+  IntegrationResponse,
+  PatchOperation,
+  UpdateIntegrationResponseRequest,
+} from '@aws-sdk/client-api-gateway';
 import type { StoredIntegrationResponse } from '../../store/apigateway-store.js';
 import type { Operation } from '../service-definition.js';
 import { NotFoundException, notFound } from './errors.js';
@@ -15,15 +19,28 @@ const missingTemplate = () => new NotFoundException('Content-Type specified was 
 function applyOperation(response: StoredIntegrationResponse, operation: PatchOperation): void {
   const parameter = patchKey(operation, '/responseParameters/');
   if (parameter !== undefined) {
-    response.responseParameters = patchMapEntry(response.responseParameters, parameter, operation, patchValue, missingParameter);
+    response.responseParameters = patchMapEntry(
+      response.responseParameters,
+      parameter,
+      operation,
+      patchValue,
+      missingParameter,
+    );
     return;
   }
   const contentType = patchKey(operation, '/responseTemplates/');
   if (contentType !== undefined) {
-    response.responseTemplates = patchMapEntry(response.responseTemplates, contentType, operation, (op) => op.value ?? '', missingTemplate);
+    response.responseTemplates = patchMapEntry(
+      response.responseTemplates,
+      contentType,
+      operation,
+      (op) => op.value ?? '',
+      missingTemplate,
+    );
     return;
   }
-  if (operation.path !== '/selectionPattern' && operation.path !== '/contentHandling') throw unknownPatchPath(operation);
+  if (operation.path !== '/selectionPattern' && operation.path !== '/contentHandling')
+    throw unknownPatchPath(operation);
   if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
   const value = operation.value === undefined || operation.value === '' ? undefined : operation.value;
   if (operation.path === '/selectionPattern') response.selectionPattern = value;
@@ -35,7 +52,10 @@ function applyOperation(response: StoredIntegrationResponse, operation: PatchOpe
  * `test_lifecycle_integration_response`), add/replace/remove of `/responseParameters/<header>` and
  * `/responseTemplates/<content type>`, checked as PutIntegrationResponse checks them.
  */
-export const updateIntegrationResponse: Operation<UpdateIntegrationResponseRequest, IntegrationResponse> = (input, context) => {
+export const updateIntegrationResponse: Operation<UpdateIntegrationResponseRequest, IntegrationResponse> = (
+  input,
+  context,
+) => {
   const store = context.runtime.apigateway;
   const apiId = input.restApiId as string;
   const resourceId = input.resourceId as string;

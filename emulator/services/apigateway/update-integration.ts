@@ -9,7 +9,8 @@ import { checkOptions, checkType } from './put-integration.js';
 import { integrationView } from './views.js';
 
 // [unverified] AWS's words for patching a missing entry of an integration's maps.
-const missingEntry = (operation: PatchOperation) => () => new NotFoundException(`Invalid patch path ${operation.path ?? ''}`);
+const missingEntry = (operation: PatchOperation) => () =>
+  new NotFoundException(`Invalid patch path ${operation.path ?? ''}`);
 
 function optional(operation: PatchOperation): string | undefined {
   return operation.value === undefined || operation.value === '' ? undefined : operation.value;
@@ -37,12 +38,14 @@ function applyReplace(integration: StoredIntegration, operation: PatchOperation)
       return;
     case '/timeoutInMillis': {
       const text = patchValue(operation);
-      if (!/^\d+$/.test(text)) throw new BadRequestException('Timeout should be between 50 ms and 29000 ms'); // [unverified]
+      // [unverified] AWS's answer to a timeout that is not a number.
+      if (!/^\d+$/.test(text)) throw new BadRequestException('Timeout should be between 50 ms and 29000 ms');
       integration.timeoutInMillis = Number(text);
       return;
     }
     case '/connectionType':
-      if (patchValue(operation) !== 'INTERNET') throw new UnsupportedFeatureException('connectionType VPC_LINK (private integrations)');
+      if (patchValue(operation) !== 'INTERNET')
+        throw new UnsupportedFeatureException('connectionType VPC_LINK (private integrations)');
       return;
     case '/connectionId':
     case '/tlsConfig/insecureSkipVerification':
@@ -66,18 +69,32 @@ const replaceOnlyPaths = [
 function applyOperation(integration: StoredIntegration, operation: PatchOperation): void {
   const parameter = patchKey(operation, '/requestParameters/');
   if (parameter !== undefined) {
-    integration.requestParameters = patchMapEntry(integration.requestParameters, parameter, operation, patchValue, missingEntry(operation));
+    integration.requestParameters = patchMapEntry(
+      integration.requestParameters,
+      parameter,
+      operation,
+      patchValue,
+      missingEntry(operation),
+    );
     return;
   }
   const contentType = patchKey(operation, '/requestTemplates/');
   if (contentType !== undefined) {
-    integration.requestTemplates = patchMapEntry(integration.requestTemplates, contentType, operation, (op) => op.value ?? '', missingEntry(operation));
+    integration.requestTemplates = patchMapEntry(
+      integration.requestTemplates,
+      contentType,
+      operation,
+      (op) => op.value ?? '',
+      missingEntry(operation),
+    );
     return;
   }
   const cacheKey = patchKey(operation, '/cacheKeyParameters/');
   if (cacheKey !== undefined) {
-    if (operation.op === 'add') integration.cacheKeyParameters = [...new Set([...integration.cacheKeyParameters, cacheKey])];
-    else if (operation.op === 'remove') integration.cacheKeyParameters = integration.cacheKeyParameters.filter((key) => key !== cacheKey);
+    if (operation.op === 'add')
+      integration.cacheKeyParameters = [...new Set([...integration.cacheKeyParameters, cacheKey])];
+    else if (operation.op === 'remove')
+      integration.cacheKeyParameters = integration.cacheKeyParameters.filter((key) => key !== cacheKey);
     else throw patchOperationNotAllowed(['add', 'remove']);
     return;
   }
@@ -101,7 +118,12 @@ export const updateIntegration: Operation<UpdateIntegrationRequest, Integration>
     const method = requireMethod(context, apiId, resourceId, input.httpMethod as string);
     const integration: StoredIntegration = { ...requireIntegration(method) };
     for (const operation of input.patchOperations ?? []) applyOperation(integration, operation);
-    checkType({ type: integration.type as Integration['type'], integrationHttpMethod: integration.httpMethod, uri: integration.uri, requestTemplates: integration.requestTemplates });
+    checkType({
+      type: integration.type as Integration['type'],
+      integrationHttpMethod: integration.httpMethod,
+      uri: integration.uri,
+      requestTemplates: integration.requestTemplates,
+    });
     integration.passthroughBehavior = checkOptions({
       timeoutInMillis: integration.timeoutInMillis,
       credentials: integration.credentials,

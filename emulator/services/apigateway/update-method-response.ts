@@ -17,7 +17,13 @@ function applyOperation(response: StoredMethodResponse, operation: PatchOperatio
     if (operation.op === 'add' && !responseHeaderParameter.test(parameter)) {
       throw invalidMappingExpression(`Invalid mapping expression parameter specified: ${parameter}`);
     }
-    response.responseParameters = patchMapEntry(response.responseParameters, parameter, operation, lenientPatchBoolean, missingParameter);
+    response.responseParameters = patchMapEntry(
+      response.responseParameters,
+      parameter,
+      operation,
+      lenientPatchBoolean,
+      missingParameter,
+    );
     return;
   }
   const contentType = patchKey(operation, '/responseModels/');

@@ -5,7 +5,14 @@ import type { Operation } from '../service-definition.js';
 import { NotFoundException } from './errors.js';
 import { requireMethod } from './lookups.js';
 import { checkModels, checkRequestParameters } from './method-parameters.js';
-import { lenientPatchBoolean, patchKey, patchMapEntry, patchOperationNotAllowed, patchValue, unknownPatchPath } from './patch-operations.js';
+import {
+  lenientPatchBoolean,
+  patchKey,
+  patchMapEntry,
+  patchOperationNotAllowed,
+  patchValue,
+  unknownPatchPath,
+} from './patch-operations.js';
 import { checkAuthorizationType, unknownRequestValidator } from './put-method.js';
 import { methodView } from './views.js';
 
@@ -22,7 +29,8 @@ function applyReplace(method: StoredMethod, operation: PatchOperation): void {
       // AWS ignores an authorizer id on a NONE or AWS_IAM method (recorded: `skip-auth-id-with-wrong-type`).
       return;
     case '/apiKeyRequired':
-      if (lenientPatchBoolean(operation)) throw new UnsupportedFeatureException('apiKeyRequired: true (API keys and usage plans)');
+      if (lenientPatchBoolean(operation))
+        throw new UnsupportedFeatureException('apiKeyRequired: true (API keys and usage plans)');
       method.apiKeyRequired = false;
       return;
     case '/operationName':
@@ -34,21 +42,40 @@ function applyReplace(method: StoredMethod, operation: PatchOperation): void {
   }
 }
 
-const replaceOnlyPaths = ['/authorizationType', '/authorizerId', '/apiKeyRequired', '/operationName', '/requestValidatorId'];
+const replaceOnlyPaths = [
+  '/authorizationType',
+  '/authorizerId',
+  '/apiKeyRequired',
+  '/operationName',
+  '/requestValidatorId',
+];
 
 function applyOperation(method: StoredMethod, operation: PatchOperation): void {
   const path = operation.path ?? '';
   const parameter = patchKey(operation, '/requestParameters/');
   if (parameter !== undefined) {
-    method.requestParameters = patchMapEntry(method.requestParameters, parameter, operation, lenientPatchBoolean, missingParameter);
+    method.requestParameters = patchMapEntry(
+      method.requestParameters,
+      parameter,
+      operation,
+      lenientPatchBoolean,
+      missingParameter,
+    );
     return;
   }
   const rawContentType = path.startsWith('/requestModels/') ? path.slice('/requestModels/'.length) : undefined;
   if (rawContentType !== undefined && rawContentType !== '' && !rawContentType.includes('/')) {
-    method.requestModels = patchMapEntry(method.requestModels, patchKey(operation, '/requestModels/') as string, operation, patchValue, missingModel);
+    method.requestModels = patchMapEntry(
+      method.requestModels,
+      patchKey(operation, '/requestModels/') as string,
+      operation,
+      patchValue,
+      missingModel,
+    );
     return;
   }
-  if (path === '/authorizationScopes') throw new UnsupportedFeatureException('authorizationScopes (Cognito user pool authorizers)');
+  if (path === '/authorizationScopes')
+    throw new UnsupportedFeatureException('authorizationScopes (Cognito user pool authorizers)');
   if (!replaceOnlyPaths.includes(path)) throw unknownPatchPath(operation);
   if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
   applyReplace(method, operation);

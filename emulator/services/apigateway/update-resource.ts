@@ -10,20 +10,35 @@ import { resourceView } from './views.js';
 const resourcePaths = ['/parentId', '/pathPart'];
 
 /** Where the resource goes: a parent and a path part, checked as CreateResource checks a new child. */
-function checkPlacement(context: OperationContext, apiId: string, resource: ResourceRecord, parentId: string, pathPart: string): string {
+function checkPlacement(
+  context: OperationContext,
+  apiId: string,
+  resource: ResourceRecord,
+  parentId: string,
+  pathPart: string,
+): string {
   const store = context.runtime.apigateway;
   const parent = store.findResource(apiId, parentId);
   if (!parent) throw notFound.resource();
-  if (parent.path === resource.path || parent.path.startsWith(`${resource.path}/`)) throw new BadRequestException('Resources cannot be cyclical.');
+  if (parent.path === resource.path || parent.path.startsWith(`${resource.path}/`))
+    throw new BadRequestException('Resources cannot be cyclical.');
   checkPathPart(pathPart);
-  if (isGreedyPart(parent.pathPart)) throw new BadRequestException(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`);
-  const siblings = store.childrenOf(apiId, parent.resourceId).filter((sibling) => sibling.resourceId !== resource.resourceId);
+  if (isGreedyPart(parent.pathPart))
+    throw new BadRequestException(
+      `Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`,
+    );
+  const siblings = store
+    .childrenOf(apiId, parent.resourceId)
+    .filter((sibling) => sibling.resourceId !== resource.resourceId);
   if (siblings.some((sibling) => sibling.pathPart === pathPart)) {
     throw new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`);
   }
   const variableSibling = siblings.find((sibling) => isVariablePart(sibling.pathPart));
   if (isVariablePart(pathPart) && variableSibling) {
-    throw new BadRequestException(`A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- only one is allowed`);
+    throw new BadRequestException(
+      `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- ` +
+        'only one is allowed',
+    );
   }
   return childPath(parent.path, pathPart);
 }
@@ -32,7 +47,9 @@ function checkOperation(resource: ResourceRecord, operation: PatchOperation): vo
   if (!resourcePaths.includes(operation.path ?? '')) throw invalidPatchPath(operation, resourcePaths);
   if (operation.op !== 'replace') throw unsupportedPatchOperation(operation);
   if (resource.parentId === undefined) {
-    throw new BadRequestException(`Root resource cannot update its ${operation.path === '/pathPart' ? 'pathPart' : 'parentId'}.`);
+    throw new BadRequestException(
+      `Root resource cannot update its ${operation.path === '/pathPart' ? 'pathPart' : 'parentId'}.`,
+    );
   }
 }
 
@@ -54,7 +71,13 @@ export const updateResource: Operation<UpdateResourceRequest, Resource> = (input
       else parentId = patchValue(operation);
     }
     if (parentId !== resource.parentId || pathPart !== resource.pathPart) {
-      store.moveResource(apiId, resource, parentId, pathPart, checkPlacement(context, apiId, resource, parentId, pathPart));
+      store.moveResource(
+        apiId,
+        resource,
+        parentId,
+        pathPart,
+        checkPlacement(context, apiId, resource, parentId, pathPart),
+      );
     }
     const moved = store.findResource(apiId, resource.resourceId) as ResourceRecord;
     return resourceView(moved, store.methodsByResource(apiId).get(moved.resourceId), false);

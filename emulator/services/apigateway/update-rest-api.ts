@@ -15,7 +15,14 @@ import {
 import { validatedResourcePolicy } from './resource-policy.js';
 import { restApiView } from './views.js';
 
-const replaceablePaths = ['/name', '/description', '/policy', '/apiKeySource', '/minimumCompressionSize', '/disableExecuteApiEndpoint'];
+const replaceablePaths = [
+  '/name',
+  '/description',
+  '/policy',
+  '/apiKeySource',
+  '/minimumCompressionSize',
+  '/disableExecuteApiEndpoint',
+];
 const endpointTypes = ['REGIONAL', 'EDGE', 'PRIVATE'];
 
 function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
@@ -30,18 +37,23 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
       api.description = operation.value === undefined || operation.value === '' ? undefined : operation.value;
       return;
     case '/policy':
-      api.policy = operation.value === undefined || operation.value === '' ? undefined : validatedResourcePolicy(operation.value, api);
+      api.policy =
+        operation.value === undefined || operation.value === ''
+          ? undefined
+          : validatedResourcePolicy(operation.value, api);
       return;
     case '/apiKeySource': {
       const source = patchValue(operation);
-      if (source !== 'HEADER' && source !== 'AUTHORIZER') throw new BadRequestException(`Invalid API Key source specified: ${source}`); // [unverified]
+      if (source !== 'HEADER' && source !== 'AUTHORIZER')
+        throw new BadRequestException(`Invalid API Key source specified: ${source}`); // [unverified]
       api.apiKeySource = source;
       return;
     }
     case '/minimumCompressionSize': {
       const text = operation.value ?? '';
       const size = text === '' ? undefined : /^\d+$/.test(text) ? Number(text) : Number.NaN;
-      if (Number.isNaN(size)) throw new BadRequestException(`Invalid minimum compression size, must be between 0 and ${maxCompressionSize}`);
+      if (Number.isNaN(size))
+        throw new BadRequestException(`Invalid minimum compression size, must be between 0 and ${maxCompressionSize}`);
       checkCompressionSize(size);
       api.minimumCompressionSize = size;
       return;
@@ -61,7 +73,8 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
 function applyBinaryMediaType(api: RestApiRecord, operation: PatchOperation): void {
   const type = unescapePathSegment((operation.path as string).slice('/binaryMediaTypes/'.length));
   const others = api.binaryMediaTypes.filter((existing) => existing !== type);
-  if (operation.op === 'add') api.binaryMediaTypes = api.binaryMediaTypes.includes(type) ? api.binaryMediaTypes : [...others, type];
+  if (operation.op === 'add')
+    api.binaryMediaTypes = api.binaryMediaTypes.includes(type) ? api.binaryMediaTypes : [...others, type];
   else if (operation.op === 'remove') api.binaryMediaTypes = others;
   else if (operation.op === 'replace') {
     const replacement = patchValue(operation);
@@ -78,12 +91,15 @@ function applyEndpointConfiguration(api: RestApiRecord, operation: PatchOperatio
   if (operation.path === '/endpointConfiguration/ipAddressType') {
     if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
     const type = operation.value ?? '';
-    if (type !== 'ipv4' && type !== 'dualstack') throw new BadRequestException('ipAddressType must be either ipv4 or dualstack.');
+    if (type !== 'ipv4' && type !== 'dualstack')
+      throw new BadRequestException('ipAddressType must be either ipv4 or dualstack.');
     configuration.ipAddressType = type;
   } else {
-    if (operation.op !== 'replace') throw new BadRequestException("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
+    if (operation.op !== 'replace')
+      throw new BadRequestException("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
     const type = operation.value ?? '';
-    if (!endpointTypes.includes(type)) throw new BadRequestException(`Invalid EndpointTypes specified. Valid options are ${endpointTypes.join(',')}`);
+    if (!endpointTypes.includes(type))
+      throw new BadRequestException(`Invalid EndpointTypes specified. Valid options are ${endpointTypes.join(',')}`);
     configuration.types = [type];
     if (type === 'PRIVATE') configuration.ipAddressType = 'dualstack';
   }
@@ -95,9 +111,11 @@ function applyOperation(api: RestApiRecord, operation: PatchOperation): void {
   const path = operation.path ?? '';
   if (path === '/binaryMediaTypes') throw unknownPatchPath(operation);
   if (path.startsWith('/binaryMediaTypes/')) return applyBinaryMediaType(api, operation);
-  if (path === '/endpointConfiguration/ipAddressType' || path === '/endpointConfiguration/types/0') return applyEndpointConfiguration(api, operation);
+  if (path === '/endpointConfiguration/ipAddressType' || path === '/endpointConfiguration/types/0')
+    return applyEndpointConfiguration(api, operation);
   if (operation.op === 'replace') return applyReplace(api, operation);
-  if (operation.op === 'remove' && (path === '/policy' || path === '/description')) return applyReplace(api, { ...operation, value: '' });
+  if (operation.op === 'remove' && (path === '/policy' || path === '/description'))
+    return applyReplace(api, { ...operation, value: '' });
   if (replaceablePaths.includes(path)) throw patchOperationNotAllowed(['replace']);
   throw invalidPatchPath(operation, [...replaceablePaths, '/binaryMediaTypes/{type}']);
 }

@@ -7,7 +7,10 @@ import { requireRole } from './roles.js';
  * none; an unknown role is NoSuchEntity, as for every role operation. The Terraform provider lists them before it
  * deletes a role.
  */
-export const listInstanceProfilesForRole: Operation<ListInstanceProfilesForRoleRequest, ListInstanceProfilesForRoleResponse> = (input, context) => {
+export const listInstanceProfilesForRole: Operation<
+  ListInstanceProfilesForRoleRequest,
+  ListInstanceProfilesForRoleResponse
+> = (input, context) => {
   requireRole(context, input.RoleName!);
   return { InstanceProfiles: [], IsTruncated: false };
 };

@@ -6,7 +6,10 @@ import { requireRole, roleView } from './roles.js';
  * The older form of UpdateRole for the description alone; it answers the role as GetRole does
  * [unverified: the members of the answered Role].
  */
-export const updateRoleDescription: Operation<UpdateRoleDescriptionRequest, UpdateRoleDescriptionResponse> = (input, context) => {
+export const updateRoleDescription: Operation<UpdateRoleDescriptionRequest, UpdateRoleDescriptionResponse> = (
+  input,
+  context,
+) => {
   const { iam } = context.runtime;
   return iam.db.transaction(() => {
     const role = requireRole(context, input.RoleName!);

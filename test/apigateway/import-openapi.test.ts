@@ -219,6 +219,12 @@ describe('API Gateway PutRestApi and ImportRestApi with an OpenAPI body', () => 
       new GetIntegrationCommand({ restApiId: imported.id, resourceId: hello?.id, httpMethod: 'GET' }),
     );
     expect(integration.cacheNamespace).toBe(hello?.id);
+    const badType = await awsError(
+      gateway().send(
+        new ImportRestApiCommand({ body: body(openApi3), parameters: { endpointConfigurationTypes: 'LOCAL' } }),
+      ),
+    );
+    expect(badType.message).toBe('Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE');
   });
 
   it('answers a body that is not OpenAPI as AWS does, before the API lookup (test_import_api_bad_file)', async () => {

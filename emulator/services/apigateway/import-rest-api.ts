@@ -18,6 +18,10 @@ export const importRestApi: Operation<ImportRestApiRequest, RestApi> = (input, c
   if (typeof info.title !== 'string' || info.title === '') throw new BadRequestException('Invalid OpenAPI input.');
   const parameters = importParameters(input.parameters);
   const type = parameters.endpointConfigurationTypes;
+  if (type !== undefined && !['REGIONAL', 'EDGE', 'PRIVATE'].includes(type)) {
+    // The wording of UpdateRestApi's refusal (recorded); ImportRestApi's is [unverified].
+    throw new BadRequestException('Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE');
+  }
   const store = context.runtime.apigateway;
   return store.db.transaction(() => {
     const created = createRestApi(

@@ -323,6 +323,7 @@ function applySettings(api: RestApiRecord, document: Json, options: ImportOption
   const policy = document['x-amazon-apigateway-policy'];
   if (policy !== undefined)
     api.policy = validatedResourcePolicy(typeof policy === 'string' ? policy : JSON.stringify(policy), api);
+  // [unverified] that overwrite drops a resource policy the definition does not have.
   else if (options.mode === 'overwrite') api.policy = undefined;
   const compression = document['x-amazon-apigateway-minimum-compression-size'];
   if (typeof compression === 'number') {

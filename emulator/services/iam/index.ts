@@ -17,6 +17,7 @@ import { listAttachedRolePolicies } from './list-attached-role-policies.js';
 import { listEntitiesForPolicy } from './list-entities-for-policy.js';
 import { listPolicies } from './list-policies.js';
 import { listPolicyVersions } from './list-policy-versions.js';
+import { listInstanceProfilesForRole } from './list-instance-profiles-for-role.js';
 import { listRolePolicies } from './list-role-policies.js';
 import { listRoleTags } from './list-role-tags.js';
 import { listRoles } from './list-roles.js';
@@ -25,6 +26,7 @@ import { setDefaultPolicyVersion } from './set-default-policy-version.js';
 import { tagRole } from './tag-role.js';
 import { untagRole } from './untag-role.js';
 import { updateAssumeRolePolicy } from './update-assume-role-policy.js';
+import { updateRoleDescription } from './update-role-description.js';
 import { updateRole } from './update-role.js';
 
 /**
@@ -38,6 +40,7 @@ export const iamOperations: OperationTable = {
   DeleteRole: deleteRole,
   UpdateAssumeRolePolicy: updateAssumeRolePolicy,
   UpdateRole: updateRole,
+  UpdateRoleDescription: updateRoleDescription,
   TagRole: tagRole,
   UntagRole: untagRole,
   ListRoleTags: listRoleTags,
@@ -58,6 +61,7 @@ export const iamOperations: OperationTable = {
   DetachRolePolicy: detachRolePolicy,
   ListAttachedRolePolicies: listAttachedRolePolicies,
   ListEntitiesForPolicy: listEntitiesForPolicy,
+  ListInstanceProfilesForRole: listInstanceProfilesForRole,
 };
 
 export const iamService: ServiceDefinition = {

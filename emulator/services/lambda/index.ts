@@ -5,6 +5,7 @@ import { createFunction } from './create-function.js';
 import { deleteFunctionConcurrency } from './delete-function-concurrency.js';
 import { deleteFunction } from './delete-function.js';
 import { getAccountSettings } from './get-account-settings.js';
+import { getFunctionCodeSigningConfig } from './get-function-code-signing-config.js';
 import { getFunctionConcurrency } from './get-function-concurrency.js';
 import { getFunctionConfiguration } from './get-function-configuration.js';
 import { getFunction } from './get-function.js';
@@ -43,6 +44,7 @@ export const lambdaOperations: OperationTable = {
   UntagResource: untagResource,
   ListTags: listTags,
   GetAccountSettings: getAccountSettings,
+  GetFunctionCodeSigningConfig: getFunctionCodeSigningConfig,
 };
 
 export const lambdaService: ServiceDefinition = {

@@ -176,6 +176,7 @@ async function handle(runtime: EmulatorRuntime, endpoints: Endpoint[], req: Inco
     response = endpoint ? await endpoint.serve(request) : unknownRouteResponse(request);
   }
   write(res, response, request.method === 'HEAD');
+  if (endpoint?.name !== 'admin') runtime.requests.record(request, response, performance.now() - started);
   if (runtime.log.enabled('debug')) {
     runtime.log.debug(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
   }

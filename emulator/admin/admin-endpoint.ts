@@ -3,13 +3,15 @@ import { jsonResponse, type IncomingRequest, type WireResponse } from '../protoc
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
 import { exportState, importState, StateImportError } from '../store/state-transfer.js';
+import { serveRequestLog } from './request-log-route.js';
 
 export const adminPrefix = '/_idpool/';
 
 /**
  * `/_idpool/*`: health (`GET health`), reset (`POST reset`: empty all state) and the movable clock
  * (`GET clock`; `POST clock` with `{"advanceSeconds": N}` or `{"offsetSeconds": N}`), and the whole state as JSON
- * (`GET state`, `?secrets=true` to include signing keys and issued credentials; `POST state` to replace it).
+ * (`GET state`, `?secrets=true` to include signing keys and issued credentials; `POST state` to replace it), and the
+ * request log (`GET requests`, request-log-route.ts).
  */
 export function adminEndpoint(runtime: EmulatorRuntime, services: ServiceDefinition[]): Endpoint {
   return {
@@ -64,8 +66,11 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
         throw error;
       }
     }
+    case 'GET requests':
+    case 'DELETE requests':
+      return serveRequestLog(runtime, request);
     default:
-      return adminError(404, 'NotFoundException', `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state.`);
+      return adminError(404, 'NotFoundException', `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state, GET requests, DELETE requests.`);
   }
 }
 

@@ -179,7 +179,7 @@ export class RequestLog {
       resource: decision?.resource,
       decidedBy: decision?.decidedBy && { ...decision.decidedBy },
       status: response.status,
-      errorCode: context.errorCode ?? response.headers['x-amzn-errortype'],
+      errorCode: context.errorCode ?? response.headers['x-amzn-errortype'] ?? response.headers['x-amzn-ErrorType'],
       durationMs: Math.round(durationMs * 1000) / 1000,
       signatureMismatch: context.signatureMismatch,
     };

@@ -44,8 +44,8 @@ export interface StoredRequest {
 
 export type RequestLogEntry = Omit<StoredRequest, 'time'> & { time: string };
 
-export type Outcome = AuthorizationDecision['outcome'];
-export const outcomes: readonly Outcome[] = ['allow', 'implicit-deny', 'explicit-deny', 'root', 'unsigned'];
+type Outcome = AuthorizationDecision['outcome'];
+const outcomes: readonly Outcome[] = ['allow', 'implicit-deny', 'explicit-deny', 'root', 'unsigned'];
 
 export interface RequestLogFilter {
   /** A substring of the caller's ARN (case-insensitive); the whole ARN matches too. */
@@ -88,13 +88,16 @@ function outcomeOf(context: RequestContext): Outcome | undefined {
 }
 
 /** The one `info` line of a denial, naming the permission that is missing. */
-export function denialLine(entry: StoredRequest): string {
+function denialLine(entry: StoredRequest): string {
   const who = entry.caller?.arn ?? 'anonymous';
-  const what = entry.actions && entry.actions.length > 0 ? entry.actions.join(', ') : `${entry.service}:${entry.operation}`;
+  const what =
+    entry.actions && entry.actions.length > 0 ? entry.actions.join(', ') : `${entry.service}:${entry.operation}`;
   let why: string;
   if (entry.decision === 'explicit-deny') {
     const by = entry.decidedBy;
-    why = by ? `explicitly denied by ${by.policyKind} policy ${by.policyName}, statement ${by.statement}` : 'explicitly denied';
+    why = by
+      ? `explicitly denied by ${by.policyKind} policy ${by.policyName}, statement ${by.statement}`
+      : 'explicitly denied';
   } else {
     why = entry.caller ? 'no identity-based policy allows it' : 'no resource-based policy allows it';
   }
@@ -112,9 +115,13 @@ function matches(entry: StoredRequest, filter: RequestLogFilter): boolean {
   if (filter.services && (entry.service === undefined || !filter.services.has(entry.service))) return false;
   if (filter.status) {
     const { status } = filter;
-    if ('exact' in status ? entry.status !== status.exact : Math.floor(entry.status / 100) !== status.hundreds) return false;
+    if ('exact' in status ? entry.status !== status.exact : Math.floor(entry.status / 100) !== status.hundreds)
+      return false;
   }
-  if (filter.caller !== undefined && !(entry.caller?.arn.toLowerCase().includes(filter.caller.toLowerCase()) ?? false)) {
+  if (
+    filter.caller !== undefined &&
+    !(entry.caller?.arn.toLowerCase().includes(filter.caller.toLowerCase()) ?? false)
+  ) {
     return false;
   }
   if (filter.role !== undefined && !isSessionOfRole(entry, filter.role)) return false;
@@ -223,7 +230,9 @@ export class RequestLog {
       this.file.append(batch, this.capacity);
     } catch (error) {
       this.fileFailed = true;
-      this.log.warn(`the request log is no longer written to disk: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(
+        `the request log is no longer written to disk: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -254,7 +263,9 @@ export function parseRequestLogFilter(query: URLSearchParams, capacity: number):
   if (requestId) filter.requestId = requestId;
   const decisions = list('decision');
   if (decisions) {
-    const wanted = decisions.flatMap((decision) => (decision === 'denied' ? ['implicit-deny', 'explicit-deny'] : [decision]));
+    const wanted = decisions.flatMap((decision) =>
+      decision === 'denied' ? ['implicit-deny', 'explicit-deny'] : [decision],
+    );
     for (const decision of wanted) {
       if (!outcomes.includes(decision as Outcome)) {
         throw new RangeError(`decision must be one or more of ${outcomes.join(', ')} or denied, got '${decision}'`);
@@ -273,12 +284,14 @@ export function parseRequestLogFilter(query: URLSearchParams, capacity: number):
   const since = query.get('since');
   if (since) {
     const time = /^\d+$/.test(since) ? Number(since) : Date.parse(since);
-    if (Number.isNaN(time)) throw new RangeError(`since must be an ISO 8601 time or epoch milliseconds, got '${since}'`);
+    if (Number.isNaN(time))
+      throw new RangeError(`since must be an ISO 8601 time or epoch milliseconds, got '${since}'`);
     filter.since = time;
   }
   const limit = query.get('limit');
   if (limit) {
-    if (!/^\d+$/.test(limit) || Number(limit) < 1) throw new RangeError(`limit must be a positive integer, got '${limit}'`);
+    if (!/^\d+$/.test(limit) || Number(limit) < 1)
+      throw new RangeError(`limit must be a positive integer, got '${limit}'`);
     filter.limit = Math.min(Number(limit), capacity);
   }
   return filter;

@@ -1,5 +1,5 @@
 import { jsonResponse, type IncomingRequest, type WireResponse } from '../protocols/wire.js';
-import { parseRequestLogFilter, presentEntry } from '../request-log.js';
+import { parseRequestLogFilter, presentEntry, type RequestLogFilter } from '../request-log.js';
 import type { EmulatorRuntime } from '../runtime.js';
 
 /**
@@ -14,7 +14,7 @@ export function serveRequestLog(runtime: EmulatorRuntime, request: IncomingReque
     log.clear();
     return jsonResponse(200, { status: 'cleared' });
   }
-  let filter;
+  let filter: RequestLogFilter;
   try {
     filter = parseRequestLogFilter(new URLSearchParams(request.query), log.capacity);
   } catch (error) {

@@ -15,6 +15,7 @@ export interface EmulatorCliOptions {
   logLevel: LogLevel;
   lambdaConcurrency: string;
   lambdaWorkers: string;
+  requestLogSize: string;
 }
 
 export function parseRootCredentials(value: string): { accessKeyId: string; secretAccessKey: string } {
@@ -35,7 +36,8 @@ export function addEmulatorOptions(command: Command, defaultLogLevel: LogLevel):
     .option('--no-admin', 'do not serve the /_idpool/* admin routes')
     .option('--log-level <level>', 'error | warn | info | debug (debug logs every request)', defaultLogLevel)
     .option('--lambda-concurrency <n>', 'concurrent executions per Lambda function before TooManyRequestsException', '1000')
-    .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8');
+    .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8')
+    .option('--request-log-size <n>', 'how many of the last requests GET /_idpool/requests keeps', '10000');
 }
 
 export function emulatorOptionsFrom(options: EmulatorCliOptions): EmulatorOptions {
@@ -51,6 +53,7 @@ export function emulatorOptionsFrom(options: EmulatorCliOptions): EmulatorOption
     logLevel: options.logLevel,
     lambdaConcurrency: Number(options.lambdaConcurrency),
     lambdaWorkers: Number(options.lambdaWorkers),
+    requestLogSize: Number(options.requestLogSize),
   };
 }
 

@@ -69,13 +69,14 @@ export function registerPolicyCommand(program: Command): void {
       const statements = suggestion.document.Statement;
       if (statements.length === 0) {
         const what = options.deniedOnly ? 'denied request' : 'evaluated request';
-        process.stderr.write(`no ${what} of a session of role ${options.role} in the request log: nothing to suggest\n`);
+        process.stderr.write(
+          `no ${what} of a session of role ${options.role} in the request log: nothing to suggest\n`,
+        );
         process.exitCode = exitCodes.failed;
         return;
       }
       process.stdout.write(`${JSON.stringify(suggestion.document, null, 2)}\n`);
-      process.stderr.write(
-        `${statements.length} statement(s) from ${suggestion.requests} request(s) of sessions of role ${options.role}\n`,
-      );
+      const from = `${suggestion.requests} request(s) of sessions of role ${options.role}`;
+      process.stderr.write(`${statements.length} statement(s) from ${from}\n`);
     });
 }

@@ -4,7 +4,7 @@ import type { DecidingStatement } from '../../emulator/request-context.js';
 /** What a suggestion reads of a request-log entry. */
 export type LoggedDecision = Pick<StoredRequest, 'seq' | 'caller' | 'decision' | 'actions' | 'resource' | 'decidedBy'>;
 
-export interface SuggestedStatement {
+interface SuggestedStatement {
   Sid: string;
   Effect: 'Allow';
   Action: string | string[];
@@ -44,7 +44,11 @@ function oneOrList(values: string[]): string | string[] {
  * resources it was called on, one statement per service and set of resources (so no statement grants an action on
  * a resource it was not called on). With `deniedOnly`, only the pairs whose latest decision was a denial.
  */
-export function suggestPolicy(entries: LoggedDecision[], role: string, options: { deniedOnly: boolean }): PolicySuggestion {
+export function suggestPolicy(
+  entries: LoggedDecision[],
+  role: string,
+  options: { deniedOnly: boolean },
+): PolicySuggestion {
   const latest = new Map<string, { action: string; resource: string; entry: LoggedDecision }>();
   let requests = 0;
   for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
@@ -62,10 +66,10 @@ export function suggestPolicy(entries: LoggedDecision[], role: string, options: 
     if (entry.decision === 'explicit-deny') explicitlyDenied.push({ action, resource, decidedBy: entry.decidedBy });
     if (options.deniedOnly && entry.decision === 'allow') continue;
     const service = (action.split(':')[0] as string).toLowerCase();
-    let actions = byService.get(service);
-    if (!actions) byService.set(service, (actions = new Map()));
-    let resources = actions.get(action);
-    if (!resources) actions.set(action, (resources = new Set()));
+    const actions = byService.get(service) ?? new Map<string, Set<string>>();
+    byService.set(service, actions);
+    const resources = actions.get(action) ?? new Set<string>();
+    actions.set(action, resources);
     resources.add(literalResource(resource));
   }
 
@@ -90,7 +94,12 @@ export function suggestPolicy(entries: LoggedDecision[], role: string, options: 
       let sid = base;
       for (let suffix = 2; sids.has(sid); suffix++) sid = `${base}${suffix}`;
       sids.add(sid);
-      statements.push({ Sid: sid, Effect: 'Allow', Action: oneOrList(group.actions), Resource: oneOrList(group.resources) });
+      statements.push({
+        Sid: sid,
+        Effect: 'Allow',
+        Action: oneOrList(group.actions),
+        Resource: oneOrList(group.resources),
+      });
     }
   }
   return { document: { Version: '2012-10-17', Statement: statements }, requests, explicitlyDenied };

@@ -24,23 +24,36 @@ describe('the request log under --data-dir', () => {
     await emulator.stop();
     emulator = undefined;
 
-    const files = [requestLogFileName, `${requestLogFileName}-wal`].map((name) => join(dataDir, name)).filter(existsSync);
+    const files = [requestLogFileName, `${requestLogFileName}-wal`]
+      .map((name) => join(dataDir, name))
+      .filter(existsSync);
     const bytes = files.map((file) => readFileSync(file).toString('latin1')).join('');
     expect(bytes).toContain(flow.keys.accessKeyId);
-    for (const secret of [flow.keys.secretAccessKey, flow.keys.sessionToken, flow.token]) expect(bytes).not.toContain(secret);
+    for (const secret of [flow.keys.secretAccessKey, flow.keys.sessionToken, flow.token])
+      expect(bytes).not.toContain(secret);
     expect(readRequestLogFile(dataDir)?.map((entry) => entry.seq)).toEqual(before.map((entry) => entry.seq).reverse());
 
     emulator = await startEmulator({ port: 0, logLevel: 'warn', dataDir });
     expect(await requestLog(emulator, '?limit=10000')).toEqual(before);
-    expect(await requestLog(emulator, '?decision=implicit-deny')).toMatchObject([{ resource: flow.methodArn('/private') }]);
+    expect(await requestLog(emulator, '?decision=implicit-deny')).toMatchObject([
+      { resource: flow.methodArn('/private') },
+    ]);
     await emulator.stop();
 
     emulator = await startEmulator({ port: 0, logLevel: 'warn', dataDir, requestLogSize: 3 });
-    expect((await requestLog(emulator, '?limit=10000')).map((entry) => entry.seq)).toEqual(before.slice(0, 3).map((e) => e.seq));
+    expect((await requestLog(emulator, '?limit=10000')).map((entry) => entry.seq)).toEqual(
+      before.slice(0, 3).map((e) => e.seq),
+    );
     await fetch(`${emulator.url}/no-such-route`);
     await emulator.stop();
     emulator = undefined;
     const kept = readRequestLogFile(dataDir)?.map((entry) => entry.seq);
-    expect(kept).toEqual([...before.slice(0, 2).map((entry) => entry.seq).reverse(), (before[0]?.seq ?? 0) + 1]);
+    expect(kept).toEqual([
+      ...before
+        .slice(0, 2)
+        .map((entry) => entry.seq)
+        .reverse(),
+      (before[0]?.seq ?? 0) + 1,
+    ]);
   }, 60_000);
 });

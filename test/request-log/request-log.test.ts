@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import type { RequestLogEntry } from '../../emulator/request-log.js';
-import { clientsFor } from '../../src/targets/clients.js';
+import { clientsFor } from '../support/emulator.js';
 import { requestLog, seedFlow, type SeededFlow } from './seed.js';
 
 describe('the request log', () => {
@@ -17,7 +17,8 @@ describe('the request log', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, logLevel: 'info', logSink: (line) => lines.push(line) });
     flow = await seedFlow(emulator);
-    roleArn = `arn:aws:sts::${emulator.accountId}:assumed-role/${flow.names.authenticatedRole}/CognitoIdentityCredentials`;
+    const role = flow.names.authenticatedRole;
+    roleArn = `arn:aws:sts::${emulator.accountId}:assumed-role/${role}/CognitoIdentityCredentials`;
   }, 60_000);
   afterAll(async () => {
     await flow?.provisioner.teardown.run();
@@ -74,7 +75,8 @@ describe('the request log', () => {
       errorCode: 'AccessDeniedException',
     });
     expect(entry.decidedBy).toBeUndefined();
-    const denial = `denied: ${roleArn} may not execute-api:Invoke on ${flow.methodArn('/private')} (no identity-based policy allows it)`;
+    const resource = flow.methodArn('/private');
+    const denial = `denied: ${roleArn} may not execute-api:Invoke on ${resource} (no identity-based policy allows it)`;
     expect(lines.filter((line) => line.includes(denial) && line.includes(entry.requestId))).toHaveLength(1);
     expect(lines.find((line) => line.includes(denial))).toMatch(/ INFO /);
   });
@@ -91,18 +93,25 @@ describe('the request log', () => {
         decision: 'explicit-deny',
         decidedBy: { policyKind: 'inline', policyName: 'deny-hello', statement: 'NoHello' },
       });
-      expect(lines.some((line) => line.includes('explicitly denied by inline policy deny-hello, statement NoHello'))).toBe(true);
+      expect(
+        lines.some((line) => line.includes('explicitly denied by inline policy deny-hello, statement NoHello')),
+      ).toBe(true);
     } finally {
       await flow.clients.iam.send(new DeleteRolePolicyCommand({ RoleName, PolicyName: 'deny-hello' }));
     }
   });
 
   it('records unsigned operations and methods, and root calls', async () => {
-    const anyKeys = clientsFor({ endpoint: emulator.url, region: emulator.region }, { accessKeyId: 'x', secretAccessKey: 'x' });
+    const anyKeys = clientsFor(emulator, { accessKeyId: 'x', secretAccessKey: 'x' });
     const pool = flow.provisioner.stack.identityPoolId as string;
     await anyKeys.cognito.send(new GetIdCommand({ IdentityPoolId: pool, Logins: {} })).catch(() => undefined);
     const getId = await newest();
-    expect(getId).toMatchObject({ service: 'cognito-identity', operation: 'GetId', authentication: 'unsigned', decision: 'unsigned' });
+    expect(getId).toMatchObject({
+      service: 'cognito-identity',
+      operation: 'GetId',
+      authentication: 'unsigned',
+      decision: 'unsigned',
+    });
     expect(getId.caller).toBeUndefined();
 
     const preflight = await fetch(`${flow.apiUrl}/hello`, {
@@ -110,7 +119,11 @@ describe('the request log', () => {
       headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'GET' },
     });
     expect(preflight.status).toBe(200);
-    expect(await newest()).toMatchObject({ decision: 'unsigned', resource: flow.methodArn('/hello', 'OPTIONS'), status: 200 });
+    expect(await newest()).toMatchObject({
+      decision: 'unsigned',
+      resource: flow.methodArn('/hello', 'OPTIONS'),
+      status: 200,
+    });
 
     await flow.clients.iam.send(new ListRolesCommand({}));
     expect(await newest()).toMatchObject({
@@ -132,16 +145,23 @@ describe('the request log', () => {
     const mismatch = invoke.signatureMismatch as { canonicalRequest: string; stringToSign: string };
     expect(mismatch.canonicalRequest).toMatch(new RegExp(`^GET\n/restapis/${flow.apiId}/dev/_user_request_/hello\n`));
     expect(mismatch.canonicalRequest).toContain('\nx-amz-security-token:<redacted>\n');
-    expect(mismatch.stringToSign).toMatch(/^AWS4-HMAC-SHA256\n\d{8}T\d{6}Z\n\d{8}\/us-east-1\/execute-api\/aws4_request\n[0-9a-f]{64}$/);
+    expect(mismatch.stringToSign).toMatch(
+      /^AWS4-HMAC-SHA256\n\d{8}T\d{6}Z\n\d{8}\/us-east-1\/execute-api\/aws4_request\n[0-9a-f]{64}$/,
+    );
 
     // The control plane: the wire message holds the real canonical request; the log the same with the token blanked.
-    const sts = clientsFor({ endpoint: emulator.url, region: emulator.region }, wrong).sts;
+    const sts = clientsFor(emulator, wrong).sts;
     const refused = await sts.send(new GetCallerIdentityCommand({})).catch((error: Error) => error);
     expect(refused).toMatchObject({ name: 'SignatureDoesNotMatch' });
     const onTheWire = /should have been\n'([^']*)'/.exec((refused as Error).message)?.[1] as string;
     expect(onTheWire).toContain(flow.keys.sessionToken);
     const entry = await newest();
-    expect(entry).toMatchObject({ service: 'sts', operation: 'GetCallerIdentity', status: 403, errorCode: 'SignatureDoesNotMatch' });
+    expect(entry).toMatchObject({
+      service: 'sts',
+      operation: 'GetCallerIdentity',
+      status: 403,
+      errorCode: 'SignatureDoesNotMatch',
+    });
     expect(entry.signatureMismatch?.canonicalRequest).toBe(onTheWire.replace(flow.keys.sessionToken, '<redacted>'));
     const hash = createHash('sha256').update(onTheWire).digest('hex');
     expect(entry.signatureMismatch?.stringToSign.endsWith(`\n${hash}`)).toBe(true);
@@ -157,7 +177,10 @@ describe('the request log', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     expect(all.some((entry) => entry.path.startsWith('/_idpool/'))).toBe(false);
 
-    const byCaller = await requestLog(emulator, `?limit=10000&caller=${encodeURIComponent(flow.names.authenticatedRole.toUpperCase())}`);
+    const byCaller = await requestLog(
+      emulator,
+      `?limit=10000&caller=${encodeURIComponent(flow.names.authenticatedRole.toUpperCase())}`,
+    );
     expect(byCaller.length).toBeGreaterThanOrEqual(3);
     expect(byCaller.every((entry) => entry.caller?.arn === roleArn)).toBe(true);
     expect(await requestLog(emulator, `?limit=10000&caller=${encodeURIComponent(roleArn)}`)).toEqual(byCaller);
@@ -204,7 +227,12 @@ describe('the request log', () => {
   it('never holds a secret key, session token or token', async () => {
     const text = await (await fetch(`${emulator.url}/_idpool/requests?limit=10000`)).text();
     expect(text).toContain(flow.keys.accessKeyId);
-    for (const secret of [flow.keys.secretAccessKey, flow.keys.sessionToken, flow.token, flow.token.split('.')[2] as string]) {
+    for (const secret of [
+      flow.keys.secretAccessKey,
+      flow.keys.sessionToken,
+      flow.token,
+      flow.token.split('.')[2] as string,
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toContain('Signature=');
@@ -228,7 +256,14 @@ describe('the request log bound', () => {
     for (let index = 0; index < 3; index++) await fetch(`${emulator.url}/no-such-route-${index}`);
     const [first] = await requestLog(emulator, '?limit=1&since=0');
     const requests = emulator.runtime.requests;
-    const context = { requestId: 'r', now: new Date(), sourceIp: '127.0.0.1', userAgent: 'ua', region: 'us-east-1', accountId: '0' };
+    const context = {
+      requestId: 'r',
+      now: new Date(),
+      sourceIp: '127.0.0.1',
+      userAgent: 'ua',
+      region: 'us-east-1',
+      accountId: '0',
+    };
     const response = { status: 404, headers: {}, body: '' };
     for (let index = 3; index < 10_000; index++) {
       requests.record({ method: 'GET', path: `/recorded-${index}`, context } as never, response, 0.1);

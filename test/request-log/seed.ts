@@ -1,4 +1,7 @@
-import { GetCredentialsForIdentityCommand, GetOpenIdTokenForDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  GetCredentialsForIdentityCommand,
+  GetOpenIdTokenForDeveloperIdentityCommand,
+} from '@aws-sdk/client-cognito-identity';
 import aws4 from 'aws4';
 import type { RunningEmulator } from '../../emulator/index.js';
 import type { RequestLogEntry } from '../../emulator/request-log.js';
@@ -8,7 +11,7 @@ import type { Provisioner } from '../../src/stack/provisioner.js';
 import { clientsFor } from '../../src/targets/clients.js';
 import type { AwsClients } from '../../contracts/types.js';
 
-export interface SessionKeys {
+interface SessionKeys {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;
@@ -31,7 +34,11 @@ export interface SeededFlow {
 
 /** The seed stack through the SDK with the root keys, then the developer token and the client's credentials. */
 export async function seedFlow(emulator: RunningEmulator): Promise<SeededFlow> {
-  const session = { endpoint: emulator.url, region: emulator.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+  const session = {
+    endpoint: emulator.url,
+    region: emulator.region,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  };
   const clients = clientsFor(session);
   const runId = newRunId();
   const names = stackNames(runId);
@@ -56,10 +63,17 @@ export async function seedFlow(emulator: RunningEmulator): Promise<SeededFlow> {
   const identityId = developerToken.IdentityId as string;
   const token = developerToken.Token as string;
   const answer = await unsigned.send(
-    new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } }),
+    new GetCredentialsForIdentityCommand({
+      IdentityId: identityId,
+      Logins: { 'cognito-identity.amazonaws.com': token },
+    }),
   );
   const credentials = answer.Credentials as { AccessKeyId: string; SecretKey: string; SessionToken: string };
-  const keys = { accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretKey, sessionToken: credentials.SessionToken };
+  const keys = {
+    accessKeyId: credentials.AccessKeyId,
+    secretAccessKey: credentials.SecretKey,
+    sessionToken: credentials.SessionToken,
+  };
   const apiId = stack.restApiId as string;
   const apiUrl = stack.apiUrl as string;
   return {
@@ -71,10 +85,14 @@ export async function seedFlow(emulator: RunningEmulator): Promise<SeededFlow> {
     identityId,
     token,
     keys,
-    methodArn: (path, method = 'GET') => `arn:aws:execute-api:${emulator.region}:${emulator.accountId}:${apiId}/dev/${method}${path}`,
+    methodArn: (path, method = 'GET') =>
+      `arn:aws:execute-api:${emulator.region}:${emulator.accountId}:${apiId}/dev/${method}${path}`,
     get: (path, signingKeys = keys) => {
       const url = new URL(`${apiUrl}${path}`);
-      const signed = aws4.sign({ host: url.host, path: url.pathname, method: 'GET', service: 'execute-api', region: emulator.region }, signingKeys);
+      const signed = aws4.sign(
+        { host: url.host, path: url.pathname, method: 'GET', service: 'execute-api', region: emulator.region },
+        signingKeys,
+      );
       return fetch(url, { headers: signed.headers as Record<string, string> });
     },
   };
@@ -82,6 +100,7 @@ export async function seedFlow(emulator: RunningEmulator): Promise<SeededFlow> {
 
 export async function requestLog(emulator: Pick<RunningEmulator, 'url'>, query = ''): Promise<RequestLogEntry[]> {
   const response = await fetch(`${emulator.url}/_idpool/requests${query}`);
-  if (!response.ok) throw new Error(`GET /_idpool/requests${query} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`GET /_idpool/requests${query} answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { entries: RequestLogEntry[] }).entries;
 }

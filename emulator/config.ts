@@ -40,6 +40,8 @@ export interface EmulatorOptions {
    * starting more processes than a laptop has cores for; they still count towards the concurrency limit.
    */
   lambdaWorkers?: number;
+  /** How many of the last requests `GET /_idpool/requests` keeps (10,000 unless given). */
+  requestLogSize?: number;
 }
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -59,6 +61,7 @@ export interface EmulatorConfig {
   logLevel: LogLevel;
   lambdaConcurrency: number;
   lambdaWorkers: number;
+  requestLogSize: number;
 }
 
 export const defaultRegion = 'us-east-1';
@@ -68,6 +71,7 @@ export const defaultMaxBodyBytes = 70 * 1024 * 1024;
 /** Lambda's default concurrent executions quota per account and region. */
 export const defaultLambdaConcurrency = 1000;
 export const defaultLambdaWorkers = 8;
+export const defaultRequestLogSize = 10_000;
 
 export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
   const accountId = options.accountId ?? defaultAccountId;
@@ -76,6 +80,7 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new Error(`'${region}' is not a region name (like us-east-1)`);
   const lambdaConcurrency = positiveInteger('lambdaConcurrency', options.lambdaConcurrency ?? defaultLambdaConcurrency);
   const lambdaWorkers = positiveInteger('lambdaWorkers', options.lambdaWorkers ?? defaultLambdaWorkers);
+  const requestLogSize = positiveInteger('requestLogSize', options.requestLogSize ?? defaultRequestLogSize);
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
@@ -91,6 +96,7 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
     logLevel: options.logLevel ?? 'info',
     lambdaConcurrency,
     lambdaWorkers,
+    requestLogSize,
   };
 }
 

@@ -167,6 +167,7 @@ async function handle(runtime: EmulatorRuntime, endpoints: Endpoint[], req: Inco
     if (!ownCors && !response.omitEmulatorCors) cors = corsHeaders(request);
   }
   write(res, response, cors, request.method === 'HEAD');
+  if (endpoint?.name !== 'admin') runtime.requests.record(request, response, performance.now() - started);
   if (runtime.log.enabled('debug')) {
     runtime.log.debug(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
   }

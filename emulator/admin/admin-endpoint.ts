@@ -8,6 +8,7 @@ import { requestOrigins } from '../request-guards.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
 import { exportState, importState, StateImportError } from '../store/state-transfer.js';
+import { serveRequestLog } from './request-log-route.js';
 
 export const adminPrefix = '/_idpool/';
 
@@ -17,7 +18,8 @@ export const adminSigningName = 'idpool';
 /**
  * `/_idpool/*`: health (`GET health`), reset (`POST reset`: empty all state) and the movable clock
  * (`GET clock`; `POST clock` with `{"advanceSeconds": N}` or `{"offsetSeconds": N}`), and the whole state as JSON
- * (`GET state`, `?secrets=true` to include signing keys and issued credentials; `POST state` to replace it).
+ * (`GET state`, `?secrets=true` to include signing keys and issued credentials; `POST state` to replace it), and the
+ * request log (`GET requests`, request-log-route.ts).
  *
  * A browser cannot use them to get in: request bodies must be `application/json` (so a cross-site write needs a
  * preflight, which the server refuses for foreign origins), the secrets and the import are refused to any request
@@ -79,8 +81,11 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
         throw error;
       }
     }
+    case 'GET requests':
+    case 'DELETE requests':
+      return serveRequestLog(runtime, request);
     default:
-      return adminError(404, 'NotFoundException', `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state.`);
+      return adminError(404, 'NotFoundException', `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state, GET requests, DELETE requests.`);
   }
 }
 

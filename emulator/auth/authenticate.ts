@@ -8,9 +8,11 @@ import {
   parseRequestDate,
   signatureMismatchMessage,
   signaturesEqual,
+  withoutSecrets,
   type ReceivedRequest,
   type SigV4Authorization,
 } from './sigv4.js';
+import type { RequestContext } from '../request-context.js';
 import type { EmulatorRuntime } from '../runtime.js';
 
 export interface ExpectedScope {
@@ -37,7 +39,11 @@ const allowedSkewMs = 5 * 60 * 1000;
  * endpoint) only the root keys are known and their signature is verified; otherwise any key is taken as the
  * account's root, as LocalStack takes `test`/`test`.
  */
-export async function authenticate(runtime: EmulatorRuntime, request: ReceivedRequest, expected: ExpectedScope): Promise<Authentication> {
+export async function authenticate(
+  runtime: EmulatorRuntime,
+  request: ReceivedRequest & { context?: RequestContext },
+  expected: ExpectedScope,
+): Promise<Authentication> {
   const header = headerValue(request, 'authorization');
   if (header === undefined || header.trim() === '') throw new MissingAuthenticationToken();
   refuseRepeatedHeaders(request);
@@ -137,7 +143,15 @@ export function checkRequestTime(date: Date, nowMs: number): void {
   }
 }
 
-async function verifySignature(request: ReceivedRequest, authorization: SigV4Authorization, secret: string, date: Date): Promise<void> {
+/** A refused signature leaves what the emulator computed on the request's context, for the request log. */
+async function verifySignature(
+  request: ReceivedRequest & { context?: RequestContext },
+  authorization: SigV4Authorization,
+  secret: string,
+  date: Date,
+): Promise<void> {
   const computed = await computeSignature(request, authorization, secret, date);
-  if (!signaturesEqual(computed.signature, authorization.signature)) throw new InvalidSignature(signatureMismatchMessage(computed));
+  if (signaturesEqual(computed.signature, authorization.signature)) return;
+  if (request.context) request.context.signatureMismatch = withoutSecrets(computed);
+  throw new InvalidSignature(signatureMismatchMessage(computed));
 }

@@ -234,3 +234,17 @@ export function signatureMismatchMessage(computation: SignatureComputation): str
     `The String-to-Sign should have been\n'${computation.stringToSign}'\n`
   );
 }
+
+const secretHeaderLine = /^(x-amz-security-token|authorization):.*$/gm;
+const secretQueryValue = /(^|&)(x-amz-security-token|x-amz-signature)=[^&\n]*/gi;
+
+/**
+ * The canonical request and string-to-sign with the session token (and any signature) blanked, so they can be kept
+ * and shown. The string-to-sign's hash still covers the real canonical request, so it stays comparable.
+ */
+export function withoutSecrets(computation: SignatureComputation): { canonicalRequest: string; stringToSign: string } {
+  const lines = computation.canonicalRequest.split('\n');
+  if (lines[2] !== undefined) lines[2] = lines[2].replace(secretQueryValue, '$1$2=<redacted>');
+  const canonicalRequest = lines.join('\n').replace(secretHeaderLine, '$1:<redacted>');
+  return { canonicalRequest, stringToSign: computation.stringToSign };
+}

@@ -72,9 +72,17 @@ resource "aws_api_gateway_integration_response" "hello_options" {
   depends_on = [aws_api_gateway_integration.hello_options]
 }
 
-# So that browsers can read API Gateway's own refusals (a 403 for a bad signature), AWS stacks usually also add
-# aws_api_gateway_gateway_response resources for DEFAULT_4XX and DEFAULT_5XX with the same
-# Access-Control-Allow-Origin header.
+# So that browsers can read API Gateway's own refusals (a 403 for a bad signature, a denied call), the console's
+# "Enable CORS" also sets DEFAULT_4XX and DEFAULT_5XX gateway responses with the same Access-Control-Allow-Origin.
+resource "aws_api_gateway_gateway_response" "cors" {
+  for_each      = toset(["DEFAULT_4XX", "DEFAULT_5XX"])
+  rest_api_id   = aws_api_gateway_rest_api.api.id
+  response_type = each.value
+  response_parameters = {
+    "gatewayresponse.header.Access-Control-Allow-Origin"  = "'*'"
+    "gatewayresponse.header.Access-Control-Allow-Headers" = "'${local.cors_allow_headers}'"
+  }
+}
 
 # A new deployment whenever what the stage serves changes; the stage moves to it before the old one goes. The hash
 # covers the attributes that change what is served rather than whole resources: whole resources differ once after
@@ -92,6 +100,7 @@ resource "aws_api_gateway_deployment" "api" {
       aws_api_gateway_integration.hello_options.request_templates,
       aws_api_gateway_method_response.hello_options.response_parameters,
       aws_api_gateway_integration_response.hello_options.response_parameters,
+      [for response in aws_api_gateway_gateway_response.cors : response.response_parameters],
     ]))
   }
   lifecycle {

@@ -17,6 +17,7 @@ export interface EmulatorCliOptions {
   logLevel: LogLevel;
   lambdaConcurrency: string;
   lambdaWorkers: string;
+  requestLogSize: string;
 }
 
 export function parseRootCredentials(value: string): { accessKeyId: string; secretAccessKey: string } {
@@ -39,7 +40,8 @@ export function addEmulatorOptions(command: Command, defaultLogLevel: LogLevel):
     .option('--allowed-hosts <names>', 'Host names answered besides loopback and execute-api ones, comma-separated')
     .option('--log-level <level>', 'error | warn | info | debug (debug logs every request)', defaultLogLevel)
     .option('--lambda-concurrency <n>', 'concurrent executions per Lambda function before TooManyRequestsException', '1000')
-    .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8');
+    .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8')
+    .option('--request-log-size <n>', 'how many of the last requests GET /_idpool/requests keeps', '10000');
 }
 
 export function emulatorOptionsFrom(options: EmulatorCliOptions): EmulatorOptions {
@@ -57,6 +59,7 @@ export function emulatorOptionsFrom(options: EmulatorCliOptions): EmulatorOption
     logLevel: options.logLevel,
     lambdaConcurrency: Number(options.lambdaConcurrency),
     lambdaWorkers: Number(options.lambdaWorkers),
+    requestLogSize: Number(options.requestLogSize),
   };
 }
 

@@ -111,7 +111,7 @@ describe.skipIf(typeof tools === 'string')(
 
       // 1. The stack from nothing, then a plan that finds nothing to do.
       const created = await tfOk('apply', '-auto-approve', '-input=false', ...variables);
-      expect(summary(created)).toBe('Resources: 17 added, 0 changed, 0 destroyed.');
+      expect(summary(created)).toBe('Resources: 19 added, 0 changed, 0 destroyed.');
       const plan = await tf('plan', '-detailed-exitcode', '-input=false', ...variables);
       expect(plan.code, plan.output.slice(-4000)).toBe(0);
 
@@ -139,7 +139,10 @@ describe.skipIf(typeof tools === 'string')(
         cognitoIdentityId: token.identityId,
         cognitoIdentityPoolId: out.identity_pool_id,
       });
-      expect((await fetch(out.hello_url)).status).toBe(403);
+      // API Gateway's own refusal carries the DEFAULT_4XX gateway response's CORS header, so a page can read it.
+      const refused = await fetch(out.hello_url);
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('access-control-allow-origin')).toBe('*');
       const preflight = await fetch(out.hello_url, { method: 'OPTIONS' });
       expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,OPTIONS');
 

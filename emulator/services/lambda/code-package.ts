@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InvalidParameterValueException } from './errors.js';
-import { readZipDirectory, TooManyZipEntriesError, type ZipDirectory } from './zip-directory.js';
+import { readZipDirectory, TooManyZipEntriesError, type ZipDirectorySummary } from './zip-directory.js';
 
 /** A deployment package as Lambda describes it: the zip, its base64 SHA-256 and its size. */
 export interface CodePackage {
@@ -20,9 +20,9 @@ export const maxZipEntries = 100_000;
 
 const unreadableMessage = 'Could not unzip uploaded file. Please check your file, then try to upload again.';
 
-/** The package's central directory, refused as Lambda refuses it. */
-export function readPackageDirectory(zip: Uint8Array): ZipDirectory {
-  let directory: ZipDirectory;
+/** Reads the package's central directory (without inflating anything), refused as Lambda refuses it. */
+export function checkPackageDirectory(zip: Uint8Array): ZipDirectorySummary {
+  let directory: ZipDirectorySummary;
   try {
     directory = readZipDirectory(zip, maxZipEntries);
   } catch (error) {
@@ -42,6 +42,6 @@ export function readPackageDirectory(zip: Uint8Array): ZipDirectory {
  * or extracting anything (that happens off the event loop when a worker first needs the code).
  */
 export function readCodePackage(zip: Uint8Array): CodePackage {
-  readPackageDirectory(zip);
+  checkPackageDirectory(zip);
   return { zip, sha256: createHash('sha256').update(zip).digest('base64'), size: zip.byteLength };
 }

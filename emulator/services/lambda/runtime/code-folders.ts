@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../../../package-root.js';
 import type { FunctionKey } from '../../../store/lambda-store.js';
-import { readPackageDirectory } from '../code-package.js';
+import { maxUnzippedBytes, maxZipEntries } from '../code-package.js';
 
 interface CodeFolder {
   dir: string;
@@ -17,8 +17,6 @@ interface CodeFolder {
 
 /** Plain JavaScript outside the TypeScript build (like bootstrap.mjs), found from the sources and dist/ alike. */
 const extractWorkerPath = join(packageRoot, 'emulator', 'services', 'lambda', 'runtime', 'extract-worker.mjs');
-
-const entryKinds = { file: 0, directory: 1, symlink: 2 } as const;
 
 function functionIdOf(key: FunctionKey): string {
   return `${key.accountId}-${key.region}-${key.name}`;
@@ -98,28 +96,17 @@ export class CodeFolders {
   }
 
   /**
-   * Reads and checks the central directory here (bounded and linear, see zip-directory.ts), then hands the zip and
-   * a flat copy of the directory to a worker thread which inflates and writes; answers the entries it skipped.
+   * Hands a copy of the zip to a worker thread which reads its central directory within the upload's limits
+   * (zip-directory.mjs), inflates and writes; answers the entries it skipped. Nothing here grows with the zip but
+   * the copy.
    */
   private extract(zip: Uint8Array, dir: string): Promise<string[]> {
-    let entries;
-    try {
-      entries = readPackageDirectory(zip).entries;
-    } catch (error) {
-      return Promise.reject(new CodeExtractionError(`the deployment package cannot be extracted: ${(error as Error).message}`));
-    }
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true, mode: 0o755 });
-    const numbers = new Float64Array(entries.length * 6);
-    const names: string[] = [];
-    entries.forEach((entry, index) => {
-      numbers.set([entryKinds[entry.kind], entry.method, entry.compressedSize, entry.size, entry.localHeaderOffset, entry.mode ?? -1], index * 6);
-      names.push(entry.name.includes('\0') ? '' : entry.name);
-    });
     const copy = new Uint8Array(zip);
     const worker = new Worker(extractWorkerPath, {
-      workerData: { zip: copy, dir, names: names.join('\0'), numbers },
-      transferList: [copy.buffer, numbers.buffer],
+      workerData: { zip: copy, dir, maxEntries: maxZipEntries, maxUnzippedBytes },
+      transferList: [copy.buffer],
       resourceLimits: { maxOldGenerationSizeMb: 512 },
     });
     this.extracting.add(worker);

@@ -1,9 +1,9 @@
 // Extracts a function's deployment package in a worker thread, off the emulator's event loop. Plain JavaScript
 // on purpose: code-folders.ts starts this file as it is, from the sources (vitest) and from dist/ alike.
 //
-// workerData: {zip: Uint8Array, dir, names: string ('\0'-separated), numbers: Float64Array (6 per entry: kind,
-// method, compressed size, size, local header offset, mode or -1)}, the central directory as
-// zip-directory.ts read and checked it. Posts {skipped: string[]} once done, or {error}.
+// workerData: {zip: Uint8Array, dir, maxEntries, maxUnzippedBytes}; the entries come from the central directory
+// (zip-directory.mjs), checked against the limits of an upload again (a zip imported with the state was never
+// uploaded). Posts {skipped: string[]} once done, or {error}.
 //
 // Nothing lands outside `dir`: names are taken apart into segments and any `..` refuses the entry; files and
 // directories are written before any symbolic link exists, so no write goes through one; a link is made only
@@ -12,13 +12,13 @@ import { mkdirSync, realpathSync, symlinkSync, unlinkSync, writeFileSync } from 
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Inflate } from 'fflate';
+import { readZipDirectory } from './zip-directory.mjs';
 
-const kinds = ['file', 'directory', 'symlink'];
 const localHeaderSignature = 0x04034b50;
 /** Deflate expands at most ~1032:1, so a slice of this size inflates to at most ~16 MB at once. */
 const pushBytes = 16 * 1024;
 
-const { zip, names, numbers } = workerData;
+const { zip, maxEntries, maxUnzippedBytes } = workerData;
 const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
 const dir = realpathSync(workerData.dir);
 
@@ -66,17 +66,16 @@ function entryData(method, compressedSize, size, offset) {
 }
 
 function fileMode(mode) {
-  return mode >= 0 && (mode & 0o111) !== 0 ? 0o755 : 0o644;
+  return mode !== undefined && (mode & 0o111) !== 0 ? 0o755 : 0o644;
 }
 
 function extract() {
   const skipped = [];
   const links = [];
-  const entryNames = names.split('\0');
-  for (let index = 0; index < entryNames.length; index++) {
-    const name = entryNames[index];
-    const [kindCode, method, compressedSize, size, offset, mode] = numbers.subarray(index * 6, index * 6 + 6);
-    const kind = kinds[kindCode];
+  const entries = [];
+  const { unzippedBytes } = readZipDirectory(zip, maxEntries, (entry) => entries.push(entry));
+  if (unzippedBytes > maxUnzippedBytes) throw unreadable(`unzipped size over ${maxUnzippedBytes} bytes`);
+  for (const { name, kind, method, compressedSize, size, localHeaderOffset: offset, mode } of entries) {
     const relative = safeRelative(name);
     if (relative === undefined) {
       skipped.push(name);
@@ -84,7 +83,11 @@ function extract() {
     }
     const target = path.join(dir, relative);
     if (kind === 'directory') {
-      mkdirSync(target, { recursive: true, mode: 0o755 });
+      try {
+        mkdirSync(target, { recursive: true, mode: 0o755 });
+      } catch {
+        skipped.push(name);
+      }
     } else if (kind === 'symlink') {
       links.push({ name, relative, target, data: entryData(method, compressedSize, size, offset) });
     } else {

@@ -1,4 +1,5 @@
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,8 +20,9 @@ function processExists(pid: number): boolean {
 /**
  * Removes the temp folders of emulators that died without removing theirs (SIGKILL, a crash, a power cut): those
  * whose owner pid no longer runs. Only folders of this user, in the name form above; older unnamed ones stay.
+ * The removal runs in the background (libuv's threads), as a dead emulator's folder may hold many files.
  */
-export function removeOrphanedTempRoots(parent = tmpdir()): string[] {
+export async function removeOrphanedTempRoots(parent = tmpdir()): Promise<string[]> {
   const removed: string[] = [];
   let names: string[];
   try {
@@ -28,6 +30,7 @@ export function removeOrphanedTempRoots(parent = tmpdir()): string[] {
   } catch {
     return removed;
   }
+  const removals: Promise<void>[] = [];
   const uid = process.getuid?.();
   for (const name of names) {
     const owner = ownedName.exec(name)?.[1];
@@ -36,12 +39,12 @@ export function removeOrphanedTempRoots(parent = tmpdir()): string[] {
     try {
       const stat = lstatSync(path);
       if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid)) continue;
-      rmSync(path, { recursive: true, force: true });
-      removed.push(path);
+      removals.push(rm(path, { recursive: true, force: true }).then(() => void removed.push(path), () => undefined));
     } catch {
       // raced with another emulator cleaning up
     }
   }
+  await Promise.all(removals);
   return removed;
 }
 

@@ -1,3 +1,5 @@
+import { maxResponseBytes } from './invocation-errors.js';
+
 /**
  * The channel between the emulator and a worker (fd 3 of the worker, a socket pair): frames of
  * `[u32 header length][u32 body length][header JSON][body bytes]`, big-endian. The body carries an event or a
@@ -8,8 +10,8 @@
  * to fd 3 cannot grow the emulator's memory.
  */
 
-/** Lambda's limit on a synchronous response, as its error message states it (see invocation-errors.ts). */
-export const maxBodyBytes = 6_291_556;
+/** Lambda's limit on a synchronous response: a result over it never needs to travel whole. */
+export const maxBodyBytes = maxResponseBytes;
 
 /** Headers are small: message kind, ids, byte counts, an error payload (bootstrap.mjs truncates long ones). */
 export const maxHeaderBytes = 1024 * 1024;

@@ -67,7 +67,9 @@ export class WorkerLauncher implements WorkerFactory {
   private readonly user: WorkerUser | undefined;
 
   constructor(private readonly runtime: EmulatorRuntime) {
-    for (const removed of removeOrphanedTempRoots()) runtime.log.debug(`[lambda] removed ${removed}, left by an emulator that died`);
+    void removeOrphanedTempRoots().then((removed) => {
+      for (const path of removed) runtime.log.debug(`[lambda] removed ${path}, left by an emulator that died`);
+    });
     this.user = chooseWorkerUser(runtime, this.sdk);
     this.codeFolders = new CodeFolders(
       () => this.root(),

@@ -214,7 +214,7 @@ export class FunctionWorker {
 
   /** A frame no honest bootstrap.mjs sends: the worker goes, its invocation answers as the frame deserves. */
   private onViolation(violation: FrameViolation): void {
-    if (violation === 'body-too-large') this.killedFor ??= 'response-too-large';
+    if (violation !== 'malformed-header') this.killedFor ??= 'response-too-large';
     this.kill();
   }
 

@@ -4,7 +4,14 @@ import { InvokeCommand, PublishVersionCommand, UpdateFunctionCodeCommand } from 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stsOperations } from '../../emulator/services/sts/index.js';
 import { awsError, useEmulator } from '../support/emulator.js';
-import { createLambdaRole, deployFunction, logOf, payloadOf, scratchForFunctions, zipFunction } from '../support/lambda-functions.js';
+import {
+  createLambdaRole,
+  deployFunction,
+  logOf,
+  payloadOf,
+  scratchForFunctions,
+  zipFunction,
+} from '../support/lambda-functions.js';
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 

@@ -1,4 +1,9 @@
-import { DeleteFunctionCommand, InvokeCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import {
+  DeleteFunctionCommand,
+  InvokeCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+} from '@aws-sdk/client-lambda';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,7 +53,8 @@ function sleepersOf(marker: string): number[] {
 describe('Lambda worker processes: the whole process group goes with the worker', () => {
   const ctx = useEmulator();
   let role: string;
-  const invoke = (name: string, event: object) => ctx.clients.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(event)) }));
+  const invoke = (name: string, event: object) =>
+    ctx.clients.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(event)) }));
 
   beforeAll(async () => {
     role = await createLambdaRole(ctx.clients, 'processes-role');
@@ -56,7 +62,13 @@ describe('Lambda worker processes: the whole process group goes with the worker'
 
   it('kills what a function forked when it times out', async () => {
     const marker = '301';
-    await deployFunction(ctx.clients, role, 'timeout-forker', { 'index.mjs': forker.replace("'300'", `'${marker}'`) }, { Timeout: 1 });
+    await deployFunction(
+      ctx.clients,
+      role,
+      'timeout-forker',
+      { 'index.mjs': forker.replace("'300'", `'${marker}'`) },
+      { Timeout: 1 },
+    );
     const answer = await invoke('timeout-forker', { waitMs: 5000 });
     expect(payloadOf(answer)).toMatchObject({ errorType: 'Sandbox.Timedout' });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -65,7 +77,13 @@ describe('Lambda worker processes: the whole process group goes with the worker'
 
   it('kills what a function forked when the worker crashes', async () => {
     const marker = '302';
-    await deployFunction(ctx.clients, role, 'crash-forker', { 'index.mjs': forker.replace("'300'", `'${marker}'`) }, { Timeout: 5 });
+    await deployFunction(
+      ctx.clients,
+      role,
+      'crash-forker',
+      { 'index.mjs': forker.replace("'300'", `'${marker}'`) },
+      { Timeout: 5 },
+    );
     const answer = await invoke('crash-forker', { exit: true, waitMs: 1000 });
     expect(payloadOf(answer)).toMatchObject({ errorType: 'Runtime.ExitError' });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -76,11 +94,18 @@ describe('Lambda worker processes: the whole process group goes with the worker'
     await deployFunction(ctx.clients, role, 'idle-forker', { 'index.mjs': forker }, { Timeout: 5 });
     const first = payloadOf(await invoke('idle-forker', {})) as number;
     expect(alive(first)).toBe(true);
-    await ctx.clients.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'idle-forker', MemorySize: 256 }));
+    await ctx.clients.lambda.send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: 'idle-forker', MemorySize: 256 }),
+    );
     expect(await gone(first)).toBe(true);
 
     const second = payloadOf(await invoke('idle-forker', {})) as number;
-    await ctx.clients.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: 'idle-forker', ZipFile: zipFunction({ 'index.mjs': `${forker}\n// v2` }) }));
+    await ctx.clients.lambda.send(
+      new UpdateFunctionCodeCommand({
+        FunctionName: 'idle-forker',
+        ZipFile: zipFunction({ 'index.mjs': `${forker}\n// v2` }),
+      }),
+    );
     expect(await gone(second)).toBe(true);
 
     const third = payloadOf(await invoke('idle-forker', {})) as number;
@@ -94,7 +119,9 @@ describe('Lambda worker processes: emulator stop and temp folders of dead emulat
     const emulator = await startEmulator({ port: 0, logLevel: 'warn' });
     const clients = clientsFor(emulator);
     await deployFunction(clients, await createLambdaRole(clients, 'stop-role'), 'stop-forker', { 'index.mjs': forker });
-    const pid = payloadOf(await clients.lambda.send(new InvokeCommand({ FunctionName: 'stop-forker', Payload: Buffer.from('{}') }))) as number;
+    const pid = payloadOf(
+      await clients.lambda.send(new InvokeCommand({ FunctionName: 'stop-forker', Payload: Buffer.from('{}') })),
+    ) as number;
     expect(alive(pid)).toBe(true);
     await emulator.stop();
     expect(await gone(pid)).toBe(true);
@@ -145,8 +172,12 @@ describe('Lambda worker processes: MemorySize, bounded messages and a clean envi
     expect(answer.FunctionError).toBe('Unhandled');
     const body = payloadOf(answer) as { errorType: string; errorMessage: string };
     expect(body.errorType).toBe('Runtime.OutOfMemory');
-    expect(body.errorMessage).toBe(`RequestId: ${answer.$metadata.requestId} Error: Runtime exited with error: signal: killed`);
-    const next = await ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'buffer-hog', Payload: Buffer.from('{}') }));
+    expect(body.errorMessage).toBe(
+      `RequestId: ${answer.$metadata.requestId} Error: Runtime exited with error: signal: killed`,
+    );
+    const next = await ctx.clients.lambda.send(
+      new InvokeCommand({ FunctionName: 'buffer-hog', Payload: Buffer.from('{}') }),
+    );
     expect(next.StatusCode).toBe(200);
   }, 60_000);
 
@@ -178,8 +209,13 @@ describe('Lambda worker processes: MemorySize, bounded messages and a clean envi
     process.env.PATH = `/idpool-emulator-only-path:${emulatorPath}`;
     process.env.IDPOOL_EMULATOR_SECRET = 'not for functions';
     try {
-      await deployFunction(ctx.clients, role, 'env-reader', { 'index.mjs': 'export const handler = async () => process.env;' });
-      const env = payloadOf(await ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'env-reader' }))) as Record<string, string>;
+      await deployFunction(ctx.clients, role, 'env-reader', {
+        'index.mjs': 'export const handler = async () => process.env;',
+      });
+      const env = payloadOf(await ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'env-reader' }))) as Record<
+        string,
+        string
+      >;
       expect(env.IDPOOL_EMULATOR_SECRET).toBeUndefined();
       expect(env.PATH).not.toContain('/idpool-emulator-only-path');
       expect(env.PATH).toContain('/usr/bin');

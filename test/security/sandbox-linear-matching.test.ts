@@ -20,7 +20,12 @@ describe('IAM wildcard matching in linear time', () => {
       Version: '2012-10-17',
       Statement: [
         { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'arn:aws:execute-api:*:*:*' },
-        { Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: 'arn:aws:execute-api:*:*:*/*/*/admin' },
+        {
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'execute-api:Invoke',
+          Resource: 'arn:aws:execute-api:*:*:*/*/*/admin',
+        },
       ],
     };
     const api = await ApiBuilder.create(clients.apiGateway, 'slashes', policy);
@@ -34,7 +39,9 @@ describe('IAM wildcard matching in linear time', () => {
   const get = (path: string, timeoutMs = 10_000): Promise<RawResponse> =>
     Promise.race([
       sendRaw({ host: '127.0.0.1', port }, { host, path }),
-      new Promise<RawResponse>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+      new Promise<RawResponse>((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
     ]);
 
   it('still applies the Deny', async () => {

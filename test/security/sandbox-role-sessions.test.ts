@@ -1,9 +1,20 @@
 import { GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';
-import { CreateRoleCommand, DeleteRoleCommand, DeleteRolePolicyCommand, GetRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateRoleCommand,
+  DeleteRoleCommand,
+  DeleteRolePolicyCommand,
+  GetRoleCommand,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiBuilder } from '../apigateway/api-builder.js';
-import { cognitoTrustPolicy, createDeveloperPool, developerToken, invokePolicy } from '../cognito-identity/flow-support.js';
+import {
+  cognitoTrustPolicy,
+  createDeveloperPool,
+  developerToken,
+  invokePolicy,
+} from '../cognito-identity/flow-support.js';
 import { awsError, clientsFor, useEmulator } from '../support/emulator.js';
 import { executeApiHost, sendRaw, signRequest, type Credentials } from '../support/execute-api.js';
 
@@ -27,7 +38,12 @@ describe('a session belongs to its role by unique id', () => {
 
   async function sessionOf(poolId: string, userId: string): Promise<Credentials> {
     const { identityId, token } = await developerToken(ctx.clients, poolId, userId);
-    const answer = await ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } }));
+    const answer = await ctx.clients.cognito.send(
+      new GetCredentialsForIdentityCommand({
+        IdentityId: identityId,
+        Logins: { 'cognito-identity.amazonaws.com': token },
+      }),
+    );
     const issued = answer.Credentials!;
     return { accessKeyId: issued.AccessKeyId!, secretAccessKey: issued.SecretKey!, sessionToken: issued.SessionToken! };
   }
@@ -36,13 +52,19 @@ describe('a session belongs to its role by unique id', () => {
     const pool = await createDeveloperPool(ctx.clients);
     const roleName = pool.authenticatedRoleArn.split('/').pop() as string;
     await ctx.clients.iam.send(
-      new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'invoke', PolicyDocument: invokePolicy(`arn:aws:execute-api:*:*:${apiId}/dev/GET/hello`) }),
+      new PutRolePolicyCommand({
+        RoleName: roleName,
+        PolicyName: 'invoke',
+        PolicyDocument: invokePolicy(`arn:aws:execute-api:*:*:${apiId}/dev/GET/hello`),
+      }),
     );
     const old = await sessionOf(pool.poolId, 'alice');
     const oldRoleId = (await ctx.clients.iam.send(new GetRoleCommand({ RoleName: roleName }))).Role?.RoleId;
     expect((await call('/dev/hello', old)).status).toBe(200);
     expect((await call('/dev/private', old)).status).toBe(403);
-    expect((await clientsFor(ctx.emulator, old).sts.send(new GetCallerIdentityCommand({}))).UserId).toBe(`${oldRoleId}:CognitoIdentityCredentials`);
+    expect((await clientsFor(ctx.emulator, old).sts.send(new GetCallerIdentityCommand({}))).UserId).toBe(
+      `${oldRoleId}:CognitoIdentityCredentials`,
+    );
 
     await ctx.clients.iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: 'invoke' }));
     await ctx.clients.iam.send(new DeleteRoleCommand({ RoleName: roleName }));
@@ -56,13 +78,21 @@ describe('a session belongs to its role by unique id', () => {
         ]);
       }
       const sts = await awsError(clientsFor(ctx.emulator, old).sts.send(new GetCallerIdentityCommand({})));
-      expect([sts.name, sts.message, sts.$metadata.httpStatusCode]).toEqual(['InvalidClientTokenId', 'The security token included in the request is invalid.', 403]);
+      expect([sts.name, sts.message, sts.$metadata.httpStatusCode]).toEqual([
+        'InvalidClientTokenId',
+        'The security token included in the request is invalid.',
+        403,
+      ]);
     };
     await expectRefused();
 
-    const recreated = await ctx.clients.iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: cognitoTrustPolicy(pool.poolId) }));
+    const recreated = await ctx.clients.iam.send(
+      new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: cognitoTrustPolicy(pool.poolId) }),
+    );
     expect(recreated.Role?.RoleId).not.toBe(oldRoleId);
-    await ctx.clients.iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'everything', PolicyDocument: invokePolicy('*') }));
+    await ctx.clients.iam.send(
+      new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'everything', PolicyDocument: invokePolicy('*') }),
+    );
     await expectRefused();
 
     const fresh = await sessionOf(pool.poolId, 'alice');

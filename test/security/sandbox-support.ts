@@ -27,7 +27,11 @@ async function healthLatency(url: string, timeoutMs: number): Promise<number> {
  * Polls `/_idpool/health` back to back while `work` runs (and at least `minMs`), as another client would, and
  * answers the slowest answer's latency in ms (Infinity if one never came) with `work`'s outcome.
  */
-export async function healthWhile<T>(url: string, work: Promise<T>, options: { minMs?: number; timeoutMs?: number } = {}): Promise<{ maxMs: number; polls: number; result: PromiseSettledResult<T> }> {
+export async function healthWhile<T>(
+  url: string,
+  work: Promise<T>,
+  options: { minMs?: number; timeoutMs?: number } = {},
+): Promise<{ maxMs: number; polls: number; result: PromiseSettledResult<T> }> {
   const started = performance.now();
   let done = false;
   const settled = Promise.allSettled([work]).then(([outcome]) => {

@@ -27,13 +27,16 @@ export function checkPackageDirectory(zip: Uint8Array): ZipDirectorySummary {
     directory = readZipDirectory(zip, maxZipEntries);
   } catch (error) {
     if (error instanceof TooManyZipEntriesError) {
-      throw new InvalidParameterValueException(`idpool extracts packages of at most ${maxZipEntries} entries; this one has ${error.entryCount}`);
+      throw new InvalidParameterValueException(
+        `idpool extracts packages of at most ${maxZipEntries} entries; this one has ${error.entryCount}`,
+      );
     }
     throw new InvalidParameterValueException(unreadableMessage);
   }
   // Recorded from AWS: localstack tests/aws/services/lambda_/test_lambda_api.snapshot.json,
   // TestLambdaSizeLimits::test_oversized_unzipped_lambda (400, InvalidParameterValueException).
-  if (directory.unzippedBytes > maxUnzippedBytes) throw new InvalidParameterValueException(`Unzipped size must be smaller than ${maxUnzippedBytes} bytes`);
+  if (directory.unzippedBytes > maxUnzippedBytes)
+    throw new InvalidParameterValueException(`Unzipped size must be smaller than ${maxUnzippedBytes} bytes`);
   return directory;
 }
 

@@ -114,7 +114,8 @@ export class CodeFolders {
       let answered = false;
       worker.once('message', (message: { skipped?: string[]; error?: { message: string } }) => {
         answered = true;
-        if (message.error) reject(new CodeExtractionError(`the deployment package cannot be extracted: ${message.error.message}`));
+        if (message.error)
+          reject(new CodeExtractionError(`the deployment package cannot be extracted: ${message.error.message}`));
         else resolve(message.skipped ?? []);
       });
       worker.once('error', (error) => {

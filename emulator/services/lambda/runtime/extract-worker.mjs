@@ -41,7 +41,8 @@ function inside(resolved) {
 }
 
 function entryData(method, compressedSize, size, offset) {
-  if (offset + 30 > zip.byteLength || view.getUint32(offset, true) !== localHeaderSignature) throw unreadable('bad local header');
+  if (offset + 30 > zip.byteLength || view.getUint32(offset, true) !== localHeaderSignature)
+    throw unreadable('bad local header');
   const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
   if (start + compressedSize > zip.byteLength) throw unreadable('entry data beyond the end of the file');
   const compressed = zip.subarray(start, start + compressedSize);
@@ -108,7 +109,12 @@ function extract() {
     let placed = false;
     try {
       mkdirSync(parent, { recursive: true, mode: 0o755 });
-      if (!linkTarget.includes('\0') && !path.isAbsolute(linkTarget) && inside(lexical) && realpathSync(parent) === parent) {
+      if (
+        !linkTarget.includes('\0') &&
+        !path.isAbsolute(linkTarget) &&
+        inside(lexical) &&
+        realpathSync(parent) === parent
+      ) {
         symlinkSync(linkTarget, link.target);
         made.push(link);
         placed = true;

@@ -282,7 +282,9 @@ export class FunctionWorker {
         const requestId = active.request.requestId;
         let payload: ErrorPayload;
         if (this.killedFor === 'response-too-large') payload = responseTooLargePayload();
-        else if (this.killedFor === 'memory' || isOutOfMemoryOutput(this.output.peek())) payload = outOfMemoryPayload(requestId, description);
+        else if (this.killedFor === 'memory' || isOutOfMemoryOutput(this.output.peek())) {
+          payload = outOfMemoryPayload(requestId, description);
+        }
         else payload = exitPayload(requestId, description);
         this.finish(active, { ok: false, body: JSON.stringify(payload), reusable: false });
       }

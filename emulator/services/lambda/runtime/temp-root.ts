@@ -39,7 +39,12 @@ export async function removeOrphanedTempRoots(parent = tmpdir()): Promise<string
     try {
       const stat = lstatSync(path);
       if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid)) continue;
-      removals.push(rm(path, { recursive: true, force: true }).then(() => void removed.push(path), () => undefined));
+      removals.push(
+        rm(path, { recursive: true, force: true }).then(
+          () => void removed.push(path),
+          () => undefined,
+        ),
+      );
     } catch {
       // raced with another emulator cleaning up
     }

@@ -58,7 +58,8 @@ export class FrameReader {
       } catch {
         header = undefined;
       }
-      if (typeof header !== 'object' || header === null || Array.isArray(header)) return this.violate('malformed-header');
+      if (typeof header !== 'object' || header === null || Array.isArray(header))
+        return this.violate('malformed-header');
       this.onFrame(header as Record<string, unknown>, frame.subarray(8 + headerLength));
     }
   }

@@ -31,7 +31,8 @@ export interface WorkerPlacement {
 
 /** Lambda's PATH (`/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin`), with the folder of this Node.js first. */
 function lambdaPath(): string {
-  return [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].filter((dir, index, all) => all.indexOf(dir) === index).join(':');
+  const dirs = [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'];
+  return dirs.filter((dir, index) => dirs.indexOf(dir) === index).join(':');
 }
 
 /**

@@ -47,8 +47,8 @@ function chooseWorkerUser(runtime: EmulatorRuntime, sdk: string | undefined): Wo
   ];
   if (unreachable.length === 0) return user;
   runtime.log.warn(
-    `[lambda] running as root, but user ${user.name} cannot read ${unreachable.join(' and ')}: functions run as root, ` +
-      'and can read the emulator\'s environment and signal it',
+    `[lambda] running as root, but user ${user.name} cannot read ${unreachable.join(' and ')}: ` +
+      "functions run as root, and can read the emulator's environment and signal it",
   );
   return undefined;
 }
@@ -74,14 +74,18 @@ export class WorkerLauncher implements WorkerFactory {
     this.codeFolders = new CodeFolders(
       () => this.root(),
       (sha256) => runtime.lambdaStore.code(sha256),
-      (key, names) => runtime.log.warn(`[lambda ${key.name}] package entries not extracted (outside the function's folder, or clashing): ${names.slice(0, 10).join(', ')}`),
+      (key, names) => {
+        const listed = names.slice(0, 10).join(', ');
+        runtime.log.warn(`[lambda ${key.name}] package entries outside the function's folder or clashing, not extracted: ${listed}`);
+      },
     );
   }
 
   async launch(spec: PoolSpec): Promise<LaunchedWorker> {
     if (this.stopped) throw new Error('the emulator is stopping');
     const root = this.root();
-    const codeDir = await this.codeFolders.acquire({ accountId: spec.accountId, region: spec.region, name: spec.functionName }, spec.codeSha256);
+    const key = { accountId: spec.accountId, region: spec.region, name: spec.functionName };
+    const codeDir = await this.codeFolders.acquire(key, spec.codeSha256);
     if (this.stopped) {
       this.codeFolders.release(codeDir);
       throw new Error('the emulator is stopping');

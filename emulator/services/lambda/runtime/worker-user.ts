@@ -16,7 +16,13 @@ export function unprivilegedUser(passwdPath = '/etc/passwd'): WorkerUser {
   try {
     for (const line of readFileSync(passwdPath, 'utf8').split('\n')) {
       const [name, , uid, gid] = line.split(':');
-      if (name === unprivilegedName && uid !== undefined && gid !== undefined && /^\d+$/.test(uid) && /^\d+$/.test(gid)) {
+      if (
+        name === unprivilegedName &&
+        uid !== undefined &&
+        gid !== undefined &&
+        /^\d+$/.test(uid) &&
+        /^\d+$/.test(gid)
+      ) {
         return { name, uid: Number(uid), gid: Number(gid) };
       }
     }

@@ -39,26 +39,34 @@ function u64(view, at) {
 function findEndOfCentralDirectory(view) {
   const lowest = Math.max(0, view.byteLength - eocdSize - maxCommentLength);
   for (let at = view.byteLength - eocdSize; at >= lowest; at--) {
-    if (view.getUint32(at, true) === eocdSignature && at + eocdSize + view.getUint16(at + 20, true) <= view.byteLength) return at;
+    if (view.getUint32(at, true) === eocdSignature && at + eocdSize + view.getUint16(at + 20, true) <= view.byteLength)
+      return at;
   }
   return fail('no end of central directory record');
 }
 
-/** Entry count, central directory size and offset, zip64 values taken where the classic record says 0xFFFF…. */
+/** Entry count, central directory size and offset; the zip64 record's where there is one. */
 function directoryBounds(view) {
   const eocd = findEndOfCentralDirectory(view);
   let count = view.getUint16(eocd + 10, true);
   let size = view.getUint32(eocd + 12, true);
   let offset = view.getUint32(eocd + 16, true);
   const locator = eocd - 20;
-  const hasZip64 = locator >= 0 && view.getUint32(locator, true) === zip64LocatorSignature;
-  // Exactly 65,535 entries also reads 0xFFFF: without a zip64 locator that is the count itself.
-  if (hasZip64 && (count === 0xffff || size === 0xffffffff || offset === 0xffffffff)) {
+  if (locator >= 0 && view.getUint32(locator, true) === zip64LocatorSignature) {
     const record = u64(view, locator + 8);
-    if (record + 56 > locator || view.getUint32(record, true) !== zip64EocdSignature) fail('no zip64 end of central directory');
-    count = u64(view, record + 32);
-    size = u64(view, record + 40);
-    offset = u64(view, record + 48);
+    if (record + 56 > locator || view.getUint32(record, true) !== zip64EocdSignature)
+      fail('no zip64 end of central directory');
+    const zip64 = { count: u64(view, record + 32), size: u64(view, record + 40), offset: u64(view, record + 48) };
+    // Readers differ on which record they trust: the two must agree wherever the classic one has a value.
+    const disagree = (classic, unset, value) => classic !== unset && classic !== value;
+    if (
+      disagree(count, 0xffff, zip64.count) ||
+      disagree(size, 0xffffffff, zip64.size) ||
+      disagree(offset, 0xffffffff, zip64.offset)
+    ) {
+      fail('the zip64 and classic end of central directory records disagree');
+    }
+    ({ count, size, offset } = zip64);
   }
   if (offset + size > view.byteLength) fail('the central directory lies beyond the end of the file');
   if (count * centralHeaderSize > size) fail('more entries than the central directory can hold');
@@ -110,7 +118,8 @@ export function readZipDirectory(zip, maxEntries, onEntry) {
   let at = bounds.offset;
   const end = bounds.offset + bounds.size;
   for (let index = 0; index < bounds.count; index++) {
-    if (at + centralHeaderSize > end || view.getUint32(at, true) !== centralHeaderSignature) fail('bad central directory header');
+    if (at + centralHeaderSize > end || view.getUint32(at, true) !== centralHeaderSignature)
+      fail('bad central directory header');
     const madeBy = view.getUint16(at + 4, true);
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);

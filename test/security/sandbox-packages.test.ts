@@ -72,6 +72,22 @@ describe('function packages: nothing lands outside the function’s folder', () 
   });
 });
 
+describe('function packages that never went through the upload checks', () => {
+  const ctx = useEmulator();
+
+  it('answers InvalidZipFileException (502) for a stored package that cannot be extracted', async () => {
+    const role = await createLambdaRole(ctx.clients, 'stored-role');
+    const created = await createFunction(ctx.clients.lambda, role, 'stored', zipSync({ 'index.mjs': strToU8(handler) }));
+    // As a state import could store it: the package's bytes replaced by something that is no zip.
+    ctx.emulator.runtime.db.sql
+      .prepare('UPDATE lambda_code SET zip = ? WHERE sha256 = ?')
+      .run(Buffer.from('PK, but not a zip'), created.CodeSha256);
+    const refused = await awsError(ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'stored' })));
+    expect([refused.name, refused.$metadata.httpStatusCode]).toEqual(['InvalidZipFileException', 502]);
+    expect(refused.message).toMatch(/^Lambda could not unzip the deployment package: /);
+  });
+});
+
 /**
  * A zip64 archive of one stored entry whose zip64 end of central directory record claims 2^31 entries: 193 bytes
  * that an extractor trusting that count loops over for minutes (main's did, freezing the emulator).

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../../../package-root.js';
 import type { FunctionKey } from '../../../store/lambda-store.js';
 import { maxUnzippedBytes, maxZipEntries } from '../code-package.js';
+import { InvalidZipFileException } from '../errors.js';
 
 interface CodeFolder {
   dir: string;
@@ -22,8 +23,6 @@ function functionIdOf(key: FunctionKey): string {
   return `${key.accountId}-${key.region}-${key.name}`;
 }
 
-/** The package could not be extracted (a zip the upload checks never saw, e.g. one imported with the state). */
-export class CodeExtractionError extends Error {}
 
 /**
  * The unzipped code of each function code version, in its own folder under the emulator's private temp folder
@@ -115,16 +114,16 @@ export class CodeFolders {
       worker.once('message', (message: { skipped?: string[]; error?: { message: string } }) => {
         answered = true;
         if (message.error)
-          reject(new CodeExtractionError(`the deployment package cannot be extracted: ${message.error.message}`));
+          reject(new InvalidZipFileException(message.error.message));
         else resolve(message.skipped ?? []);
       });
       worker.once('error', (error) => {
         answered = true;
-        reject(new CodeExtractionError(`the deployment package cannot be extracted: ${error.message}`));
+        reject(new InvalidZipFileException(error.message));
       });
       worker.once('exit', () => {
         this.extracting.delete(worker);
-        if (!answered) reject(new CodeExtractionError('the extraction of the deployment package was stopped'));
+        if (!answered) reject(new InvalidZipFileException('the extraction was stopped'));
       });
     });
   }

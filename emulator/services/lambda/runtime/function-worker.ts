@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import type { Duplex } from 'node:stream';
+import { PassThrough, type Duplex } from 'node:stream';
 import {
   exitDescription,
   exitPayload,
@@ -131,7 +131,8 @@ export class FunctionWorker {
       gid: launch.user?.gid,
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
-    this.channel = this.child.stdio[3] as Duplex;
+    // Absent only when the process could not be started ('error' follows).
+    this.channel = (this.child.stdio[3] as Duplex | null) ?? new PassThrough();
     const reader = new FrameReader(
       (header, body) => this.onMessage(header as WorkerMessage, body),
       (violation) => this.onViolation(violation),
@@ -270,7 +271,6 @@ export class FunctionWorker {
     if (this.exited) return;
     this.exited = true;
     clearTimeout(this.memoryTimer);
-    this.killGroup();
     this.output.end();
     const description = exitDescription(code, signal);
     this.resolveReady({ ok: false, exit: description });

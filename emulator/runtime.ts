@@ -44,7 +44,7 @@ export class EmulatorRuntime {
     this.apigateway = new ApiGatewayStore(this.db);
     this.cognito = new CognitoStore(this.db);
     this.tokens = new OpenIdTokens(this.auth, clock, config.region);
-    this.credentials = new SessionCredentials(this.auth, clock);
+    this.credentials = new SessionCredentials(this.auth, clock, this.iam);
     this.lambdaStore = new LambdaStore(this.db);
     this.lambda = new LambdaRuntime(this);
     const logFile = config.dataDir === undefined ? undefined : RequestLogFile.open(config.dataDir);

@@ -212,6 +212,7 @@ export class IamStore {
     this.statements = {
       roleByName: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_name = ?'),
       roleByArn: sql.prepare('SELECT * FROM iam_roles WHERE arn = ?'),
+      roleById: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_id = ?'),
       inlineDocuments: sql.prepare('SELECT document FROM iam_role_policies WHERE account_id = ? AND role_name = ? ORDER BY policy_name'),
       attachedDocuments: sql.prepare(`
         SELECT v.document FROM iam_role_attachments a
@@ -275,6 +276,12 @@ export class IamStore {
 
   findRoleByArn(arn: string): RoleRecord | undefined {
     const row = this.statements.roleByArn.get(arn) as RoleRow | undefined;
+    return row && toRole(row);
+  }
+
+  /** The role with this unique id (`AROA…`): a role deleted and created again under its name has another. */
+  findRoleById(accountId: string, roleId: string): RoleRecord | undefined {
+    const row = this.statements.roleById.get(accountId, roleId) as RoleRow | undefined;
     return row && toRole(row);
   }
 

@@ -1,11 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvokeCommand, PublishVersionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stsOperations } from '../../emulator/services/sts/index.js';
 import { awsError, useEmulator } from '../support/emulator.js';
-import { createLambdaRole, deployFunction, logOf, payloadOf, zipFunction } from '../support/lambda-functions.js';
+import {
+  createLambdaRole,
+  deployFunction,
+  logOf,
+  payloadOf,
+  scratchForFunctions,
+  zipFunction,
+} from '../support/lambda-functions.js';
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 
@@ -14,7 +20,7 @@ describe('Lambda Invoke', () => {
   const ctx = useEmulator({ strictAuth: true });
   const lambda = () => ctx.clients.lambda;
   let role: string;
-  const scratch = mkdtempSync(join(tmpdir(), 'idpool-invoke-test-'));
+  const scratch = scratchForFunctions('idpool-invoke-test-');
 
   beforeAll(async () => {
     role = await createLambdaRole(ctx.clients, 'invoke-role');

@@ -1,6 +1,9 @@
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, type CreateFunctionCommandInput, type FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { strToU8, zipSync } from 'fflate';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Clients } from './emulator.js';
 
 /** A .zip deployment package holding these files (path → source text). */
@@ -40,4 +43,11 @@ export function payloadOf(output: { Payload?: Uint8Array }): unknown {
 /** The log an Invoke with LogType Tail returned. */
 export function logOf(output: { LogResult?: string }): string {
   return Buffer.from(output.LogResult ?? '', 'base64').toString('utf8');
+}
+
+/** A scratch folder functions may write to: when the tests run as root, functions run as `nobody`. */
+export function scratchForFunctions(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o777);
+  return dir;
 }

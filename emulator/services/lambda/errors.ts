@@ -68,6 +68,16 @@ export class InvalidRequestContentException extends LambdaUserError {
   }
 }
 
+/**
+ * "Lambda could not unzip the deployment package" (the model's 502 fault of Invoke): a package the upload checks
+ * never saw, such as one imported with the state. [unverified] the message Lambda writes.
+ */
+export class InvalidZipFileException extends LambdaUserError {
+  constructor(reason: string) {
+    super('InvalidZipFileException', `Lambda could not unzip the deployment package: ${reason}`, 502);
+  }
+}
+
 /** A range Lambda enforces beyond the model's (Timeout ≤ 900, MemorySize ≤ 10240), in the protocol's wording. */
 export function valueAbove(member: string, value: number, max: number): ValidationException {
   return new ValidationException(`1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: Member must have value less than or equal to ${max}`);

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { InvokeCommand, PublishVersionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stsOperations } from '../../emulator/services/sts/index.js';
@@ -145,6 +146,9 @@ describe('Lambda Invoke', () => {
   });
 
   it("calls AWS from inside the function with the role's credentials, through the bundled SDK and AWS_ENDPOINT_URL", async () => {
+    const allowed = { Effect: 'Allow', Action: 'lambda:GetFunctionConfiguration', Resource: 'arn:aws:lambda:*:*:function:self-aware' };
+    const document = JSON.stringify({ Version: '2012-10-17', Statement: [allowed] });
+    await ctx.clients.iam.send(new PutRolePolicyCommand({ RoleName: 'invoke-role', PolicyName: 'read-itself', PolicyDocument: document }));
     await deployFunction(ctx.clients, role, 'self-aware', {
       'index.mjs': `import { LambdaClient, GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
         const client = new LambdaClient({});

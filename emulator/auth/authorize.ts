@@ -66,7 +66,10 @@ function fallbackSpec(prefix: string, operation: string): OperationAuthorization
  * The global keys plus those every service call carries (IAM User Guide, global condition context keys):
  * `aws:RequestedRegion`, and `aws:PrincipalIsAWSService` / `aws:ViaAWSService` false (the caller signed it).
  */
-function serviceCallContext(caller: RoleSessionCaller, context: RequestContext): Record<string, ContextValue> {
+export function serviceCallContext(
+  caller: RoleSessionCaller,
+  context: Pick<RequestContext, 'region' | 'sourceIp' | 'userAgent' | 'now'>,
+): Record<string, ContextValue> {
   return {
     ...globalConditionKeys(caller, context),
     'aws:RequestedRegion': context.region,

@@ -32,14 +32,11 @@ const assumeRole = checked<AssumeRoleRequest>(['sts:AssumeRole', 'sts:TagSession
     accountId: role?.accountId ?? scope.accountId,
   };
   const tags = input.Tags && input.Tags.length > 0 ? tagMap(input.Tags) : undefined;
-  const context: Record<string, ContextValue> = {
-    ...resourceTags(tagMap(role?.tags), 'iam'),
-    ...requestTags(tags),
-    'sts:RoleSessionName': input.RoleSessionName as string,
-  };
+  const roleKeys = resourceTags(tagMap(role?.tags), 'iam');
+  const context: Record<string, ContextValue> = { ...roleKeys, ...requestTags(tags), 'sts:RoleSessionName': input.RoleSessionName as string };
   if (input.ExternalId !== undefined) context['sts:ExternalId'] = input.ExternalId;
   const permissions: Permission[] = [{ action: 'sts:AssumeRole', resource: roleArn, context, resourcePolicy: trust }];
-  if (tags) permissions.push({ action: 'sts:TagSession', resource: roleArn, context, resourcePolicy: trust });
+  if (tags) permissions.push({ action: 'sts:TagSession', resource: roleArn, context: { ...roleKeys, ...requestTags(tags) }, resourcePolicy: trust });
   return permissions;
 });
 

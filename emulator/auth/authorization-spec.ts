@@ -88,7 +88,10 @@ export function requestTags(tags: Record<string, string> | undefined): Record<st
 }
 
 /** `aws:ResourceTag/<key>` (and `<prefix>:ResourceTag/<key>` where the service defines one) for a resource's tags. */
-export function resourceTags(tags: Record<string, string> | undefined, ...prefixes: string[]): Record<string, ContextValue> {
+export function resourceTags(
+  tags: Record<string, string> | undefined,
+  ...prefixes: string[]
+): Record<string, ContextValue> {
   const context: Record<string, ContextValue> = {};
   for (const [key, value] of Object.entries(tags ?? {})) {
     for (const prefix of ['aws', ...prefixes]) context[`${prefix}:ResourceTag/${key}`] = value;
@@ -97,7 +100,9 @@ export function resourceTags(tags: Record<string, string> | undefined, ...prefix
 }
 
 /** A `[{Key, Value}]` tag list as a map. */
-export function tagMap(tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> | undefined {
+export function tagMap(
+  tags: readonly { Key?: string; Value?: string }[] | undefined,
+): Record<string, string> | undefined {
   if (!tags) return undefined;
   return Object.fromEntries(tags.map((tag) => [tag.Key ?? '', tag.Value ?? '']));
 }

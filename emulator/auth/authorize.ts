@@ -1,5 +1,10 @@
 import type { AuthorizationDecision, DecidingStatement, RequestContext } from '../request-context.js';
-import type { AuthorizationScope, OperationAuthorization, Permission, ServiceAuthorization } from './authorization-spec.js';
+import type {
+  AuthorizationScope,
+  OperationAuthorization,
+  Permission,
+  ServiceAuthorization,
+} from './authorization-spec.js';
 import { partitionOf } from './authorization-spec.js';
 import type { RoleSessionCaller } from './caller.js';
 import { globalConditionKeys, requestPrincipal } from './condition-keys.js';
@@ -20,7 +25,8 @@ export function authorizeOperation(
   input: unknown,
   context: RequestContext,
 ): void {
-  const spec = service.operations[operation] ?? service.fallback?.(operation) ?? fallbackSpec(service.prefix, operation);
+  const spec =
+    service.operations[operation] ?? service.fallback?.(operation) ?? fallbackSpec(service.prefix, operation);
   const { caller } = context;
   if (context.authentication === 'unsigned' || spec.kind === 'unsigned' || !caller) {
     context.authorization = { outcome: 'unsigned', actions: [...spec.actions] };
@@ -34,7 +40,13 @@ export function authorizeOperation(
     context.authorization = { outcome: 'allow', actions: [...spec.actions] };
     return;
   }
-  const scope: AuthorizationScope = { partition: partitionOf(context.region), region: context.region, accountId: context.accountId, caller, stores };
+  const scope: AuthorizationScope = {
+    partition: partitionOf(context.region),
+    region: context.region,
+    accountId: context.accountId,
+    caller,
+    stores,
+  };
   const permissions = spec.permissions(input as never, scope);
   const policies = rolePermissionPolicies(stores.iam, caller.accountId, caller.session.roleName);
   const documents = policies.map((policy) => policy.document);
@@ -49,7 +61,11 @@ export function authorizeOperation(
       const outcome = result.decision === 'ExplicitDeny' ? 'explicit-deny' : 'implicit-deny';
       context.authorization = { outcome, actions, resource: permission.resource, decidedBy };
       if (permission.refusal) throw permission.refusal(caller.arn);
-      throw service.refusal(refusalMessage(permission, result, caller, policies, () => identityAlone(permission, caller, documents, baseContext)));
+      throw service.refusal(
+        refusalMessage(permission, result, caller, policies, () =>
+          identityAlone(permission, caller, documents, baseContext),
+        ),
+      );
     }
     allowed ??= { outcome: 'allow', actions, resource: permission.resource, decidedBy };
   }
@@ -105,13 +121,27 @@ function evaluatePermission(
 }
 
 /** Whether the caller's own policies would allow the permission within its account (for the refusal's wording). */
-function identityAlone(permission: Permission, caller: RoleSessionCaller, identityPolicies: PolicyDocument[], baseContext: Record<string, ContextValue>) {
+function identityAlone(
+  permission: Permission,
+  caller: RoleSessionCaller,
+  identityPolicies: PolicyDocument[],
+  baseContext: Record<string, ContextValue>,
+) {
   const context = { ...baseContext, ...permission.context };
-  const request = { principal: requestPrincipal(caller), action: permission.action, resource: permission.resource, context };
+  const request = {
+    principal: requestPrincipal(caller),
+    action: permission.action,
+    resource: permission.resource,
+    context,
+  };
   return evaluate({ request, identityPolicies, resourceAccountId: caller.accountId }).decision === 'Allow';
 }
 
-function decidingStatement(result: EvaluationResult, permission: Permission, policies: NamedPolicy[]): DecidingStatement | undefined {
+function decidingStatement(
+  result: EvaluationResult,
+  permission: Permission,
+  policies: NamedPolicy[],
+): DecidingStatement | undefined {
   const decisive = result.decisiveStatements[0];
   if (!decisive) return undefined;
   const statement = decisive.sid ?? String(decisive.statementIndex);
@@ -140,7 +170,8 @@ function refusalMessage(
   identityAllows: () => boolean,
 ): string {
   const named = permission.named === undefined ? permission.resource : permission.named;
-  const base = `User: ${caller.arn} is not authorized to perform: ${permission.action}${named === null ? '' : ` on resource: ${named}`}`;
+  const onResource = named === null ? '' : ` on resource: ${named}`;
+  const base = `User: ${caller.arn} is not authorized to perform: ${permission.action}${onResource}`;
   if (permission.resourcePolicy?.kind === 'trust') return base;
   if (result.decision === 'ExplicitDeny') {
     const deny = result.decisiveStatements[0];

@@ -1,4 +1,5 @@
 import { parsePolicyDocument, type PolicyDocument, type PolicyDocumentKind } from './policy/index.js';
+import type { NamedPolicyRecord } from '../store/iam-store.js';
 import { LruCache } from './policy/lru-cache.js';
 
 /**
@@ -28,7 +29,7 @@ export interface NamedPolicy {
 }
 
 export interface RolePolicySource {
-  namedIdentityPolicies(accountId: string, roleName: string): { kind: 'inline' | 'managed'; name: string; document: string }[];
+  namedIdentityPolicies(accountId: string, roleName: string): NamedPolicyRecord[];
 }
 
 /** The role's inline and attached (default version) policies, parsed; documents that do not parse grant nothing. */

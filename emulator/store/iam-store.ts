@@ -193,6 +193,13 @@ function toPolicyVersion(row: PolicyVersionRow): PolicyVersionRecord {
   return { policyArn: row.policy_arn, versionId: row.version_id, document: row.document, createdAt: row.created_at };
 }
 
+/** A role's permissions policy: an inline one by name, an attached one by ARN (its default version's document). */
+export interface NamedPolicyRecord {
+  kind: 'inline' | 'managed';
+  name: string;
+  document: string;
+}
+
 export interface InlinePolicyRecord {
   policyName: string;
   document: string;
@@ -220,7 +227,8 @@ export class IamStore {
         WHERE a.account_id = ? AND a.role_name = ? ORDER BY a.policy_arn`),
       attachedArns: sql.prepare('SELECT policy_arn FROM iam_role_attachments WHERE account_id = ? AND role_name = ? ORDER BY policy_arn'),
       namedPolicies: sql.prepare(`
-        SELECT 'inline' AS kind, policy_name AS name, document FROM iam_role_policies WHERE account_id = @accountId AND role_name = @roleName
+        SELECT 'inline' AS kind, policy_name AS name, document FROM iam_role_policies
+        WHERE account_id = @accountId AND role_name = @roleName
         UNION ALL
         SELECT 'managed' AS kind, a.policy_arn AS name, v.document FROM iam_role_attachments a
         JOIN iam_policies p ON p.arn = a.policy_arn
@@ -294,8 +302,8 @@ export class IamStore {
   }
 
   /** The role's inline policies (by name) and attached policies (by ARN, their default version), in one query. */
-  namedIdentityPolicies(accountId: string, roleName: string): { kind: 'inline' | 'managed'; name: string; document: string }[] {
-    return this.statements.namedPolicies.all({ accountId, roleName }) as { kind: 'inline' | 'managed'; name: string; document: string }[];
+  namedIdentityPolicies(accountId: string, roleName: string): NamedPolicyRecord[] {
+    return this.statements.namedPolicies.all({ accountId, roleName }) as NamedPolicyRecord[];
   }
 
   attachedPolicyArns(accountId: string, roleName: string): string[] {

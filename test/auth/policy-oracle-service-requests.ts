@@ -36,38 +36,107 @@ function stores(): AuthorizationScope['stores'] {
   const apigateway = new ApiGatewayStore(db);
   const trust = JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: ['sts:AssumeRole', 'sts:TagSession'] }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+      },
+    ],
   });
   for (const name of ['app', 'target']) {
     iam.insertRole({
-      accountId: ACCOUNT, roleName: name, roleId: `AROA${name.toUpperCase()}EXAMPLE00000`, arn: `arn:aws:iam::${ACCOUNT}:role/${name}`, path: '/',
-      assumeRolePolicy: trust, maxSessionDuration: 3600, tags: [{ Key: 'team', Value: 'blue' }], createdAt: now,
+      accountId: ACCOUNT,
+      roleName: name,
+      roleId: `AROA${name.toUpperCase()}EXAMPLE00000`,
+      arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+      path: '/',
+      assumeRolePolicy: trust,
+      maxSessionDuration: 3600,
+      tags: [{ Key: 'team', Value: 'blue' }],
+      createdAt: now,
     });
   }
   iam.insertPolicy(
-    { arn: `arn:aws:iam::${ACCOUNT}:policy/shared`, accountId: ACCOUNT, policyName: 'shared', policyId: 'ANPASHAREDEXAMPLE0000', path: '/',
-      defaultVersionId: 'v1', tags: [{ Key: 'team', Value: 'red' }], createdAt: now, updatedAt: now, nextVersionNumber: 2 },
+    {
+      arn: `arn:aws:iam::${ACCOUNT}:policy/shared`,
+      accountId: ACCOUNT,
+      policyName: 'shared',
+      policyId: 'ANPASHAREDEXAMPLE0000',
+      path: '/',
+      defaultVersionId: 'v1',
+      tags: [{ Key: 'team', Value: 'red' }],
+      createdAt: now,
+      updatedAt: now,
+      nextVersionNumber: 2,
+    },
     JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }),
   );
-  const settings = { runtime: 'nodejs20.x', role: `arn:aws:iam::${ACCOUNT}:role/app`, handler: 'index.handler', description: '', timeout: 3,
-    memorySize: 128, architectures: ['x86_64'], ephemeralStorageSize: 512 };
-  const fn = { accountId: ACCOUNT, region: 'us-east-1', name: 'orders', version: '$LATEST', settings, codeSha256: 'x', codeSize: 1, revisionId: 'r',
-    lastModified: now, policy: [], tags: { owner: 'me' }, reservedConcurrency: undefined, lastVersion: 0 };
+  const settings = {
+    runtime: 'nodejs20.x',
+    role: `arn:aws:iam::${ACCOUNT}:role/app`,
+    handler: 'index.handler',
+    description: '',
+    timeout: 3,
+    memorySize: 128,
+    architectures: ['x86_64'],
+    ephemeralStorageSize: 512,
+  };
+  const fn = {
+    accountId: ACCOUNT,
+    region: 'us-east-1',
+    name: 'orders',
+    version: '$LATEST',
+    settings,
+    codeSha256: 'x',
+    codeSize: 1,
+    revisionId: 'r',
+    lastModified: now,
+    policy: [],
+    tags: { owner: 'me' },
+    reservedConcurrency: undefined,
+    lastVersion: 0,
+  };
   lambdaStore.putCode('x', new Uint8Array([1]));
   lambdaStore.insertFunction(fn);
   lambdaStore.savePolicy({
     ...fn,
-    policy: [{ Sid: 'app', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/app` }, Action: 'lambda:GetFunction',
-      Resource: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders` }],
+    policy: [
+      {
+        Sid: 'app',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/app` },
+        Action: 'lambda:GetFunction',
+        Resource: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders`,
+      },
+    ],
   });
   cognito.pools.create(
     { poolId, accountId: ACCOUNT, region: 'us-east-1', createdAt: now, tags: { tenant: 'acme' } },
-    { name: 'pool', allowUnauthenticatedIdentities: false, allowClassicFlow: undefined, developerProviderName: 'login.example',
-      supportedLoginProviders: {}, openIdConnectProviderArns: [], cognitoIdentityProviders: [], samlProviderArns: [] },
+    {
+      name: 'pool',
+      allowUnauthenticatedIdentities: false,
+      allowClassicFlow: undefined,
+      developerProviderName: 'login.example',
+      supportedLoginProviders: {},
+      openIdConnectProviderArns: [],
+      cognitoIdentityProviders: [],
+      samlProviderArns: [],
+    },
   );
-  apigateway.insertRestApi({ apiId, accountId: ACCOUNT, region: 'us-east-1', name: 'orders-api', apiKeySource: 'HEADER',
-    endpointConfiguration: { types: ['REGIONAL'] }, binaryMediaTypes: [], disableExecuteApiEndpoint: false, tags: { stage: 'dev' },
-    rootResourceId: 'root123456', createdAt: now });
+  apigateway.insertRestApi({
+    apiId,
+    accountId: ACCOUNT,
+    region: 'us-east-1',
+    name: 'orders-api',
+    apiKeySource: 'HEADER',
+    endpointConfiguration: { types: ['REGIONAL'] },
+    binaryMediaTypes: [],
+    disableExecuteApiEndpoint: false,
+    tags: { stage: 'dev' },
+    rootResourceId: 'root123456',
+    createdAt: now,
+  });
   return { iam, lambdaStore, cognito, apigateway };
 }
 
@@ -78,9 +147,19 @@ const caller: RoleSessionCaller = {
   arn: `arn:aws:sts::${ACCOUNT}:assumed-role/app/CognitoIdentityCredentials`,
   userId: 'AROAAPPEXAMPLE00000:CognitoIdentityCredentials',
   session: {
-    roleArn: `arn:aws:iam::${ACCOUNT}:role/app`, roleName: 'app', roleId: 'AROAAPPEXAMPLE00000', sessionName: 'CognitoIdentityCredentials',
-    assumedRoleArn: `arn:aws:sts::${ACCOUNT}:assumed-role/app/CognitoIdentityCredentials`, tags: { team: 'blue', tenant: 'acme' },
-    source: { kind: 'cognito-identity', identityPoolId: poolId, identityId: 'us-east-1:identity', authenticationType: 'authenticated', amr: ['authenticated', 'login.example'] },
+    roleArn: `arn:aws:iam::${ACCOUNT}:role/app`,
+    roleName: 'app',
+    roleId: 'AROAAPPEXAMPLE00000',
+    sessionName: 'CognitoIdentityCredentials',
+    assumedRoleArn: `arn:aws:sts::${ACCOUNT}:assumed-role/app/CognitoIdentityCredentials`,
+    tags: { team: 'blue', tenant: 'acme' },
+    source: {
+      kind: 'cognito-identity',
+      identityPoolId: poolId,
+      identityId: 'us-east-1:identity',
+      authenticationType: 'authenticated',
+      amr: ['authenticated', 'login.example'],
+    },
   },
   expiresAt: now + 3600_000,
 };
@@ -97,34 +176,91 @@ const calls: [service: string, operation: string, input: object][] = [
   ['iam', 'GetPolicy', { PolicyArn: `arn:aws:iam::${ACCOUNT}:policy/shared` }],
   ['iam', 'CreatePolicy', { PolicyName: 'made', PolicyDocument: '{}', Tags: [{ Key: 'team', Value: 'red' }] }],
   ['iam', 'ListPolicies', {}],
-  ['sts', 'AssumeRole', { RoleArn: `arn:aws:iam::${ACCOUNT}:role/target`, RoleSessionName: 'chained', ExternalId: 'x-1', Tags: [{ Key: 'env', Value: 'dev' }] }],
-  ['lambda', 'CreateFunction', { FunctionName: 'made', Role: `arn:aws:iam::${ACCOUNT}:role/app`, Tags: { owner: 'you' } }],
+  [
+    'sts',
+    'AssumeRole',
+    {
+      RoleArn: `arn:aws:iam::${ACCOUNT}:role/target`,
+      RoleSessionName: 'chained',
+      ExternalId: 'x-1',
+      Tags: [{ Key: 'env', Value: 'dev' }],
+    },
+  ],
+  [
+    'lambda',
+    'CreateFunction',
+    { FunctionName: 'made', Role: `arn:aws:iam::${ACCOUNT}:role/app`, Tags: { owner: 'you' } },
+  ],
   ['lambda', 'GetFunction', { FunctionName: 'orders' }],
   ['lambda', 'Invoke', { FunctionName: 'orders', Qualifier: '1' }],
   ['lambda', 'UpdateFunctionCode', { FunctionName: functionArn }],
   ['lambda', 'UpdateFunctionConfiguration', { FunctionName: 'orders', Role: `arn:aws:iam::${ACCOUNT}:role/target` }],
-  ['lambda', 'AddPermission', { FunctionName: 'orders', StatementId: 's', Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com' }],
+  [
+    'lambda',
+    'AddPermission',
+    {
+      FunctionName: 'orders',
+      StatementId: 's',
+      Action: 'lambda:InvokeFunction',
+      Principal: 'apigateway.amazonaws.com',
+    },
+  ],
   ['lambda', 'TagResource', { Resource: functionArn, Tags: { stage: 'prod' } }],
   ['lambda', 'UntagResource', { Resource: functionArn, TagKeys: ['owner'] }],
   ['lambda', 'ListFunctions', {}],
-  ['cognito-identity', 'CreateIdentityPool', { IdentityPoolName: 'p', AllowUnauthenticatedIdentities: false, IdentityPoolTags: { tenant: 'acme' } }],
+  [
+    'cognito-identity',
+    'CreateIdentityPool',
+    { IdentityPoolName: 'p', AllowUnauthenticatedIdentities: false, IdentityPoolTags: { tenant: 'acme' } },
+  ],
   ['cognito-identity', 'DescribeIdentityPool', { IdentityPoolId: poolId }],
-  ['cognito-identity', 'GetOpenIdTokenForDeveloperIdentity', { IdentityPoolId: poolId, Logins: { 'login.example': 'admin' } }],
+  [
+    'cognito-identity',
+    'GetOpenIdTokenForDeveloperIdentity',
+    { IdentityPoolId: poolId, Logins: { 'login.example': 'admin' } },
+  ],
   ['cognito-identity', 'ListIdentities', { IdentityPoolId: poolId, MaxResults: 10 }],
-  ['cognito-identity', 'SetIdentityPoolRoles', { IdentityPoolId: poolId, Roles: { authenticated: `arn:aws:iam::${ACCOUNT}:role/target` } }],
+  [
+    'cognito-identity',
+    'SetIdentityPoolRoles',
+    { IdentityPoolId: poolId, Roles: { authenticated: `arn:aws:iam::${ACCOUNT}:role/target` } },
+  ],
   ['cognito-identity', 'TagResource', { ResourceArn: poolArn, Tags: { tenant: 'globex' } }],
   ['cognito-identity', 'UntagResource', { ResourceArn: poolArn, TagKeys: ['tenant'] }],
-  ['apigateway', 'CreateRestApi', { name: 'made', tags: { stage: 'prod' }, endpointConfiguration: { types: ['EDGE'] }, policy: '{}' }],
+  [
+    'apigateway',
+    'CreateRestApi',
+    { name: 'made', tags: { stage: 'prod' }, endpointConfiguration: { types: ['EDGE'] }, policy: '{}' },
+  ],
   ['apigateway', 'GetRestApi', { restApiId: apiId }],
-  ['apigateway', 'PutMethod', { restApiId: apiId, resourceId: 'root123456', httpMethod: 'GET', authorizationType: 'AWS_IAM' }],
+  [
+    'apigateway',
+    'PutMethod',
+    { restApiId: apiId, resourceId: 'root123456', httpMethod: 'GET', authorizationType: 'AWS_IAM' },
+  ],
   ['apigateway', 'DeleteStage', { restApiId: apiId, stageName: 'dev' }],
-  ['apigateway', 'UpdateRestApi', { restApiId: apiId, patchOperations: [{ op: 'replace', path: '/policy', value: '{}' }] }],
+  [
+    'apigateway',
+    'UpdateRestApi',
+    { restApiId: apiId, patchOperations: [{ op: 'replace', path: '/policy', value: '{}' }] },
+  ],
 ];
 
 /** Every permission the calls above ask for, each with the context the emulator evaluates it in. */
 export function serviceRequests(): ServiceRequest[] {
-  const scope: AuthorizationScope = { partition: 'aws', region: 'us-east-1', accountId: ACCOUNT, caller, stores: stores() };
-  const base = serviceCallContext(caller, { region: 'us-east-1', sourceIp: '203.0.113.10', userAgent: 'aws-sdk-js/3', now: new Date(now) });
+  const scope: AuthorizationScope = {
+    partition: 'aws',
+    region: 'us-east-1',
+    accountId: ACCOUNT,
+    caller,
+    stores: stores(),
+  };
+  const base = serviceCallContext(caller, {
+    region: 'us-east-1',
+    sourceIp: '203.0.113.10',
+    userAgent: 'aws-sdk-js/3',
+    now: new Date(now),
+  });
   return calls.flatMap(([service, operation, input]) => {
     const spec = serviceAuthorizations[service]?.operations[operation];
     if (spec?.kind !== 'checked') throw new Error(`${service} ${operation} has no checked spec`);

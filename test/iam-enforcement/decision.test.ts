@@ -16,16 +16,54 @@ const roleArn = `arn:aws:iam::${account}:role/app`;
 // The decision recorded on the request context, over the stores alone (no HTTP).
 function setup() {
   const db = Database.open();
-  const stores = { iam: new IamStore(db), lambdaStore: new LambdaStore(db), cognito: new CognitoStore(db), apigateway: new ApiGatewayStore(db) };
+  const stores = {
+    iam: new IamStore(db),
+    lambdaStore: new LambdaStore(db),
+    cognito: new CognitoStore(db),
+    apigateway: new ApiGatewayStore(db),
+  };
   const now = Date.parse('2026-01-01T00:00:00Z');
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-  stores.iam.insertRole({ accountId: account, roleName: 'app', roleId: 'AROAEXAMPLEEXAMPLE123', arn: roleArn, path: '/', assumeRolePolicy: trust, maxSessionDuration: 3600, tags: [], createdAt: now });
-  const reader = { Version: '2012-10-17', Statement: [{ Sid: 'ReadRoles', Effect: 'Allow', Action: 'iam:GetRole', Resource: '*' }] };
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  });
+  stores.iam.insertRole({
+    accountId: account,
+    roleName: 'app',
+    roleId: 'AROAEXAMPLEEXAMPLE123',
+    arn: roleArn,
+    path: '/',
+    assumeRolePolicy: trust,
+    maxSessionDuration: 3600,
+    tags: [],
+    createdAt: now,
+  });
+  const reader = {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'ReadRoles', Effect: 'Allow', Action: 'iam:GetRole', Resource: '*' }],
+  };
   stores.iam.putInlinePolicy(account, 'app', 'reader', JSON.stringify(reader));
   const guardArn = `arn:aws:iam::${account}:policy/guard`;
-  const guard = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:DeleteRole', Resource: '*' }] };
+  const guard = {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+      { Effect: 'Deny', Action: 'iam:DeleteRole', Resource: '*' },
+    ],
+  };
   stores.iam.insertPolicy(
-    { arn: guardArn, accountId: account, policyName: 'guard', policyId: 'ANPAEXAMPLEEXAMPLE123', path: '/', defaultVersionId: 'v1', tags: [], createdAt: now, updatedAt: now, nextVersionNumber: 2 },
+    {
+      arn: guardArn,
+      accountId: account,
+      policyName: 'guard',
+      policyId: 'ANPAEXAMPLEEXAMPLE123',
+      path: '/',
+      defaultVersionId: 'v1',
+      tags: [],
+      createdAt: now,
+      updatedAt: now,
+      nextVersionNumber: 2,
+    },
     JSON.stringify(guard),
   );
   stores.iam.attachPolicy(account, 'app', guardArn);
@@ -35,11 +73,20 @@ function setup() {
     accessKeyId: 'ASIAEXAMPLE',
     arn: `arn:aws:sts::${account}:assumed-role/app/session`,
     userId: 'AROAEXAMPLEEXAMPLE123:session',
-    session: { roleArn, roleName: 'app', roleId: 'AROAEXAMPLEEXAMPLE123', sessionName: 'session', assumedRoleArn: `arn:aws:sts::${account}:assumed-role/app/session` },
+    session: {
+      roleArn,
+      roleName: 'app',
+      roleId: 'AROAEXAMPLEEXAMPLE123',
+      sessionName: 'session',
+      assumedRoleArn: `arn:aws:sts::${account}:assumed-role/app/session`,
+    },
     expiresAt: now + 3600_000,
   };
   const context = (who: RequestContext['caller'] = caller): RequestContext => ({
-    ...newRequestContext({ requestId: 'r', receivedAt: new Date(now), sourceIp: '127.0.0.1', userAgent: 'test' }, { region: 'us-east-1', accountId: account }),
+    ...newRequestContext(
+      { requestId: 'r', receivedAt: new Date(now), sourceIp: '127.0.0.1', userAgent: 'test' },
+      { region: 'us-east-1', accountId: account },
+    ),
     caller: who,
     authentication: 'sigv4',
   });
@@ -63,7 +110,8 @@ describe('the decision recorded on the request context', () => {
     const { stores, context, guardArn } = setup();
     const request = context();
     expect(() => authorizeOperation(stores, iamAuthorization, 'DeleteRole', { RoleName: 'app' }, request)).toThrowError(
-      `User: arn:aws:sts::${account}:assumed-role/app/session is not authorized to perform: iam:DeleteRole on resource: role app with an explicit deny in an identity-based policy: ${guardArn}`,
+      `User: arn:aws:sts::${account}:assumed-role/app/session is not authorized to perform: iam:DeleteRole on ` +
+        `resource: role app with an explicit deny in an identity-based policy: ${guardArn}`,
     );
     expect(request.authorization).toEqual({
       outcome: 'explicit-deny',
@@ -76,10 +124,24 @@ describe('the decision recorded on the request context', () => {
   it('records an implicit deny with no deciding statement, the trust policy for AssumeRole', () => {
     const { stores, context } = setup();
     const request = context();
-    expect(() => authorizeOperation(stores, stsAuthorization, 'AssumeRole', { RoleArn: roleArn, RoleSessionName: 'again' }, request)).toThrowError(
-      `User: arn:aws:sts::${account}:assumed-role/app/session is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+    expect(() =>
+      authorizeOperation(
+        stores,
+        stsAuthorization,
+        'AssumeRole',
+        { RoleArn: roleArn, RoleSessionName: 'again' },
+        request,
+      ),
+    ).toThrowError(
+      `User: arn:aws:sts::${account}:assumed-role/app/session is not authorized to perform: sts:AssumeRole on ` +
+        `resource: ${roleArn}`,
     );
-    expect(request.authorization).toEqual({ outcome: 'implicit-deny', actions: ['sts:AssumeRole'], resource: roleArn, decidedBy: undefined });
+    expect(request.authorization).toEqual({
+      outcome: 'implicit-deny',
+      actions: ['sts:AssumeRole'],
+      resource: roleArn,
+      decidedBy: undefined,
+    });
   });
 
   it('records root, unsigned and no-permission operations without evaluating', () => {
@@ -101,7 +163,9 @@ describe('the decision recorded on the request context', () => {
     authorizeOperation(stores, { ...iamAuthorization, operations: {} }, 'ListUsers', {}, request);
     expect(request.authorization?.actions).toEqual(['iam:ListUsers']);
     expect(request.authorization?.outcome).toBe('allow');
-    expect(() => authorizeOperation(stores, { ...stsAuthorization, operations: {} }, 'GetSessionToken', {}, context())).toThrowError(
+    expect(() =>
+      authorizeOperation(stores, { ...stsAuthorization, operations: {} }, 'GetSessionToken', {}, context()),
+    ).toThrowError(
       /is not authorized to perform: sts:GetSessionToken on resource: \* because no identity-based policy allows/,
     );
   });

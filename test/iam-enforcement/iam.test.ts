@@ -9,7 +9,16 @@ import {
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.js';
 import { lambdaTrustPolicy } from '../support/lambda-functions.js';
-import { allow, cognitoSession, deny, expectRefusal, explicitlyDenied, notAllowed, policy, uniqueName } from './sessions.js';
+import {
+  allow,
+  cognitoSession,
+  deny,
+  expectRefusal,
+  explicitlyDenied,
+  notAllowed,
+  policy,
+  uniqueName,
+} from './sessions.js';
 
 const account = '000000000000';
 
@@ -22,24 +31,34 @@ describe('IAM calls with issued credentials', () => {
     });
     const role = await session.clients.iam.send(new GetRoleCommand({ RoleName: session.roleName }));
     expect(role.Role?.Arn).toBe(session.roleArn);
-    expect((await session.clients.iam.send(new ListRolesCommand({}))).Roles?.map((listed) => listed.RoleName)).toContain(session.roleName);
+    expect(
+      (await session.clients.iam.send(new ListRolesCommand({}))).Roles?.map((listed) => listed.RoleName),
+    ).toContain(session.roleName);
   });
 
-  it('are refused what it does not grant: AccessDenied 403 naming the session, the action and the resource', async () => {
+  it('are refused what it does not grant: AccessDenied 403 naming the session, action and resource', async () => {
     const session = await cognitoSession(ctx.emulator, ctx.clients, { inline: { read: policy(allow('iam:GetRole')) } });
     const name = uniqueName('made');
-    await expectRefusal(session.clients.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: lambdaTrustPolicy })), {
-      name: 'AccessDenied',
-      status: 403,
-      message: notAllowed(session.arn, 'iam:CreateRole', `arn:aws:iam::${account}:role/${name}`),
-    });
+    await expectRefusal(
+      session.clients.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: lambdaTrustPolicy })),
+      {
+        name: 'AccessDenied',
+        status: 403,
+        message: notAllowed(session.arn, 'iam:CreateRole', `arn:aws:iam::${account}:role/${name}`),
+      },
+    );
     // Role actions name the role as `role <name>`; ListRoles the account's role path.
     const document = policy(allow('*', '*'));
-    await expectRefusal(session.clients.iam.send(new PutRolePolicyCommand({ RoleName: session.roleName, PolicyName: 'all', PolicyDocument: document })), {
-      name: 'AccessDenied',
-      status: 403,
-      message: notAllowed(session.arn, 'iam:PutRolePolicy', `role ${session.roleName}`),
-    });
+    await expectRefusal(
+      session.clients.iam.send(
+        new PutRolePolicyCommand({ RoleName: session.roleName, PolicyName: 'all', PolicyDocument: document }),
+      ),
+      {
+        name: 'AccessDenied',
+        status: 403,
+        message: notAllowed(session.arn, 'iam:PutRolePolicy', `role ${session.roleName}`),
+      },
+    );
     await expectRefusal(session.clients.iam.send(new ListRolesCommand({})), {
       name: 'AccessDenied',
       status: 403,
@@ -59,30 +78,51 @@ describe('IAM calls with issued credentials', () => {
       managed: { guard: policy(deny('iam:CreateRole')) },
     });
     const name = uniqueName('made');
-    await expectRefusal(session.clients.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: lambdaTrustPolicy })), {
-      name: 'AccessDenied',
-      status: 403,
-      message: explicitlyDenied(session.arn, 'iam:CreateRole', `arn:aws:iam::${account}:role/${name}`, session.managedArns.guard as string),
-    });
+    await expectRefusal(
+      session.clients.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: lambdaTrustPolicy })),
+      {
+        name: 'AccessDenied',
+        status: 403,
+        message: explicitlyDenied(
+          session.arn,
+          'iam:CreateRole',
+          `arn:aws:iam::${account}:role/${name}`,
+          session.managedArns.guard as string,
+        ),
+      },
+    );
   });
 
-  it('evaluate the request and resource tags: aws:RequestTag and aws:TagKeys on CreateRole, aws:ResourceTag on GetRole', async () => {
+  it('match aws:RequestTag and aws:TagKeys on CreateRole, aws:ResourceTag on GetRole', async () => {
     const session = await cognitoSession(ctx.emulator, ctx.clients, {
       inline: {
         tagged: policy(
-          allow(['iam:CreateRole', 'iam:TagRole'], '*', { Condition: { StringEquals: { 'aws:RequestTag/team': 'blue' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } } }),
+          allow(['iam:CreateRole', 'iam:TagRole'], '*', {
+            Condition: {
+              StringEquals: { 'aws:RequestTag/team': 'blue' },
+              'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] },
+            },
+          }),
           allow('iam:GetRole', '*', { Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' } } }),
         ),
       },
     });
     const blue = uniqueName('blue');
     await session.clients.iam.send(
-      new CreateRoleCommand({ RoleName: blue, AssumeRolePolicyDocument: lambdaTrustPolicy, Tags: [{ Key: 'team', Value: 'blue' }] }),
+      new CreateRoleCommand({
+        RoleName: blue,
+        AssumeRolePolicyDocument: lambdaTrustPolicy,
+        Tags: [{ Key: 'team', Value: 'blue' }],
+      }),
     );
     expect((await session.clients.iam.send(new GetRoleCommand({ RoleName: blue }))).Role?.RoleName).toBe(blue);
 
     const red = uniqueName('red');
-    const redRole = new CreateRoleCommand({ RoleName: red, AssumeRolePolicyDocument: lambdaTrustPolicy, Tags: [{ Key: 'team', Value: 'red' }] });
+    const redRole = new CreateRoleCommand({
+      RoleName: red,
+      AssumeRolePolicyDocument: lambdaTrustPolicy,
+      Tags: [{ Key: 'team', Value: 'red' }],
+    });
     await expectRefusal(session.clients.iam.send(redRole), {
       name: 'AccessDenied',
       status: 403,
@@ -99,7 +139,10 @@ describe('IAM calls with issued credentials', () => {
     const twoKeysRole = new CreateRoleCommand({
       RoleName: twoKeys,
       AssumeRolePolicyDocument: lambdaTrustPolicy,
-      Tags: [{ Key: 'team', Value: 'blue' }, { Key: 'cost', Value: '1' }],
+      Tags: [
+        { Key: 'team', Value: 'blue' },
+        { Key: 'cost', Value: '1' },
+      ],
     });
     await expectRefusal(session.clients.iam.send(twoKeysRole), {
       name: 'AccessDenied',
@@ -109,28 +152,49 @@ describe('IAM calls with issued credentials', () => {
   });
 
   it('need iam:TagRole besides iam:CreateRole to create a tagged role', async () => {
-    const session = await cognitoSession(ctx.emulator, ctx.clients, { inline: { create: policy(allow('iam:CreateRole')) } });
+    const session = await cognitoSession(ctx.emulator, ctx.clients, {
+      inline: { create: policy(allow('iam:CreateRole')) },
+    });
     const name = uniqueName('tagged');
-    const tagged = new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: lambdaTrustPolicy, Tags: [{ Key: 'k', Value: 'v' }] });
+    const tagged = new CreateRoleCommand({
+      RoleName: name,
+      AssumeRolePolicyDocument: lambdaTrustPolicy,
+      Tags: [{ Key: 'k', Value: 'v' }],
+    });
     await expectRefusal(session.clients.iam.send(tagged), {
       name: 'AccessDenied',
       status: 403,
       message: notAllowed(session.arn, 'iam:TagRole', `arn:aws:iam::${account}:role/${name}`),
     });
-    await expectRefusal(session.clients.iam.send(new TagRoleCommand({ RoleName: session.roleName, Tags: [{ Key: 'k', Value: 'v' }] })), {
-      name: 'AccessDenied',
-      status: 403,
-      message: notAllowed(session.arn, 'iam:TagRole', session.roleArn),
-    });
+    await expectRefusal(
+      session.clients.iam.send(new TagRoleCommand({ RoleName: session.roleName, Tags: [{ Key: 'k', Value: 'v' }] })),
+      {
+        name: 'AccessDenied',
+        status: 403,
+        message: notAllowed(session.arn, 'iam:TagRole', session.roleArn),
+      },
+    );
     const untagged = uniqueName('untagged');
-    await session.clients.iam.send(new CreateRoleCommand({ RoleName: untagged, AssumeRolePolicyDocument: lambdaTrustPolicy }));
+    await session.clients.iam.send(
+      new CreateRoleCommand({ RoleName: untagged, AssumeRolePolicyDocument: lambdaTrustPolicy }),
+    );
   });
 
   it('match principal tags from Cognito as aws:PrincipalTag', async () => {
-    const scoped = allow('iam:GetRole', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/department': 'admins' } } });
-    const admin = await cognitoSession(ctx.emulator, ctx.clients, { inline: { scoped: policy(scoped) }, principalTags: { department: 'admins' } });
-    expect((await admin.clients.iam.send(new GetRoleCommand({ RoleName: admin.roleName }))).Role?.Arn).toBe(admin.roleArn);
-    const other = await cognitoSession(ctx.emulator, ctx.clients, { inline: { scoped: policy(scoped) }, principalTags: { department: 'sales' } });
+    const scoped = allow('iam:GetRole', '*', {
+      Condition: { StringEquals: { 'aws:PrincipalTag/department': 'admins' } },
+    });
+    const admin = await cognitoSession(ctx.emulator, ctx.clients, {
+      inline: { scoped: policy(scoped) },
+      principalTags: { department: 'admins' },
+    });
+    expect((await admin.clients.iam.send(new GetRoleCommand({ RoleName: admin.roleName }))).Role?.Arn).toBe(
+      admin.roleArn,
+    );
+    const other = await cognitoSession(ctx.emulator, ctx.clients, {
+      inline: { scoped: policy(scoped) },
+      principalTags: { department: 'sales' },
+    });
     await expectRefusal(other.clients.iam.send(new GetRoleCommand({ RoleName: other.roleName })), {
       name: 'AccessDenied',
       status: 403,
@@ -140,7 +204,9 @@ describe('IAM calls with issued credentials', () => {
 
   it('leave the root keys the account root', async () => {
     const name = uniqueName('rooted');
-    const created = await ctx.clients.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: lambdaTrustPolicy }));
+    const created = await ctx.clients.iam.send(
+      new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: lambdaTrustPolicy }),
+    );
     expect(created.Role?.RoleName).toBe(name);
   });
 });

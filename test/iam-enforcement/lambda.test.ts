@@ -13,7 +13,16 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.js';
 import { createLambdaRole, deployFunction, payloadOf, zipFunction } from '../support/lambda-functions.js';
-import { allow, cognitoSession, deny, expectRefusal, explicitlyDenied, notAllowed, policy, uniqueName } from './sessions.js';
+import {
+  allow,
+  cognitoSession,
+  deny,
+  expectRefusal,
+  explicitlyDenied,
+  notAllowed,
+  policy,
+  uniqueName,
+} from './sessions.js';
 
 const account = '000000000000';
 const functionArn = (name: string) => `arn:aws:lambda:us-east-1:${account}:function:${name}`;
@@ -30,13 +39,20 @@ describe('Lambda calls with issued credentials', () => {
   it('are allowed what the role grants, refused the rest with AccessDeniedException 403', async () => {
     const name = uniqueName('fn');
     await deployFunction(ctx.clients, executionRole, name, answer);
-    const session = await cognitoSession(ctx.emulator, ctx.clients, { inline: { read: policy(allow('lambda:GetFunction', functionArn(name))) } });
-    expect((await session.clients.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration?.FunctionName).toBe(name);
-    await expectRefusal(session.clients.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zipFunction(answer) })), {
-      name: 'AccessDeniedException',
-      status: 403,
-      message: notAllowed(session.arn, 'lambda:UpdateFunctionCode', functionArn(name)),
+    const session = await cognitoSession(ctx.emulator, ctx.clients, {
+      inline: { read: policy(allow('lambda:GetFunction', functionArn(name))) },
     });
+    expect(
+      (await session.clients.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration?.FunctionName,
+    ).toBe(name);
+    await expectRefusal(
+      session.clients.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zipFunction(answer) })),
+      {
+        name: 'AccessDeniedException',
+        status: 403,
+        message: notAllowed(session.arn, 'lambda:UpdateFunctionCode', functionArn(name)),
+      },
+    );
     await expectRefusal(session.clients.lambda.send(new ListFunctionsCommand({})), {
       name: 'AccessDeniedException',
       status: 403,
@@ -54,17 +70,22 @@ describe('Lambda calls with issued credentials', () => {
     const name = uniqueName('fn');
     await deployFunction(ctx.clients, executionRole, name, answer);
     const session = await cognitoSession(ctx.emulator, ctx.clients, {
-      inline: { everything: policy(allow('lambda:*')), guard: policy(deny('lambda:DeleteFunction', functionArn(name))) },
+      inline: {
+        everything: policy(allow('lambda:*')),
+        guard: policy(deny('lambda:DeleteFunction', functionArn(name))),
+      },
     });
     await expectRefusal(session.clients.lambda.send(new DeleteFunctionCommand({ FunctionName: name })), {
       name: 'AccessDeniedException',
       status: 403,
       message: explicitlyDenied(session.arn, 'lambda:DeleteFunction', functionArn(name), 'guard'),
     });
-    expect((await ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration?.FunctionName).toBe(name);
+    expect(
+      (await ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: name }))).Configuration?.FunctionName,
+    ).toBe(name);
   });
 
-  it('match the function tags as aws:ResourceTag, and the tags a TagResource sets as aws:RequestTag and aws:TagKeys', async () => {
+  it("match the function tags (aws:ResourceTag) and a TagResource's tags (aws:RequestTag, aws:TagKeys)", async () => {
     const mine = uniqueName('mine');
     const theirs = uniqueName('theirs');
     await deployFunction(ctx.clients, executionRole, mine, answer, { Tags: { owner: 'me' } });
@@ -72,7 +93,9 @@ describe('Lambda calls with issued credentials', () => {
     const session = await cognitoSession(ctx.emulator, ctx.clients, {
       inline: {
         owned: policy(
-          allow(['lambda:InvokeFunction', 'lambda:TagResource'], '*', { Condition: { StringEquals: { 'aws:ResourceTag/owner': 'me' } } }),
+          allow(['lambda:InvokeFunction', 'lambda:TagResource'], '*', {
+            Condition: { StringEquals: { 'aws:ResourceTag/owner': 'me' } },
+          }),
           deny('lambda:TagResource', '*', { Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['owner'] } } }),
           deny('lambda:TagResource', '*', { Condition: { StringEquals: { 'aws:RequestTag/stage': 'prod' } } }),
         ),
@@ -86,11 +109,14 @@ describe('Lambda calls with issued credentials', () => {
     });
     await session.clients.lambda.send(new TagResourceCommand({ Resource: functionArn(mine), Tags: { stage: 'dev' } }));
     for (const tags of [{ owner: 'you' }, { stage: 'prod' }] as Record<string, string>[]) {
-      await expectRefusal(session.clients.lambda.send(new TagResourceCommand({ Resource: functionArn(mine), Tags: tags })), {
-        name: 'AccessDeniedException',
-        status: 403,
-        message: explicitlyDenied(session.arn, 'lambda:TagResource', functionArn(mine), 'owned'),
-      });
+      await expectRefusal(
+        session.clients.lambda.send(new TagResourceCommand({ Resource: functionArn(mine), Tags: tags })),
+        {
+          name: 'AccessDeniedException',
+          status: 403,
+          message: explicitlyDenied(session.arn, 'lambda:TagResource', functionArn(mine), 'owned'),
+        },
+      );
     }
   });
 
@@ -104,7 +130,12 @@ describe('Lambda calls with issued credentials', () => {
       message: notAllowed(session.arn, 'lambda:InvokeFunction', functionArn(name)),
     });
     await ctx.clients.lambda.send(
-      new AddPermissionCommand({ FunctionName: name, StatementId: 'session', Action: 'lambda:InvokeFunction', Principal: session.roleArn }),
+      new AddPermissionCommand({
+        FunctionName: name,
+        StatementId: 'session',
+        Action: 'lambda:InvokeFunction',
+        Principal: session.roleArn,
+      }),
     );
     expect(payloadOf(await session.clients.lambda.send(new InvokeCommand({ FunctionName: name })))).toBe('answer');
     // The function policy grants only what it names.
@@ -115,29 +146,40 @@ describe('Lambda calls with issued credentials', () => {
     });
   });
 
-  it('need iam:PassRole on the execution role to create a function or change its role, with iam:PassedToService', async () => {
-    const create = () => new CreateFunctionCommand({
-      FunctionName: uniqueName('passed'),
-      Runtime: 'nodejs20.x',
-      Role: executionRole,
-      Handler: 'index.handler',
-      Code: { ZipFile: zipFunction(answer) },
+  it('need iam:PassRole (with iam:PassedToService) to create a function or change its role', async () => {
+    const create = () =>
+      new CreateFunctionCommand({
+        FunctionName: uniqueName('passed'),
+        Runtime: 'nodejs20.x',
+        Role: executionRole,
+        Handler: 'index.handler',
+        Code: { ZipFile: zipFunction(answer) },
+      });
+    const lambdaOnly = await cognitoSession(ctx.emulator, ctx.clients, {
+      inline: { lambda: policy(allow('lambda:*')) },
     });
-    const lambdaOnly = await cognitoSession(ctx.emulator, ctx.clients, { inline: { lambda: policy(allow('lambda:*')) } });
     await expectRefusal(lambdaOnly.clients.lambda.send(create()), {
       name: 'AccessDeniedException',
       status: 403,
       message: notAllowed(lambdaOnly.arn, 'iam:PassRole', executionRole),
     });
-    const toEc2 = allow('iam:PassRole', executionRole, { Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } });
-    const wrongService = await cognitoSession(ctx.emulator, ctx.clients, { inline: { lambda: policy(allow('lambda:*'), toEc2) } });
+    const toEc2 = allow('iam:PassRole', executionRole, {
+      Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
+    });
+    const wrongService = await cognitoSession(ctx.emulator, ctx.clients, {
+      inline: { lambda: policy(allow('lambda:*'), toEc2) },
+    });
     await expectRefusal(wrongService.clients.lambda.send(create()), {
       name: 'AccessDeniedException',
       status: 403,
       message: notAllowed(wrongService.arn, 'iam:PassRole', executionRole),
     });
-    const toLambda = allow('iam:PassRole', executionRole, { Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } });
-    const deployer = await cognitoSession(ctx.emulator, ctx.clients, { inline: { lambda: policy(allow('lambda:*'), toLambda) } });
+    const toLambda = allow('iam:PassRole', executionRole, {
+      Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+    });
+    const deployer = await cognitoSession(ctx.emulator, ctx.clients, {
+      inline: { lambda: policy(allow('lambda:*'), toLambda) },
+    });
     const created = await deployer.clients.lambda.send(create());
     expect(created.Role).toBe(executionRole);
 
@@ -148,7 +190,10 @@ describe('Lambda calls with issued credentials', () => {
       status: 403,
       message: notAllowed(deployer.arn, 'iam:PassRole', otherRole),
     });
-    const update = new UpdateFunctionConfigurationCommand({ FunctionName: created.FunctionName, Description: 'no role change' });
+    const update = new UpdateFunctionConfigurationCommand({
+      FunctionName: created.FunctionName,
+      Description: 'no role change',
+    });
     expect((await deployer.clients.lambda.send(update)).Description).toBe('no role change');
   });
 
@@ -160,17 +205,24 @@ describe('Lambda calls with issued credentials', () => {
       'index.mjs': `import { LambdaClient, GetFunctionCommand } from '@aws-sdk/client-lambda';
         const client = new LambdaClient({});
         export const handler = async () => {
-          try { return (await client.send(new GetFunctionCommand({ FunctionName: process.env.AWS_LAMBDA_FUNCTION_NAME }))).Configuration.Role; }
+          const command = new GetFunctionCommand({ FunctionName: process.env.AWS_LAMBDA_FUNCTION_NAME });
+          try { return (await client.send(command)).Configuration.Role; }
           catch (error) { return { name: error.name, status: error.$metadata.httpStatusCode, message: error.message }; }
         };`,
     });
     expect(payloadOf(await ctx.clients.lambda.send(new InvokeCommand({ FunctionName: name })))).toEqual({
       name: 'AccessDeniedException',
       status: 403,
-      message: notAllowed(`arn:aws:sts::${account}:assumed-role/${roleName}/${name}`, 'lambda:GetFunction', functionArn(name)),
+      message: notAllowed(
+        `arn:aws:sts::${account}:assumed-role/${roleName}/${name}`,
+        'lambda:GetFunction',
+        functionArn(name),
+      ),
     });
     const grant = policy(allow('lambda:GetFunction', functionArn(name)));
-    await ctx.clients.iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'self', PolicyDocument: grant }));
+    await ctx.clients.iam.send(
+      new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'self', PolicyDocument: grant }),
+    );
     expect(payloadOf(await ctx.clients.lambda.send(new InvokeCommand({ FunctionName: name })))).toBe(role);
   });
 });

@@ -5,7 +5,12 @@ import {
   GetOpenIdTokenForDeveloperIdentityCommand,
   SetIdentityPoolRolesCommand,
 } from '@aws-sdk/client-cognito-identity';
-import { AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import {
+  AttachRolePolicyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import { expect } from 'vitest';
 import { awsError, clientsFor, type Clients } from '../support/emulator.js';
 import type { RunningEmulator } from '../../emulator/index.js';
@@ -22,8 +27,18 @@ export function policy(...statements: object[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
 
-export const allow = (Action: string | string[], Resource: string | string[] = '*', extra: object = {}) => ({ Effect: 'Allow', Action, Resource, ...extra });
-export const deny = (Action: string | string[], Resource: string | string[] = '*', extra: object = {}) => ({ Effect: 'Deny', Action, Resource, ...extra });
+export const allow = (Action: string | string[], Resource: string | string[] = '*', extra: object = {}) => ({
+  Effect: 'Allow',
+  Action,
+  Resource,
+  ...extra,
+});
+export const deny = (Action: string | string[], Resource: string | string[] = '*', extra: object = {}) => ({
+  Effect: 'Deny',
+  Action,
+  Resource,
+  ...extra,
+});
 
 export interface Session {
   clients: Clients;
@@ -54,7 +69,10 @@ function cognitoTrust(poolId: string, amr: string, tagSession: boolean): string 
     Effect: 'Allow',
     Principal: { Federated: 'cognito-identity.amazonaws.com' },
     Action: tagSession ? ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] : 'sts:AssumeRoleWithWebIdentity',
-    Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': poolId }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr } },
+    Condition: {
+      StringEquals: { 'cognito-identity.amazonaws.com:aud': poolId },
+      'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
+    },
   });
 }
 
@@ -63,14 +81,26 @@ function cognitoTrust(poolId: string, amr: string, tagSession: boolean): string 
  * with the given policies, a developer token for the identity (or none, unauthenticated), then
  * GetCredentialsForIdentity. Answers SDK clients signing with those credentials.
  */
-export async function cognitoSession(emulator: RunningEmulator, root: Clients, options: SessionOptions = {}): Promise<Session> {
+export async function cognitoSession(
+  emulator: RunningEmulator,
+  root: Clients,
+  options: SessionOptions = {},
+): Promise<Session> {
   const unauthenticated = options.unauthenticated ?? false;
   const pool = await root.cognito.send(
-    new CreateIdentityPoolCommand({ IdentityPoolName: uniqueName('pool'), AllowUnauthenticatedIdentities: unauthenticated, DeveloperProviderName: developerProvider }),
+    new CreateIdentityPoolCommand({
+      IdentityPoolName: uniqueName('pool'),
+      AllowUnauthenticatedIdentities: unauthenticated,
+      DeveloperProviderName: developerProvider,
+    }),
   );
   const poolId = pool.IdentityPoolId as string;
   const roleName = uniqueName('role');
-  const trust = cognitoTrust(poolId, unauthenticated ? 'unauthenticated' : 'authenticated', options.principalTags !== undefined);
+  const trust = cognitoTrust(
+    poolId,
+    unauthenticated ? 'unauthenticated' : 'authenticated',
+    options.principalTags !== undefined,
+  );
   const role = await root.iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trust }));
   const roleArn = role.Role?.Arn as string;
   for (const [name, document] of Object.entries(options.inline ?? {})) {
@@ -78,12 +108,17 @@ export async function cognitoSession(emulator: RunningEmulator, root: Clients, o
   }
   const managedArns: Record<string, string> = {};
   for (const [name, document] of Object.entries(options.managed ?? {})) {
-    const created = await root.iam.send(new CreatePolicyCommand({ PolicyName: `${name}-${roleName}`, PolicyDocument: document }));
+    const created = await root.iam.send(
+      new CreatePolicyCommand({ PolicyName: `${name}-${roleName}`, PolicyDocument: document }),
+    );
     managedArns[name] = created.Policy?.Arn as string;
     await root.iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: managedArns[name] }));
   }
   await root.cognito.send(
-    new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: unauthenticated ? { unauthenticated: roleArn } : { authenticated: roleArn } }),
+    new SetIdentityPoolRolesCommand({
+      IdentityPoolId: poolId,
+      Roles: unauthenticated ? { unauthenticated: roleArn } : { authenticated: roleArn },
+    }),
   );
   let identityId: string;
   let logins: Record<string, string> | undefined;
@@ -100,29 +135,45 @@ export async function cognitoSession(emulator: RunningEmulator, root: Clients, o
     identityId = token.IdentityId as string;
     logins = { 'cognito-identity.amazonaws.com': token.Token as string };
   }
-  const issued = await root.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins }));
+  const issued = await root.cognito.send(
+    new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins }),
+  );
   const credentials = {
     accessKeyId: issued.Credentials?.AccessKeyId as string,
     secretAccessKey: issued.Credentials?.SecretKey as string,
     sessionToken: issued.Credentials?.SessionToken as string,
   };
   const arn = `arn:aws:sts::${emulator.accountId}:assumed-role/${roleName}/CognitoIdentityCredentials`;
-  return { clients: clientsFor(emulator, credentials), credentials, roleName, roleArn, arn, poolId, identityId, managedArns };
+  return {
+    clients: clientsFor(emulator, credentials),
+    credentials,
+    roleName,
+    roleArn,
+    arn,
+    poolId,
+    identityId,
+    managedArns,
+  };
 }
 
 /** The refusal AWS answers for an implicit deny. */
 export function notAllowed(arn: string, action: string, resource: string | null): string {
   const on = resource === null ? '' : ` on resource: ${resource}`;
-  return `User: ${arn} is not authorized to perform: ${action}${on} because no identity-based policy allows the ${action} action`;
+  const reason = `because no identity-based policy allows the ${action} action`;
+  return `User: ${arn} is not authorized to perform: ${action}${on} ${reason}`;
 }
 
-/** The refusal AWS answers for an explicit deny in an identity policy (named: a managed policy's ARN, an inline name). */
+/** The refusal for an explicit deny in an identity policy, named (a managed policy's ARN, an inline one's name). */
 export function explicitlyDenied(arn: string, action: string, resource: string, policyName: string): string {
-  return `User: ${arn} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in an identity-based policy: ${policyName}`;
+  const reason = `with an explicit deny in an identity-based policy: ${policyName}`;
+  return `User: ${arn} is not authorized to perform: ${action} on resource: ${resource} ${reason}`;
 }
 
 /** Asserts the call fails with exactly this AWS error. */
-export async function expectRefusal(call: Promise<unknown>, expected: { name: string; status: number; message: string }): Promise<void> {
+export async function expectRefusal(
+  call: Promise<unknown>,
+  expected: { name: string; status: number; message: string },
+): Promise<void> {
   const error = await awsError(call);
   expect({ name: error.name, status: error.$metadata.httpStatusCode, message: error.message }).toEqual(expected);
 }

@@ -146,9 +146,10 @@ describe('Lambda Invoke', () => {
   });
 
   it("calls AWS from inside the function with the role's credentials, through the bundled SDK and AWS_ENDPOINT_URL", async () => {
-    const allowed = { Effect: 'Allow', Action: 'lambda:GetFunctionConfiguration', Resource: 'arn:aws:lambda:*:*:function:self-aware' };
-    const document = JSON.stringify({ Version: '2012-10-17', Statement: [allowed] });
-    await ctx.clients.iam.send(new PutRolePolicyCommand({ RoleName: 'invoke-role', PolicyName: 'read-itself', PolicyDocument: document }));
+    const allowed = { Effect: 'Allow', Action: 'lambda:GetFunctionConfiguration', Resource: '*' };
+    const PolicyDocument = JSON.stringify({ Version: '2012-10-17', Statement: [allowed] });
+    const grant = new PutRolePolicyCommand({ RoleName: 'invoke-role', PolicyName: 'read-functions', PolicyDocument });
+    await ctx.clients.iam.send(grant);
     await deployFunction(ctx.clients, role, 'self-aware', {
       'index.mjs': `import { LambdaClient, GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
         const client = new LambdaClient({});

@@ -35,7 +35,8 @@ function requestPath(operation: string, input: Input): string {
   const shape = definition.input ? (model.shapes[definition.input.shape] as StructureShape) : undefined;
   const labels = new Map<string, string>();
   for (const [member, ref] of Object.entries(shape?.members ?? {})) {
-    if (ref.location === 'uri' && input[member] !== undefined) labels.set(ref.locationName ?? member, String(input[member]));
+    if (ref.location === 'uri' && input[member] !== undefined)
+      labels.set(ref.locationName ?? member, String(input[member]));
   }
   const path = definition.http.requestUri.split('?')[0] as string;
   return path.replace(/\{([^}+]+)\+?\}/g, (_, label: string) => encodeURIComponent(labels.get(label) ?? ''));
@@ -59,7 +60,8 @@ function requestedApi(input: Input): Record<string, ContextValue> {
   if (typeof input.name === 'string') context['apigateway:Request/ApiName'] = input.name;
   const types = (input.endpointConfiguration as { types?: string[] } | undefined)?.types;
   if (types) context['apigateway:Request/EndpointType'] = types;
-  if (typeof input.disableExecuteApiEndpoint === 'boolean') context['apigateway:Request/DisableExecuteApiEndpoint'] = input.disableExecuteApiEndpoint;
+  if (typeof input.disableExecuteApiEndpoint === 'boolean')
+    context['apigateway:Request/DisableExecuteApiEndpoint'] = input.disableExecuteApiEndpoint;
   return context;
 }
 
@@ -83,8 +85,10 @@ function operationKeys(operation: string, input: Input): Record<string, ContextV
       return { 'aws:TagKeys': (input.tagKeys as string[] | undefined) ?? [] };
     case 'PutMethod': {
       const context: Record<string, ContextValue> = {};
-      if (typeof input.authorizationType === 'string') context['apigateway:Request/RouteAuthorizationType'] = input.authorizationType;
-      if (typeof input.apiKeyRequired === 'boolean') context['apigateway:Request/ApiKeyRequired'] = input.apiKeyRequired;
+      if (typeof input.authorizationType === 'string')
+        context['apigateway:Request/RouteAuthorizationType'] = input.authorizationType;
+      if (typeof input.apiKeyRequired === 'boolean')
+        context['apigateway:Request/ApiKeyRequired'] = input.apiKeyRequired;
       return context;
     }
     default:
@@ -107,16 +111,52 @@ function controlPlane(operation: string): OperationAuthorization<Input> {
 
 /** The emulated operations, and those other helpers are adding (so their specs exist when they land). */
 const operationNames = [
-  'CreateRestApi', 'GetRestApi', 'GetRestApis', 'UpdateRestApi', 'DeleteRestApi', 'PutRestApi', 'ImportRestApi',
-  'CreateResource', 'GetResource', 'GetResources', 'UpdateResource', 'DeleteResource',
-  'PutMethod', 'GetMethod', 'UpdateMethod', 'DeleteMethod',
-  'PutMethodResponse', 'GetMethodResponse', 'UpdateMethodResponse', 'DeleteMethodResponse',
-  'PutIntegration', 'GetIntegration', 'UpdateIntegration', 'DeleteIntegration',
-  'PutIntegrationResponse', 'GetIntegrationResponse', 'UpdateIntegrationResponse', 'DeleteIntegrationResponse',
-  'CreateDeployment', 'GetDeployment', 'GetDeployments', 'UpdateDeployment', 'DeleteDeployment',
-  'CreateStage', 'GetStage', 'GetStages', 'UpdateStage', 'DeleteStage',
-  'PutGatewayResponse', 'GetGatewayResponse', 'GetGatewayResponses', 'UpdateGatewayResponse', 'DeleteGatewayResponse',
-  'TagResource', 'UntagResource', 'GetTags',
+  'CreateRestApi',
+  'GetRestApi',
+  'GetRestApis',
+  'UpdateRestApi',
+  'DeleteRestApi',
+  'PutRestApi',
+  'ImportRestApi',
+  'CreateResource',
+  'GetResource',
+  'GetResources',
+  'UpdateResource',
+  'DeleteResource',
+  'PutMethod',
+  'GetMethod',
+  'UpdateMethod',
+  'DeleteMethod',
+  'PutMethodResponse',
+  'GetMethodResponse',
+  'UpdateMethodResponse',
+  'DeleteMethodResponse',
+  'PutIntegration',
+  'GetIntegration',
+  'UpdateIntegration',
+  'DeleteIntegration',
+  'PutIntegrationResponse',
+  'GetIntegrationResponse',
+  'UpdateIntegrationResponse',
+  'DeleteIntegrationResponse',
+  'CreateDeployment',
+  'GetDeployment',
+  'GetDeployments',
+  'UpdateDeployment',
+  'DeleteDeployment',
+  'CreateStage',
+  'GetStage',
+  'GetStages',
+  'UpdateStage',
+  'DeleteStage',
+  'PutGatewayResponse',
+  'GetGatewayResponse',
+  'GetGatewayResponses',
+  'UpdateGatewayResponse',
+  'DeleteGatewayResponse',
+  'TagResource',
+  'UntagResource',
+  'GetTags',
 ] as const;
 
 export const apiGatewayAuthorization: ServiceAuthorization = {

@@ -16,7 +16,8 @@ import { NotAuthorizedException } from './errors.js';
 
 /**
  * What each Cognito Identity operation asks of IAM: Service Authorization Reference, "Actions, resources, and
- * condition keys for Amazon Cognito Identity" (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitoidentity.html).
+ * condition keys for Amazon Cognito Identity"
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitoidentity.html).
  * Pools are `arn:${Partition}:cognito-identity:${Region}:${Account}:identitypool/${IdentityPoolId}` with
  * `aws:ResourceTag/…`. CreateIdentityPool, DeleteIdentities, DescribeIdentity, ListIdentityPools,
  * SetIdentityPoolRoles and SetPrincipalTagAttributeMap have no resource type: they are evaluated on `*`, except
@@ -45,10 +46,12 @@ function poolTags(scope: AuthorizationScope, poolId: string | undefined): Record
 /** The pool an identity belongs to, as `cognito-identity:IdentityPoolArn`. */
 function identityPoolArns(scope: AuthorizationScope, identityIds: string[]): Record<string, ContextValue> {
   const arns = [
-    ...new Set(identityIds.flatMap((id) => {
-      const identity = scope.stores.cognito.identities.find(id);
-      return identity ? [poolArn(scope, identity.poolId)] : [];
-    })),
+    ...new Set(
+      identityIds.flatMap((id) => {
+        const identity = scope.stores.cognito.identities.find(id);
+        return identity ? [poolArn(scope, identity.poolId)] : [];
+      }),
+    ),
   ];
   if (arns.length === 0) return {};
   return { 'cognito-identity:IdentityPoolArn': arns.length === 1 ? (arns[0] as string) : arns };
@@ -76,7 +79,10 @@ function onTaggedPool<Input extends { ResourceArn?: string }>(
   });
 }
 
-function onEveryResource<Input>(action: string, context?: (input: Input, scope: AuthorizationScope) => Record<string, ContextValue>) {
+function onEveryResource<Input>(
+  action: string,
+  context?: (input: Input, scope: AuthorizationScope) => Record<string, ContextValue>,
+) {
   return checked<Input>([action], (input, scope) => [{ action, resource: '*', context: context?.(input, scope) }]);
 }
 
@@ -104,11 +110,13 @@ export const cognitoIdentityAuthorization: ServiceAuthorization = {
   prefix: 'cognito-identity',
   refusal: (message) => new AccessDenied(message),
   operations: {
-    CreateIdentityPool: onEveryResource<{ IdentityPoolTags?: Record<string, string> }>('cognito-identity:CreateIdentityPool', (input) =>
-      requestTags(input.IdentityPoolTags),
+    CreateIdentityPool: onEveryResource<{ IdentityPoolTags?: Record<string, string> }>(
+      'cognito-identity:CreateIdentityPool',
+      (input) => requestTags(input.IdentityPoolTags),
     ),
-    DeleteIdentities: onEveryResource<{ IdentityIdsToDelete?: string[] }>('cognito-identity:DeleteIdentities', (input, scope) =>
-      identityPoolArns(scope, input.IdentityIdsToDelete ?? []),
+    DeleteIdentities: onEveryResource<{ IdentityIdsToDelete?: string[] }>(
+      'cognito-identity:DeleteIdentities',
+      (input, scope) => identityPoolArns(scope, input.IdentityIdsToDelete ?? []),
     ),
     DeleteIdentityPool: onPool('cognito-identity:DeleteIdentityPool'),
     DescribeIdentity: onEveryResource<{ IdentityId?: string }>('cognito-identity:DescribeIdentity', (input, scope) =>
@@ -130,14 +138,18 @@ export const cognitoIdentityAuthorization: ServiceAuthorization = {
     MergeDeveloperIdentities: onPool('cognito-identity:MergeDeveloperIdentities'),
     SetIdentityPoolRoles: setIdentityPoolRoles,
     SetPrincipalTagAttributeMap: onEveryResource('cognito-identity:SetPrincipalTagAttributeMap'),
-    TagResource: onTaggedPool<{ ResourceArn?: string; Tags?: Record<string, string> }>('cognito-identity:TagResource', (input) =>
-      requestTags(input.Tags),
+    TagResource: onTaggedPool<{ ResourceArn?: string; Tags?: Record<string, string> }>(
+      'cognito-identity:TagResource',
+      (input) => requestTags(input.Tags),
     ),
     UnlinkDeveloperIdentity: onPool('cognito-identity:UnlinkDeveloperIdentity'),
     UnlinkIdentity: unsigned('cognito-identity:UnlinkIdentity'),
-    UntagResource: onTaggedPool<{ ResourceArn?: string; TagKeys?: string[] }>('cognito-identity:UntagResource', (input) => ({
-      'aws:TagKeys': input.TagKeys ?? [],
-    })),
+    UntagResource: onTaggedPool<{ ResourceArn?: string; TagKeys?: string[] }>(
+      'cognito-identity:UntagResource',
+      (input) => ({
+        'aws:TagKeys': input.TagKeys ?? [],
+      }),
+    ),
     UpdateIdentityPool: onPool('cognito-identity:UpdateIdentityPool'),
   },
 };

@@ -14,7 +14,8 @@ import type { ContextValue } from '../../auth/policy/index.js';
 
 /**
  * What each IAM operation asks of IAM: Service Authorization Reference, "Actions, resources, and condition keys for
- * AWS Identity and Access Management" (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html):
+ * AWS Identity and Access Management"
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html):
  * roles are `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}` with `aws:ResourceTag/…` and
  * `iam:ResourceTag/…`, policies `arn:${Partition}:iam::${Account}:policy/${PolicyNameWithPath}` with
  * `aws:ResourceTag/…`; ListRoles and ListPolicies have no resource type.
@@ -99,8 +100,11 @@ const createRole = checked<CreateRoleInput>(['iam:CreateRole', 'iam:TagRole'], (
 const createPolicy = checked<CreatePolicyInput>(['iam:CreatePolicy', 'iam:TagPolicy'], (input, scope) => {
   const resource = `arn:${scope.partition}:iam::${scope.accountId}:policy${input.Path ?? '/'}${input.PolicyName}`;
   const context = requestTags(tagsOf(input.Tags));
-  const permissions: Permission[] = [{ action: 'iam:CreatePolicy', resource, named: `policy ${input.PolicyName}`, context }];
-  if (tagsOf(input.Tags)) permissions.push({ action: 'iam:TagPolicy', resource, named: `policy ${input.PolicyName}`, context });
+  const permissions: Permission[] = [
+    { action: 'iam:CreatePolicy', resource, named: `policy ${input.PolicyName}`, context },
+  ];
+  if (tagsOf(input.Tags))
+    permissions.push({ action: 'iam:TagPolicy', resource, named: `policy ${input.PolicyName}`, context });
   return permissions;
 });
 
@@ -119,7 +123,10 @@ export const iamAuthorization: ServiceAuthorization = {
     UpdateAssumeRolePolicy: onRole('iam:UpdateAssumeRolePolicy', { boundary: true }),
     UpdateRole: onRole('iam:UpdateRole', { boundary: true }),
     UpdateRoleDescription: onRole('iam:UpdateRoleDescription', { boundary: true }),
-    TagRole: onRole<RoleNamed & { Tags?: Tag[] }>('iam:TagRole', { naming: 'arn', context: (input) => requestTags(tagMap(input.Tags)) }),
+    TagRole: onRole<RoleNamed & { Tags?: Tag[] }>('iam:TagRole', {
+      naming: 'arn',
+      context: (input) => requestTags(tagMap(input.Tags)),
+    }),
     UntagRole: onRole<RoleNamed & { TagKeys?: string[] }>('iam:UntagRole', {
       naming: 'arn',
       context: (input) => ({ 'aws:TagKeys': input.TagKeys ?? [] }),
@@ -130,8 +137,14 @@ export const iamAuthorization: ServiceAuthorization = {
     GetRolePolicy: onRole('iam:GetRolePolicy'),
     ListRolePolicies: onRole('iam:ListRolePolicies'),
     DeleteRolePolicy: onRole('iam:DeleteRolePolicy', { boundary: true }),
-    AttachRolePolicy: onRole<RoleNamed & { PolicyArn?: string }>('iam:AttachRolePolicy', { boundary: true, context: policyArn }),
-    DetachRolePolicy: onRole<RoleNamed & { PolicyArn?: string }>('iam:DetachRolePolicy', { boundary: true, context: policyArn }),
+    AttachRolePolicy: onRole<RoleNamed & { PolicyArn?: string }>('iam:AttachRolePolicy', {
+      boundary: true,
+      context: policyArn,
+    }),
+    DetachRolePolicy: onRole<RoleNamed & { PolicyArn?: string }>('iam:DetachRolePolicy', {
+      boundary: true,
+      context: policyArn,
+    }),
     ListAttachedRolePolicies: onRole('iam:ListAttachedRolePolicies'),
     CreatePolicy: createPolicy,
     GetPolicy: onPolicy('iam:GetPolicy'),

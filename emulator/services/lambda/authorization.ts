@@ -28,24 +28,45 @@ import { policyDocument } from './resource-policy.js';
 type FunctionNamed = { FunctionName?: string; Qualifier?: string };
 
 /** The function a name points at: its ARN as the caller qualified it, its tags and its (version's) policy. */
-function functionPermission(action: string, functionName: string, qualifier: string | undefined, scope: AuthorizationScope): Permission {
+function functionPermission(
+  action: string,
+  functionName: string,
+  qualifier: string | undefined,
+  scope: AuthorizationScope,
+): Permission {
   const reference = parseFunctionName(functionName, scope, qualifier);
   const store = scope.stores.lambdaStore;
   const record = reference.foreign ? undefined : store.findFunction(reference);
-  const version = record && (reference.qualifier === undefined || reference.qualifier === '$LATEST' ? record : store.findVersion(reference, reference.qualifier));
+  const version =
+    record &&
+    (reference.qualifier === undefined || reference.qualifier === '$LATEST'
+      ? record
+      : store.findVersion(reference, reference.qualifier));
   const permission: Permission = { action, resource: reference.requestedArn, context: resourceTags(record?.tags) };
-  const document = version && version.policy.length > 0 ? storedPolicy(policyDocument(version.policy), 'resource') : undefined;
-  if (document) permission.resourcePolicy = { document, kind: 'resource', owner: reference.requestedArn, accountId: reference.accountId };
+  const document =
+    version && version.policy.length > 0 ? storedPolicy(policyDocument(version.policy), 'resource') : undefined;
+  if (document)
+    permission.resourcePolicy = {
+      document,
+      kind: 'resource',
+      owner: reference.requestedArn,
+      accountId: reference.accountId,
+    };
   return permission;
 }
 
 function onFunction<Input extends FunctionNamed>(
   action: string,
-  options: { context?: (input: Input) => Record<string, ContextValue>; role?: (input: Input) => string | undefined } = {},
+  options: {
+    context?: (input: Input) => Record<string, ContextValue>;
+    role?: (input: Input) => string | undefined;
+  } = {},
 ): OperationAuthorization<Input> {
   return checked<Input>(options.role ? [action, 'iam:PassRole'] : [action], (input, scope) => {
     const permission = functionPermission(action, input.FunctionName as string, input.Qualifier, scope);
-    const permissions: Permission[] = [{ ...permission, context: { ...permission.context, ...options.context?.(input) } }];
+    const permissions: Permission[] = [
+      { ...permission, context: { ...permission.context, ...options.context?.(input) } },
+    ];
     const role = options.role?.(input);
     if (role !== undefined) permissions.push(passRole(role, 'lambda.amazonaws.com'));
     return permissions;

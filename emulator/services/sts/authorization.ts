@@ -15,7 +15,8 @@ import { storedPolicy } from '../../auth/stored-policies.js';
 
 /**
  * What each STS operation asks of IAM: Service Authorization Reference, "Actions, resources, and condition keys for
- * AWS Security Token Service" (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html).
+ * AWS Security Token Service"
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html).
  * AssumeRole is `sts:AssumeRole` on the role (`arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`) with
  * `sts:ExternalId`, `sts:RoleSessionName`, `aws:RequestTag/…` and `aws:TagKeys`, decided by the role's trust policy
  * together with the caller's own policies; Tags need `sts:TagSession` too. GetCallerIdentity needs no permission
@@ -33,10 +34,20 @@ const assumeRole = checked<AssumeRoleRequest>(['sts:AssumeRole', 'sts:TagSession
   };
   const tags = input.Tags && input.Tags.length > 0 ? tagMap(input.Tags) : undefined;
   const roleKeys = resourceTags(tagMap(role?.tags), 'iam');
-  const context: Record<string, ContextValue> = { ...roleKeys, ...requestTags(tags), 'sts:RoleSessionName': input.RoleSessionName as string };
+  const context: Record<string, ContextValue> = {
+    ...roleKeys,
+    ...requestTags(tags),
+    'sts:RoleSessionName': input.RoleSessionName as string,
+  };
   if (input.ExternalId !== undefined) context['sts:ExternalId'] = input.ExternalId;
   const permissions: Permission[] = [{ action: 'sts:AssumeRole', resource: roleArn, context, resourcePolicy: trust }];
-  if (tags) permissions.push({ action: 'sts:TagSession', resource: roleArn, context: { ...roleKeys, ...requestTags(tags) }, resourcePolicy: trust });
+  if (tags)
+    permissions.push({
+      action: 'sts:TagSession',
+      resource: roleArn,
+      context: { ...roleKeys, ...requestTags(tags) },
+      resourcePolicy: trust,
+    });
   return permissions;
 });
 

@@ -46,7 +46,12 @@ export function refusalOfInvoke(runtime: EmulatorRuntime, authorization: InvokeA
   const resourcePolicy = authorization.resourcePolicy === undefined ? undefined : policyDocument(authorization.resourcePolicy, 'resource');
   if (!caller && !resourcePolicy) return undefined;
   const result = evaluate({
-    request: { principal: requestPrincipal(caller), action: 'execute-api:Invoke', resource: authorization.methodArn, context: invokeContext(authorization) },
+    request: {
+      principal: requestPrincipal(caller),
+      action: 'execute-api:Invoke',
+      resource: authorization.methodArn,
+      context: invokeContext(authorization),
+    },
     identityPolicies: caller ? identityPolicies(runtime, caller) : [],
     resourcePolicy: resourcePolicy ?? undefined,
     resourceAccountId: authorization.apiAccountId,

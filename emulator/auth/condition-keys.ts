@@ -1,14 +1,14 @@
 import type { Caller } from './caller.js';
 import type { ContextValue, RequestPrincipal } from './policy/index.js';
 
-export interface RequestOrigin {
+interface RequestOrigin {
   sourceIp: string;
   userAgent: string;
   now: Date;
 }
 
 /** `aws:CurrentTime` as AWS writes it: ISO 8601 to the second. */
-export function currentTime(now: Date): string {
+function currentTime(now: Date): string {
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

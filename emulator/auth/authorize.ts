@@ -86,12 +86,11 @@ export function serviceCallContext(
   caller: RoleSessionCaller,
   context: Pick<RequestContext, 'region' | 'sourceIp' | 'userAgent' | 'now'>,
 ): Record<string, ContextValue> {
-  return {
-    ...globalConditionKeys(caller, context),
-    'aws:RequestedRegion': context.region,
-    'aws:PrincipalIsAWSService': false,
-    'aws:ViaAWSService': false,
-  };
+  const keys = globalConditionKeys(caller, context);
+  keys['aws:RequestedRegion'] = context.region;
+  keys['aws:PrincipalIsAWSService'] = false;
+  keys['aws:ViaAWSService'] = false;
+  return keys;
 }
 
 function accountOfResource(permission: Permission, caller: RoleSessionCaller): string {

@@ -7,9 +7,17 @@ interface RequestOrigin {
   now: Date;
 }
 
-/** `aws:CurrentTime` as AWS writes it: ISO 8601 to the second. */
+let lastSecond = Number.NaN;
+let lastTime = '';
+
+/** `aws:CurrentTime` as AWS writes it: ISO 8601 to the second (the last one written is kept: many share a second). */
 function currentTime(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastTime = `${new Date(second * 1000).toISOString().slice(0, 19)}Z`;
+  }
+  return lastTime;
 }
 
 /** Who the request is from, as principal matching sees it; `anonymous` when unsigned. */

@@ -47,8 +47,19 @@ export class ExpiredToken extends AwsError {
   }
 }
 
+/**
+ * IAM refusing an authenticated call (emulator/auth/authorize.ts), with AWS's "User: … is not authorized to perform:
+ * …" message, as each protocol answers it. IAM and STS: `AccessDenied`, 403, in their XML (captured CLI output,
+ * docs/aws-behaviour.md). Lambda: 403, `x-amzn-ErrorType: AccessDeniedException`, body `{"Message": …}` (a captured
+ * body). API Gateway's control plane: `AccessDeniedException` 403 (captured code), the same body [unverified: the
+ * member's case]. Cognito Identity: `AccessDeniedException` (captured CLI output), with HTTP 400 as its other client
+ * errors [unverified].
+ */
 export class AccessDenied extends AwsError {
   constructor(message: string) {
-    super('AccessDeniedException', message, 403, { wire: { awsQuery: { code: 'AccessDenied' }, ...jsonStatus400 } });
+    super('AccessDeniedException', message, 403, {
+      wire: { awsQuery: { code: 'AccessDenied' }, ...jsonStatus400 },
+      messageMember: 'Message',
+    });
   }
 }

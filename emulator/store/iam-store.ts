@@ -193,6 +193,13 @@ function toPolicyVersion(row: PolicyVersionRow): PolicyVersionRecord {
   return { policyArn: row.policy_arn, versionId: row.version_id, document: row.document, createdAt: row.created_at };
 }
 
+/** A role's permissions policy: an inline one by name, an attached one by ARN (its default version's document). */
+export interface NamedPolicyRecord {
+  kind: 'inline' | 'managed';
+  name: string;
+  document: string;
+}
+
 export interface InlinePolicyRecord {
   policyName: string;
   document: string;
@@ -220,6 +227,15 @@ export class IamStore {
         JOIN iam_policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id
         WHERE a.account_id = ? AND a.role_name = ? ORDER BY a.policy_arn`),
       attachedArns: sql.prepare('SELECT policy_arn FROM iam_role_attachments WHERE account_id = ? AND role_name = ? ORDER BY policy_arn'),
+      namedPolicies: sql.prepare(`
+        SELECT 'inline' AS kind, policy_name AS name, document FROM iam_role_policies
+        WHERE account_id = @accountId AND role_name = @roleName
+        UNION ALL
+        SELECT 'managed' AS kind, a.policy_arn AS name, v.document FROM iam_role_attachments a
+        JOIN iam_policies p ON p.arn = a.policy_arn
+        JOIN iam_policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id
+        WHERE a.account_id = @accountId AND a.role_name = @roleName
+        ORDER BY kind, name`),
 
       rolesOfAccount: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? ORDER BY role_name'),
       countRoles: sql.prepare('SELECT COUNT(*) AS count FROM iam_roles WHERE account_id = ?'),
@@ -290,6 +306,11 @@ export class IamStore {
     const inline = (this.statements.inlineDocuments.all(accountId, roleName) as { document: string }[]).map((row) => row.document);
     const attached = (this.statements.attachedDocuments.all(accountId, roleName) as { document: string }[]).map((row) => row.document);
     return [...inline, ...attached];
+  }
+
+  /** The role's inline policies (by name) and attached policies (by ARN, their default version), in one query. */
+  namedIdentityPolicies(accountId: string, roleName: string): NamedPolicyRecord[] {
+    return this.statements.namedPolicies.all({ accountId, roleName }) as NamedPolicyRecord[];
   }
 
   attachedPolicyArns(accountId: string, roleName: string): string[] {

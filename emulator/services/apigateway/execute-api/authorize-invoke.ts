@@ -1,11 +1,6 @@
 import type { Caller } from '../../../auth/caller.js';
-import {
-  evaluate,
-  type ContextValue,
-  type EvaluationResult,
-  type PolicyDocument,
-  type RequestPrincipal,
-} from '../../../auth/policy/index.js';
+import { globalConditionKeys, requestPrincipal } from '../../../auth/condition-keys.js';
+import { evaluate, type ContextValue, type EvaluationResult, type PolicyDocument } from '../../../auth/policy/index.js';
 import type { AuthorizationDecision, DecidingStatement, RequestContext } from '../../../request-context.js';
 import type { EmulatorRuntime } from '../../../runtime.js';
 import { policyDocument } from './policy-documents.js';
@@ -24,42 +19,9 @@ export interface InvokeAuthorization {
   now: Date;
 }
 
-/** Who the refusal names: the caller's ARN, or `anonymous` for an unsigned call refused by the resource policy. */
-function principalOf(caller: Caller | undefined): RequestPrincipal {
-  if (!caller) return { kind: 'anonymous' };
-  if (caller.kind === 'root') return { kind: 'aws', arn: caller.arn, accountId: caller.accountId };
-  return { kind: 'aws', arn: caller.arn, accountId: caller.accountId, roleArn: caller.session.roleArn };
-}
-
-/** The condition keys AWS sets for an execute-api:Invoke request. */
+/** The condition keys AWS sets for an execute-api:Invoke request: the global ones. */
 export function invokeContext(authorization: InvokeAuthorization): Record<string, ContextValue> {
-  const { caller, now } = authorization;
-  const context: Record<string, ContextValue> = {
-    'aws:SourceIp': authorization.sourceIp,
-    'aws:CurrentTime': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    'aws:EpochTime': Math.floor(now.getTime() / 1000),
-    'aws:SecureTransport': false,
-    'aws:UserAgent': authorization.userAgent,
-  };
-  if (!caller) return context;
-  context['aws:PrincipalAccount'] = caller.accountId;
-  context['aws:userid'] = caller.userId;
-  if (caller.kind === 'root') {
-    context['aws:PrincipalArn'] = caller.arn;
-    context['aws:PrincipalType'] = 'Account';
-    return context;
-  }
-  context['aws:PrincipalArn'] = caller.session.roleArn;
-  context['aws:PrincipalType'] = 'AssumedRole';
-  for (const [key, value] of Object.entries(caller.session.tags ?? {})) context[`aws:PrincipalTag/${key}`] = value;
-  const source = caller.session.source;
-  if (source) {
-    context['aws:FederatedProvider'] = 'cognito-identity.amazonaws.com';
-    context['cognito-identity.amazonaws.com:aud'] = source.identityPoolId;
-    context['cognito-identity.amazonaws.com:sub'] = source.identityId;
-    context['cognito-identity.amazonaws.com:amr'] = source.amr;
-  }
-  return context;
+  return globalConditionKeys(authorization.caller, authorization);
 }
 
 interface NamedPolicy {
@@ -136,7 +98,7 @@ export function refusalOfInvoke(
   const policies = caller ? identityPolicies(runtime, caller) : [];
   const result = evaluate({
     request: {
-      principal: principalOf(caller),
+      principal: requestPrincipal(caller),
       action: 'execute-api:Invoke',
       resource: methodArn,
       context: invokeContext(authorization),

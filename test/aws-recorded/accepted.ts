@@ -1,0 +1,41 @@
+import type { DifferenceKind } from './compare.js';
+import type { Json } from './wire-shape.js';
+
+/**
+ * Every difference between idpool and a recorded AWS answer that the replay accepts, with its reason: the one
+ * place to read what idpool knowingly does differently from the recordings. `case` and `path` are patterns (`*`
+ * matches anything) over case ids (`<file>::<test>::<answer>`) and paths in the answer (`Configuration.Runtime`).
+ * An entry with `pending` is a difference another branch fixes: the lead deletes it after merging that branch,
+ * and the replay reports it as stale once nothing matches it.
+ */
+export interface AcceptedDifference {
+  case: string;
+  path: string;
+  kind?: DifferenceKind;
+  reason: string;
+  pending?: string;
+}
+
+/**
+ * The recorded tests deploy Python handlers; the reproductions deploy the same handlers translated to Node.js
+ * (idpool runs Node.js only), one Node.js runtime per Python runtime so that a runtime change stays a change. The
+ * comparison reads a recorded `Runtime` through this table: the translation is part of the reproduction, not a
+ * difference.
+ */
+export const runtimeTranslations: Record<string, string> = {
+  'python3.13': 'nodejs22.x',
+  'python3.12': 'nodejs22.x',
+  'python3.11': 'nodejs20.x',
+  'python3.10': 'nodejs20.x',
+  'python3.9': 'nodejs18.x',
+  'python3.8': 'nodejs18.x',
+  'nodejs16.x': 'nodejs20.x',
+  'nodejs14.x': 'nodejs20.x',
+};
+
+export function translateRecorded(key: string | undefined, recorded: Json): Json {
+  if (key === 'Runtime' && typeof recorded === 'string') return runtimeTranslations[recorded] ?? recorded;
+  return recorded;
+}
+
+export const accepted: AcceptedDifference[] = [];

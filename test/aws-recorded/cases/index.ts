@@ -1,0 +1,2 @@
+import './sts.js';
+import './iam.js';

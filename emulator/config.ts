@@ -30,6 +30,12 @@ export interface EmulatorOptions {
    * starting more processes than a laptop has cores for; they still count towards the concurrency limit.
    */
   lambdaWorkers?: number;
+  /**
+   * How long a new or updated Lambda function stays Pending (LastUpdateStatus InProgress) before it is Active
+   * (Successful), as on AWS, so that clients must wait as they do there (100 ms unless given; 0 shows the state only
+   * in the answer of the call that started it).
+   */
+  lambdaStateTransitionMs?: number;
 }
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -47,6 +53,7 @@ export interface EmulatorConfig {
   logLevel: LogLevel;
   lambdaConcurrency: number;
   lambdaWorkers: number;
+  lambdaStateTransitionMs: number;
 }
 
 export const defaultRegion = 'us-east-1';
@@ -56,6 +63,7 @@ export const defaultMaxBodyBytes = 70 * 1024 * 1024;
 /** Lambda's default concurrent executions quota per account and region. */
 export const defaultLambdaConcurrency = 1000;
 export const defaultLambdaWorkers = 8;
+export const defaultLambdaStateTransitionMs = 100;
 
 export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
   const accountId = options.accountId ?? defaultAccountId;
@@ -64,6 +72,10 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new Error(`'${region}' is not a region name (like us-east-1)`);
   const lambdaConcurrency = positiveInteger('lambdaConcurrency', options.lambdaConcurrency ?? defaultLambdaConcurrency);
   const lambdaWorkers = positiveInteger('lambdaWorkers', options.lambdaWorkers ?? defaultLambdaWorkers);
+  const lambdaStateTransitionMs = options.lambdaStateTransitionMs ?? defaultLambdaStateTransitionMs;
+  if (!Number.isInteger(lambdaStateTransitionMs) || lambdaStateTransitionMs < 0) {
+    throw new Error(`lambdaStateTransitionMs must be a non-negative integer, got ${lambdaStateTransitionMs}`);
+  }
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
@@ -77,6 +89,7 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
     logLevel: options.logLevel ?? 'info',
     lambdaConcurrency,
     lambdaWorkers,
+    lambdaStateTransitionMs,
   };
 }
 

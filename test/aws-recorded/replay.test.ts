@@ -1,14 +1,16 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import './cases/index.js';
 import { copyRecordings } from './recordings.js';
 import { describeDifference, runScenario, summarize, summaryLine, type CaseResult } from './replay.js';
-import { scenarios, snapshotKey } from './scenario.js';
+import { replayLambdaTransitionMs, scenarios, snapshotKey } from './scenario.js';
 
 /**
  * Replays LocalStack's recorded AWS parity tests (the calls idpool emulates) against the emulator and compares every
  * recorded answer with idpool's. Differences fail the test unless accepted.ts lists them with their reason.
- * IDPOOL_COPY_RECORDINGS_FROM=<localstack checkout>/tests/aws/services refreshes the fixtures first.
+ * IDPOOL_COPY_RECORDINGS_FROM=<localstack checkout>/tests/aws/services refreshes the fixtures first;
+ * IDPOOL_REPLAY_REPORT=<file> writes every case with its differences there as JSON.
  */
 describe('AWS recorded answers, replayed', () => {
   let emulator: RunningEmulator;
@@ -18,7 +20,7 @@ describe('AWS recorded answers, replayed', () => {
   beforeAll(async () => {
     const source = process.env.IDPOOL_COPY_RECORDINGS_FROM;
     if (source) copyRecordings(source, scenarios);
-    emulator = await startEmulator({ port: 0, logLevel: 'error' });
+    emulator = await startEmulator({ port: 0, logLevel: 'error', lambdaStateTransitionMs: replayLambdaTransitionMs });
   });
 
   afterAll(async () => {
@@ -38,6 +40,8 @@ describe('AWS recorded answers, replayed', () => {
   it('prints the replay summary; every accepted difference is still needed', () => {
     const summary = summarize(results);
     console.log(summaryLine(summary));
+    const reportFile = process.env.IDPOOL_REPLAY_REPORT;
+    if (reportFile) writeFileSync(reportFile, `${JSON.stringify({ summary, results }, null, 1)}\n`);
     const pendingStale = summary.staleAccepted.filter((entry) => entry.pending);
     for (const entry of pendingStale) console.log(`pending accepted difference no longer seen (remove it): ${entry.case} ${entry.path}`);
     // A filtered run (vitest -t) prints its numbers; the targets hold for the whole replay.

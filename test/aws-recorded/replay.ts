@@ -47,6 +47,7 @@ export async function runScenario(s: Scenario, emulator: RunningEmulator): Promi
   const recording = recordingOf(s);
   if (!recording) throw new Error(`no fixture for ${snapshotKey(s)}: run with IDPOOL_COPY_RECORDINGS_FROM (see README in test/aws-recorded)`);
   await fetch(`${emulator.url}/_idpool/reset`, { method: 'POST' });
+  await fetch(`${emulator.url}/_idpool/clock`, { method: 'POST', body: JSON.stringify({ offsetSeconds: 0 }) });
   const recorded = recording['recorded-content'];
   const bindings = new Bindings();
   const compared = new Map<string, Difference[]>();

@@ -32,6 +32,9 @@ export interface ScenarioOptions {
 
 export const scenarios: Scenario[] = [];
 
+/** How long the replay's emulator keeps a Lambda function Pending or its update InProgress. */
+export const replayLambdaTransitionMs = 60_000;
+
 export function scenario(file: string, test: string, run: Scenario['run'], options: ScenarioOptions = {}): void {
   scenarios.push({ file, test, run, ...options });
 }

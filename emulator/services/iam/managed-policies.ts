@@ -14,12 +14,16 @@ export function policyArn(accountId: string, path: string, policyName: string): 
   return `arn:aws:iam::${accountId}:policy${path}${policyName}`;
 }
 
-/** `arn:aws:iam::<account or aws>:policy<path><name>`, with the model's path and name characters. */
-const policyArnPattern = /^arn:aws:iam::(\d{12}|aws):policy((?:\/[A-Za-z0-9.,+@=_-]+)*\/)([\w+=,.@-]+)$/;
+/** `arn:<partition>:iam::<account or aws>:policy<path><name>`, with the model's path and name characters. */
+const policyArnPattern = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy((?:\/[A-Za-z0-9.,+@=_-]+)*\/)([\w+=,.@-]+)$/;
 
-/** The ARN's account, or ValidationError "ARN x is not valid." as AttachRolePolicy answers it. */
+/**
+ * The ARN's account. Text that is no ARN at all is "Invalid ARN:  Could not be parsed!" (recorded, two spaces
+ * included: test_role_attach_policy); an ARN that names no policy "ARN x is not valid." [unverified].
+ */
 export function policyArnAccount(arn: string): string {
   const match = policyArnPattern.exec(arn);
+  if (!match && (!arn.startsWith('arn:') || arn.split(':').length < 6)) throw new IamValidationError('Invalid ARN:  Could not be parsed!');
   if (!match) throw new IamValidationError(`ARN ${arn} is not valid.`);
   return match[1]!;
 }

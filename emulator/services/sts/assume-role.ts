@@ -21,10 +21,11 @@ const chainingLimitSeconds = 3600;
 export const assumeRole: Operation<AssumeRoleRequest, AssumeRoleResponse> = (input, context) => {
   refuseUnsupportedParameters(input, ['Policy', 'PolicyArns', 'SerialNumber', 'TokenCode', 'SourceIdentity', 'ProvidedContexts', 'TransitiveTagKeys']);
   const { runtime } = context;
+  const roleArn = input.RoleArn as string;
+  if (!isWellFormedArn(roleArn)) throw stsErrors.invalidArn(roleArn);
   const caller = context.caller;
   if (caller?.kind !== 'role-session') throw stsErrors.rootCannotAssumeRoles();
 
-  const roleArn = input.RoleArn as string;
   const role = runtime.iam.findRoleByArn(roleArn);
   const principal: RequestPrincipal = { kind: 'aws', arn: caller.arn, accountId: caller.accountId, roleArn: caller.session.roleArn };
   const callerContext = principalContext(caller, context.sourceIp, context.now);
@@ -47,6 +48,18 @@ export const assumeRole: Operation<AssumeRoleRequest, AssumeRoleResponse> = (inp
     AssumedRoleUser: assumedRoleUser,
   };
 };
+
+/**
+ * `arn:<partition>:<service>:<region>:<account>:<resource>` with partition, service and resource present, as STS
+ * checks before anything else (recorded: TestSTSIntegrations::test_sts_invalid_parameters, see
+ * test/fixtures/aws-recorded/sts/).
+ */
+export function isWellFormedArn(arn: string): boolean {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return false;
+  const [, partition, service] = parts;
+  return partition !== '' && service !== '' && parts.slice(5).join(':') !== '';
+}
 
 function principalContext(caller: RoleSessionCaller, sourceIp: string, now: Date): Record<string, ContextValue> {
   const context: Record<string, ContextValue> = {

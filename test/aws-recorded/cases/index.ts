@@ -1,2 +1,3 @@
 import './sts.js';
 import './iam.js';
+import './lambda-api.js';

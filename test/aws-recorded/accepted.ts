@@ -38,4 +38,12 @@ export function translateRecorded(key: string | undefined, recorded: Json): Json
   return recorded;
 }
 
-export const accepted: AcceptedDifference[] = [];
+export const accepted: AcceptedDifference[] = [
+  // PENDING — the lead removes these once the branch named in `pending` is merged.
+  {
+    case: 'lambda_/test_lambda_api::TestLambdaFunction::test_*[get_function_code_signing_config]::*',
+    path: '*',
+    reason: 'GetFunctionCodeSigningConfig is not emulated on this branch (UnsupportedOperation)',
+    pending: 'branch terraform (adds GetFunctionCodeSigningConfig)',
+  },
+];

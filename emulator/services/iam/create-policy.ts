@@ -22,7 +22,7 @@ export const createPolicy: Operation<CreatePolicyRequest, CreatePolicyResponse> 
   const path = input.Path ?? '/';
   const now = context.now.getTime();
   const policy: PolicyRecord = {
-    arn: policyArn(context.accountId, path, policyName),
+    arn: policyArn(context.accountId, path, policyName, context.region),
     accountId: context.accountId,
     policyName,
     policyId: awsIdentifier('ANPA', 21),

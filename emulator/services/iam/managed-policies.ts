@@ -1,4 +1,5 @@
 import type { Policy } from '@aws-sdk/client-iam';
+import { partitionOf } from '../../partition.js';
 import { awsManagedAccount, awsManagedPolicies, awsManagedPolicyArn } from '../../store/aws-managed-policies.js';
 import type { PolicyRecord, PolicyVersionRecord } from '../../store/iam-store.js';
 import type { OperationContext } from '../service-definition.js';
@@ -10,8 +11,8 @@ export const maxPoliciesPerAccount = 1500;
 /** Versions a managed policy can have (not adjustable). */
 export const maxPolicyVersions = 5;
 
-export function policyArn(accountId: string, path: string, policyName: string): string {
-  return `arn:aws:iam::${accountId}:policy${path}${policyName}`;
+export function policyArn(accountId: string, path: string, policyName: string, region: string): string {
+  return `arn:${partitionOf(region)}:iam::${accountId}:policy${path}${policyName}`;
 }
 
 /** `arn:<partition>:iam::<account or aws>:policy<path><name>`, with the model's path and name characters. */

@@ -162,5 +162,7 @@ function parseableText(text: string): Json {
 /** A successful SDK v3 output as boto3 shows it. */
 export function outputAnswer(service: string, output: { $metadata?: { httpStatusCode?: number } }): Record<string, Json> {
   const converted = plain(output, service, undefined) as Record<string, Json>;
+  // SDK v3 leaves an empty streaming payload (Invoke's, answered 202 or 204) null where boto3 reads ''.
+  if (service === 'lambda' && (output as { Payload?: unknown }).Payload === null) converted.Payload = '';
   return { ...converted, ResponseMetadata: { HTTPHeaders: {}, HTTPStatusCode: output.$metadata?.httpStatusCode ?? 0 } };
 }

@@ -1,3 +1,4 @@
 import './sts.js';
 import './iam.js';
 import './lambda-api.js';
+import './lambda.js';

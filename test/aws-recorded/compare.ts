@@ -44,7 +44,12 @@ function kindOf(placeholder: string): string {
 }
 
 /** Recorded values LocalStack's transformers write literally, without angle brackets, per member name. */
-const literalReplacements: Record<string, string[]> = { LastModified: ['date'], CodeSha256: ['code-sha256'] };
+const literalReplacements: Record<string, string[]> = {
+  LastModified: ['date'],
+  CodeSha256: ['code-sha256'],
+  createdDate: ['datetime'],
+  lastUpdatedDate: ['datetime'],
+};
 
 /** HTML in recorded bodies is not a placeholder. */
 const htmlTags = new Set(['p', 'br', 'html', 'head', 'body', 'title', 'style', 'h1', 'h2', 'hr', 'pre', 'center', 'b', 'i', 'div', 'span']);

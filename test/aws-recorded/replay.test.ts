@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import './cases/index.js';
 import { copyRecordings } from './recordings.js';
-import { describeDifference, runScenario, summarize, summaryLine, type CaseResult } from './replay.js';
+import { describeDifference, kindLine, runScenario, serviceLines, summarize, summaryLine, type CaseResult } from './replay.js';
 import { replayLambdaTransitionMs, scenarios, snapshotKey } from './scenario.js';
 
 /**
@@ -39,7 +39,7 @@ describe('AWS recorded answers, replayed', () => {
 
   it('prints the replay summary; every accepted difference is still needed', () => {
     const summary = summarize(results);
-    console.log(summaryLine(summary));
+    console.log([summaryLine(summary), ...serviceLines(summary), `  differences by kind: ${kindLine(summary)}`].join('\n'));
     const reportFile = process.env.IDPOOL_REPLAY_REPORT;
     if (reportFile) writeFileSync(reportFile, `${JSON.stringify({ summary, results }, null, 1)}\n`);
     const pendingStale = summary.staleAccepted.filter((entry) => entry.pending);

@@ -83,11 +83,19 @@ export async function runScenario(s: Scenario, emulator: RunningEmulator): Promi
   return results;
 }
 
+export interface ServiceSummary {
+  cases: number;
+  exact: number;
+  /** Cases whose differences are all accepted, some of them pending on another branch. */
+  pending: number;
+}
+
 export interface Summary {
   cases: number;
   exact: number;
   acceptedOnly: number;
   unaccepted: number;
+  byService: Record<string, ServiceSummary>;
   differencesByKind: Record<DifferenceKind, { accepted: number; unaccepted: number }>;
   casesByWorstKind: Record<DifferenceKind, number>;
   staleAccepted: AcceptedDifference[];
@@ -97,10 +105,15 @@ export function summarize(results: CaseResult[]): Summary {
   const differencesByKind = Object.fromEntries(differenceKinds.map((kind) => [kind, { accepted: 0, unaccepted: 0 }])) as Summary['differencesByKind'];
   const casesByWorstKind = Object.fromEntries(differenceKinds.map((kind) => [kind, 0])) as Summary['casesByWorstKind'];
   const used = new Set<AcceptedDifference>();
+  const byService: Record<string, ServiceSummary> = {};
   let exact = 0;
   let acceptedOnly = 0;
   let unaccepted = 0;
   for (const result of results) {
+    const service = (byService[result.id.split('/')[0] as string] ??= { cases: 0, exact: 0, pending: 0 });
+    service.cases += 1;
+    if (result.differences.length === 0) service.exact += 1;
+    else if (result.differences.some((difference) => difference.accepted?.pending)) service.pending += 1;
     if (result.differences.length === 0) exact += 1;
     else if (result.differences.every((difference) => difference.accepted)) acceptedOnly += 1;
     else unaccepted += 1;
@@ -116,6 +129,7 @@ export function summarize(results: CaseResult[]): Summary {
     exact,
     acceptedOnly,
     unaccepted,
+    byService,
     differencesByKind,
     casesByWorstKind,
     staleAccepted: accepted.filter((entry) => !used.has(entry)),
@@ -133,6 +147,22 @@ export function summaryLine(summary: Summary): string {
     `${summary.acceptedOnly} with accepted differences only, ${summary.unaccepted} with unaccepted differences` +
     (kinds ? `; cases by first difference: ${kinds}` : '')
   );
+}
+
+/** One line per service: `lambda_: 287 cases, 285 exact, 2 pending on another branch`. */
+export function serviceLines(summary: Summary): string[] {
+  return Object.entries(summary.byService).map(
+    ([service, counts]) => `  ${service}: ${counts.cases} cases, ${counts.exact} exact, ${counts.pending} with differences pending on another branch`,
+  );
+}
+
+/** Differences by kind, accepted and not: `outcome 11 (11 accepted), message 40 (40 accepted)`. */
+export function kindLine(summary: Summary): string {
+  return differenceKinds
+    .map((kind) => [kind, summary.differencesByKind[kind]] as const)
+    .filter(([, counts]) => counts.accepted + counts.unaccepted > 0)
+    .map(([kind, counts]) => `${kind} ${counts.accepted + counts.unaccepted} (${counts.accepted} accepted)`)
+    .join(', ');
 }
 
 export function describeDifference(id: string, difference: JudgedDifference): string {

@@ -14,7 +14,7 @@ import { checkNoDuplicateTagKeys, toTags } from './tags.js';
 export const createPolicy: Operation<CreatePolicyRequest, CreatePolicyResponse> = (input, context) => {
   const policyName = input.PolicyName!;
   const document = input.PolicyDocument!;
-  checkManagedPolicyDocument(document);
+  checkManagedPolicyDocument(document, context.region);
   const tags = toTags(input.Tags);
   checkNoDuplicateTagKeys(tags, 'policy');
 

@@ -17,7 +17,7 @@ export const createRole: Operation<CreateRoleRequest, CreateRoleResponse> = (inp
   }
   const roleName = input.RoleName!;
   const document = input.AssumeRolePolicyDocument!;
-  checkTrustPolicy(document);
+  checkTrustPolicy(document, context.region);
   const tags = toTags(input.Tags);
   checkNoDuplicateTagKeys(tags, 'role');
 

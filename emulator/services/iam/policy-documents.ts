@@ -1,4 +1,6 @@
 import { MalformedPolicyDocumentError, parsePolicyDocument, type PolicyDocumentKind } from '../../auth/policy/index.js';
+import type { PolicyParseOptions } from '../../auth/policy/parse-policy-document.js';
+import { partitionOf } from '../../partition.js';
 import { LimitExceededException, MalformedPolicyDocumentException } from './errors.js';
 
 /** Policy size quotas, counted in characters without white space as IAM counts them (IAM and STS quotas page). */
@@ -15,10 +17,15 @@ export function policySize(document: string): number {
   return document.replace(/\s/g, '').length;
 }
 
-/** Refuses a document IAM would refuse, with IAM's message (the policy evaluator's validator words it). */
-export function checkPolicyDocument(document: string, kind: PolicyDocumentKind): void {
+/**
+ * Refuses a document IAM would refuse, with IAM's message (the policy evaluator's validator words it). Identity
+ * policies must be version 2012-10-17 (moto's AWS-checked cases, for CreatePolicy; [unverified] for inline ones),
+ * and name resources of the region's partition.
+ */
+export function checkPolicyDocument(document: string, kind: PolicyDocumentKind, region: string): void {
+  const options: PolicyParseOptions = { iamResourceFormats: { partition: partitionOf(region) }, requireCurrentVersion: kind === 'identity' };
   try {
-    parsePolicyDocument(document, kind);
+    parsePolicyDocument(document, kind, options);
   } catch (error) {
     if (error instanceof MalformedPolicyDocumentError) throw new MalformedPolicyDocumentException(error.message);
     throw error;
@@ -29,7 +36,6 @@ export function checkPolicyDocument(document: string, kind: PolicyDocumentKind):
 const iamMessages = {
   trustInvalidJson: 'This policy contains invalid Json',
   trustNonStsAction: 'AssumeRole policy may only specify STS AssumeRole actions.',
-  managedVersion: 'Policy document must be version 2012-10-17 or greater.',
 } as const;
 
 function parsedJson(document: string): unknown {
@@ -46,10 +52,10 @@ function statementsOf(parsed: unknown): Record<string, unknown>[] {
   return list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
 }
 
-export function checkTrustPolicy(document: string): void {
+export function checkTrustPolicy(document: string, region: string): void {
   const parsed = parsedJson(document);
   if (parsed === undefined) throw new MalformedPolicyDocumentException(iamMessages.trustInvalidJson);
-  checkPolicyDocument(document, 'trust');
+  checkPolicyDocument(document, 'trust', region);
   for (const statement of statementsOf(parsed)) {
     const actions = statement.Action === undefined ? [] : Array.isArray(statement.Action) ? statement.Action : [statement.Action];
     if (actions.some((action) => typeof action !== 'string' || !/^sts:/i.test(action))) {
@@ -59,9 +65,8 @@ export function checkTrustPolicy(document: string): void {
   if (policySize(document) > policySizeQuotas.trustPolicy) throw LimitExceededException.quota('ACLSizePerRole', policySizeQuotas.trustPolicy);
 }
 
-export function checkManagedPolicyDocument(document: string): void {
-  checkPolicyDocument(document, 'identity');
-  if ((parsedJson(document) as { Version?: unknown }).Version !== '2012-10-17') throw new MalformedPolicyDocumentException(iamMessages.managedVersion);
+export function checkManagedPolicyDocument(document: string, region: string): void {
+  checkPolicyDocument(document, 'identity', region);
   if (policySize(document) > policySizeQuotas.managedPolicy) throw LimitExceededException.quota('PolicySize', policySizeQuotas.managedPolicy);
 }
 

@@ -36,6 +36,9 @@ export function checkPolicyDocument(document: string, kind: PolicyDocumentKind, 
 const iamMessages = {
   trustInvalidJson: 'This policy contains invalid Json',
   trustNonStsAction: 'AssumeRole policy may only specify STS AssumeRole actions.',
+  /** [unverified] wording: no capture of IAM's refusal exists; the rule is documented (see checkTrustPolicy). */
+  cognitoTrustWithoutCondition:
+    'A trust policy statement that trusts the identity pool service principal cognito-identity.amazonaws.com must have a condition, such as cognito-identity.amazonaws.com:aud.',
 } as const;
 
 function parsedJson(document: string): unknown {
@@ -62,7 +65,31 @@ export function checkTrustPolicy(document: string, region: string): void {
       throw new MalformedPolicyDocumentException(iamMessages.trustNonStsAction);
     }
   }
+  refuseUnconditionedCognitoTrust(statementsOf(parsed));
   if (policySize(document) > policySizeQuotas.trustPolicy) throw LimitExceededException.quota('ACLSizePerRole', policySizeQuotas.trustPolicy);
+}
+
+const cognitoIdentityPrincipal = /^cognito-identity(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/;
+
+function federatedPrincipals(principal: unknown): string[] {
+  const federated = (principal as { Federated?: unknown } | undefined)?.Federated;
+  const list = Array.isArray(federated) ? federated : federated === undefined ? [] : [federated];
+  return list.filter((item): item is string => typeof item === 'string');
+}
+
+/**
+ * "IAM requires that roles for identity pools have at least one trust policy condition" (Amazon Cognito Developer
+ * Guide, Security best practices for identity pools); with the identity pool service principal, "you can't create
+ * or modify a role trust policy to allow any identity pool to assume the role" (IAM roles, Setting up a trust
+ * policy). So CreateRole and UpdateAssumeRolePolicy refuse an Allow statement trusting cognito-identity.amazonaws.com
+ * without a condition. [unverified]: the error message, and whether IAM checks each statement or the policy.
+ */
+function refuseUnconditionedCognitoTrust(statements: Record<string, unknown>[]): void {
+  for (const statement of statements) {
+    if (statement.Effect !== 'Allow' || !federatedPrincipals(statement.Principal).some((name) => cognitoIdentityPrincipal.test(name))) continue;
+    const condition = statement.Condition as Record<string, unknown> | undefined;
+    if (!condition || Object.keys(condition).length === 0) throw new MalformedPolicyDocumentException(iamMessages.cognitoTrustWithoutCondition);
+  }
 }
 
 export function checkManagedPolicyDocument(document: string, region: string): void {

@@ -45,7 +45,7 @@ export function caseId(s: Scenario, answer: string): string {
 /** Runs one reproduction on an emulator emptied first, and compares each recorded answer with idpool's. */
 export async function runScenario(s: Scenario, emulator: RunningEmulator): Promise<CaseResult[]> {
   const recording = recordingOf(s);
-  if (!recording) throw new Error(`no fixture for ${snapshotKey(s)}: run with IDPOOL_COPY_RECORDINGS_FROM (see README in test/aws-recorded)`);
+  if (!recording) throw new Error(`no fixture for ${snapshotKey(s)}: run with IDPOOL_COPY_RECORDINGS_FROM (see FIDELITY.md)`);
   await fetch(`${emulator.url}/_idpool/reset`, { method: 'POST' });
   await fetch(`${emulator.url}/_idpool/clock`, { method: 'POST', body: JSON.stringify({ offsetSeconds: 0 }) });
   const recorded = recording['recorded-content'];

@@ -52,6 +52,12 @@ scenario(file, 'TestApiGatewayApiRestApi::test_list_and_delete_apis', async (t) 
   t.match('get-rest-api-after-delete', await t.apigateway(new GetRestApisCommand({})));
 });
 
+scenario(file, 'TestApiGatewayApiRestApi::test_get_api_case_insensitive', async (t) => {
+  const created = await createApi(t, { name: `test-case-sensitive-apis-${shortUid()}`, description: 'lower case api' });
+  t.match('create-rest-api', created);
+  t.match('get-api-upper-case', await t.apigateway(new GetRestApiCommand({ restApiId: String(created.output.id).toUpperCase() })));
+});
+
 scenario(file, 'TestApiGatewayApiRestApi::test_create_rest_api_with_optional_params', async (t) => {
   t.match('create-only-name', await createApi(t));
   t.match('create-empty-desc', await createApi(t, { description: '' }));

@@ -42,6 +42,12 @@ export interface EmulatorOptions {
   lambdaWorkers?: number;
   /** How many of the last requests `GET /_idpool/requests` keeps (10,000 unless given). */
   requestLogSize?: number;
+  /**
+   * How long a new or updated Lambda function stays Pending (LastUpdateStatus InProgress) before it is Active
+   * (Successful), as on AWS, so that clients must wait as they do there (100 ms unless given; 0 shows the state only
+   * in the answer of the call that started it).
+   */
+  lambdaStateTransitionMs?: number;
 }
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -62,6 +68,7 @@ export interface EmulatorConfig {
   lambdaConcurrency: number;
   lambdaWorkers: number;
   requestLogSize: number;
+  lambdaStateTransitionMs: number;
 }
 
 export const defaultRegion = 'us-east-1';
@@ -72,6 +79,7 @@ export const defaultMaxBodyBytes = 70 * 1024 * 1024;
 export const defaultLambdaConcurrency = 1000;
 export const defaultLambdaWorkers = 8;
 export const defaultRequestLogSize = 10_000;
+export const defaultLambdaStateTransitionMs = 100;
 
 export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
   const accountId = options.accountId ?? defaultAccountId;
@@ -81,6 +89,10 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
   const lambdaConcurrency = positiveInteger('lambdaConcurrency', options.lambdaConcurrency ?? defaultLambdaConcurrency);
   const lambdaWorkers = positiveInteger('lambdaWorkers', options.lambdaWorkers ?? defaultLambdaWorkers);
   const requestLogSize = positiveInteger('requestLogSize', options.requestLogSize ?? defaultRequestLogSize);
+  const lambdaStateTransitionMs = options.lambdaStateTransitionMs ?? defaultLambdaStateTransitionMs;
+  if (!Number.isInteger(lambdaStateTransitionMs) || lambdaStateTransitionMs < 0) {
+    throw new Error(`lambdaStateTransitionMs must be a non-negative integer, got ${lambdaStateTransitionMs}`);
+  }
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
@@ -97,6 +109,7 @@ export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
     lambdaConcurrency,
     lambdaWorkers,
     requestLogSize,
+    lambdaStateTransitionMs,
   };
 }
 

@@ -32,6 +32,11 @@ export const methodSchema = z.looseObject({
   methodResponses: z.record(z.string(), z.looseObject({})).optional(),
 });
 
+/** Recorded AWS answers (LocalStack's parity snapshots, replayed against idpool by test/aws-recorded). */
+function apiGatewayRecording(test: string, key: string): string {
+  return `recorded AWS answer: localstack/localstack@8b9a79f05846 tests/aws/services/apigateway/test_apigateway_api.snapshot.json, ${test} → ${key} (copy: test/fixtures/aws-recorded/apigateway/test_apigateway_api.snapshot.json)`;
+}
+
 export const createAndDeployApiContracts = [
   defineContract({
     id: 'create-and-deploy-api.create-rest-api-response',
@@ -127,8 +132,11 @@ export const createAndDeployApiContracts = [
     step: 'create-and-deploy-api',
     title: 'GetRestApi of an API that does not exist is NotFoundException (404)',
     request: 'apigateway GetRestApi {restApiId: a1b2c3d4e5}',
-    status: 'model',
-    source: { ref: apiModel, note: "NotFoundException (404); AWS words it 'Invalid API identifier specified <account>:<api-id>'." },
+    status: 'validated',
+    source: {
+      ref: `${apiGatewayRecording('TestApiGatewayApiRestApi::test_get_api_case_insensitive', 'get-api-upper-case')}; ${apiModel}`,
+      note: "Recorded: GetRestApi of an id no API has (the upper-cased id of an existing one) answers 404, NotFoundException, 'Invalid API identifier specified <account>:<api-id>'.",
+    },
     run: (ctx) => ctx.call(ctx.clients.apiGateway.send(new GetRestApiCommand({ restApiId: 'a1b2c3d4e5' }))),
     expect: { kind: 'error', error: { code: 'NotFoundException', status: 404, message: /^Invalid API identifier specified \d{12}:a1b2c3d4e5$/ } },
   }),
@@ -137,8 +145,11 @@ export const createAndDeployApiContracts = [
     step: 'create-and-deploy-api',
     title: 'GetMethod of a method the resource does not have is NotFoundException (404)',
     request: 'apigateway GetMethod {restApiId: <api>, resourceId: <id of /hello>, httpMethod: POST}',
-    status: 'model',
-    source: { ref: apiModel, note: "NotFoundException (404); AWS words it 'Invalid Method identifier specified'." },
+    status: 'validated',
+    source: {
+      ref: `${apiGatewayRecording('TestApiGatewayApiMethod::test_method_lifecycle', 'get-deleted-method-response')}; ${apiModel}`,
+      note: "Recorded: GetMethod of a method the resource no longer has answers 404, NotFoundException, 'Invalid Method identifier specified'.",
+    },
     run: (ctx) => getMethod(ctx, stackConventions.helloPath, 'POST'),
     expect: { kind: 'error', error: { code: 'NotFoundException', status: 404, message: /^Invalid Method identifier specified$/ } },
   }),

@@ -72,7 +72,8 @@ export class RestJsonProtocol {
     return {
       status: error.statusOn('restJson1'),
       headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amzn-errortype': code, ...error.options.headers },
-      body: JSON.stringify({ ...error.options.fields, [error.options.messageMember ?? 'message']: error.message }),
+      // A field named like the message member replaces it (Lambda's `"Message": null`).
+      body: JSON.stringify({ [error.options.messageMember ?? 'message']: error.message, ...error.options.fields }),
     };
   }
 }

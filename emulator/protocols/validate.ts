@@ -57,8 +57,11 @@ function checkStructureMembers(
       continue;
     }
     const memberShape = shapeOf(context.model, memberRef);
-    const broken = constraintsBroken(memberShape, memberValue);
-    if (broken.length > 0) failures.push(`${renderValue(context, memberShape, memberValue)} at '${path}' failed to satisfy constraint: ${broken.join(', ')}`);
+    // Each broken constraint is a failure of its own (recorded from Lambda: a name too long and off-pattern is
+    // "2 validation errors detected").
+    for (const constraint of constraintsBroken(memberShape, memberValue)) {
+      failures.push(`${renderValue(context, memberShape, memberValue)} at '${path}' failed to satisfy constraint: ${constraint}`);
+    }
     checkNested(context, memberShape, memberValue, path, failures);
   }
 }
@@ -70,7 +73,9 @@ function checkNested(context: ValidationContext, shape: Shape, value: unknown, p
     const memberShape = shapeOf(context.model, shape.member);
     const inner = value.flatMap((item) => constraintsBroken(memberShape, item));
     if (inner.length > 0) {
-      failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${unique(inner).join(', ')}]`);
+      // The list's members are also never null (recorded from Lambda: `[… enum value set: [x86_64, arm64], Member must not be null]`).
+      const constraints = [...unique(inner), 'Member must not be null'];
+      failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${constraints.join(', ')}]`);
     }
     value.forEach((item, index) => checkNested(context, memberShape, item, `${path}.${index + 1}.member`, failures));
   } else if (shape.type === 'map' && value && typeof value === 'object') {

@@ -147,6 +147,7 @@ describe('Cognito Identity calls with issued credentials', () => {
           Effect: 'Allow',
           Principal: { Federated: 'cognito-identity.amazonaws.com' },
           Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } },
         }),
       }),
     );

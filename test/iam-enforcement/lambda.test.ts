@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.js';
-import { createLambdaRole, deployFunction, payloadOf, zipFunction } from '../support/lambda-functions.js';
+import { createLambdaRole, deployFunction, payloadOf, waitActive, zipFunction } from '../support/lambda-functions.js';
 import {
   allow,
   cognitoSession,
@@ -182,6 +182,7 @@ describe('Lambda calls with issued credentials', () => {
     });
     const created = await deployer.clients.lambda.send(create());
     expect(created.Role).toBe(executionRole);
+    await waitActive(ctx.clients.lambda, created.FunctionName as string);
 
     const otherRole = await createLambdaRole(ctx.clients, uniqueName('other'));
     const change = new UpdateFunctionConfigurationCommand({ FunctionName: created.FunctionName, Role: otherRole });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsError, clientsFor, useEmulator } from '../support/emulator.js';
-import { createLambdaRole, payloadOf } from '../support/lambda-functions.js';
+import { createLambdaRole, payloadOf, waitActive } from '../support/lambda-functions.js';
 import { healthWhile, serveIsolated } from './sandbox-support.js';
 
 /** A Unix symbolic link entry for fflate: the target as data, mode 0120777 in the external attributes. */
@@ -19,8 +19,9 @@ const handler = `export const handler = async () => {
   return { cwd: process.cwd(), viaLink: readFileSync('lib/value.txt', 'utf8') };
 };`;
 
-const createFunction = (lambda: LambdaClient, role: string, name: string, zip: Uint8Array) =>
-  lambda.send(
+/** Creates the function and waits until it is Active, as a client must on Lambda. */
+async function createFunction(lambda: LambdaClient, role: string, name: string, zip: Uint8Array) {
+  const created = await lambda.send(
     new CreateFunctionCommand({
       FunctionName: name,
       Runtime: 'nodejs20.x',
@@ -31,6 +32,9 @@ const createFunction = (lambda: LambdaClient, role: string, name: string, zip: U
     }),
     { abortSignal: AbortSignal.timeout(20_000) },
   );
+  await waitActive(lambda, name);
+  return created;
+}
 
 describe('function packages: nothing lands outside the function’s folder', () => {
   const ctx = useEmulator();

@@ -11,7 +11,7 @@ export const createPolicyVersion: Operation<CreatePolicyVersionRequest, CreatePo
   return iam.db.transaction(() => {
     const policy = requirePolicy(context, input.PolicyArn!, 'not-found');
     refuseAwsManaged(context, policy, 'CreatePolicyVersion');
-    checkManagedPolicyDocument(document);
+    checkManagedPolicyDocument(document, context.region);
     if (iam.policyVersions(policy.arn).length >= maxPolicyVersions) {
       throw new LimitExceededException(
         `A managed policy can have up to ${maxPolicyVersions} versions. Before you create a new version, you must delete an existing version.`,

@@ -17,7 +17,7 @@ export const createRole: Operation<CreateRoleRequest, CreateRoleResponse> = (inp
   }
   const roleName = input.RoleName!;
   const document = input.AssumeRolePolicyDocument!;
-  checkTrustPolicy(document);
+  checkTrustPolicy(document, context.region);
   const tags = toTags(input.Tags);
   checkNoDuplicateTagKeys(tags, 'role');
 
@@ -27,7 +27,7 @@ export const createRole: Operation<CreateRoleRequest, CreateRoleResponse> = (inp
     accountId: context.accountId,
     roleName,
     roleId: awsIdentifier('AROA', 21),
-    arn: roleArn(context.accountId, path, roleName),
+    arn: roleArn(context.accountId, path, roleName, context.region),
     path,
     assumeRolePolicy: document,
     description: input.Description,

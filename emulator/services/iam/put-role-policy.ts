@@ -14,7 +14,7 @@ export const putRolePolicy: Operation<PutRolePolicyRequest, Record<string, never
   const document = input.PolicyDocument!;
   return iam.db.transaction(() => {
     const role = requireRole(context, input.RoleName!);
-    checkPolicyDocument(document, 'identity');
+    checkPolicyDocument(document, 'identity', context.region);
     const others = iam.inlinePolicies(context.accountId, role.roleName).filter((policy) => policy.policyName !== policyName);
     const total = others.reduce((sum, policy) => sum + policySize(policy.document), policySize(document));
     if (total > policySizeQuotas.roleInlinePolicies) {

@@ -7,7 +7,7 @@ export const updateAssumeRolePolicy: Operation<UpdateAssumeRolePolicyRequest, Re
   const { iam } = context.runtime;
   return iam.db.transaction(() => {
     const role = requireRole(context, input.RoleName!);
-    checkTrustPolicy(input.PolicyDocument!);
+    checkTrustPolicy(input.PolicyDocument!, context.region);
     iam.setAssumeRolePolicy(context.accountId, role.roleName, input.PolicyDocument!);
     return {};
   });

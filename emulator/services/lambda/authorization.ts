@@ -36,7 +36,7 @@ function functionPermission(
 ): Permission {
   const reference = parseFunctionName(functionName, scope, qualifier);
   const store = scope.stores.lambdaStore;
-  const record = reference.foreign ? undefined : store.findFunction(reference);
+  const record = store.findFunction(reference);
   const version =
     record &&
     (reference.qualifier === undefined || reference.qualifier === '$LATEST'

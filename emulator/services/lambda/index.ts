@@ -1,4 +1,3 @@
-import { loadServiceModel } from '../../protocols/service-model.js';
 import type { OperationTable, ServiceDefinition } from '../service-definition.js';
 import { addPermission } from './add-permission.js';
 import { createFunction } from './create-function.js';
@@ -14,6 +13,7 @@ import { invoke } from './invoke.js';
 import { listFunctions } from './list-functions.js';
 import { listTags } from './list-tags.js';
 import { listVersionsByFunction } from './list-versions-by-function.js';
+import { lambdaModel } from './model-patches.js';
 import { publishVersionOperation } from './publish-version.js';
 import { putFunctionConcurrency } from './put-function-concurrency.js';
 import { removePermission } from './remove-permission.js';
@@ -49,7 +49,7 @@ export const lambdaOperations: OperationTable = {
 
 export const lambdaService: ServiceDefinition = {
   name: 'lambda',
-  model: loadServiceModel('lambda'),
+  model: lambdaModel(),
   protocol: 'restJson1',
   signingName: 'lambda',
   operations: lambdaOperations,

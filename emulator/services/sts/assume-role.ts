@@ -18,10 +18,11 @@ const chainingLimitSeconds = 3600;
 export const assumeRole: Operation<AssumeRoleRequest, AssumeRoleResponse> = (input, context) => {
   refuseUnsupportedParameters(input, ['Policy', 'PolicyArns', 'SerialNumber', 'TokenCode', 'SourceIdentity', 'ProvidedContexts', 'TransitiveTagKeys']);
   const { runtime } = context;
+  const roleArn = input.RoleArn as string;
+  if (!isWellFormedArn(roleArn)) throw stsErrors.invalidArn(roleArn);
   const caller = context.caller;
   if (caller?.kind !== 'role-session') throw stsErrors.rootCannotAssumeRoles();
 
-  const roleArn = input.RoleArn as string;
   const role = runtime.iam.findRoleByArn(roleArn);
   // The trust policy and the caller's policies were evaluated before the call (sts/authorization.ts).
   if (!role) throw stsErrors.assumeRoleNotTrusted(caller.arn, roleArn);
@@ -37,3 +38,15 @@ export const assumeRole: Operation<AssumeRoleRequest, AssumeRoleResponse> = (inp
     AssumedRoleUser: assumedRoleUser,
   };
 };
+
+/**
+ * `arn:<partition>:<service>:<region>:<account>:<resource>` with partition, service and resource present, as STS
+ * checks before anything else (recorded: TestSTSIntegrations::test_sts_invalid_parameters, see
+ * test/fixtures/aws-recorded/sts/).
+ */
+export function isWellFormedArn(arn: string): boolean {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return false;
+  const [, partition, service] = parts;
+  return partition !== '' && service !== '' && parts.slice(5).join(':') !== '';
+}

@@ -46,6 +46,8 @@ export const stsErrors = {
     ),
   /** [unverified] A Cognito token of a pool that turned the basic (classic) flow off: the wording GetOpenIdToken uses. */
   classicFlowDisabled: () => new InvalidIdentityToken('Basic (classic) flow is not enabled, please use enhanced flow.'),
+  /** Recorded (test_sts_invalid_parameters): a RoleArn that is no ARN. */
+  invalidArn: (arn: string) => new StsValidationError(`${arn} is invalid`),
   /** Seen in STS responses for durations above the role's maximum. */
   durationAboveRoleMaximum: () => new StsValidationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'),
   /** Seen in STS responses for role chaining. */

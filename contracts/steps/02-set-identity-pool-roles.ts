@@ -55,7 +55,7 @@ export const setIdentityPoolRolesContracts = [
     status: 'validated',
     source: {
       ref: `${iamRecording('TestIAMIntegrations::test_update_assume_role_policy', 'created_role')}; ${iamModel}; https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html`,
-      note: 'Recorded: CreateRole answers 200 {Role: {Arn: arn:<partition>:iam::<account>:role/<name>, AssumeRolePolicyDocument (the document sent), CreateDate, Path: /, RoleId, RoleName}} (no MaxSessionDuration, no RoleLastUsed). From the model and docs: Role has Path, RoleName, RoleId, Arn, CreateDate (required) and optional members; role ids start AROA; AssumeRolePolicyDocument is returned URL-encoded (RFC 3986). Trust for Cognito: Federated cognito-identity.amazonaws.com, sts:AssumeRoleWithWebIdentity, StringEquals cognito-identity.amazonaws.com:aud = pool (reference/aws-behaviour.md).',
+      note: 'Recorded: CreateRole answers 200 {Role: {Arn: arn:<partition>:iam::<account>:role/<name>, AssumeRolePolicyDocument (the document sent), CreateDate, Path: /, RoleId, RoleName}} (no MaxSessionDuration, no RoleLastUsed). From the model and docs: Role has Path, RoleName, RoleId, Arn, CreateDate (required) and optional members; role ids start AROA; AssumeRolePolicyDocument is returned URL-encoded (RFC 3986). Trust for Cognito: Federated cognito-identity.amazonaws.com, sts:AssumeRoleWithWebIdentity, StringEquals cognito-identity.amazonaws.com:aud = pool (docs/aws-behaviour.md).',
     },
     run: (ctx) => recorded(ctx, 'createAuthenticatedRole'),
     expect: {
@@ -74,7 +74,7 @@ export const setIdentityPoolRolesContracts = [
     title: 'SetIdentityPoolRoles answers 200 with no output',
     request: 'cognito-identity SetIdentityPoolRoles {IdentityPoolId: <pool>, Roles: {authenticated: <role arn>}}',
     status: 'model',
-    source: { ref: `${cognitoModel}; reference/aws-behaviour.md`, note: 'SetIdentityPoolRoles has no output shape; operations with no output answer 200 with an empty JSON body.' },
+    source: { ref: `${cognitoModel}; docs/aws-behaviour.md`, note: 'SetIdentityPoolRoles has no output shape; operations with no output answer 200 with an empty JSON body.' },
     run: (ctx) => recorded(ctx, 'setIdentityPoolRoles'),
     expect: { kind: 'response', status: 200, schema: z.strictObject({}) },
   }),

@@ -3,7 +3,7 @@ import { AwsError } from '../errors.js';
 /**
  * The refusals of request authentication, as each protocol spells them. JSON services answer 400 with the
  * `…Exception` names; IAM and STS answer 403 with their own codes; Lambda and API Gateway answer 403.
- * Sources: ../shared/reference/aws-behaviour.md (API Gateway table), the IAM/STS "Common Errors" pages.
+ * Sources: docs/aws-behaviour.md (API Gateway table), the IAM/STS "Common Errors" pages.
  */
 const jsonStatus400 = { awsJson1_1: { status: 400 } } as const;
 

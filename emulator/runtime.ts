@@ -1,8 +1,8 @@
 import { OpenIdTokens } from './auth/openid-tokens.js';
 import { SessionCredentials } from './auth/session-credentials.js';
-import { Clock } from './clock.js';
+import type { Clock } from './clock.js';
 import type { EmulatorConfig } from './config.js';
-import { Logger } from './logger.js';
+import type { Logger } from './logger.js';
 import { RequestLogFile } from './request-log-file.js';
 import { RequestLog } from './request-log.js';
 import { ApiGatewayStore } from './store/apigateway-store.js';

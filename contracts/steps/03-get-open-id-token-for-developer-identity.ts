@@ -173,7 +173,7 @@ export const developerTokenContracts = [
     status: 'unverified',
     source: {
       ref: `docs/aws-behaviour.md; ${cognitoModel}; https://github.com/danilop/LambdAuth/issues/32; ${cognitoErrorStatus.ref}`,
-      note: '"You can only specify one developer provider as part of the Logins map, which is linked to the identity pool"; a login for another provider is refused. A user reported the message "This identity pool does not support the specified developer provider"; its error code was not shown (NotAuthorizedException is a guess). ' + cognitoErrorStatus.note,
+      note: `"You can only specify one developer provider as part of the Logins map, which is linked to the identity pool"; a login for another provider is refused. A user reported the message "This identity pool does not support the specified developer provider"; its error code was not shown (NotAuthorizedException is a guess). ${cognitoErrorStatus.note}`,
     },
     run: (ctx) =>
       ctx.call(

@@ -1,5 +1,5 @@
 import { headerValue } from '../auth/sigv4.js';
-import { AwsError, SerializationException, UnknownOperationException } from '../errors.js';
+import { type AwsError, SerializationException, UnknownOperationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
 import { parseJsonBody } from './body-checks.js';

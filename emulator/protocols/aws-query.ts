@@ -1,6 +1,6 @@
 import { MissingAuthenticationToken } from '../auth/auth-errors.js';
 import { headerValue, parseAuthorization } from '../auth/sigv4.js';
-import { AwsError, UnknownOperationException } from '../errors.js';
+import { type AwsError, UnknownOperationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
 import { checkFormText } from './body-checks.js';

@@ -1,4 +1,4 @@
-import { AwsError, SerializationException, UnknownOperationException } from '../errors.js';
+import { type AwsError, SerializationException, UnknownOperationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
 import { parseJsonObject } from './aws-json.js';

@@ -77,7 +77,9 @@ function checkNested(context: ValidationContext, shape: Shape, value: unknown, p
       const constraints = [...unique(inner), 'Member must not be null'];
       failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${constraints.join(', ')}]`);
     }
-    value.forEach((item, index) => checkNested(context, memberShape, item, `${path}.${index + 1}.member`, failures));
+    value.forEach((item, index) => {
+      checkNested(context, memberShape, item, `${path}.${index + 1}.member`, failures);
+    });
   } else if (shape.type === 'map' && value && typeof value === 'object') {
     const keyShape = shapeOf(context.model, shape.key);
     const valueShape = shapeOf(context.model, shape.value);

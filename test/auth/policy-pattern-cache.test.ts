@@ -50,11 +50,11 @@ describe('wildcard matching without a regular expression', () => {
     let source = '';
     for (let index = 0; index < escapedGlob.length; index++) {
       const character = escapedGlob[index] as string;
-      const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-      if (character === '\\' && index + 1 < escapedGlob.length) source += escape(escapedGlob[++index] as string);
+      const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+      if (character === '\\' && index + 1 < escapedGlob.length) source += escapeRegex(escapedGlob[++index] as string);
       else if (character === '*') source += '.*';
       else if (character === '?') source += '.';
-      else source += escape(character);
+      else source += escapeRegex(character);
     }
     return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
   }

@@ -85,7 +85,6 @@ describe('Cognito Identity calls with issued credentials', () => {
       Effect: 'Allow',
       Action: 'cognito-identity:DescribeIdentityPool',
       Resource: '*',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template.
       Condition: { StringEquals: { 'aws:ResourceTag/tenant': '${aws:PrincipalTag/tenant}' } },
     };
     const pool = await ctx.clients.cognito.send(

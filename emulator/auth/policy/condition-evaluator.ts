@@ -100,7 +100,7 @@ export function conditionHolds(condition: CompiledCondition, context: RequestCon
 
   switch (condition.setOperator) {
     case 'ForAnyValue':
-      return requestValues !== undefined && requestValues.some(satisfies);
+      return requestValues?.some(satisfies) ?? false;
     case 'ForAllValues':
       return requestValues === undefined || requestValues.every(satisfies);
     default:

@@ -12,8 +12,8 @@ import { checkNoDuplicateTagKeys, toTags } from './tags.js';
  * path [unverified: that another path does not make a second policy of the same name possible].
  */
 export const createPolicy: Operation<CreatePolicyRequest, CreatePolicyResponse> = (input, context) => {
-  const policyName = input.PolicyName!;
-  const document = input.PolicyDocument!;
+  const policyName = input.PolicyName as string;
+  const document = input.PolicyDocument as string;
   checkManagedPolicyDocument(document, context.region);
   const tags = toTags(input.Tags);
   checkNoDuplicateTagKeys(tags, 'policy');

@@ -15,8 +15,8 @@ export const createRole: Operation<CreateRoleRequest, CreateRoleResponse> = (inp
       'permissions boundaries (CreateRole PermissionsBoundary): idpool does not apply them when it evaluates policies, so the role would be allowed more than on AWS.',
     );
   }
-  const roleName = input.RoleName!;
-  const document = input.AssumeRolePolicyDocument!;
+  const roleName = input.RoleName as string;
+  const document = input.AssumeRolePolicyDocument as string;
   checkTrustPolicy(document, context.region);
   const tags = toTags(input.Tags);
   checkNoDuplicateTagKeys(tags, 'role');

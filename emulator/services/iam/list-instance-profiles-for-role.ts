@@ -11,6 +11,6 @@ export const listInstanceProfilesForRole: Operation<
   ListInstanceProfilesForRoleRequest,
   ListInstanceProfilesForRoleResponse
 > = (input, context) => {
-  requireRole(context, input.RoleName!);
+  requireRole(context, (input.RoleName as string));
   return { InstanceProfiles: [], IsTruncated: false };
 };

@@ -26,7 +26,7 @@ export function policyArnAccount(arn: string): string {
   const match = policyArnPattern.exec(arn);
   if (!match && (!arn.startsWith('arn:') || arn.split(':').length < 6)) throw new IamValidationError('Invalid ARN:  Could not be parsed!');
   if (!match) throw new IamValidationError(`ARN ${arn} is not valid.`);
-  return match[1]!;
+  return match[1] as string;
 }
 
 /** Said after an `arn:aws:iam::aws:policy/…` that idpool's catalog does not have, so the gap is never silent. */

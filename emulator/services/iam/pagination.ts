@@ -35,7 +35,7 @@ export function paginate<T>(items: T[], sortKey: (item: T) => string, marker: st
   return {
     items: page.map((entry) => entry.item),
     IsTruncated: truncated,
-    ...(truncated ? { Marker: encodeMarker(page[page.length - 1]!.key) } : {}),
+    ...(truncated ? { Marker: encodeMarker((page.at(-1) as (typeof page)[number]).key) } : {}),
   };
 }
 

@@ -12,8 +12,8 @@ export const updateRoleDescription: Operation<UpdateRoleDescriptionRequest, Upda
 ) => {
   const { iam } = context.runtime;
   return iam.db.transaction(() => {
-    const role = requireRole(context, input.RoleName!);
-    iam.setRoleDescription(context.accountId, role.roleName, input.Description!);
+    const role = requireRole(context, (input.RoleName as string));
+    iam.setRoleDescription(context.accountId, role.roleName, (input.Description as string));
     return { Role: roleView(requireRole(context, role.roleName), 'get') };
   });
 };

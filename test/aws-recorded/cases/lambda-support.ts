@@ -1,7 +1,7 @@
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import {
   CreateFunctionCommand,
-  LambdaClient,
+  type LambdaClient,
   waitUntilFunctionActiveV2,
   waitUntilFunctionUpdatedV2,
   waitUntilPublishedVersionActive,

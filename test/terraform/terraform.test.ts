@@ -189,7 +189,7 @@ describe.skipIf(typeof tools === 'string')(
 
       // 5. Destroy leaves nothing behind.
       const destroyed = await tfOk('destroy', '-auto-approve', '-input=false', ...variables);
-      expect(summary(destroyed)).toBe('Resources: 17 destroyed.');
+      expect(summary(destroyed)).toBe('Resources: 19 destroyed.');
       expect((await clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 60 }))).IdentityPools).toEqual([]);
       expect(
         (await clients.iam.send(new ListRolesCommand({}))).Roles?.filter((item) =>

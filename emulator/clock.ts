@@ -3,7 +3,7 @@
  * test can advance time past an expiry instead of waiting (`POST /_idpool/clock`).
  */
 /** How far the clock may be moved from real time: a century, enough for any expiry and within Date's range. */
-export const maxClockOffsetSeconds = 100 * 365.25 * 24 * 3600;
+const maxClockOffsetSeconds = 100 * 365.25 * 24 * 3600;
 
 export class ClockRangeError extends RangeError {}
 

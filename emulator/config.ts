@@ -71,15 +71,15 @@ export interface EmulatorConfig {
   lambdaStateTransitionMs: number;
 }
 
-export const defaultRegion = 'us-east-1';
-export const defaultAccountId = '000000000000';
+const defaultRegion = 'us-east-1';
+const defaultAccountId = '000000000000';
 /** Lambda's direct upload limit is 50 MB zipped, about 67 MB once base64-encoded in the JSON body. */
-export const defaultMaxBodyBytes = 70 * 1024 * 1024;
+const defaultMaxBodyBytes = 70 * 1024 * 1024;
 /** Lambda's default concurrent executions quota per account and region. */
-export const defaultLambdaConcurrency = 1000;
-export const defaultLambdaWorkers = 8;
-export const defaultRequestLogSize = 10_000;
-export const defaultLambdaStateTransitionMs = 100;
+const defaultLambdaConcurrency = 1000;
+const defaultLambdaWorkers = 8;
+const defaultRequestLogSize = 10_000;
+const defaultLambdaStateTransitionMs = 100;
 
 export function resolveConfig(options: EmulatorOptions): EmulatorConfig {
   const accountId = options.accountId ?? defaultAccountId;

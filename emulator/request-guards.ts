@@ -12,7 +12,7 @@ import type { IncomingRequest, WireResponse } from './protocols/wire.js';
 const localOriginNames = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Host header name without port, lower case, or undefined when it is not a host at all. */
-export function hostNameOf(header: string): string | undefined {
+function hostNameOf(header: string): string | undefined {
   const value = header.trim().toLowerCase();
   if (value.startsWith('[')) {
     const end = value.indexOf(']');
@@ -37,7 +37,7 @@ function isLoopbackName(name: string): boolean {
 }
 
 /** Whether `--host` is a loopback interface (only this machine can connect, but its browser can be rebound). */
-export function listensOnLoopback(host: string): boolean {
+function listensOnLoopback(host: string): boolean {
   const name = host.toLowerCase();
   return isLoopbackName(name.includes(':') && !name.startsWith('[') ? `[${name}]` : name);
 }
@@ -49,7 +49,7 @@ function matchesHostList(name: string, list: string[]): boolean {
 }
 
 /** Refused for its Host: a DNS-rebound page, or a name the user did not allow. */
-export class ForbiddenHost extends AwsError {
+class ForbiddenHost extends AwsError {
   constructor(host: string, listen: string) {
     super(
       'AccessDeniedException',
@@ -64,14 +64,14 @@ export class ForbiddenHost extends AwsError {
 }
 
 /** HTTP/1.1 forbids a second Host header (RFC 9112 §3.2: answer 400). */
-export class DuplicateHost extends AwsError {
+class DuplicateHost extends AwsError {
   constructor() {
     super('InvalidRequest', 'The request has more than one Host header.', 400);
   }
 }
 
 /** Refused for its web Origin: a page on another site. */
-export class ForbiddenOrigin extends AwsError {
+class ForbiddenOrigin extends AwsError {
   constructor(origin: string) {
     super(
       'AccessDeniedException',
@@ -116,7 +116,7 @@ export function requestOrigins(request: IncomingRequest): string[] {
 }
 
 /** Local development origins, any port, http or https; plus `--cors-allowed-origins`. An opaque `null` never. */
-export function originAllowed(config: EmulatorConfig, origin: string): boolean {
+function originAllowed(config: EmulatorConfig, origin: string): boolean {
   if (config.corsAllowedOrigins.includes('*')) return true;
   let url: URL;
   try {

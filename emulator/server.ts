@@ -33,7 +33,7 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-export function createEndpoints(runtime: EmulatorRuntime): Endpoint[] {
+function createEndpoints(runtime: EmulatorRuntime): Endpoint[] {
   return [
     lambdaCodeEndpoint(runtime),
     adminEndpoint(runtime, services),

@@ -8,7 +8,7 @@ import type { ContractContext } from '../types.js';
 const cognitoModel = 'botocore cognito-identity 2014-06-30 service-2.json (shapes IdentityPool, IdentityPoolId)';
 
 /** The IdentityPool shape: every member the model defines, nothing else. */
-export const identityPoolSchema = z.strictObject({
+const identityPoolSchema = z.strictObject({
   IdentityPoolId: z.string().regex(new RegExp(`^${regionPattern}:${guid}$`)),
   IdentityPoolName: z.string().min(1).max(128),
   AllowUnauthenticatedIdentities: z.boolean(),

@@ -9,7 +9,7 @@ import type { ContractContext } from '../types.js';
 const iamModel = 'botocore iam 2010-05-08 service-2.json (shapes Role, CreateRoleResponse, errors)';
 const cognitoModel = 'botocore cognito-identity 2014-06-30 service-2.json (GetIdentityPoolRoles, SetIdentityPoolRoles)';
 
-export const roleSchema = z.strictObject({
+const roleSchema = z.strictObject({
   Path: z.string(),
   RoleName: z.string().min(1).max(64),
   RoleId: z.string().regex(/^AROA[A-Z0-9]{12,}$/),

@@ -10,7 +10,7 @@ import { cognitoIssuer, developerUserId } from '../developer-token.js';
 const cognitoModel = 'botocore cognito-identity 2014-06-30 service-2.json (GetCredentialsForIdentity, Credentials)';
 const cognitoLogin = 'cognito-identity.amazonaws.com';
 
-export const credentialsSchema = z.strictObject({
+const credentialsSchema = z.strictObject({
   IdentityId: z.string().regex(new RegExp(`^${regionPattern}:${guid}$`)),
   Credentials: z.strictObject({
     AccessKeyId: z.string().regex(/^ASIA[A-Z0-9]{12,}$/),

@@ -9,12 +9,12 @@ import type { ContractContext } from '../types.js';
 const lambdaModel = 'botocore lambda 2015-03-31 service-2.json (FunctionConfiguration, GetFunctionResponse, AddPermission)';
 
 /** Recorded AWS answers (LocalStack's parity snapshots, replayed against idpool by test/aws-recorded). */
-export function lambdaRecording(test: string, key: string): string {
+function lambdaRecording(test: string, key: string): string {
   return `recorded AWS answer: localstack/localstack@8b9a79f05846 tests/aws/services/lambda_/test_lambda_api.snapshot.json, ${test} → ${key} (copy: test/fixtures/aws-recorded/lambda/test_lambda_api.snapshot.json)`;
 }
 
 /** Lambda adds members over time (SnapStart, LoggingConfig, …): the members idpool relies on are checked, others allowed. */
-export const functionConfigurationSchema = z.looseObject({
+const functionConfigurationSchema = z.looseObject({
   FunctionName: z.string(),
   FunctionArn: z.string().regex(/^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+$/),
   Runtime: z.string(),

@@ -9,7 +9,7 @@ import type { ContractContext } from '../types.js';
 
 const apiModel = 'botocore apigateway 2015-07-09 service-2.json (RestApi, Method, Integration, Stage, Deployment)';
 
-export async function resourceIdOf(ctx: ContractContext, path: string): Promise<string> {
+async function resourceIdOf(ctx: ContractContext, path: string): Promise<string> {
   const resources = await ctx.clients.apiGateway.send(new GetResourcesCommand({ restApiId: ctx.stack.restApiId, limit: 500 }));
   const resource = resources.items?.find((item) => item.path === path);
   if (!resource?.id) throw new NotRun(`the API has no resource ${path} (provisioning did not create it)`);
@@ -20,11 +20,11 @@ export async function getMethod(ctx: ContractContext, path: string, httpMethod: 
   return ctx.call(ctx.clients.apiGateway.send(new GetMethodCommand({ restApiId: ctx.stack.restApiId, resourceId: await resourceIdOf(ctx, path), httpMethod })));
 }
 
-export function lambdaIntegrationUri(ctx: ContractContext): string {
+function lambdaIntegrationUri(ctx: ContractContext): string {
   return `arn:aws:apigateway:${ctx.stack.region}:lambda:path/2015-03-31/functions/${ctx.stack.functionArn}/invocations`;
 }
 
-export const methodSchema = z.looseObject({
+const methodSchema = z.looseObject({
   httpMethod: z.string(),
   authorizationType: z.string(),
   apiKeyRequired: z.boolean().optional(),

@@ -28,7 +28,7 @@ function apiError(errorType: string, message?: RegExp): { kind: 'error'; error: 
   return { kind: 'error', error: { code: errorType, status: 403, errorType, ...(message ? { message } : {}) } };
 }
 
-export const helloBodySchema = z.strictObject({
+const helloBodySchema = z.strictObject({
   message: z.literal('Hello user'),
   cognitoIdentityId: z.string().nullable(),
   cognitoIdentityPoolId: z.string().nullable(),

@@ -10,10 +10,10 @@ import type { ServiceDefinition } from '../services/service-definition.js';
 import { exportState, importState, StateImportError } from '../store/state-transfer.js';
 import { serveRequestLog } from './request-log-route.js';
 
-export const adminPrefix = '/_idpool/';
+const adminPrefix = '/_idpool/';
 
 /** The signing name an admin request's SigV4 credential scope names under `--strict-auth`. */
-export const adminSigningName = 'idpool';
+const adminSigningName = 'idpool';
 
 /**
  * `/_idpool/*`: health (`GET health`), reset (`POST reset`: empty all state) and the movable clock

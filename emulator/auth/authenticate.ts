@@ -128,7 +128,7 @@ function checkScope(authorization: SigV4Authorization, date: Date, expected: Exp
 }
 
 /** AWS refuses a request dated more than five minutes away from its own clock. */
-export function checkRequestTime(date: Date, nowMs: number): void {
+function checkRequestTime(date: Date, nowMs: number): void {
   const earliest = nowMs - allowedSkewMs;
   const latest = nowMs + allowedSkewMs;
   if (date.getTime() < earliest) {

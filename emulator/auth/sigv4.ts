@@ -28,7 +28,7 @@ export interface SigV4Authorization {
   signature: string;
 }
 
-export const sigV4Algorithm = 'AWS4-HMAC-SHA256';
+const sigV4Algorithm = 'AWS4-HMAC-SHA256';
 
 export function headerValue(request: ReceivedRequest, name: string): string | undefined {
   const values = request.headers.get(name);
@@ -87,7 +87,7 @@ export function parseAuthorization(value: string, request: ReceivedRequest): Sig
 }
 
 /** `us-east-1`, `eu-central-2`, `us-gov-west-1`, `us-isob-east-1`: the form every AWS region name has. */
-export function looksLikeRegion(region: string): boolean {
+function looksLikeRegion(region: string): boolean {
   return region.length <= 32 && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
 }
 
@@ -168,7 +168,7 @@ function parseQuery(raw: string): Record<string, string | string[]> {
   return query;
 }
 
-export function sha256Hex(body: Uint8Array): string {
+function sha256Hex(body: Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
 }
 

@@ -6,10 +6,10 @@ import { AwsError, SerializationException } from '../errors.js';
  * replacing them, so two different invalid ids never become one) and a bounded JSON nesting depth (Jackson, which
  * Coral services parse with, stops at 1000 by default; no AWS input of these services nests past a dozen levels).
  */
-export const maxJsonDepth = 100;
+const maxJsonDepth = 100;
 
 /** The body as text, refused unless it is valid UTF-8. */
-export function utf8Text(body: Uint8Array): string {
+function utf8Text(body: Uint8Array): string {
   if (!isUtf8(body)) throw new SerializationException('Invalid UTF-8 in the request body: it must be UTF-8 encoded.');
   return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
 }
@@ -95,7 +95,7 @@ export function parseJsonBody(body: Uint8Array): unknown {
  * A form-encoded (awsQuery) body or query whose bytes, or percent-escapes, are not UTF-8. AWS's query services
  * call a malformed query string `InvalidQueryParameter` (400) in their Common Errors [unverified for this case].
  */
-export class MalformedQueryText extends AwsError {
+class MalformedQueryText extends AwsError {
   constructor() {
     super('InvalidQueryParameter', 'The AWS query string is malformed or does not adhere to AWS standards.', 400);
   }

@@ -1,4 +1,4 @@
-import { type AwsError, SerializationException, UnknownOperationException } from '../errors.js';
+import { type AwsError, SerializationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
 import { parseJsonObject } from './aws-json.js';
@@ -231,6 +231,3 @@ function writeRestOutput(model: ServiceModel, operation: OperationModel, output:
   return { status, headers, body: JSON.stringify(writeJson(model, operation.output, output, { useLocationName: true }) ?? {}) };
 }
 
-export function unknownRestPath(request: IncomingRequest): UnknownOperationException {
-  return new UnknownOperationException(`No operation of this endpoint serves ${request.method} ${request.path}`);
-}

@@ -29,7 +29,7 @@ interface ValidationContext {
 }
 
 /** AWS reports at most this many failures in one message [unverified: seen up to 10 in public captures]. */
-export const maxReportedValidationErrors = 10;
+const maxReportedValidationErrors = 10;
 
 export function validationMessage(failures: string[]): string {
   const shown = failures.slice(0, maxReportedValidationErrors);
@@ -163,7 +163,7 @@ const compiledPatterns = new Map<string, (value: string) => boolean>();
  * Model patterns are Java regular expressions matched against the whole value. Most are valid JavaScript with the
  * `u` flag; the few that are not are tried without it. A pattern neither accepts is not enforced (a test lists them).
  */
-export function compilePattern(pattern: string): (value: string) => boolean {
+function compilePattern(pattern: string): (value: string) => boolean {
   let test = compiledPatterns.get(pattern);
   if (!test) {
     test = toMatcher(pattern);

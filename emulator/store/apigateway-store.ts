@@ -6,7 +6,7 @@ import type { Database, StoreComponent } from './database.js';
  * resource (with method responses, integration and integration responses, kept as one JSON document per method),
  * the deployments (frozen snapshots of the tree) and the stages that point at deployments.
  */
-export const apiGatewaySchema: StoreComponent = {
+const apiGatewaySchema: StoreComponent = {
   name: 'apigateway',
   migrations: [
     {

@@ -1,7 +1,7 @@
 import type { Database, StoreComponent } from './database.js';
 
 /** The token signing keys and the temporary credentials the emulator issued. */
-export const authSchema: StoreComponent = {
+const authSchema: StoreComponent = {
   name: 'auth',
   migrations: [
     {

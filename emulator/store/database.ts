@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, unlinkSync,
 import { join } from 'node:path';
 
 /** One schema step of a store component. Steps run once, in order, each in its own transaction. */
-export interface Migration {
+interface Migration {
   version: number;
   description: string;
   up: string | ((db: BetterSqlite3.Database) => void);
@@ -21,14 +21,14 @@ export interface StoreComponent {
   afterReset?: (db: BetterSqlite3.Database) => void;
 }
 
-export const databaseFileName = 'idpool.sqlite';
-export const lockFileName = 'idpool.lock';
+const databaseFileName = 'idpool.sqlite';
+const lockFileName = 'idpool.lock';
 
 /** The data dir is already in use: a second server would half-work (500s, refusing the other's tokens). */
-export class DataDirLocked extends Error {}
+class DataDirLocked extends Error {}
 
 /** The database was written by a newer idpool: serving it with older code could corrupt it. */
-export class SchemaTooNew extends Error {}
+class SchemaTooNew extends Error {}
 
 /** Data dirs this process holds: a lock naming this pid is told apart from a stale one of an earlier process. */
 const heldHere = new Set<string>();

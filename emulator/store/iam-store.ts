@@ -2,7 +2,7 @@ import { seedAwsManagedPolicies } from './aws-managed-policies.js';
 import type { Database, StoreComponent } from './database.js';
 
 /** IAM roles with their trust and inline policies, customer managed policies (with versions) and attachments. */
-export const iamSchema: StoreComponent = {
+const iamSchema: StoreComponent = {
   name: 'iam',
   migrations: [
     {

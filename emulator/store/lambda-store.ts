@@ -4,7 +4,7 @@ import type { Database, StoreComponent } from './database.js';
  * Lambda functions ($LATEST and published versions), their deployment packages and resource policies. Packages
  * are stored once per content (keyed by CodeSha256) as BLOBs, so that code survives a restart with --data-dir.
  */
-export const lambdaSchema: StoreComponent = {
+const lambdaSchema: StoreComponent = {
   name: 'lambda',
   migrations: [
     {

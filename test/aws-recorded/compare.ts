@@ -67,7 +67,7 @@ function escapeRegExp(text: string): string {
  * Matches an actual scalar against a recorded string that may hold placeholders; on success the new bindings are
  * kept. A recorded string without placeholders must be equal.
  */
-export function matchText(recordedText: string, actual: string, bindings: Bindings): boolean {
+function matchText(recordedText: string, actual: string, bindings: Bindings): boolean {
   // A regex transformer of the name tests writes `'a' * 129` as `<a:len(129)>`.
   const recorded = recordedText.replace(/<a:len\((\d+)\)>/g, (_, count: string) => 'a'.repeat(Number(count)));
   let pattern = '';

@@ -9,7 +9,7 @@ import type { Json } from './wire-shape.js';
  * (localstack/localstack, commit 8b9a79f05846, Apache-2.0) into test/fixtures/aws-recorded/<service>/: for each
  * snapshot file, only the snapshot keys a scenario reproduces, and in each only its answers.
  */
-export const origin = { repository: 'localstack/localstack', commit: '8b9a79f05846', licence: 'Apache-2.0' };
+const origin = { repository: 'localstack/localstack', commit: '8b9a79f05846', licence: 'Apache-2.0' };
 
 export interface Recording {
   'recorded-date': string;

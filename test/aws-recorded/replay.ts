@@ -32,13 +32,13 @@ function wildcard(pattern: string): RegExp {
 
 const acceptedPatterns = accepted.map((entry) => ({ entry, case: wildcard(entry.case), path: wildcard(entry.path) }));
 
-export function acceptedFor(caseId: string, difference: Difference): AcceptedDifference | undefined {
+function acceptedFor(caseId: string, difference: Difference): AcceptedDifference | undefined {
   return acceptedPatterns.find(
     (pattern) => pattern.case.test(caseId) && pattern.path.test(difference.path) && (!pattern.entry.kind || pattern.entry.kind === difference.kind),
   )?.entry;
 }
 
-export function caseId(s: Scenario, answer: string): string {
+function caseId(s: Scenario, answer: string): string {
   return `${s.file}::${s.test}::${answer}`;
 }
 
@@ -83,7 +83,7 @@ export async function runScenario(s: Scenario, emulator: RunningEmulator): Promi
   return results;
 }
 
-export interface ServiceSummary {
+interface ServiceSummary {
   cases: number;
   exact: number;
   /** Cases whose differences are all accepted, some of them pending on another branch. */

@@ -56,7 +56,7 @@ interface SdkClient {
   middlewareStack: unknown;
 }
 
-export interface ServiceCaller {
+interface ServiceCaller {
   <Output = any>(command: object): Promise<Answer<Output>>;
   client: SdkClient;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { which } from '../support/child-processes.js';
 
 /** Terraform's name for this machine's platform (`linux_amd64`, `darwin_arm64`). */
-export function terraformPlatform(): string {
+function terraformPlatform(): string {
   const arch =
     ({ x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' } as Record<string, string>)[process.arch] ?? process.arch;
   return `${process.platform === 'win32' ? 'windows' : process.platform}_${arch}`;
@@ -39,7 +39,7 @@ function holdsAwsProvider(mirror: string): boolean {
  * A filesystem mirror (the folder holding `registry.terraform.io/`) with the hashicorp/aws provider, looked for
  * where Terraform and images put them: the implied mirror folders and a shallow walk of the usual roots.
  */
-export function findProviderMirror(): string | undefined {
+function findProviderMirror(): string | undefined {
   const home = homedir();
   const roots = [
     join(home, '.terraform.d', 'plugins'),

@@ -31,13 +31,13 @@ export type CompiledCondition =
 
 const SET_OPERATOR = /^(ForAnyValue|ForAllValues):/i;
 
-export interface ParsedOperatorName {
+interface ParsedOperatorName {
   setOperator?: 'ForAnyValue' | 'ForAllValues';
   baseName: string;
   ifExists: boolean;
 }
 
-export function parseOperatorName(operatorName: string): ParsedOperatorName {
+function parseOperatorName(operatorName: string): ParsedOperatorName {
   let rest = operatorName;
   let setOperator: ParsedOperatorName['setOperator'];
   const setMatch = SET_OPERATOR.exec(rest);

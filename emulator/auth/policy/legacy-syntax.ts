@@ -61,7 +61,7 @@ function isLegacyTime(time: string): boolean {
 }
 
 /** The legacy parser's resource rule: an ARN-like text with `::` needs its six fields; the service is never empty. */
-export function passesLegacyResourceParsing(resource: string): boolean {
+function passesLegacyResourceParsing(resource: string): boolean {
   if (resource === '*') return true;
   const parts = resource.split(':');
   if (parts.length < 6 && resource.includes('::')) return false;
@@ -89,7 +89,7 @@ function splitOnce(text: string, sep: string): [string, string] | undefined {
  * partition, service, region, account and path whatever the first field says, and only this account's partition
  * is valid.
  */
-export function resourceFormatError(resource: string, partition: string): string | undefined {
+function resourceFormatError(resource: string, partition: string): string | undefined {
   if (resource === '*') return undefined;
   const afterPrefix = splitOnce(resource, ':');
   if (!afterPrefix) return `Resource ${resource} must be in ARN format or "*".`;

@@ -48,7 +48,7 @@ import { updateGatewayResponse } from './update-gateway-response.js';
 import { updateStage } from './update-stage.js';
 
 /** The operations idpool emulates; the model's others answer UnsupportedOperation. */
-export const apiGatewayOperations: OperationTable = {
+const apiGatewayOperations: OperationTable = {
   CreateRestApi: createRestApi,
   GetRestApi: getRestApi,
   GetRestApis: getRestApis,

@@ -7,11 +7,11 @@ import { requireResource } from './lookups.js';
 import { checkModels, checkRequestParameters } from './method-parameters.js';
 import { methodView } from './views.js';
 
-export const httpMethods = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY'];
+const httpMethods = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY'];
 const emulatedAuthorizationTypes = ['NONE', 'AWS_IAM'];
 const authorizerTypes = ['CUSTOM', 'COGNITO_USER_POOLS'];
 
-export function checkHttpMethod(httpMethod: string): void {
+function checkHttpMethod(httpMethod: string): void {
   if (!httpMethods.includes(httpMethod)) {
     throw new BadRequestException(`Invalid HttpMethod specified. Valid options are ${httpMethods.join(',')}`);
   }

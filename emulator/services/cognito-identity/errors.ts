@@ -35,13 +35,7 @@ export class ResourceConflictException extends AwsError {
   }
 }
 
-export class LimitExceededException extends AwsError {
-  constructor(message: string) {
-    super('LimitExceededException', message, 400);
-  }
-}
-
-export class DeveloperUserAlreadyRegisteredException extends AwsError {
+class DeveloperUserAlreadyRegisteredException extends AwsError {
   constructor(message: string) {
     super('DeveloperUserAlreadyRegisteredException', message, 400);
   }

@@ -8,7 +8,7 @@ import { requireRole } from './roles.js';
  * Managed policies a role can have attached: the default quota (adjustable to 20 on request, per the IAM and STS
  * quotas page and AWS's knowledge center, 2025).
  */
-export const maxAttachedPoliciesPerRole = 10;
+const maxAttachedPoliciesPerRole = 10;
 
 /** Attaching a policy the role already has changes nothing, as on AWS. */
 export const attachRolePolicy: Operation<AttachRolePolicyRequest, Record<string, never>> = (input, context) => {

@@ -33,7 +33,7 @@ import { updateRole } from './update-role.js';
  * The operations idpool emulates; the model's others answer UnsupportedOperation. The protocol layer has checked
  * each input against the model before the call, so an operation takes its required members as present (`!`).
  */
-export const iamOperations: OperationTable = {
+const iamOperations: OperationTable = {
   CreateRole: createRole,
   GetRole: getRole,
   ListRoles: listRoles,

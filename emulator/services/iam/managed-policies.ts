@@ -42,7 +42,7 @@ function catalogHint(arn: string): string {
 export type PolicyNotFoundWording = 'not-found' | 'not-attachable';
 
 /** The policy if the caller can see it: its own account's, or an AWS managed one. */
-export function findVisiblePolicy(context: OperationContext, arn: string): PolicyRecord | undefined {
+function findVisiblePolicy(context: OperationContext, arn: string): PolicyRecord | undefined {
   const account = policyArnAccount(arn);
   return account === context.accountId || account === awsManagedAccount ? context.runtime.iam.findPolicy(arn) : undefined;
 }

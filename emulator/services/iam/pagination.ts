@@ -8,7 +8,7 @@ export interface Page<T> {
 }
 
 /** IAM's default and largest page sizes (model: maxItemsType 1–1000; documentation: default 100). */
-export const defaultMaxItems = 100;
+const defaultMaxItems = 100;
 
 function encodeMarker(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');

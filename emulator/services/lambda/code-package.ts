@@ -21,7 +21,7 @@ export const maxZipEntries = 100_000;
 const unreadableMessage = 'Could not unzip uploaded file. Please check your file, then try to upload again.';
 
 /** Reads the package's central directory (without inflating anything), refused as Lambda refuses it. */
-export function checkPackageDirectory(zip: Uint8Array): ZipDirectorySummary {
+function checkPackageDirectory(zip: Uint8Array): ZipDirectorySummary {
   let directory: ZipDirectorySummary;
   try {
     directory = readZipDirectory(zip, maxZipEntries);

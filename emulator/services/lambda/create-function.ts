@@ -15,7 +15,7 @@ import { checkTagCount } from './tagged-function.js';
 const maxNameLength = 64;
 
 /** Defaults Lambda applies: 3 s timeout, 128 MB memory, x86_64, 512 MB of /tmp. */
-export const functionDefaults = { timeout: 3, memorySize: 128, architectures: ['x86_64'], ephemeralStorageSize: 512 };
+const functionDefaults = { timeout: 3, memorySize: 128, architectures: ['x86_64'], ephemeralStorageSize: 512 };
 
 export const createFunction: Operation<CreateFunctionRequest, FunctionConfiguration> = (input, context) => {
   const { runtime } = context;

@@ -6,7 +6,7 @@ import { functionArn } from './function-names.js';
 import { currentRevision, stateFields, transitionAt } from './function-states.js';
 
 /** Lambda's timestamp format: `2026-11-26T12:00:00.000+0000`. */
-export function lambdaTimestamp(epochMs: number): string {
+function lambdaTimestamp(epochMs: number): string {
   return new Date(epochMs).toISOString().replace('Z', '+0000');
 }
 
@@ -18,7 +18,7 @@ export function defaultLogGroup(functionName: string): string {
  * The runtime version a function runs, as Lambda names it: `arn:aws:lambda:<region>::runtime:<64 hex digits>`.
  * idpool has one version per runtime name, so the id is derived from the name.
  */
-export function runtimeVersionArn(region: string, runtime: string): string {
+function runtimeVersionArn(region: string, runtime: string): string {
   return `arn:${partitionOf(region)}:lambda:${region}::runtime:${createHash('sha256').update(runtime).digest('hex')}`;
 }
 

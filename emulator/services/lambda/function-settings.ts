@@ -5,13 +5,13 @@ import type { EmulatorRuntime } from '../../runtime.js';
 import { InvalidParameterValueException, valueAbove } from './errors.js';
 
 /** The runtimes idpool runs, in a Node.js worker process of the emulator's own Node.js. */
-export const supportedRuntimes = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x'];
+const supportedRuntimes = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x'];
 
 /**
  * The runtimes Lambda knows, in the order its validation message lists them (recorded 2025-11:
  * test_create_lambda_exceptions::invalid_runtime_exc, test/fixtures/aws-recorded/lambda/test_lambda_api.snapshot.json).
  */
-export const lambdaRuntimes = [
+const lambdaRuntimes = [
   'nodejs20.x', 'python3.14', 'provided.al2023', 'python3.12', 'python3.13', 'nodejs24.x', 'nodejs22.x', 'java25',
   'python3.10', 'python3.11', 'java21', 'ruby3.3', 'ruby3.4', 'ruby3.2', 'python3.8', 'python3.9', 'java17',
   'nodejs16.x', 'dotnet10', 'dotnet8', 'java11', 'dotnet6', 'nodejs18.x', 'provided.al2', 'java8.al2',
@@ -63,7 +63,7 @@ export function checkRole(runtime: EmulatorRuntime, roleArn: string): void {
 }
 
 /** Variables Lambda sets itself; a function may not define them. */
-export const reservedEnvironmentKeys = [
+const reservedEnvironmentKeys = [
   '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV', 'AWS_LAMBDA_FUNCTION_NAME',
   'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME',
   'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',

@@ -23,7 +23,7 @@ import { updateFunctionCode } from './update-function-code.js';
 import { updateFunctionConfiguration } from './update-function-configuration.js';
 
 /** The operations idpool emulates; the model's others answer UnsupportedOperation. */
-export const lambdaOperations: OperationTable = {
+const lambdaOperations: OperationTable = {
   CreateFunction: createFunction,
   GetFunction: getFunction,
   GetFunctionConfiguration: getFunctionConfiguration,

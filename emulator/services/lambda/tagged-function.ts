@@ -5,7 +5,7 @@ import { requireFunction } from './function-lookup.js';
 import { parseFunctionName } from './function-names.js';
 
 /** Lambda's limit of tags per resource. */
-export const maxTags = 50;
+const maxTags = 50;
 
 /** Recorded (test_tag_limits): more than 50 tags, on TagResource or CreateFunction. */
 export function checkTagCount(count: number): void {

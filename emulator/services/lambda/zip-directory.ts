@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../../package-root.js';
 
-export type ZipEntryKind = 'file' | 'directory' | 'symlink';
+type ZipEntryKind = 'file' | 'directory' | 'symlink';
 
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   kind: ZipEntryKind;
   /** 0 stored, 8 deflated. */
@@ -33,8 +33,8 @@ interface ZipDirectoryModule {
  * The central directory reader, runtime/zip-directory.mjs: plain JavaScript shared with the extraction worker
  * thread, found from the sources and from dist/ alike (like bootstrap.mjs).
  */
-export const zipDirectoryPath = join(packageRoot, 'emulator', 'services', 'lambda', 'runtime', 'zip-directory.mjs');
+const zipDirectoryPath = join(packageRoot, 'emulator', 'services', 'lambda', 'runtime', 'zip-directory.mjs');
 
 const reader = (await import(pathToFileURL(zipDirectoryPath).href)) as ZipDirectoryModule;
 
-export const { readZipDirectory, UnreadableZipError, TooManyZipEntriesError } = reader;
+export const { readZipDirectory,  TooManyZipEntriesError } = reader;

@@ -1,25 +1,25 @@
 import { AwsError } from '../../errors.js';
 
 /** STS's errors as its awsQuery model codes and statuses name them. */
-export class StsAccessDenied extends AwsError {
+class StsAccessDenied extends AwsError {
   constructor(message: string) {
     super('AccessDenied', message, 403);
   }
 }
 
-export class StsValidationError extends AwsError {
+class StsValidationError extends AwsError {
   constructor(message: string) {
     super('ValidationError', message, 400);
   }
 }
 
-export class InvalidIdentityToken extends AwsError {
+class InvalidIdentityToken extends AwsError {
   constructor(message: string) {
     super('InvalidIdentityToken', message, 400);
   }
 }
 
-export class ExpiredTokenException extends AwsError {
+class ExpiredTokenException extends AwsError {
   constructor(message: string) {
     super('ExpiredTokenException', message, 400);
   }

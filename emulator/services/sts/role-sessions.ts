@@ -17,7 +17,7 @@ export interface IssuedRoleSession {
 }
 
 /** In the role's partition: `arn:aws-cn:sts::…` for a role of `arn:aws-cn:iam::…`. */
-export function assumedRoleArn(role: RoleRecord, sessionName: string): string {
+function assumedRoleArn(role: RoleRecord, sessionName: string): string {
   const partition = role.arn.split(':')[1] || 'aws';
   return `arn:${partition}:sts::${role.accountId}:assumed-role/${role.roleName}/${sessionName}`;
 }

@@ -25,10 +25,10 @@ function bothNames(source: string): Uint8Array {
 export const echoHandler = 'exports.handler = async (event) => { console.log(JSON.stringify(event)); return event; };\n';
 
 /** lambda_python_version.py: answers the runtime's version (Node.js's, here). */
-export const versionHandler = 'exports.handler = async () => ({ version: `nodejs${process.versions.node.split(".")[0]}` });\n';
+const versionHandler = 'exports.handler = async () => ({ version: `nodejs${process.versions.node.split(".")[0]}` });\n';
 
 /** lambda_version.py with its `%s` filled in: the version text, the invoked ARN and the context's version. */
-export function versionedHandler(versionId: string): string {
+function versionedHandler(versionId: string): string {
   return (
     'exports.handler = async (event, context) => { const result = { version_id: ' +
     JSON.stringify(versionId) +
@@ -69,7 +69,7 @@ async function passTransitions(t: ReplayContext): Promise<void> {
   if (!moved.ok) throw new Error(`moving the emulator clock failed: ${moved.status}`);
 }
 
-export async function waitActive(t: ReplayContext, functionName: string): Promise<void> {
+async function waitActive(t: ReplayContext, functionName: string): Promise<void> {
   await passTransitions(t);
   await waitUntilFunctionActiveV2({ client: t.lambda.client as unknown as LambdaClient, ...pace }, { FunctionName: functionName });
 }

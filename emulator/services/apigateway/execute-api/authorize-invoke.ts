@@ -20,7 +20,7 @@ export interface InvokeAuthorization {
 }
 
 /** The condition keys AWS sets for an execute-api:Invoke request: the global ones. */
-export function invokeContext(authorization: InvokeAuthorization): Record<string, ContextValue> {
+function invokeContext(authorization: InvokeAuthorization): Record<string, ContextValue> {
   return globalConditionKeys(authorization.caller, authorization);
 }
 

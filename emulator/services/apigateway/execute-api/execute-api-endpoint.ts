@@ -48,7 +48,7 @@ function requestValues(request: IncomingRequest, match: RouteMatch | undefined):
  * canonical form of the path (canonical-path.ts). API Gateway's own answers go through the deployment's gateway
  * responses.
  */
-export async function serveExecuteApi(
+async function serveExecuteApi(
   runtime: EmulatorRuntime,
   options: ExecuteApiOptions,
   request: IncomingRequest,

@@ -11,10 +11,10 @@ import { maxResponseBytes } from './invocation-errors.js';
  */
 
 /** Lambda's limit on a synchronous response: a result over it never needs to travel whole. */
-export const maxBodyBytes = maxResponseBytes;
+const maxBodyBytes = maxResponseBytes;
 
 /** Headers are small: message kind, ids, byte counts, an error payload (bootstrap.mjs truncates long ones). */
-export const maxHeaderBytes = 1024 * 1024;
+const maxHeaderBytes = 1024 * 1024;
 
 export type FrameViolation = 'header-too-large' | 'body-too-large' | 'malformed-header';
 

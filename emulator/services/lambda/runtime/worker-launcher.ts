@@ -14,7 +14,7 @@ import { workerEnvironment } from './worker-environment.js';
 import { reachableBy, unprivilegedUser, type WorkerUser } from './worker-user.js';
 
 /** Plain JavaScript outside the TypeScript build, found from the sources and from dist/ alike. */
-export const bootstrapPath = join(packageRoot, 'emulator', 'services', 'lambda', 'runtime', 'bootstrap.mjs');
+const bootstrapPath = join(packageRoot, 'emulator', 'services', 'lambda', 'runtime', 'bootstrap.mjs');
 
 /** How long the credentials of a worker's execution role last [unverified: Lambda refreshes them itself]. */
 const roleSessionSeconds = 12 * 3600;

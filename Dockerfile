@@ -1,5 +1,7 @@
 # The idpool emulator as a container: `docker compose up idpool` (see docker-compose.yml) or
-#   docker build -t idpool . && docker run -p 4577:4566 idpool
+#   docker build -t idpool . && docker run -p 127.0.0.1:4577:4566 idpool
+# It listens on 0.0.0.0 inside the container and answers the Host names localhost (the published port) and idpool
+# (the compose service name); pass `serve --host 0.0.0.0 --port 4566 --allowed-hosts <names>` for others.
 FROM node:20-slim AS build
 WORKDIR /app
 # better-sqlite3 builds from source when no prebuilt binary matches.
@@ -26,4 +28,4 @@ COPY --from=build /app/examples ./examples
 EXPOSE 4566
 HEALTHCHECK --interval=10s --timeout=3s CMD ["node", "-e", "fetch('http://127.0.0.1:4566/_idpool/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["node", "dist/src/cli/main.js"]
-CMD ["serve", "--host", "0.0.0.0", "--port", "4566"]
+CMD ["serve", "--host", "0.0.0.0", "--port", "4566", "--allowed-hosts", "idpool"]

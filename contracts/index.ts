@@ -7,6 +7,7 @@ import { createLambdaContracts } from './steps/06-create-lambda.js';
 import { createAndDeployApiContracts } from './steps/07-create-and-deploy-api.js';
 import { signedCallContracts } from './steps/08-signed-call.js';
 import { corsPreflightContracts } from './steps/09-cors-preflight.js';
+import { clientPermissionsContracts } from './steps/10-client-permissions.js';
 import type { Contract } from './types.js';
 
 /** Every contract, in the order a run takes them (by step, then as listed in the step's file). */
@@ -20,6 +21,7 @@ export const allContracts: readonly Contract[] = [
   ...createAndDeployApiContracts,
   ...signedCallContracts,
   ...corsPreflightContracts,
+  ...clientPermissionsContracts,
 ];
 
 export { steps, stepIndex, type StepId } from './steps.js';

@@ -9,6 +9,7 @@ export const steps = [
   { id: 'create-and-deploy-api', title: 'Create and deploy the IAM-authorized API' },
   { id: 'signed-call', title: 'The SigV4-signed call to GET /hello' },
   { id: 'cors-preflight', title: 'The CORS preflight' },
+  { id: 'client-permissions', title: 'The Cognito credentials do only what the role allows' },
 ] as const;
 
 export type StepId = (typeof steps)[number]['id'];

@@ -11,7 +11,7 @@ import type { StepId } from './steps.js';
 export type ContractStatus = 'validated' | 'model' | 'unverified';
 
 export interface ContractSource {
-  /** Where the truth comes from: an AWS doc URL, a model file, `reference/aws-behaviour.md`, a captured response. */
+  /** Where the truth comes from: an AWS doc URL, a model file, `docs/aws-behaviour.md`, a captured response. */
   ref: string;
   /** The facts the contract relies on, copied so a reader needs nothing else. */
   note: string;

@@ -87,13 +87,6 @@ export class RequestEntityTooLargeException extends AwsError {
   }
 }
 
-/** Wrong HTTP method or content type for the protocol. */
-export class UnsupportedMediaTypeException extends AwsError {
-  constructor(message: string) {
-    super('UnsupportedMediaTypeException', message, 415);
-  }
-}
-
 /** An unexpected failure inside idpool: logged, and answered as AWS answers its own faults. */
 export class InternalFailure extends AwsError {
   constructor(message = 'An internal error occurred.') {

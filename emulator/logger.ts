@@ -2,7 +2,18 @@ import type { LogLevel } from './config.js';
 
 const order: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
-/** Plain line logging. Nothing secret is ever passed to it: keys, secrets, session tokens and JWTs stay out. */
+/** Query parameters that carry a credential or a signature: presigned SigV4 URLs and Lambda code URLs. */
+const secretParameters = /([?&](?:x-amz-security-token|x-amz-signature|x-amz-credential|signature)=)[^&#\s]*/gi;
+
+/** The URL with the values of its secret-bearing query parameters replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(secretParameters, '$1REDACTED');
+}
+
+/**
+ * Plain line logging. Nothing secret is ever passed to it: keys, secrets, session tokens and JWTs stay out; URLs'
+ * signature and credential query parameters are redacted from every line, whoever wrote it.
+ */
 export class Logger {
   constructor(
     private readonly level: LogLevel,
@@ -14,7 +25,8 @@ export class Logger {
   }
 
   log(level: LogLevel, message: string): void {
-    if (this.enabled(level)) this.sink(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${message}`);
+    if (!this.enabled(level)) return;
+    this.sink(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${redactUrl(message)}`);
   }
 
   error(message: string): void {

@@ -33,6 +33,10 @@ export interface RequestContext {
   authorization?: AuthorizationDecision;
   /** What the emulator computed for a signature it refused, so the user can compare it with their client's. */
   signatureMismatch?: { canonicalRequest: string; stringToSign: string };
+  /** The error code the response carries, once an error was written. */
+  errorCode?: string;
+  /** For execute-api: the API, stage, method and canonical path (below the stage) called. */
+  executeApi?: { apiId: string; stage: string; method: string; path: string };
 }
 
 /** An IAM decision: what was asked, the outcome, and the statement that decided it. */

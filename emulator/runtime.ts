@@ -1,8 +1,10 @@
 import { OpenIdTokens } from './auth/openid-tokens.js';
 import { SessionCredentials } from './auth/session-credentials.js';
-import { Clock } from './clock.js';
+import type { Clock } from './clock.js';
 import type { EmulatorConfig } from './config.js';
-import { Logger } from './logger.js';
+import type { Logger } from './logger.js';
+import { RequestLogFile } from './request-log-file.js';
+import { RequestLog } from './request-log.js';
 import { ApiGatewayStore } from './store/apigateway-store.js';
 import { AuthStore } from './store/auth-store.js';
 import { CognitoStore } from './store/cognito-store.js';
@@ -26,6 +28,8 @@ export class EmulatorRuntime {
   readonly lambdaStore: LambdaStore;
   /** Runs Lambda functions; API Gateway's AWS_PROXY integration invokes through it (a LambdaInvoker). */
   readonly lambda: LambdaRuntime;
+  /** The last requests answered, with their decisions (`GET /_idpool/requests`); not state: a reset keeps it. */
+  readonly requests: RequestLog;
   /** The emulator's own base URL once it listens (for JWKS and discovery documents). */
   url = '';
 
@@ -40,9 +44,11 @@ export class EmulatorRuntime {
     this.apigateway = new ApiGatewayStore(this.db);
     this.cognito = new CognitoStore(this.db);
     this.tokens = new OpenIdTokens(this.auth, clock, config.region);
-    this.credentials = new SessionCredentials(this.auth, clock);
+    this.credentials = new SessionCredentials(this.auth, clock, this.iam);
     this.lambdaStore = new LambdaStore(this.db);
     this.lambda = new LambdaRuntime(this);
+    const logFile = config.dataDir === undefined ? undefined : RequestLogFile.open(config.dataDir);
+    this.requests = new RequestLog(config.requestLogSize, log, logFile);
   }
 
   /** Empties all state (signing keys stay, so the JWKS a client cached stays valid). */
@@ -54,6 +60,7 @@ export class EmulatorRuntime {
   async close(): Promise<void> {
     await this.lambda.close();
     await this.tokens.settled();
+    this.requests.close();
     this.db.close();
   }
 }

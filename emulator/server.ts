@@ -8,9 +8,11 @@ import { Clock } from './clock.js';
 import { resolveConfig, type EmulatorOptions } from './config.js';
 import type { Endpoint } from './endpoint.js';
 import { RequestEntityTooLargeException } from './errors.js';
-import { Logger } from './logger.js';
+import { Logger, redactUrl } from './logger.js';
 import { awsJsonEndpoint, awsQueryEndpoint, restJsonEndpoint, unknownRouteResponse } from './protocols/protocol-endpoints.js';
 import { errorResponse } from './protocols/error-response.js';
+import { corsHeaders, hostRefusal, originRefusal, preflightResponse } from './request-guards.js';
+import type { AwsError } from './errors.js';
 import { executeApiEndpoint } from './services/apigateway/execute-api/execute-api-endpoint.js';
 import type { IncomingRequest, WireResponse } from './protocols/wire.js';
 import { newRequestContext } from './request-context.js';
@@ -31,35 +33,12 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-/** CORS for browser clients of the AWS endpoints (execute-api answers preflights from the API's own OPTIONS method). */
-const corsHeaders = {
-  'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'x-amzn-requestid,x-amzn-errortype,x-amz-function-error,x-amz-log-result,x-amz-executed-version',
-};
-
-function corsPreflight(): Endpoint {
-  return {
-    name: 'cors-preflight',
-    claims: (request) => request.method === 'OPTIONS',
-    serve: async (request) => ({
-      status: 200,
-      headers: {
-        'access-control-allow-methods': 'GET,HEAD,POST,PUT,DELETE,PATCH,OPTIONS',
-        'access-control-allow-headers': request.headers.get('access-control-request-headers')?.join(',') ?? '*',
-        'access-control-max-age': '600',
-      },
-      body: '',
-    }),
-  };
-}
-
-export function createEndpoints(runtime: EmulatorRuntime): Endpoint[] {
+function createEndpoints(runtime: EmulatorRuntime): Endpoint[] {
   return [
     lambdaCodeEndpoint(runtime),
     adminEndpoint(runtime, services),
     openIdEndpoint(runtime),
     executeApiEndpoint(runtime, { lambda: () => runtime.lambda }),
-    corsPreflight(),
     awsJsonEndpoint(runtime, services),
     awsQueryEndpoint(runtime, services),
     restJsonEndpoint(runtime, services),
@@ -76,7 +55,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) => {
     handle(runtime, endpoints, req, res).catch((error: unknown) => {
       if (error instanceof ClientGone) {
-        log.debug(`client went away before its request was read: ${req.method} ${req.url}`);
+        log.debug(`client went away before its request was read: ${req.method} ${redactUrl(req.url ?? '/')}`);
         return;
       }
       log.error(`response failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -162,33 +141,58 @@ async function handle(runtime: EmulatorRuntime, endpoints: Endpoint[], req: Inco
     body: emptyBody,
     context,
   };
-  // Endpoints claim from the method, path and headers, so even a body too large to read is refused in the protocol
-  // (and for awsQuery the service) that would have answered.
+  // Endpoints claim from the method, path and headers, so even a request refused before its body is read is answered
+  // in the protocol (and for awsQuery the service) that would have answered it.
   const endpoint = endpoints.find((candidate) => candidate.claims(request));
   context.protocol = endpoint?.protocol;
-  const body = await readBody(req, runtime.config.maxBodyBytes);
+  // execute-api answers with the API's own CORS configuration (its OPTIONS methods, its Lambda's headers).
+  const ownCors = endpoint?.name === 'execute-api';
+  const refusal = hostRefusal(runtime.config, request) ?? (ownCors ? undefined : originRefusal(runtime.config, request));
+  const body = refusal ? undefined : await readBody(req, runtime.config.maxBodyBytes);
   let response: WireResponse;
-  if (body === undefined) {
+  let cors: Record<string, string> = {};
+  if (refusal) {
+    response = errorResponse(refusal, context);
+    response.headers.connection = 'close';
+    noteRefusal(runtime, request, refusal);
+  } else if (body === undefined) {
     response = errorResponse(new RequestEntityTooLargeException(runtime.config.maxBodyBytes), context);
     response.headers.connection = 'close';
+  } else if (!ownCors && request.method === 'OPTIONS') {
+    response = preflightResponse(request);
+    cors = corsHeaders(request);
   } else {
     request.body = body;
     response = endpoint ? await endpoint.serve(request) : unknownRouteResponse(request);
+    if (!ownCors && !response.omitEmulatorCors) cors = corsHeaders(request);
   }
-  write(res, response, request.method === 'HEAD');
+  write(res, response, cors, request.method === 'HEAD');
+  if (endpoint?.name !== 'admin') runtime.requests.record(request, response, performance.now() - started);
   if (runtime.log.enabled('debug')) {
     runtime.log.debug(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
   }
   if (body === undefined) res.on('finish', () => req.destroy());
 }
 
+/** A refusal before routing, in the shape of the protocol the request speaks. */
+const notedRefusals = new WeakMap<EmulatorRuntime, Set<string>>();
+
+/** The browser shows only a CORS failure, so the emulator's log says why, once per origin or host. */
+function noteRefusal(runtime: EmulatorRuntime, request: IncomingRequest, error: AwsError): void {
+  let noted = notedRefusals.get(runtime);
+  if (!noted) notedRefusals.set(runtime, (noted = new Set()));
+  const from = request.headers.get('origin')?.[0] ?? request.headers.get('referer')?.[0] ?? '';
+  const key = `${request.headers.get('host')?.[0] ?? ''} ${from}`;
+  if (noted.has(key) || noted.size >= 100) return;
+  noted.add(key);
+  runtime.log.warn(error.message);
+}
+
 /** The status line, headers and body in one write: Node joins the head to a string body (a Buffer goes by writev). */
-function write(res: ServerResponse, response: WireResponse, headOnly: boolean): void {
+function write(res: ServerResponse, response: WireResponse, cors: Record<string, string>, headOnly: boolean): void {
   const { body } = response;
   const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-  const headers: Record<string, string | string[]> = response.omitEmulatorCors
-    ? { ...response.headers, ...response.repeatedHeaders }
-    : { ...corsHeaders, ...response.headers, ...response.repeatedHeaders };
+  const headers: Record<string, string | string[]> = { ...cors, ...response.headers, ...response.repeatedHeaders };
   headers['content-length'] = String(length);
   res.writeHead(response.status, headers);
   if (headOnly) res.end();

@@ -18,5 +18,5 @@ function strip(value) {
 for (const service of services) {
   const model = JSON.parse(readFileSync(join(sourceDir, `${service}.json`), 'utf8'));
   const stripped = strip({ version: model.version, metadata: model.metadata, operations: model.operations, shapes: model.shapes });
-  writeFileSync(join('emulator/models', `${service}.json`), JSON.stringify(stripped) + '\n');
+  writeFileSync(join('emulator/models', `${service}.json`), `${JSON.stringify(stripped)}\n`);
 }

@@ -40,7 +40,7 @@ describe('errors before the operation is known, written from the request context
   it('awsJson1_1: a body too large is a JSON error with its type', async () => {
     const answer = await send(ctx.emulator.url, {
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityService.ListIdentityPools' },
-      body: tooLarge('{"MaxResults": 1, "pad": "') + '"}',
+      body: `${tooLarge('{"MaxResults": 1, "pad": "')}"}`,
     });
     expect(answer.status).toBe(413);
     expect(answer.headers['content-type']).toBe('application/x-amz-json-1.1');

@@ -14,13 +14,13 @@ describe('the emulator server', () => {
 
   it('moves its clock forward and to an offset', async () => {
     const before = (await (await fetch(`${ctx.emulator.url}/_idpool/clock`)).json()) as { now: string };
-    const advanced = await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: 3600 }) });
+    const advanced = await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: 3600 }) });
     const after = (await advanced.json()) as { now: string; offsetSeconds: number };
     expect(after.offsetSeconds).toBe(3600);
     expect(Date.parse(after.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(3_600_000);
-    const reset = (await (await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', body: JSON.stringify({ offsetSeconds: 0 }) })).json()) as { offsetSeconds: number };
+    const reset = (await (await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetSeconds: 0 }) })).json()) as { offsetSeconds: number };
     expect(reset.offsetSeconds).toBe(0);
-    const bad = await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', body: '{"advanceSeconds":"soon"}' });
+    const bad = await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advanceSeconds":"soon"}' });
     expect(bad.status).toBe(400);
   });
 

@@ -30,7 +30,7 @@ describe('moving a whole state between emulators', () => {
       expect(plain.tables.issued_credentials).toBeUndefined();
       expect(JSON.stringify(plain)).not.toContain('"d":');
 
-      const imported = await fetch(`${target.url}/_idpool/state`, { method: 'POST', body: JSON.stringify(plain) });
+      const imported = await fetch(`${target.url}/_idpool/state`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(plain) });
       expect(imported.status).toBe(200);
       const moved = clientsFor(target).iam;
       const role = await moved.send(new GetRoleCommand({ RoleName: 'moved' }));
@@ -49,11 +49,11 @@ describe('moving a whole state between emulators', () => {
   it('refuses what is not an export, and an export of another schema version', async () => {
     const emulator = await startEmulator({ port: 0, logLevel: 'warn' });
     try {
-      const garbage = await fetch(`${emulator.url}/_idpool/state`, { method: 'POST', body: '{"tables":[]}' });
+      const garbage = await fetch(`${emulator.url}/_idpool/state`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"tables":[]}' });
       expect(garbage.status).toBe(400);
       const exported = (await (await fetch(`${emulator.url}/_idpool/state`)).json()) as { schemaVersions: Record<string, number> };
       exported.schemaVersions.iam = 999;
-      const future = await fetch(`${emulator.url}/_idpool/state`, { method: 'POST', body: JSON.stringify(exported) });
+      const future = await fetch(`${emulator.url}/_idpool/state`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(exported) });
       expect(future.status).toBe(400);
       expect(((await future.json()) as { message: string }).message).toContain('iam schema is version 999');
     } finally {

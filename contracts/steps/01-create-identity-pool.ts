@@ -8,7 +8,7 @@ import type { ContractContext } from '../types.js';
 const cognitoModel = 'botocore cognito-identity 2014-06-30 service-2.json (shapes IdentityPool, IdentityPoolId)';
 
 /** The IdentityPool shape: every member the model defines, nothing else. */
-export const identityPoolSchema = z.strictObject({
+const identityPoolSchema = z.strictObject({
   IdentityPoolId: z.string().regex(new RegExp(`^${regionPattern}:${guid}$`)),
   IdentityPoolName: z.string().min(1).max(128),
   AllowUnauthenticatedIdentities: z.boolean(),
@@ -72,7 +72,7 @@ export const createIdentityPoolContracts = [
     request: "cognito-identity CreateIdentityPool {IdentityPoolName: 'bad/name!', AllowUnauthenticatedIdentities: false}",
     status: 'unverified',
     source: {
-      ref: `${cognitoModel}; reference/aws-behaviour.md`,
+      ref: `${cognitoModel}; docs/aws-behaviour.md`,
       note: "IdentityPoolName is 1-128 chars matching [\\w\\s+=,.@-]+. A broken model constraint answers ValidationException, '1 validation error detected: Value '<v>' at '<member>' failed to satisfy constraint: <constraint>' (AWS's JSON-service wording; moto reproduces it for IdentityPoolName; not seen on AWS for this operation).",
     },
     run: async (ctx) => {

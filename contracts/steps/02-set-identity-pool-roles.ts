@@ -9,7 +9,7 @@ import type { ContractContext } from '../types.js';
 const iamModel = 'botocore iam 2010-05-08 service-2.json (shapes Role, CreateRoleResponse, errors)';
 const cognitoModel = 'botocore cognito-identity 2014-06-30 service-2.json (GetIdentityPoolRoles, SetIdentityPoolRoles)';
 
-export const roleSchema = z.strictObject({
+const roleSchema = z.strictObject({
   Path: z.string(),
   RoleName: z.string().min(1).max(64),
   RoleId: z.string().regex(/^AROA[A-Z0-9]{12,}$/),
@@ -41,16 +41,21 @@ function trustsCognito(body: JsonValue, ctx: ContractContext): string[] {
   ];
 }
 
+/** Recorded AWS answers (LocalStack's parity snapshots, replayed against idpool by test/aws-recorded). */
+function iamRecording(test: string, key: string): string {
+  return `recorded AWS answer: localstack/localstack@8b9a79f05846 tests/aws/services/iam/test_iam.snapshot.json, ${test} → ${key} (copy: test/fixtures/aws-recorded/iam/test_iam.snapshot.json)`;
+}
+
 export const setIdentityPoolRolesContracts = [
   defineContract({
     id: 'set-identity-pool-roles.create-role-response',
     step: 'set-identity-pool-roles',
     title: 'CreateRole answers the role: RoleId AROA…, its ARN, the trust policy URL-encoded',
     request: 'iam CreateRole {RoleName: idpool-<run>-auth, AssumeRolePolicyDocument: <Federated cognito-identity.amazonaws.com, aud = pool, amr = authenticated>, Tags: [idpool:run]}',
-    status: 'model',
+    status: 'validated',
     source: {
-      ref: `${iamModel}; https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html`,
-      note: 'Role has Path, RoleName, RoleId, Arn, CreateDate (required) and optional members; role ids start AROA; AssumeRolePolicyDocument is returned URL-encoded (RFC 3986). Trust for Cognito: Federated cognito-identity.amazonaws.com, sts:AssumeRoleWithWebIdentity, StringEquals cognito-identity.amazonaws.com:aud = pool (reference/aws-behaviour.md).',
+      ref: `${iamRecording('TestIAMIntegrations::test_update_assume_role_policy', 'created_role')}; ${iamModel}; https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html`,
+      note: 'Recorded: CreateRole answers 200 {Role: {Arn: arn:<partition>:iam::<account>:role/<name>, AssumeRolePolicyDocument (the document sent), CreateDate, Path: /, RoleId, RoleName}} (no MaxSessionDuration, no RoleLastUsed). From the model and docs: Role has Path, RoleName, RoleId, Arn, CreateDate (required) and optional members; role ids start AROA; AssumeRolePolicyDocument is returned URL-encoded (RFC 3986). Trust for Cognito: Federated cognito-identity.amazonaws.com, sts:AssumeRoleWithWebIdentity, StringEquals cognito-identity.amazonaws.com:aud = pool (docs/aws-behaviour.md).',
     },
     run: (ctx) => recorded(ctx, 'createAuthenticatedRole'),
     expect: {
@@ -69,7 +74,7 @@ export const setIdentityPoolRolesContracts = [
     title: 'SetIdentityPoolRoles answers 200 with no output',
     request: 'cognito-identity SetIdentityPoolRoles {IdentityPoolId: <pool>, Roles: {authenticated: <role arn>}}',
     status: 'model',
-    source: { ref: `${cognitoModel}; reference/aws-behaviour.md`, note: 'SetIdentityPoolRoles has no output shape; operations with no output answer 200 with an empty JSON body.' },
+    source: { ref: `${cognitoModel}; docs/aws-behaviour.md`, note: 'SetIdentityPoolRoles has no output shape; operations with no output answer 200 with an empty JSON body.' },
     run: (ctx) => recorded(ctx, 'setIdentityPoolRoles'),
     expect: { kind: 'response', status: 200, schema: z.strictObject({}) },
   }),
@@ -126,14 +131,17 @@ export const setIdentityPoolRolesContracts = [
     step: 'set-identity-pool-roles',
     title: 'CreateRole with a trust policy that is not JSON is MalformedPolicyDocument (400)',
     request: "iam CreateRole {RoleName: idpool-<run>-malformed, AssumeRolePolicyDocument: 'not a policy'}",
-    status: 'model',
-    source: { ref: iamModel, note: 'MalformedPolicyDocumentException: code MalformedPolicyDocument, httpStatusCode 400, in CreateRole\'s errors.' },
+    status: 'validated',
+    source: {
+      ref: `${iamRecording('TestIAMExtensions::test_create_role_with_malformed_assume_role_policy_document', 'invalid-json')}; ${iamModel}`,
+      note: "Recorded: CreateRole with a trust policy that does not parse as JSON (a trailing comma) answers 400, code MalformedPolicyDocument, Type Sender, 'This policy contains invalid Json'.",
+    },
     run: async (ctx) => {
       const roleName = `idpool-${ctx.runId}-malformed`;
       const outcome = await ctx.call(ctx.clients.iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: 'not a policy' })));
       if (outcome.kind === 'response') await ctx.call(ctx.clients.iam.send(new DeleteRoleCommand({ RoleName: roleName })));
       return outcome;
     },
-    expect: { kind: 'error', error: { code: 'MalformedPolicyDocumentException', status: 400 } },
+    expect: { kind: 'error', error: { code: 'MalformedPolicyDocumentException', status: 400, message: /^This policy contains invalid Json$/ } },
   }),
 ];

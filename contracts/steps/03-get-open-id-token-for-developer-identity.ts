@@ -17,7 +17,7 @@ function getToken(ctx: ContractContext, user: string, extra: { IdentityId?: stri
 }
 
 const tokenSource = {
-  ref: `reference/aws-behaviour.md; ${cognitoModel}; https://docs.aws.amazon.com/cognito/latest/developerguide/developer-authenticated-identities.html`,
+  ref: `docs/aws-behaviour.md; ${cognitoModel}; https://docs.aws.amazon.com/cognito/latest/developerguide/developer-authenticated-identities.html`,
   note: 'Out: IdentityId (REGION:GUID), Token. The token is a JWS, header {"kid":"<region>-<n>","typ":"JWS","alg":"RS512"}; claims iss https://cognito-identity.amazonaws.com, aud = IdentityPoolId, sub = IdentityId, amr = ["authenticated", "<DevProvider>", "<DevProvider>:<IdentityPoolId>:<DevUserId>"], exp - iat = 900 by default (seen on a real token).',
 };
 
@@ -53,7 +53,7 @@ export const developerTokenContracts = [
     title: 'The same developer user id always maps to the same IdentityId',
     request: 'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: {<provider>: alice-<run>}} again',
     status: 'model',
-    source: { ref: `reference/aws-behaviour.md; ${cognitoModel}`, note: '"Registers (or retrieves) a Cognito IdentityId": the same developer user id always maps to the same IdentityId.' },
+    source: { ref: `docs/aws-behaviour.md; ${cognitoModel}`, note: '"Registers (or retrieves) a Cognito IdentityId": the same developer user id always maps to the same IdentityId.' },
     requires: ['developerToken'],
     run: (ctx) => getToken(ctx, developerUserId(ctx, 'alice')),
     expect: {
@@ -99,7 +99,7 @@ export const developerTokenContracts = [
     request: 'GET <jwks url> (https://cognito-identity.amazonaws.com/.well-known/jwks_uri on AWS), then verify the token with it',
     status: 'model',
     source: {
-      ref: 'reference/aws-behaviour.md; https://docs.aws.amazon.com/cognito/latest/developerguide/open-id.html',
+      ref: 'docs/aws-behaviour.md; https://docs.aws.amazon.com/cognito/latest/developerguide/open-id.html',
       note: 'Keys at https://cognito-identity.amazonaws.com/.well-known/jwks_uri; entries {"kty":"RSA","alg":"RS512","use":"sig","kid":...,"n":...,"e":"AQAB"}.',
     },
     requires: ['developerToken'],
@@ -137,7 +137,7 @@ export const developerTokenContracts = [
     request: 'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, IdentityId: <alice identity>, Logins: {<provider>: carol-<run>}} after carol got her own identity',
     status: 'model',
     source: {
-      ref: `reference/aws-behaviour.md; ${cognitoModel}`,
+      ref: `docs/aws-behaviour.md; ${cognitoModel}`,
       note: 'DeveloperUserAlreadyRegisteredException (400): "The provided developer user identifier is already registered with Cognito under a different identity ID."',
     },
     requires: ['developerToken'],
@@ -172,8 +172,8 @@ export const developerTokenContracts = [
     request: 'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: {login.not-this-pool: alice-<run>}}',
     status: 'unverified',
     source: {
-      ref: `reference/aws-behaviour.md; ${cognitoModel}; https://github.com/danilop/LambdAuth/issues/32; ${cognitoErrorStatus.ref}`,
-      note: '"You can only specify one developer provider as part of the Logins map, which is linked to the identity pool"; a login for another provider is refused. A user reported the message "This identity pool does not support the specified developer provider"; its error code was not shown (NotAuthorizedException is a guess). ' + cognitoErrorStatus.note,
+      ref: `docs/aws-behaviour.md; ${cognitoModel}; https://github.com/danilop/LambdAuth/issues/32; ${cognitoErrorStatus.ref}`,
+      note: `"You can only specify one developer provider as part of the Logins map, which is linked to the identity pool"; a login for another provider is refused. A user reported the message "This identity pool does not support the specified developer provider"; its error code was not shown (NotAuthorizedException is a guess). ${cognitoErrorStatus.note}`,
     },
     run: (ctx) =>
       ctx.call(
@@ -190,7 +190,7 @@ export const developerTokenContracts = [
     request: 'cognito-identity GetOpenIdTokenForDeveloperIdentity {…, TokenDuration: 86401}',
     status: 'unverified',
     source: {
-      ref: `${cognitoModel}; reference/aws-behaviour.md`,
+      ref: `${cognitoModel}; docs/aws-behaviour.md`,
       note: "TokenDuration range 1-86400. A broken model constraint answers ValidationException '1 validation error detected: Value '86401' at 'tokenDuration' failed to satisfy constraint: Member must have value less than or equal to 86400' (AWS's JSON-service wording, not seen for this member).",
     },
     run: (ctx) => getToken(ctx, developerUserId(ctx, 'alice'), { TokenDuration: 86401 }),
@@ -203,7 +203,7 @@ export const developerTokenContracts = [
     request: 'POST <cognito-identity endpoint> X-Amz-Target: AWSCognitoIdentityService.GetOpenIdTokenForDeveloperIdentity, no Authorization header',
     status: 'unverified',
     source: {
-      ref: 'reference/aws-behaviour.md',
+      ref: 'docs/aws-behaviour.md',
       note: 'Only GetId, GetOpenIdToken, GetCredentialsForIdentity and UnlinkIdentity are public; every other operation needs signed developer credentials. The unsigned answer {"__type":"MissingAuthenticationTokenException","message":"Missing Authentication Token"} with status 400 is the JSON services\' usual one, not seen for this operation.',
     },
     run: async (ctx) => {

@@ -10,7 +10,7 @@ import { cognitoIssuer, developerUserId } from '../developer-token.js';
 const cognitoModel = 'botocore cognito-identity 2014-06-30 service-2.json (GetCredentialsForIdentity, Credentials)';
 const cognitoLogin = 'cognito-identity.amazonaws.com';
 
-export const credentialsSchema = z.strictObject({
+const credentialsSchema = z.strictObject({
   IdentityId: z.string().regex(new RegExp(`^${regionPattern}:${guid}$`)),
   Credentials: z.strictObject({
     AccessKeyId: z.string().regex(/^ASIA[A-Z0-9]{12,}$/),
@@ -40,7 +40,7 @@ async function tokenFor(ctx: ContractContext, user: string, tokenDuration?: numb
 }
 
 const notAuthorizedSource = {
-  ref: `reference/aws-behaviour.md; ${cognitoModel}; https://github.com/amazon-archives/amazon-cognito-identity-js/issues/91; https://github.com/aws-amplify/aws-sdk-android/issues/175; ${cognitoErrorStatus.ref}`,
+  ref: `docs/aws-behaviour.md; ${cognitoModel}; https://github.com/amazon-archives/amazon-cognito-identity-js/issues/91; https://github.com/aws-amplify/aws-sdk-android/issues/175; ${cognitoErrorStatus.ref}`,
   note: `GetCredentialsForIdentity refuses a bad, expired or foreign token, or a token whose sub is not this identity, with NotAuthorizedException. Captured bodies: {"__type":"NotAuthorizedException","message":"Invalid login token. Couldn't verify signed token."} (a token whose signature fails) and "Access to Identity 'us-east-1:…' is forbidden." ${cognitoErrorStatus.note}`,
 };
 
@@ -52,7 +52,7 @@ export const getCredentialsContracts = [
     request: 'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: <token>}} (unsigned)',
     status: 'model',
     source: {
-      ref: `reference/aws-behaviour.md; ${cognitoModel}`,
+      ref: `docs/aws-behaviour.md; ${cognitoModel}`,
       note: 'Out: IdentityId, Credentials {AccessKeyId, SecretKey, SessionToken, Expiration} (the member is SecretKey). Credentials last one hour; temporary access keys start ASIA. A public operation: no AWS credentials needed.',
     },
     requires: ['developerToken'],
@@ -149,7 +149,7 @@ export const getCredentialsContracts = [
     request: 'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>} (no Logins)',
     status: 'unverified',
     source: {
-      ref: `reference/aws-behaviour.md; ${cognitoModel}; ${cognitoErrorStatus.ref}`,
+      ref: `docs/aws-behaviour.md; ${cognitoModel}; ${cognitoErrorStatus.ref}`,
       note: `No Logins means the unauthenticated role, allowed only when the pool allows unauthenticated identities (the stack pool does not). Users report "Logins don't match. Please include at least one valid login for this identity or identity pool." (NotAuthorizedException). ${cognitoErrorStatus.note}`,
     },
     requires: ['developerToken'],
@@ -163,7 +163,7 @@ export const getCredentialsContracts = [
     request: "cognito-identity GetCredentialsForIdentity {IdentityId: 'not-an-identity-id', Logins: {cognito-identity.amazonaws.com: <alice token>}}",
     status: 'unverified',
     source: {
-      ref: `${cognitoModel}; reference/aws-behaviour.md`,
+      ref: `${cognitoModel}; docs/aws-behaviour.md`,
       note: "IdentityId: 1-55 chars, pattern [\\w-]+:[0-9a-f-]+. Broken constraint: ValidationException '1 validation error detected: Value '<v>' at 'identityId' failed to satisfy constraint: Member must satisfy regular expression pattern: …' (AWS's JSON-service wording, not seen for this member).",
     },
     requires: ['developerToken'],

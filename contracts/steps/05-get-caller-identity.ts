@@ -40,7 +40,7 @@ export const getCallerIdentityContracts = [
     request: 'sts GetCallerIdentity signed with the Cognito credentials',
     status: 'model',
     source: {
-      ref: `reference/aws-behaviour.md; ${stsDocs}`,
+      ref: `docs/aws-behaviour.md; ${stsDocs}`,
       note: 'Cognito assumes the role through AssumeRoleWithWebIdentity: the ARN is arn:aws:sts::<account>:assumed-role/<RoleName>/CognitoIdentityCredentials, the user id AROA…:CognitoIdentityCredentials (the role id). GetCallerIdentity returns UserId, Account, Arn.',
     },
     requires: ['credentials'],

@@ -8,8 +8,13 @@ import type { ContractContext } from '../types.js';
 
 const lambdaModel = 'botocore lambda 2015-03-31 service-2.json (FunctionConfiguration, GetFunctionResponse, AddPermission)';
 
+/** Recorded AWS answers (LocalStack's parity snapshots, replayed against idpool by test/aws-recorded). */
+function lambdaRecording(test: string, key: string): string {
+  return `recorded AWS answer: localstack/localstack@8b9a79f05846 tests/aws/services/lambda_/test_lambda_api.snapshot.json, ${test} → ${key} (copy: test/fixtures/aws-recorded/lambda/test_lambda_api.snapshot.json)`;
+}
+
 /** Lambda adds members over time (SnapStart, LoggingConfig, …): the members idpool relies on are checked, others allowed. */
-export const functionConfigurationSchema = z.looseObject({
+const functionConfigurationSchema = z.looseObject({
   FunctionName: z.string(),
   FunctionArn: z.string().regex(/^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+$/),
   Runtime: z.string(),
@@ -41,10 +46,10 @@ export const createLambdaContracts = [
     step: 'create-lambda',
     title: 'CreateFunction answers 201 with the function configuration (ARN, runtime, handler, code hash)',
     request: 'lambda CreateFunction {FunctionName: idpool-<run>-hello, Runtime: nodejs20.x, Handler: index.handler, Role: <lambda role>, Code: {ZipFile: examples/hello}, Tags: {idpool:run}}',
-    status: 'model',
+    status: 'validated',
     source: {
-      ref: `${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html`,
-      note: 'CreateFunction: HTTP 201, output FunctionConfiguration; FunctionArn arn:aws:lambda:<region>:<account>:function:<name>; CodeSha256 is the base64 SHA-256 of the zip; Version $LATEST; State Pending until the function is ready.',
+      ref: `${lambdaRecording('TestLambdaFunction::test_function_lifecycle', 'create_response')}; ${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html`,
+      note: 'Recorded: HTTP 201, FunctionArn arn:<partition>:lambda:<region>:<account>:function:<name>, Version $LATEST, PackageType Zip, State Pending (StateReasonCode Creating, "The function is being created."), CodeSha256 and CodeSize present. From the docs: CodeSha256 is the base64 SHA-256 of the zip.',
     },
     run: (ctx) => recorded(ctx, 'createFunction'),
     expect: { kind: 'response', status: 201, schema: functionConfigurationSchema, checks: { 'the stack function': (body, ctx) => isTheStackFunction(body, ctx) } },
@@ -54,8 +59,11 @@ export const createLambdaContracts = [
     step: 'create-lambda',
     title: 'GetFunction answers the Active function, a code location and its tags',
     request: 'lambda GetFunction {FunctionName: <function>}',
-    status: 'model',
-    source: { ref: lambdaModel, note: 'GetFunctionResponse: Configuration, Code {RepositoryType, Location}, Tags, Concurrency. A function whose creation finished is State Active.' },
+    status: 'validated',
+    source: {
+      ref: `${lambdaRecording('TestLambdaFunction::test_function_lifecycle', 'get_function_response')}; ${lambdaRecording('TestLambdaTag::test_create_tag_on_fn_create', 'get_function_result')}; ${lambdaModel}`,
+      note: 'Recorded: HTTP 200, {Code: {Location, RepositoryType: S3}, Configuration: {… State Active, LastUpdateStatus Successful}}, and Tags {<key>: <value>} for a function created with tags. The model adds TagsError and Concurrency.',
+    },
     run: (ctx) => ctx.call(ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: ctx.stack.functionName }))),
     expect: {
       kind: 'response',
@@ -79,8 +87,11 @@ export const createLambdaContracts = [
     step: 'create-lambda',
     title: 'AddPermission answers 201 with the statement letting apigateway.amazonaws.com invoke the function',
     request: `lambda AddPermission {FunctionName: <function>, StatementId: ${stackConventions.invokeStatementId}, Action: lambda:InvokeFunction, Principal: apigateway.amazonaws.com, SourceArn: arn:aws:execute-api:<region>:<account>:<api>/*}`,
-    status: 'model',
-    source: { ref: `${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html`, note: 'AddPermission: HTTP 201, output {Statement: "<the statement as a JSON string>"}.' },
+    status: 'validated',
+    source: {
+      ref: `${lambdaRecording('TestLambdaPermissions::test_add_lambda_permission_aws', 'add_permission')}; ${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html`,
+      note: 'Recorded: HTTP 201, {Statement} (a JSON string; the snapshot shows it parsed) = {Sid, Effect: Allow, Principal: {Service: s3.amazonaws.com}, Action: lambda:InvokeFunction, Resource: <the unqualified function ARN>, Condition: {ArnLike: {AWS:SourceArn: …}}}.',
+    },
     run: (ctx) => recorded(ctx, 'addPermission'),
     expect: {
       kind: 'response',
@@ -110,8 +121,11 @@ export const createLambdaContracts = [
     step: 'create-lambda',
     title: 'GetFunction of a function that does not exist is ResourceNotFoundException (404) naming its ARN',
     request: 'lambda GetFunction {FunctionName: idpool-<run>-missing}',
-    status: 'model',
-    source: { ref: `${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html`, note: "ResourceNotFoundException (404); AWS words it 'Function not found: arn:aws:lambda:<region>:<account>:function:<name>'." },
+    status: 'validated',
+    source: {
+      ref: `${lambdaRecording('TestLambdaFunction::test_ops_on_nonexisting_fn[get_function]', 'not_found_exception')}; ${lambdaModel}`,
+      note: "Recorded: HTTP 404, ResourceNotFoundException, Type User, 'Function not found: arn:<partition>:lambda:<region>:<account>:function:<name>'.",
+    },
     run: (ctx) => ctx.call(ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: `idpool-${ctx.runId}-missing` }))),
     expect: { kind: 'error', error: { code: 'ResourceNotFoundException', status: 404, message: /^Function not found: arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:idpool-[\w-]+-missing$/ } },
   }),
@@ -120,8 +134,11 @@ export const createLambdaContracts = [
     step: 'create-lambda',
     title: 'AddPermission with a StatementId already in the policy is ResourceConflictException (409)',
     request: `lambda AddPermission {FunctionName: <function>, StatementId: ${stackConventions.invokeStatementId}, …} a second time`,
-    status: 'model',
-    source: { ref: lambdaModel, note: "ResourceConflictException (409): 'The statement id (<sid>) provided already exists. Please specify a new statement id, or remove the existing statement.'" },
+    status: 'validated',
+    source: {
+      ref: `${lambdaRecording('TestLambdaPermissions::test_permission_exceptions', 'add_permission_conflicting_statement_id')}; ${lambdaModel}`,
+      note: "Recorded: HTTP 409, ResourceConflictException, 'The statement id (s3) provided already exists. Please provide a new statement id, or remove the existing statement.'",
+    },
     changesStack: true,
     run: (ctx) =>
       ctx.call(
@@ -134,6 +151,6 @@ export const createLambdaContracts = [
           }),
         ),
       ),
-    expect: { kind: 'error', error: { code: 'ResourceConflictException', status: 409, message: /^The statement id \(idpool-apigateway-invoke\) provided already exists/ } },
+    expect: { kind: 'error', error: { code: 'ResourceConflictException', status: 409, message: /^The statement id \(idpool-apigateway-invoke\) provided already exists\. Please provide a new statement id, or remove the existing statement\.$/ } },
   }),
 ];

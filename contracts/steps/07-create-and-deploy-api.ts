@@ -9,7 +9,7 @@ import type { ContractContext } from '../types.js';
 
 const apiModel = 'botocore apigateway 2015-07-09 service-2.json (RestApi, Method, Integration, Stage, Deployment)';
 
-export async function resourceIdOf(ctx: ContractContext, path: string): Promise<string> {
+async function resourceIdOf(ctx: ContractContext, path: string): Promise<string> {
   const resources = await ctx.clients.apiGateway.send(new GetResourcesCommand({ restApiId: ctx.stack.restApiId, limit: 500 }));
   const resource = resources.items?.find((item) => item.path === path);
   if (!resource?.id) throw new NotRun(`the API has no resource ${path} (provisioning did not create it)`);
@@ -20,17 +20,22 @@ export async function getMethod(ctx: ContractContext, path: string, httpMethod: 
   return ctx.call(ctx.clients.apiGateway.send(new GetMethodCommand({ restApiId: ctx.stack.restApiId, resourceId: await resourceIdOf(ctx, path), httpMethod })));
 }
 
-export function lambdaIntegrationUri(ctx: ContractContext): string {
+function lambdaIntegrationUri(ctx: ContractContext): string {
   return `arn:aws:apigateway:${ctx.stack.region}:lambda:path/2015-03-31/functions/${ctx.stack.functionArn}/invocations`;
 }
 
-export const methodSchema = z.looseObject({
+const methodSchema = z.looseObject({
   httpMethod: z.string(),
   authorizationType: z.string(),
   apiKeyRequired: z.boolean().optional(),
   methodIntegration: z.looseObject({ type: z.string(), httpMethod: z.string().optional(), uri: z.string().optional() }).optional(),
   methodResponses: z.record(z.string(), z.looseObject({})).optional(),
 });
+
+/** Recorded AWS answers (LocalStack's parity snapshots, replayed against idpool by test/aws-recorded). */
+function apiGatewayRecording(test: string, key: string): string {
+  return `recorded AWS answer: localstack/localstack@8b9a79f05846 tests/aws/services/apigateway/test_apigateway_api.snapshot.json, ${test} → ${key} (copy: test/fixtures/aws-recorded/apigateway/test_apigateway_api.snapshot.json)`;
+}
 
 export const createAndDeployApiContracts = [
   defineContract({
@@ -127,8 +132,11 @@ export const createAndDeployApiContracts = [
     step: 'create-and-deploy-api',
     title: 'GetRestApi of an API that does not exist is NotFoundException (404)',
     request: 'apigateway GetRestApi {restApiId: a1b2c3d4e5}',
-    status: 'model',
-    source: { ref: apiModel, note: "NotFoundException (404); AWS words it 'Invalid API identifier specified <account>:<api-id>'." },
+    status: 'validated',
+    source: {
+      ref: `${apiGatewayRecording('TestApiGatewayApiRestApi::test_get_api_case_insensitive', 'get-api-upper-case')}; ${apiModel}`,
+      note: "Recorded: GetRestApi of an id no API has (the upper-cased id of an existing one) answers 404, NotFoundException, 'Invalid API identifier specified <account>:<api-id>'.",
+    },
     run: (ctx) => ctx.call(ctx.clients.apiGateway.send(new GetRestApiCommand({ restApiId: 'a1b2c3d4e5' }))),
     expect: { kind: 'error', error: { code: 'NotFoundException', status: 404, message: /^Invalid API identifier specified \d{12}:a1b2c3d4e5$/ } },
   }),
@@ -137,8 +145,11 @@ export const createAndDeployApiContracts = [
     step: 'create-and-deploy-api',
     title: 'GetMethod of a method the resource does not have is NotFoundException (404)',
     request: 'apigateway GetMethod {restApiId: <api>, resourceId: <id of /hello>, httpMethod: POST}',
-    status: 'model',
-    source: { ref: apiModel, note: "NotFoundException (404); AWS words it 'Invalid Method identifier specified'." },
+    status: 'validated',
+    source: {
+      ref: `${apiGatewayRecording('TestApiGatewayApiMethod::test_method_lifecycle', 'get-deleted-method-response')}; ${apiModel}`,
+      note: "Recorded: GetMethod of a method the resource no longer has answers 404, NotFoundException, 'Invalid Method identifier specified'.",
+    },
     run: (ctx) => getMethod(ctx, stackConventions.helloPath, 'POST'),
     expect: { kind: 'error', error: { code: 'NotFoundException', status: 404, message: /^Invalid Method identifier specified$/ } },
   }),

@@ -7,7 +7,7 @@ import type { AwsCredentials, ContractContext, ErrorExpectation, SignOptions } f
 import { assumedRoleArn } from './05-get-caller-identity.js';
 
 const apiGatewayErrors = {
-  ref: 'reference/aws-behaviour.md (API Gateway REST, method with authorizationType AWS_IAM); https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-troubleshooting-errors.html',
+  ref: 'docs/aws-behaviour.md (API Gateway REST, method with authorizationType AWS_IAM); https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-troubleshooting-errors.html',
   note: 'Every failure is HTTP 403 with a JSON body and the header x-amzn-ErrorType. No Authorization header or an unknown route: MissingAuthenticationTokenException {"message":"Missing Authentication Token"}. Wrong signature: InvalidSignatureException "The request signature we calculated does not match the signature you provided. …". Date over 5 minutes old: InvalidSignatureException "Signature expired: <date> is now earlier than <now-5min> (<now> - 5 min.)".',
 };
 
@@ -28,7 +28,7 @@ function apiError(errorType: string, message?: RegExp): { kind: 'error'; error: 
   return { kind: 'error', error: { code: errorType, status: 403, errorType, ...(message ? { message } : {}) } };
 }
 
-export const helloBodySchema = z.strictObject({
+const helloBodySchema = z.strictObject({
   message: z.literal('Hello user'),
   cognitoIdentityId: z.string().nullable(),
   cognitoIdentityPoolId: z.string().nullable(),
@@ -44,7 +44,7 @@ export const signedCallContracts = [
     request: 'GET <api url>/hello signed with aws4 (service execute-api) with the Cognito credentials',
     status: 'model',
     source: {
-      ref: 'reference/aws-behaviour.md; https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format',
+      ref: 'docs/aws-behaviour.md; https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format',
       note: 'The AWS_PROXY event for an IAM-signed Cognito caller has requestContext.identity.cognitoIdentityId, cognitoIdentityPoolId, cognitoAuthenticationType ("authenticated") and userArn (the assumed-role ARN). examples/hello answers {"message":"Hello user", …those four}.',
     },
     requires: ['credentials'],
@@ -94,7 +94,7 @@ export const signedCallContracts = [
     request: "GET <api url>/hello with 'Authorization: AWS4-HMAC-SHA256 SignedHeaders=host' and an X-Amz-Date",
     status: 'unverified',
     source: {
-      ref: 'reference/aws-behaviour.md',
+      ref: 'docs/aws-behaviour.md',
       note: "IncompleteSignatureException [unverified]: {\"message\":\"Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. … Authorization=<value>\"} (only the missing parts are listed).",
     },
     requires: ['credentials'],
@@ -121,7 +121,7 @@ export const signedCallContracts = [
     title: 'Temporary keys nobody issued are 403 UnrecognizedClientException',
     request: 'GET <api url>/hello signed with a made-up ASIA key, secret and session token',
     status: 'unverified',
-    source: { ref: 'reference/aws-behaviour.md', note: 'Unknown access key, or a session token that does not belong to it: UnrecognizedClientException [unverified], {"message":"The security token included in the request is invalid."}' },
+    source: { ref: 'docs/aws-behaviour.md', note: 'Unknown access key, or a session token that does not belong to it: UnrecognizedClientException [unverified], {"message":"The security token included in the request is invalid."}' },
     run: (ctx) =>
       signedGet(ctx, stackConventions.helloPath, { accessKeyId: 'ASIAIDPOOLUNKNOWN000', secretAccessKey: 'idpool-made-up-secret', sessionToken: 'idpool-made-up-session-token' }),
     expect: apiError('UnrecognizedClientException', /^The security token included in the request is invalid\.?$/),
@@ -132,7 +132,7 @@ export const signedCallContracts = [
     title: 'After the credentials expire, a correctly signed call is 403 ExpiredTokenException',
     request: 'let 3601 s pass on the target clock, then GET <api url>/hello signed (at the target\'s time) with the Cognito credentials',
     status: 'unverified',
-    source: { ref: 'reference/aws-behaviour.md', note: 'Expired temporary credentials: ExpiredTokenException [unverified], {"message":"The security token included in the request is expired"}.' },
+    source: { ref: 'docs/aws-behaviour.md', note: 'Expired temporary credentials: ExpiredTokenException [unverified], {"message":"The security token included in the request is expired"}.' },
     requires: ['credentials'],
     run: async (ctx) => {
       await ctx.clock.pass(3601);
@@ -147,7 +147,7 @@ export const signedCallContracts = [
     request: 'GET <api url>/private (AWS_IAM, not in the role\'s execute-api:Invoke policy) signed with the Cognito credentials',
     status: 'model',
     source: {
-      ref: 'reference/aws-behaviour.md; https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-control-access-using-iam-policies-to-invoke-api.html',
+      ref: 'docs/aws-behaviour.md; https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-control-access-using-iam-policies-to-invoke-api.html',
       note: 'AccessDeniedException, body {"Message":"User: arn:aws:sts::<account>:assumed-role/<role>/CognitoIdentityCredentials is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:<region>:********<last 4 of account>:<api-id>/<stage>/<METHOD>/<path>"} (capital Message; account masked).',
     },
     requires: ['credentials'],

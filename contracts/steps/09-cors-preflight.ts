@@ -7,7 +7,7 @@ import type { ContractContext } from '../types.js';
 import { getMethod } from './07-create-and-deploy-api.js';
 
 const corsSource = {
-  ref: 'reference/aws-behaviour.md; https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html',
+  ref: 'docs/aws-behaviour.md; https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html',
   note: 'Enabling CORS adds an OPTIONS method (MOCK integration, no authorization) answering Access-Control-Allow-Origin, Access-Control-Allow-Methods and Access-Control-Allow-Headers (console default Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token). With a proxy integration the Lambda itself returns Access-Control-Allow-Origin on the actual response.',
 };
 
@@ -103,7 +103,7 @@ export const corsPreflightContracts = [
     title: 'A preflight for a path the API does not have is 403 MissingAuthenticationTokenException',
     request: 'OPTIONS <api url>/no-such-path with the preflight headers',
     status: 'model',
-    source: { ref: 'reference/aws-behaviour.md', note: 'No Authorization header, or an unknown route / method: 403, x-amzn-ErrorType MissingAuthenticationTokenException, {"message":"Missing Authentication Token"}.' },
+    source: { ref: 'docs/aws-behaviour.md', note: 'No Authorization header, or an unknown route / method: 403, x-amzn-ErrorType MissingAuthenticationTokenException, {"message":"Missing Authentication Token"}.' },
     run: (ctx) => preflight(ctx, '/no-such-path'),
     expect: { kind: 'error', error: { code: 'MissingAuthenticationTokenException', status: 403, errorType: 'MissingAuthenticationTokenException', message: /^Missing Authentication Token$/ } },
   }),

@@ -8,9 +8,11 @@ import {
   parseRequestDate,
   signatureMismatchMessage,
   signaturesEqual,
+  withoutSecrets,
   type ReceivedRequest,
   type SigV4Authorization,
 } from './sigv4.js';
+import type { RequestContext } from '../request-context.js';
 import type { EmulatorRuntime } from '../runtime.js';
 
 export interface ExpectedScope {
@@ -37,14 +39,22 @@ const allowedSkewMs = 5 * 60 * 1000;
  * endpoint) only the root keys are known and their signature is verified; otherwise any key is taken as the
  * account's root, as LocalStack takes `test`/`test`.
  */
-export async function authenticate(runtime: EmulatorRuntime, request: ReceivedRequest, expected: ExpectedScope): Promise<Authentication> {
+export async function authenticate(
+  runtime: EmulatorRuntime,
+  request: ReceivedRequest & { context?: RequestContext },
+  expected: ExpectedScope,
+): Promise<Authentication> {
   const header = headerValue(request, 'authorization');
   if (header === undefined || header.trim() === '') throw new MissingAuthenticationToken();
+  refuseRepeatedHeaders(request);
   const authorization = parseAuthorization(header, request);
+  checkSignedHeaders(authorization);
   const date = parseRequestDate(request);
   if (!date) throw new IncompleteSignature(`Date must be in ISO-8601 'basic format'. Got '${headerValue(request, 'x-amz-date') ?? ''}'. See http://en.wikipedia.org/wiki/ISO_8601`);
   checkScope(authorization, date, expected);
 
+  // IAM's AccessKeyIdType is `[\w]+`, 16 to 128 characters; shorter ones stay accepted (`test`, as LocalStack).
+  if (!/^\w{1,128}$/.test(authorization.accessKeyId)) throw new UnrecognizedClient();
   const sessionToken = headerValue(request, 'x-amz-security-token');
   const issued = runtime.credentials.find(authorization.accessKeyId);
   if (issued) {
@@ -74,6 +84,34 @@ export async function authenticate(runtime: EmulatorRuntime, request: ReceivedRe
   return { caller: rootCaller(config.accountId, authorization.accessKeyId), authorization };
 }
 
+/**
+ * One Authorization, X-Amz-Date and X-Amz-Security-Token each: with two, which one the signature covers and which one
+ * is checked could differ [unverified: AWS's answer; IncompleteSignature is its answer to a malformed header].
+ */
+function refuseRepeatedHeaders(request: ReceivedRequest): void {
+  for (const name of ['authorization', 'x-amz-date', 'x-amz-security-token']) {
+    const values = request.headers.get(name);
+    if (values !== undefined && values.length > 1) {
+      const header = canonicalName(name);
+      throw new IncompleteSignature(`The request carries ${values.length} '${header}' headers; it must carry one.`);
+    }
+  }
+}
+
+function canonicalName(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
+/**
+ * The host is always signed, so a signature cannot be replayed against another API or host. AWS's words, as
+ * DynamoDB (Coral) answers: InvalidSignatureException, aws/aws-sdk-php#2469.
+ */
+function checkSignedHeaders(authorization: SigV4Authorization): void {
+  if (!authorization.signedHeaders.includes('host') && !authorization.signedHeaders.includes(':authority')) {
+    throw new InvalidSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+  }
+}
+
 function checkScope(authorization: SigV4Authorization, date: Date, expected: ExpectedScope): void {
   const requestDay = amzDate(date).slice(0, 8);
   if (authorization.scopeDate !== requestDay) {
@@ -90,7 +128,7 @@ function checkScope(authorization: SigV4Authorization, date: Date, expected: Exp
 }
 
 /** AWS refuses a request dated more than five minutes away from its own clock. */
-export function checkRequestTime(date: Date, nowMs: number): void {
+function checkRequestTime(date: Date, nowMs: number): void {
   const earliest = nowMs - allowedSkewMs;
   const latest = nowMs + allowedSkewMs;
   if (date.getTime() < earliest) {
@@ -105,7 +143,15 @@ export function checkRequestTime(date: Date, nowMs: number): void {
   }
 }
 
-async function verifySignature(request: ReceivedRequest, authorization: SigV4Authorization, secret: string, date: Date): Promise<void> {
+/** A refused signature leaves what the emulator computed on the request's context, for the request log. */
+async function verifySignature(
+  request: ReceivedRequest & { context?: RequestContext },
+  authorization: SigV4Authorization,
+  secret: string,
+  date: Date,
+): Promise<void> {
   const computed = await computeSignature(request, authorization, secret, date);
-  if (!signaturesEqual(computed.signature, authorization.signature)) throw new InvalidSignature(signatureMismatchMessage(computed));
+  if (signaturesEqual(computed.signature, authorization.signature)) return;
+  if (request.context) request.context.signatureMismatch = withoutSecrets(computed);
+  throw new InvalidSignature(signatureMismatchMessage(computed));
 }

@@ -3,8 +3,8 @@ import { jsonResponse } from '../protocols/wire.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import { cognitoIssuer, tokenAlgorithm } from './openid-tokens.js';
 
-export const jwksPath = '/.well-known/jwks_uri';
-export const discoveryPath = '/.well-known/openid-configuration';
+const jwksPath = '/.well-known/jwks_uri';
+const discoveryPath = '/.well-known/openid-configuration';
 
 /**
  * The token keys at `/.well-known/jwks_uri` and a discovery document at `/.well-known/openid-configuration`, as

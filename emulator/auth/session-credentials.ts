@@ -1,6 +1,7 @@
 import { randomSlice } from '../random-bytes.js';
 import type { Clock } from '../clock.js';
 import type { AuthStore, IssuedCredentialRecord, RoleSession } from '../store/auth-store.js';
+import type { IamStore } from '../store/iam-store.js';
 
 /** AWS access key ids use the upper-case base32 alphabet after their four-letter kind prefix. */
 const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -21,6 +22,14 @@ export interface IssueCredentialsRequest {
 /**
  * Temporary credentials of role sessions, as STS issues them: `ASIA…` access key id, a 40-character secret and a
  * session token, kept in the store until well after they expire so that a late use answers "expired".
+ *
+ * A session belongs to its role's unique id (`AROA…`), not its name: once that role is deleted its credentials are
+ * no longer recognised, and a new role created under the same name (another id) gives them nothing. Every caller
+ * therefore finds its policies through a live role of the session's id. [unverified] AWS's answer to such a
+ * session: idpool answers as to an unknown token (STS `InvalidClientTokenId`, execute-api
+ * `UnrecognizedClientException`, "The security token included in the request is invalid."), as public reports of
+ * role deletion show; IAM's documentation says a role's unique id changes when it is recreated under its name
+ * (docs/aws-behaviour.md).
  */
 export class SessionCredentials {
   private issuedSincePurge = 0;
@@ -28,6 +37,7 @@ export class SessionCredentials {
   constructor(
     private readonly store: AuthStore,
     private readonly clock: Clock,
+    private readonly roles: Pick<IamStore, 'findRoleById'>,
   ) {}
 
   issue(request: IssueCredentialsRequest): IssuedCredentialRecord {
@@ -49,7 +59,10 @@ export class SessionCredentials {
     return record;
   }
 
+  /** The credentials issued under this access key id, while the role of their session exists. */
   find(accessKeyId: string): IssuedCredentialRecord | undefined {
-    return this.store.findCredential(accessKeyId);
+    const record = this.store.findCredential(accessKeyId);
+    if (!record || !this.roles.findRoleById(record.accountId, record.session.roleId)) return undefined;
+    return record;
   }
 }

@@ -46,7 +46,7 @@ export interface SigV4Authorization {
   signature: string;
 }
 
-export const sigV4Algorithm = 'AWS4-HMAC-SHA256';
+const sigV4Algorithm = 'AWS4-HMAC-SHA256';
 
 export function headerValue(request: ReceivedRequest, name: string): string | undefined {
   const values = request.headers.get(name);
@@ -90,6 +90,10 @@ export function parseAuthorization(value: string, request: ReceivedRequest): Sig
   if (terminator !== 'aws4_request') {
     throw new InvalidSignature(`Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`);
   }
+  if (!looksLikeRegion(region)) {
+    // AWS's answer to a scope naming no region it has: aws/aws-sdk-ruby#508, aws/aws-sdk-java-v2#988.
+    throw new InvalidSignature(`Credential should be scoped to a valid region, not '${region.slice(0, 64)}'. `);
+  }
   return {
     accessKeyId,
     credentialScope: parts.slice(1).join('/'),
@@ -99,6 +103,11 @@ export function parseAuthorization(value: string, request: ReceivedRequest): Sig
     signedHeaders: (parameters.get('SignedHeaders') as string).split(';').map((name) => name.toLowerCase()),
     signature: parameters.get('Signature') as string,
   };
+}
+
+/** `us-east-1`, `eu-central-2`, `us-gov-west-1`, `us-isob-east-1`: the form every AWS region name has. */
+function looksLikeRegion(region: string): boolean {
+  return region.length <= 32 && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
 }
 
 /** `X-Amz-Date` (`20150830T123600Z`), else an HTTP `Date`. */
@@ -199,7 +208,7 @@ function parseQuery(raw: string): Record<string, string | string[]> {
   return query;
 }
 
-export function sha256Hex(body: Uint8Array): string {
+function sha256Hex(body: Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
@@ -254,4 +263,18 @@ export function signatureMismatchMessage(computation: SignatureComputation): str
     `The Canonical String for this request should have been\n'${computation.canonicalRequest}'\n\n` +
     `The String-to-Sign should have been\n'${computation.stringToSign}'\n`
   );
+}
+
+const secretHeaderLine = /^(x-amz-security-token|authorization):.*$/gm;
+const secretQueryValue = /(^|&)(x-amz-security-token|x-amz-signature)=[^&\n]*/gi;
+
+/**
+ * The canonical request and string-to-sign with the session token (and any signature) blanked, so they can be kept
+ * and shown. The string-to-sign's hash still covers the real canonical request, so it stays comparable.
+ */
+export function withoutSecrets(computation: SignatureComputation): { canonicalRequest: string; stringToSign: string } {
+  const lines = computation.canonicalRequest.split('\n');
+  if (lines[2] !== undefined) lines[2] = lines[2].replace(secretQueryValue, '$1$2=<redacted>');
+  const canonicalRequest = lines.join('\n').replace(secretHeaderLine, '$1:<redacted>');
+  return { canonicalRequest, stringToSign: computation.stringToSign };
 }

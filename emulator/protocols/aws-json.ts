@@ -1,7 +1,8 @@
 import { headerValue } from '../auth/sigv4.js';
-import { AwsError, SerializationException, UnknownOperationException } from '../errors.js';
+import { type AwsError, SerializationException, UnknownOperationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
+import { parseJsonBody } from './body-checks.js';
 import { invokeOperation } from './invoke-operation.js';
 import { readJson, writeJson } from './json-shapes.js';
 import { contentTypeOf, jsonResponse, type IncomingRequest, type WireResponse } from './wire.js';
@@ -53,15 +54,8 @@ export class AwsJsonProtocol {
 }
 
 export function parseJsonObject(body: Uint8Array): Record<string, unknown> {
-  const text = (Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
-  // 123 is `{`, how nearly every body starts.
-  if (text.charCodeAt(0) !== 123 && text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new SerializationException('Unexpected character found while parsing the request body: it is not valid JSON.');
-  }
+  const parsed = parseJsonBody(body);
+  if (parsed === undefined) return {};
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new SerializationException('Start of list found where not expected');
   }

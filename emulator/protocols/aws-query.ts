@@ -1,8 +1,9 @@
 import { MissingAuthenticationToken } from '../auth/auth-errors.js';
 import { headerValue, parseAuthorization } from '../auth/sigv4.js';
-import { AwsError, UnknownOperationException } from '../errors.js';
+import { type AwsError, UnknownOperationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
+import { checkFormText } from './body-checks.js';
 import { invokeOperation } from './invoke-operation.js';
 import { escapeXml, QueryParameters, readQuery, writeXmlMembers } from './query-shapes.js';
 import { contentTypeOf, type IncomingRequest, type WireResponse } from './wire.js';
@@ -30,6 +31,7 @@ export class AwsQueryProtocol {
   }
 
   async serve(request: IncomingRequest): Promise<WireResponse> {
+    checkFormText(request.method === 'POST' ? request.body : request.query);
     const form = request.method === 'POST' ? Buffer.from(request.body).toString('utf8') : request.query;
     const values = new Map<string, string>();
     for (const [key, value] of new URLSearchParams(form)) if (!values.has(key)) values.set(key, value);

@@ -11,6 +11,7 @@ import type { WireResponse } from './wire.js';
  * request no AWS endpoint claimed answers restJson's shape, as AWS's front doors do for an unknown path.
  */
 export function errorResponse(error: AwsError, context: RequestContext): WireResponse {
+  context.errorCode = error.codeOn(context.protocol ?? 'restJson1');
   switch (context.protocol) {
     case 'awsJson1_1':
       return AwsJsonProtocol.errorResponse(error, context.requestId);

@@ -1,6 +1,8 @@
 import { authenticate } from '../auth/authenticate.js';
+import { authorizeOperation } from '../auth/authorize.js';
 import { UnsupportedOperationException, ValidationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
+import { serviceAuthorizations } from '../services/authorization.js';
 import { bindOperation, type ServiceDefinition } from '../services/service-definition.js';
 import type { OperationModel } from './service-model.js';
 import { validateInput, validationMessage } from './validate.js';
@@ -9,7 +11,7 @@ import type { IncomingRequest } from './wire.js';
 /**
  * The steps every protocol shares once it knows the operation, in AWS's order: authenticate (unless the model
  * marks the operation unsigned), read the typed input (SerializationException), check the model's constraints
- * (the service's validation error), then run the operation.
+ * (the service's validation error), authorize the caller (emulator/auth/authorize.ts), then run the operation.
  */
 export async function invokeOperation(
   runtime: EmulatorRuntime,
@@ -38,6 +40,8 @@ export async function invokeOperation(
     memberPrefix: service.validationMemberPrefix?.(operation.name),
   });
   if (failures.length > 0) throw new ValidationException(validationMessage(failures), service.validationErrorCode);
+  const authorization = serviceAuthorizations[service.signingName];
+  if (authorization) authorizeOperation(runtime, authorization, operation.name, input, context);
 
   return handler(input, { ...context, caller: context.caller });
 }

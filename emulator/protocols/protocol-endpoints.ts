@@ -10,7 +10,7 @@ import { RestJsonProtocol, type RestJsonMatch } from './rest-json.js';
 import type { IncomingRequest, WireResponse } from './wire.js';
 
 /** Anything thrown that is not an AwsError is idpool's own fault: logged with its stack, answered as InternalFailure. */
-export function asAwsError(error: unknown, log: Logger, request: IncomingRequest): AwsError {
+function asAwsError(error: unknown, log: Logger, request: IncomingRequest): AwsError {
   if (error instanceof AwsError) return error;
   const storageFailure = storageError(error);
   if (storageFailure) {

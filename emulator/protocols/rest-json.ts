@@ -1,4 +1,4 @@
-import { AwsError, SerializationException, UnknownOperationException } from '../errors.js';
+import { type AwsError, SerializationException } from '../errors.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
 import { parseJsonObject } from './aws-json.js';
@@ -72,7 +72,8 @@ export class RestJsonProtocol {
     return {
       status: error.statusOn('restJson1'),
       headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amzn-errortype': code, ...error.options.headers },
-      body: JSON.stringify({ ...error.options.fields, [error.options.messageMember ?? 'message']: error.message }),
+      // A field named like the message member replaces it (Lambda's `"Message": null`).
+      body: JSON.stringify({ [error.options.messageMember ?? 'message']: error.message, ...error.options.fields }),
     };
   }
 }
@@ -230,6 +231,3 @@ function writeRestOutput(model: ServiceModel, operation: OperationModel, output:
   return { status, headers, body: JSON.stringify(writeJson(model, operation.output, output, { useLocationName: true }) ?? {}) };
 }
 
-export function unknownRestPath(request: IncomingRequest): UnknownOperationException {
-  return new UnknownOperationException(`No operation of this endpoint serves ${request.method} ${request.path}`);
-}

@@ -29,7 +29,7 @@ interface ValidationContext {
 }
 
 /** AWS reports at most this many failures in one message [unverified: seen up to 10 in public captures]. */
-export const maxReportedValidationErrors = 10;
+const maxReportedValidationErrors = 10;
 
 export function validationMessage(failures: string[]): string {
   const shown = failures.slice(0, maxReportedValidationErrors);
@@ -92,10 +92,11 @@ function checkStructureMembers(
     }
     const memberShape = shapeOf(context.model, member.ref);
     const checks = checksOf(memberShape);
+    // Each broken constraint is a failure of its own (recorded from Lambda: a name too long and off-pattern is
+    // "2 validation errors detected").
     if (checks.own) {
-      const broken = constraintsBroken(memberShape, memberValue);
-      if (broken.length > 0) {
-        failures.push(`${renderValue(context, memberShape, memberValue)} at '${prefix + member.segment}' failed to satisfy constraint: ${broken.join(', ')}`);
+      for (const constraint of constraintsBroken(memberShape, memberValue)) {
+        failures.push(`${renderValue(context, memberShape, memberValue)} at '${prefix + member.segment}' failed to satisfy constraint: ${constraint}`);
       }
     }
     if (checks.nested) checkNested(context, memberShape, memberValue, prefix + member.segment, failures);
@@ -110,9 +111,15 @@ function checkNested(context: ValidationContext, shape: Shape, value: unknown, p
     const checks = checksOf(memberShape);
     const inner = checks.own ? value.flatMap((item) => constraintsBroken(memberShape, item)) : [];
     if (inner.length > 0) {
-      failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${unique(inner).join(', ')}]`);
+      // The list's members are also never null (recorded from Lambda: `[… enum value set: [x86_64, arm64], Member must not be null]`).
+      const constraints = [...unique(inner), 'Member must not be null'];
+      failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${constraints.join(', ')}]`);
     }
-    if (checks.nested) value.forEach((item, index) => checkNested(context, memberShape, item, `${path}.${index + 1}.member`, failures));
+    if (checks.nested) {
+      value.forEach((item, index) => {
+        checkNested(context, memberShape, item, `${path}.${index + 1}.member`, failures);
+      });
+    }
   } else if (shape.type === 'map' && value && typeof value === 'object') {
     const keyShape = shapeOf(context.model, shape.key);
     const valueShape = shapeOf(context.model, shape.value);
@@ -197,7 +204,7 @@ const compiledPatterns = new Map<string, (value: string) => boolean>();
  * Model patterns are Java regular expressions matched against the whole value. Most are valid JavaScript with the
  * `u` flag; the few that are not are tried without it. A pattern neither accepts is not enforced (a test lists them).
  */
-export function compilePattern(pattern: string): (value: string) => boolean {
+function compilePattern(pattern: string): (value: string) => boolean {
   let test = compiledPatterns.get(pattern);
   if (!test) {
     test = toMatcher(pattern);

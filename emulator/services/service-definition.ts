@@ -13,7 +13,7 @@ import type { IamStore } from '../store/iam-store.js';
 import type { LambdaStore } from '../store/lambda-store.js';
 import type { LambdaRuntime } from './lambda/runtime/lambda-runtime.js';
 
-export type Protocol = 'awsJson1_1' | 'awsQuery' | 'restJson1';
+type Protocol = 'awsJson1_1' | 'awsQuery' | 'restJson1';
 
 /** What an operation knows of the request that called it (never the HTTP request itself), once authenticated. */
 export interface CallContext extends RequestContext {

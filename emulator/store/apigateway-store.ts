@@ -7,7 +7,7 @@ import { emptiedByWrites, RowCache } from './row-cache.js';
  * resource (with method responses, integration and integration responses, kept as one JSON document per method),
  * the deployments (frozen snapshots of the tree) and the stages that point at deployments.
  */
-export const apiGatewaySchema: StoreComponent = {
+const apiGatewaySchema: StoreComponent = {
   name: 'apigateway',
   migrations: [
     {
@@ -320,6 +320,11 @@ export class ApiGatewayStore {
       resourceByPath: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND path = ?'),
       resources: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? ORDER BY path'),
       children: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND parent_id = ?'),
+      moveResource: sql.prepare(
+        'UPDATE apigw_resources SET parent_id = ?, path_part = ? WHERE api_id = ? AND resource_id = ?',
+      ),
+      renameTree: sql.prepare(`UPDATE apigw_resources SET path = ? || substr(path, length(?) + 1)
+        WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`),
       deleteTree: sql.prepare(`DELETE FROM apigw_resources WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`),
       method: sql.prepare('SELECT document FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?'),
       methods: sql.prepare('SELECT resource_id, http_method, document FROM apigw_methods WHERE api_id = ?'),
@@ -331,6 +336,9 @@ export class ApiGatewayStore {
       deployment: sql.prepare('SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
       deployments: sql.prepare('SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? ORDER BY created_at, rowid'),
       snapshot: sql.prepare('SELECT snapshot FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
+      updateDeployment: sql.prepare(
+        'UPDATE apigw_deployments SET description = ? WHERE api_id = ? AND deployment_id = ?',
+      ),
       deleteDeployment: sql.prepare('DELETE FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
       insertStage: sql.prepare(`INSERT INTO apigw_stages (api_id, stage_name, deployment_id, description, variables, tags, tracing_enabled, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -404,6 +412,17 @@ export class ApiGatewayStore {
     return (this.statements.children.all(apiId, parentId) as ResourceRow[]).map(toResource);
   }
 
+  /**
+   * Gives a resource another parent or path part: its path and its descendants' paths change with it. The caller
+   * has made sure the new path is free and not inside the moved tree.
+   */
+  moveResource(apiId: string, resource: ResourceRecord, parentId: string, pathPart: string, path: string): void {
+    this.db.transaction(() => {
+      this.statements.moveResource.run(parentId, pathPart, apiId, resource.resourceId);
+      this.statements.renameTree.run(path, resource.path, apiId, resource.path, resource.path, resource.path);
+    });
+  }
+
   /** Deletes a resource, its descendants and all their methods. */
   deleteResourceTree(apiId: string, path: string): void {
     this.statements.deleteTree.run(apiId, path, path, path);
@@ -469,6 +488,10 @@ export class ApiGatewayStore {
     if (this.snapshots.size >= snapshotCacheSize) this.snapshots.delete(this.snapshots.keys().next().value as string);
     this.snapshots.set(key, snapshot);
     return snapshot;
+  }
+
+  updateDeploymentDescription(apiId: string, deploymentId: string, description: string | undefined): void {
+    this.statements.updateDeployment.run(description ?? null, apiId, deploymentId);
   }
 
   deleteDeployment(apiId: string, deploymentId: string): void {

@@ -2,7 +2,7 @@ import type { Database, StoreComponent } from './database.js';
 import { emptiedByWrites, RowCache } from './row-cache.js';
 
 /** The token signing keys and the temporary credentials the emulator issued. */
-export const authSchema: StoreComponent = {
+const authSchema: StoreComponent = {
   name: 'auth',
   migrations: [
     {

@@ -9,7 +9,7 @@ import { RowCache } from './row-cache.js';
  * by integer sequence numbers so that a pool of a million identities stays compact; the public ids
  * (`REGION:GUID`) are unique columns.
  */
-export const cognitoSchema: StoreComponent = {
+const cognitoSchema: StoreComponent = {
   name: 'cognito-identity',
   migrations: [
     {

@@ -1,9 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One schema step of a store component. Steps run once, in order, each in its own transaction. */
-export interface Migration {
+interface Migration {
   version: number;
   description: string;
   up: string | ((db: BetterSqlite3.Database) => void);
@@ -21,7 +21,78 @@ export interface StoreComponent {
   afterReset?: (db: BetterSqlite3.Database) => void;
 }
 
-export const databaseFileName = 'idpool.sqlite';
+const databaseFileName = 'idpool.sqlite';
+const lockFileName = 'idpool.lock';
+
+/** The data dir is already in use: a second server would half-work (500s, refusing the other's tokens). */
+class DataDirLocked extends Error {}
+
+/** The database was written by a newer idpool: serving it with older code could corrupt it. */
+class SchemaTooNew extends Error {}
+
+/** Data dirs this process holds: a lock naming this pid is told apart from a stale one of an earlier process. */
+const heldHere = new Set<string>();
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function holderOf(lockPath: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An exclusive lock on a data dir: `idpool.lock` created with O_EXCL, holding our pid. A lock whose pid is dead (a
+ * `kill -9`, a crash) or is this very pid in a fresh process (a restarted container) is stale and taken over.
+ * Returns the release function.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const key = realpathSync(dataDir);
+  const lockPath = join(dataDir, lockFileName);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx', 0o600);
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      heldHere.add(key);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        heldHere.delete(key);
+        if (holderOf(lockPath) === process.pid) unlinkSync(lockPath);
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = holderOf(lockPath);
+    const stale = holder === undefined ? false : holder === process.pid ? !heldHere.has(key) : !processAlive(holder);
+    if (!stale) {
+      const self = holder === process.pid ? ', this process' : '';
+      const who = holder === undefined ? 'its lock file is being written' : `pid ${holder}${self}`;
+      throw new DataDirLocked(
+        `the data dir ${dataDir} is in use by another idpool (${who}): stop it first, or use another --data-dir. ` +
+          `If no idpool runs there, remove ${lockPath}.`,
+      );
+    }
+    try {
+      unlinkSync(lockPath);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  throw new DataDirLocked(`the data dir ${dataDir} is being locked by another idpool starting now: retry.`);
+}
 
 /**
  * All emulator state lives in SQLite through better-sqlite3: on disk under `--data-dir` (WAL, so a committed
@@ -34,7 +105,11 @@ export class Database {
   private readonly inTransaction: (work: () => unknown) => unknown;
   private readonly replacedListeners: (() => void)[] = [];
 
-  private constructor(sql: BetterSqlite3.Database, readonly path: string | undefined) {
+  private constructor(
+    sql: BetterSqlite3.Database,
+    readonly path: string | undefined,
+    private readonly unlock: () => void = () => {},
+  ) {
     this.sql = sql;
     this.inTransaction = sql.transaction((work: () => unknown) => work());
   }
@@ -42,21 +117,28 @@ export class Database {
   static open(dataDir?: string): Database {
     let sql: BetterSqlite3.Database;
     let path: string | undefined;
+    let unlock = () => {};
     if (dataDir) {
       mkdirSync(dataDir, { recursive: true });
+      unlock = lockDataDir(dataDir);
       path = join(dataDir, databaseFileName);
-      sql = new BetterSqlite3(path);
-      sql.pragma('journal_mode = WAL');
-      // NORMAL in WAL mode: a committed transaction is in the WAL before the call returns, so it survives the
-      // process being killed at any moment (only an OS crash could lose the last ones).
-      sql.pragma('synchronous = NORMAL');
+      try {
+        sql = new BetterSqlite3(path);
+        sql.pragma('journal_mode = WAL');
+        // NORMAL in WAL mode: a committed transaction is in the WAL before the call returns, so it survives the
+        // process being killed at any moment (only an OS crash could lose the last ones).
+        sql.pragma('synchronous = NORMAL');
+      } catch (error) {
+        unlock();
+        throw error;
+      }
     } else {
       sql = new BetterSqlite3(':memory:');
     }
     sql.pragma('foreign_keys = ON');
     sql.pragma('busy_timeout = 5000');
     sql.exec('CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL)');
-    return new Database(sql, path);
+    return new Database(sql, path, unlock);
   }
 
   /** Brings a component's tables to its newest schema version. */
@@ -64,6 +146,15 @@ export class Database {
     this.components.push(component);
     const row = this.sql.prepare('SELECT version FROM schema_versions WHERE component = ?').get(component.name) as { version: number } | undefined;
     let current = row?.version ?? 0;
+    const newest = Math.max(0, ...component.migrations.map((migration) => migration.version));
+    if (current > newest) {
+      this.close();
+      throw new SchemaTooNew(
+        `the database ${this.path ?? '(in memory)'} has idpool's ${component.name} schema at version ${current}, ` +
+          `newer than this idpool knows (${newest}): a newer idpool wrote it. ` +
+          'Run that idpool version, or start with another --data-dir.',
+      );
+    }
     for (const migration of [...component.migrations].sort((a, b) => a.version - b.version)) {
       if (migration.version <= current) continue;
       this.sql.transaction(() => {
@@ -123,5 +214,6 @@ export class Database {
 
   close(): void {
     if (this.sql.open) this.sql.close();
+    this.unlock();
   }
 }

@@ -3,7 +3,7 @@ import type { Database, StoreComponent } from './database.js';
 import { emptiedByWrites, RowCache } from './row-cache.js';
 
 /** IAM roles with their trust and inline policies, customer managed policies (with versions) and attachments. */
-export const iamSchema: StoreComponent = {
+const iamSchema: StoreComponent = {
   name: 'iam',
   migrations: [
     {
@@ -194,6 +194,13 @@ function toPolicyVersion(row: PolicyVersionRow): PolicyVersionRecord {
   return { policyArn: row.policy_arn, versionId: row.version_id, document: row.document, createdAt: row.created_at };
 }
 
+/** A role's permissions policy: an inline one by name, an attached one by ARN (its default version's document). */
+export interface NamedPolicyRecord {
+  kind: 'inline' | 'managed';
+  name: string;
+  document: string;
+}
+
 export interface InlinePolicyRecord {
   policyName: string;
   document: string;
@@ -219,6 +226,7 @@ export class IamStore {
     this.statements = emptiedByWrites({
       roleByName: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_name = ?'),
       roleByArn: sql.prepare('SELECT * FROM iam_roles WHERE arn = ?'),
+      roleById: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_id = ?'),
       inlineDocuments: sql.prepare('SELECT document FROM iam_role_policies WHERE account_id = ? AND role_name = ? ORDER BY policy_name'),
       attachedDocuments: sql.prepare(`
         SELECT v.document FROM iam_role_attachments a
@@ -226,6 +234,15 @@ export class IamStore {
         JOIN iam_policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id
         WHERE a.account_id = ? AND a.role_name = ? ORDER BY a.policy_arn`),
       attachedArns: sql.prepare('SELECT policy_arn FROM iam_role_attachments WHERE account_id = ? AND role_name = ? ORDER BY policy_arn'),
+      namedPolicies: sql.prepare(`
+        SELECT 'inline' AS kind, policy_name AS name, document FROM iam_role_policies
+        WHERE account_id = @accountId AND role_name = @roleName
+        UNION ALL
+        SELECT 'managed' AS kind, a.policy_arn AS name, v.document FROM iam_role_attachments a
+        JOIN iam_policies p ON p.arn = a.policy_arn
+        JOIN iam_policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id
+        WHERE a.account_id = @accountId AND a.role_name = @roleName
+        ORDER BY kind, name`),
 
       rolesOfAccount: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? ORDER BY role_name'),
       countRoles: sql.prepare('SELECT COUNT(*) AS count FROM iam_roles WHERE account_id = ?'),
@@ -292,6 +309,12 @@ export class IamStore {
     return row && this.roles.remember(arn, toRole(row));
   }
 
+  /** The role with this unique id (`AROA…`): a role deleted and created again under its name has another. */
+  findRoleById(accountId: string, roleId: string): RoleRecord | undefined {
+    const row = this.statements.roleById.get(accountId, roleId) as RoleRow | undefined;
+    return row && toRole(row);
+  }
+
   /** The JSON texts (frozen list) of a role's inline policies and of the default versions of its attached ones. */
   identityPolicyDocuments(accountId: string, roleName: string): readonly string[] {
     const key = `${accountId}\n${roleName}`;
@@ -300,6 +323,11 @@ export class IamStore {
     const inline = (this.statements.inlineDocuments.all(accountId, roleName) as { document: string }[]).map((row) => row.document);
     const attached = (this.statements.attachedDocuments.all(accountId, roleName) as { document: string }[]).map((row) => row.document);
     return this.policyDocuments.remember(key, [...inline, ...attached]);
+  }
+
+  /** The role's inline policies (by name) and attached policies (by ARN, their default version), in one query. */
+  namedIdentityPolicies(accountId: string, roleName: string): NamedPolicyRecord[] {
+    return this.statements.namedPolicies.all({ accountId, roleName }) as NamedPolicyRecord[];
   }
 
   attachedPolicyArns(accountId: string, roleName: string): string[] {

@@ -5,7 +5,7 @@ import { emptiedByWrites, RowCache } from './row-cache.js';
  * Lambda functions ($LATEST and published versions), their deployment packages and resource policies. Packages
  * are stored once per content (keyed by CodeSha256) as BLOBs, so that code survives a restart with --data-dir.
  */
-export const lambdaSchema: StoreComponent = {
+const lambdaSchema: StoreComponent = {
   name: 'lambda',
   migrations: [
     {
@@ -47,6 +47,22 @@ export const lambdaSchema: StoreComponent = {
         );
       `,
     },
+    {
+      version: 2,
+      description: 'the state transition (Pending, update InProgress) a function or version is in',
+      up: `
+        ALTER TABLE lambda_functions ADD COLUMN transition TEXT;
+        ALTER TABLE lambda_versions ADD COLUMN transition TEXT;
+      `,
+    },
+    {
+      version: 3,
+      description: "a resource policy's own RevisionId",
+      up: `
+        ALTER TABLE lambda_functions ADD COLUMN policy_revision_id TEXT;
+        ALTER TABLE lambda_versions ADD COLUMN policy_revision_id TEXT;
+      `,
+    },
   ],
   resettableTables: ['lambda_versions', 'lambda_functions', 'lambda_code'],
 };
@@ -63,6 +79,8 @@ export interface FunctionSettings {
   architectures: string[];
   ephemeralStorageSize: number;
   logGroup?: string;
+  /** On a version published with its own Description: the Description `$LATEST` had then. */
+  publishedFromDescription?: string;
 }
 
 /** One statement of a function's resource policy, as GetPolicy shows it. */
@@ -73,6 +91,16 @@ export interface PolicyStatementRecord {
   Action: string;
   Resource: string;
   Condition?: Record<string, Record<string, string>>;
+}
+
+/**
+ * A function being created (State Pending) or updated (LastUpdateStatus InProgress) until `until` (emulator clock,
+ * ms); while it lasts the configuration shows `revisionId`, afterwards the record's own.
+ */
+export interface TransitionRecord {
+  kind: 'create' | 'update';
+  until: number;
+  revisionId: string;
 }
 
 /** `$LATEST` or a published version: the configuration a qualifier resolves to. */
@@ -88,6 +116,9 @@ export interface FunctionVersionRecord {
   revisionId: string;
   lastModified: number;
   policy: PolicyStatementRecord[];
+  /** The policy's own RevisionId (GetPolicy's; AddPermission and RemovePermission check it). */
+  policyRevisionId?: string;
+  transition?: TransitionRecord;
 }
 
 export interface FunctionRecord extends FunctionVersionRecord {
@@ -106,6 +137,8 @@ interface VersionRow {
   revision_id: string;
   last_modified: number;
   policy: string | null;
+  policy_revision_id: string | null;
+  transition: string | null;
 }
 
 interface FunctionRow extends VersionRow {
@@ -126,6 +159,8 @@ function toVersion(row: VersionRow, version: string): FunctionVersionRecord {
     revisionId: row.revision_id,
     lastModified: row.last_modified,
     policy: row.policy ? (JSON.parse(row.policy) as PolicyStatementRecord[]) : [],
+    ...(row.policy_revision_id ? { policyRevisionId: row.policy_revision_id } : {}),
+    ...(row.transition ? { transition: JSON.parse(row.transition) as TransitionRecord } : {}),
   };
 }
 
@@ -148,8 +183,7 @@ export interface FunctionKey {
   name: string;
 }
 
-/** The Lambda state. Writes that must be atomic run inside `db.transaction` in the operations. */
-/** The columns a function version's row shares with `$LATEST`'s: key, settings, code and revision. */
+/** The columns a function version's row shares with `$LATEST`'s: key, settings, code, revision and transition. */
 function versionColumns(record: FunctionVersionRecord) {
   return {
     ...keyOf(record),
@@ -158,9 +192,11 @@ function versionColumns(record: FunctionVersionRecord) {
     codeSize: record.codeSize,
     revisionId: record.revisionId,
     lastModified: record.lastModified,
+    transition: record.transition ? JSON.stringify(record.transition) : null,
   };
 }
 
+/** The Lambda state. Writes that must be atomic run inside `db.transaction` in the operations. */
 export class LambdaStore {
   private readonly statements;
   /** Every invocation reads its function version: kept decoded (see RowCache) until any Lambda write. */
@@ -179,12 +215,15 @@ export class LambdaStore {
       function: sql.prepare('SELECT * FROM lambda_functions WHERE account_id = ? AND region = ? AND name = ?'),
       functions: sql.prepare('SELECT * FROM lambda_functions WHERE account_id = ? AND region = ? ORDER BY name'),
       insertFunction: sql.prepare(`
-        INSERT INTO lambda_functions (account_id, region, name, settings, code_sha256, code_size, revision_id, last_modified, tags)
-        VALUES (@accountId, @region, @name, @settings, @codeSha256, @codeSize, @revisionId, @lastModified, @tags)`),
+        INSERT INTO lambda_functions (account_id, region, name, settings, code_sha256, code_size, revision_id, last_modified, tags, transition)
+        VALUES (@accountId, @region, @name, @settings, @codeSha256, @codeSize, @revisionId, @lastModified, @tags, @transition)`),
       updateFunction: sql.prepare(`
         UPDATE lambda_functions SET settings = @settings, code_sha256 = @codeSha256, code_size = @codeSize,
-          revision_id = @revisionId, last_modified = @lastModified, policy = @policy
+          revision_id = @revisionId, last_modified = @lastModified, transition = @transition
         WHERE account_id = @accountId AND region = @region AND name = @name`),
+      updateFunctionPolicy: sql.prepare(
+        'UPDATE lambda_functions SET policy = ?, policy_revision_id = ? WHERE account_id = ? AND region = ? AND name = ?',
+      ),
       updateFunctionExtras: sql.prepare(`
         UPDATE lambda_functions SET tags = @tags, reserved_concurrency = @reservedConcurrency, last_version = @lastVersion
         WHERE account_id = @accountId AND region = @region AND name = @name`),
@@ -192,10 +231,10 @@ export class LambdaStore {
       version: sql.prepare('SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?'),
       versions: sql.prepare('SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? ORDER BY version'),
       insertVersion: sql.prepare(`
-        INSERT INTO lambda_versions (account_id, region, name, version, settings, code_sha256, code_size, revision_id, last_modified, policy)
-        VALUES (@accountId, @region, @name, @version, @settings, @codeSha256, @codeSize, @revisionId, @lastModified, @policy)`),
+        INSERT INTO lambda_versions (account_id, region, name, version, settings, code_sha256, code_size, revision_id, last_modified, policy, transition)
+        VALUES (@accountId, @region, @name, @version, @settings, @codeSha256, @codeSize, @revisionId, @lastModified, @policy, @transition)`),
       updateVersionPolicy: sql.prepare(
-        'UPDATE lambda_versions SET policy = ?, revision_id = ? WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
+        'UPDATE lambda_versions SET policy = ?, policy_revision_id = ? WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
       ),
       deleteVersion: sql.prepare('DELETE FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?'),
       accountUsage: sql.prepare(`
@@ -255,9 +294,9 @@ export class LambdaStore {
     this.saveFunctionExtras(record);
   }
 
-  /** Saves `$LATEST`'s settings, code, revision and policy. */
+  /** Saves `$LATEST`'s settings, code, revision and transition. */
   saveFunction(record: FunctionVersionRecord): void {
-    this.statements.updateFunction.run({ ...versionColumns(record), policy: policyText(record.policy) });
+    this.statements.updateFunction.run(versionColumns(record));
   }
 
   /** Saves tags, reserved concurrency and the last published version number. */
@@ -274,13 +313,11 @@ export class LambdaStore {
     this.statements.insertVersion.run({ ...versionColumns(record), version: Number(record.version), policy: policyText(record.policy) });
   }
 
-  /** Saves the policy (and revision) of `$LATEST` or of a published version. */
+  /** Saves the policy (and its revision) of `$LATEST` or of a published version. */
   savePolicy(record: FunctionVersionRecord): void {
-    if (record.version === '$LATEST') {
-      this.saveFunction(record);
-      return;
-    }
-    this.statements.updateVersionPolicy.run(policyText(record.policy), record.revisionId, record.accountId, record.region, record.name, Number(record.version));
+    const revision = record.policyRevisionId ?? null;
+    if (record.version === '$LATEST') this.statements.updateFunctionPolicy.run(policyText(record.policy), revision, record.accountId, record.region, record.name);
+    else this.statements.updateVersionPolicy.run(policyText(record.policy), revision, record.accountId, record.region, record.name, Number(record.version));
   }
 
   deleteFunction(key: FunctionKey): void {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { allContracts, contractJsonSchemas, steps } from '../../contracts/index.js';
 import { prettySummary } from '../reporters/pretty.js';
 import { reporterNames, writeReports, type ReporterName } from '../reporters/write-reports.js';

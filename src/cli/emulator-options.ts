@@ -12,9 +12,12 @@ export interface EmulatorCliOptions {
   rootCredentials: string;
   dataDir?: string;
   admin: boolean;
+  corsAllowedOrigins?: string;
+  allowedHosts?: string;
   logLevel: LogLevel;
   lambdaConcurrency: string;
   lambdaWorkers: string;
+  requestLogSize: string;
 }
 
 export function parseRootCredentials(value: string): { accessKeyId: string; secretAccessKey: string } {
@@ -33,9 +36,12 @@ export function addEmulatorOptions(command: Command, defaultLogLevel: LogLevel):
     .option('--root-credentials <AKID:SECRET>', 'the root keys known to --strict-auth', 'test:test')
     .option('--data-dir <dir>', 'keep all state in SQLite under this folder')
     .option('--no-admin', 'do not serve the /_idpool/* admin routes')
+    .option('--cors-allowed-origins <origins>', 'web origins allowed besides localhost ones, comma-separated (* any)')
+    .option('--allowed-hosts <names>', 'Host names answered besides loopback and execute-api ones, comma-separated')
     .option('--log-level <level>', 'error | warn | info | debug (debug logs every request)', defaultLogLevel)
     .option('--lambda-concurrency <n>', 'concurrent executions per Lambda function before TooManyRequestsException', '1000')
-    .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8');
+    .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8')
+    .option('--request-log-size <n>', 'how many of the last requests GET /_idpool/requests keeps', '10000');
 }
 
 export function emulatorOptionsFrom(options: EmulatorCliOptions): EmulatorOptions {
@@ -48,10 +54,17 @@ export function emulatorOptionsFrom(options: EmulatorCliOptions): EmulatorOption
     rootCredentials: parseRootCredentials(options.rootCredentials),
     dataDir: options.dataDir,
     adminRoutes: options.admin,
+    corsAllowedOrigins: commaList(options.corsAllowedOrigins),
+    allowedHosts: commaList(options.allowedHosts),
     logLevel: options.logLevel,
     lambdaConcurrency: Number(options.lambdaConcurrency),
     lambdaWorkers: Number(options.lambdaWorkers),
+    requestLogSize: Number(options.requestLogSize),
   };
+}
+
+function commaList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
 
 /** Ctrl-C / SIGTERM: let requests in flight finish, close the state, exit 0 (1 if stopping failed). */

@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<Register>> = {
   flow: async () => (await import('./flow-command.js')).registerFlowCommand,
   contracts: async () => (await import('./contracts-command.js')).registerContractsCommand,
   cleanup: async () => (await import('./cleanup-command.js')).registerCleanupCommand,
+  policy: async () => (await import('./policy-command.js')).registerPolicyCommand,
 };
 
 async function main(): Promise<void> {

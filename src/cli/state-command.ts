@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openDataDir, type OfflineState } from '../../emulator/index.js';
+import { signedFetch, type SignedRequestInit } from '../flow-client/signed-fetch.js';
+import { environmentCredentials } from '../targets/addressing.js';
 
 interface StateOptions {
   dataDir?: string;
@@ -25,8 +27,12 @@ async function withOfflineState<T>(dataDir: string, work: (state: OfflineState) 
   }
 }
 
-async function adminCall(endpoint: string, path: string, init?: RequestInit): Promise<unknown> {
-  const response = await fetch(new URL(`/_idpool/${path}`, endpoint), init);
+/** Signed with the AWS variables' keys (service `idpool`), as an emulator started with --strict-auth requires. */
+async function adminCall(endpoint: string, path: string, init: SignedRequestInit = {}): Promise<unknown> {
+  const { accessKeyId, secretAccessKey } = environmentCredentials();
+  const url = new URL(`/_idpool/${path}`, endpoint);
+  const signing = { region: 'us-east-1', service: 'idpool' };
+  const response = await signedFetch(url, init, { accessKeyId, secretAccessKey }, signing);
   const body = (await response.json()) as { message?: string };
   if (!response.ok) throw new Error(`${endpoint} answered ${response.status}: ${body.message ?? JSON.stringify(body)}`);
   return body;

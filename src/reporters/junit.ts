@@ -1,8 +1,7 @@
 import { counts, type RunReport } from '../runner/results.js';
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   // XML 1.0 has no way to write most control characters, so they are dropped.
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 

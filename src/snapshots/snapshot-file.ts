@@ -40,7 +40,7 @@ export function assertNoSecrets(text: string, run: TargetRun): void {
   const secrets = new Set<string>();
   const collect = (value: JsonValue | undefined, key?: string): void => {
     if (typeof value === 'string' && key && /^(SecretKey|SecretAccessKey|SessionToken|Token)$/.test(key) && value.length >= 8) secrets.add(value);
-    else if (Array.isArray(value)) value.forEach((item) => collect(item, key));
+    else if (Array.isArray(value)) for (const item of value) collect(item, key);
     else if (value && typeof value === 'object') for (const [member, item] of Object.entries(value)) collect(item, member);
   };
   for (const result of run.results) collect(result.outcome?.kind === 'response' ? result.outcome.body : undefined);

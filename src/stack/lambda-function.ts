@@ -43,8 +43,9 @@ export async function createHelloFunction(provisioner: Provisioner, lambdaRoleAr
 
 async function waitUntilActive(provisioner: Provisioner, functionName: string, state: string | undefined): Promise<void> {
   const deadline = Date.now() + 120_000;
-  while (state === 'Pending' && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+  // Polls soon, then less often: an emulator is Active in a fraction of a second, AWS in seconds.
+  for (let delayMs = 100; state === 'Pending' && Date.now() < deadline; delayMs = Math.min(delayMs * 2, 1000)) {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
     const configuration = await provisioner.call('waitFunctionActive', () =>
       provisioner.clients.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName })),
     );

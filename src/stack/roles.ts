@@ -20,7 +20,7 @@ export function cognitoTrustPolicy(poolId: string): string {
 }
 
 /** execute-api:Invoke on GET /hello of any API and stage of the account, nothing else (so /private is denied). */
-export function invokeHelloPolicy(region: string, accountId: string): string {
+function invokeHelloPolicy(region: string, accountId: string): string {
   return document({ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: `arn:aws:execute-api:${region}:${accountId}:*/*/GET${stackConventions.helloPath}` });
 }
 

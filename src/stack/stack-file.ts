@@ -35,7 +35,7 @@ export function readStackFile(path: string): Partial<StackDescription> {
   return stackFromFile(result.data);
 }
 
-export function stackFromFile(file: StackFile): Partial<StackDescription> {
+function stackFromFile(file: StackFile): Partial<StackDescription> {
   const stack: Partial<StackDescription> = { ...file, helloPath: file.helloPath ?? stackConventions.helloPath };
   if (file.authenticatedRoleArn) stack.authenticatedRoleName = file.authenticatedRoleArn.split('/').pop();
   const api = file.apiUrl ? /^https?:\/\/([a-z0-9]+)\.execute-api\.[^/]+\/([^/]+)/.exec(file.apiUrl) : null;

@@ -1,3 +1,5 @@
+import { signedFetch, type SignedRequestInit, type SigningCredentials } from '../flow-client/signed-fetch.js';
+
 /**
  * The target's clock as idpool can steer it. idpool's emulator exposes `POST /_idpool/clock`; other targets keep
  * real time, so expiries there can only be waited for.
@@ -30,13 +32,23 @@ export async function isIdpoolEmulator(endpoint: string): Promise<boolean> {
   }
 }
 
-export async function idpoolClock(endpoint: string): Promise<ClockControl> {
+/**
+ * The idpool clock of `endpoint`. Requests are signed with `credentials` (service `idpool`), as an emulator started
+ * with `--strict-auth` requires of its admin routes; others ignore the signature.
+ */
+export async function idpoolClock(endpoint: string, credentials?: SigningCredentials): Promise<ClockControl> {
+  const url = `${endpoint}/_idpool/clock`;
+  const call = (init: SignedRequestInit): Promise<Response> =>
+    credentials ? signedFetch(url, init, credentials, { region: 'us-east-1', service: 'idpool' }) : fetch(url, init);
   const post = async (body: object): Promise<number> => {
-    const response = await fetch(`${endpoint}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const headers = { 'content-type': 'application/json' };
+    const response = await call({ method: 'POST', headers, body: JSON.stringify(body) });
     if (response.status !== 200) throw new Error(`POST ${endpoint}/_idpool/clock answered ${response.status}`);
     return ((await response.json()) as { offsetSeconds: number }).offsetSeconds;
   };
-  const initial = ((await (await fetch(`${endpoint}/_idpool/clock`)).json()) as { offsetSeconds: number }).offsetSeconds;
+  const current = await call({ method: 'GET' });
+  if (current.status !== 200) throw new Error(`GET ${endpoint}/_idpool/clock answered ${current.status}`);
+  const initial = ((await current.json()) as { offsetSeconds: number }).offsetSeconds;
   let offsetSeconds = initial;
   return {
     movable: true,

@@ -22,7 +22,7 @@ export function embeddedTarget(options: EmbeddedTargetOptions = {}): Target {
         endpoint: emulator.url,
         credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
         executeApiUrlStyle: options.executeApiUrlStyle ?? 'host',
-        clock: await idpoolClock(emulator.url),
+        clock: await idpoolClock(emulator.url, { accessKeyId: 'test', secretAccessKey: 'test' }),
         eventuallyConsistent: false,
         stop: () => emulator.stop(),
       };

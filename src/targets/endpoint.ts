@@ -29,15 +29,16 @@ export function endpointTarget(options: EndpointTargetOptions): Target {
         throw new TargetUnavailable(`nothing answers at ${endpoint} (${cause})`, 'Start the emulator there (idpool serve, docker compose up, moto_server …) or pass the right --endpoint.');
       }
       const idpool = await isIdpoolEmulator(endpoint);
+      const credentials = environmentCredentials(options.env);
       return {
         name,
         kind: 'endpoint',
         description: `${idpool ? 'idpool emulator' : 'AWS-compatible endpoint'} at ${endpoint}`,
         region: options.region,
         endpoint,
-        credentials: environmentCredentials(options.env),
+        credentials,
         executeApiUrlStyle: options.executeApiUrlStyle,
-        clock: idpool ? await idpoolClock(endpoint) : realClock,
+        clock: idpool ? await idpoolClock(endpoint, credentials) : realClock,
         eventuallyConsistent: false,
         stop: () => Promise.resolve(),
       };

@@ -7,7 +7,7 @@ import type { ClockControl } from './clock-control.js';
  */
 export type ExecuteApiUrlStyle = 'aws' | 'host' | 'path';
 
-export type TargetKind = 'embedded' | 'endpoint' | 'localstack' | 'aws';
+type TargetKind = 'embedded' | 'endpoint' | 'localstack' | 'aws';
 
 /** A started target: where to send requests and with which credentials. */
 export interface TargetSession {

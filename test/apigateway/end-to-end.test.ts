@@ -42,7 +42,17 @@ describe('execute-api to a real Lambda function', () => {
         SourceArn: `arn:aws:execute-api:us-east-1:${account}:${apiId}/*/GET/hello`,
       }),
     );
-    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }] };
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:11111111-2222-3333-4444-555555555555' } },
+        },
+      ],
+    };
     const role = await ctx.clients.iam.send(new CreateRoleCommand({ RoleName: 'authenticated', AssumeRolePolicyDocument: JSON.stringify(trust) }));
     await ctx.clients.iam.send(
       new PutRolePolicyCommand({

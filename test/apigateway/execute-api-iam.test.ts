@@ -44,7 +44,7 @@ describe('execute-api with AWS_IAM authorization: every refusal as API Gateway a
   });
 
   afterEach(async () => {
-    await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', body: '{"offsetSeconds": 0}' });
+    await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"offsetSeconds": 0}' });
   });
 
   const signed = (request: Omit<RawRequest, 'host'>, who: Credentials, region?: string) =>
@@ -148,7 +148,7 @@ describe('execute-api with AWS_IAM authorization: every refusal as API Gateway a
   it('refuses credentials past their expiration: ExpiredTokenException', async () => {
     const shortLived = asCredentials(issueTestCredentials(ctx.emulator.runtime, roles.invoker as TestRole, { durationSeconds: 3600 }));
     expect((await signed({ path: '/dev/hello' }, shortLived)).status).toBe(200);
-    const advanced = await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: 3700 }) });
+    const advanced = await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: 3700 }) });
     expect(advanced.status).toBe(200);
     const response = await signed({ path: '/dev/hello' }, shortLived);
     expectRefusal(response, 'ExpiredTokenException');

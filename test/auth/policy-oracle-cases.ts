@@ -13,8 +13,8 @@ import type {
  * comparison to exercise allows, denies and every combination rule, not just "nothing applies".
  */
 
-export const ACCOUNT = '000000000000';
-export const OTHER_ACCOUNT = '111111111111';
+const ACCOUNT = '000000000000';
+const OTHER_ACCOUNT = '111111111111';
 
 export interface OracleCase {
   scenario: string;

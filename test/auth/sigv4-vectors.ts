@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReceivedRequest } from '../../emulator/auth/sigv4.js';
 
-export const vectorRoot = new URL('../fixtures/aws-sig-v4-test-suite/', import.meta.url).pathname;
+const vectorRoot = new URL('../fixtures/aws-sig-v4-test-suite/', import.meta.url).pathname;
 export const vectorCredentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 
 export interface SigV4Vector {
@@ -42,7 +42,7 @@ export function loadVectors(root = vectorRoot): SigV4Vector[] {
 }
 
 /** Parses a `.req` file: request line, headers (continuation lines folded into the previous value), body. */
-export function parseRequestText(text: string): ReceivedRequest {
+function parseRequestText(text: string): ReceivedRequest {
   const [head, ...bodyParts] = text.split('\n\n');
   const lines = (head as string).split('\n');
   const requestLine = lines.shift() as string;

@@ -11,7 +11,7 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
   const ctx = useEmulator();
 
   afterEach(async () => {
-    await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', body: JSON.stringify({ offsetSeconds: 0 }) });
+    await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetSeconds: 0 }) });
   });
 
   it('runs the seed flow: developer token, credentials, and STS GetCallerIdentity with them answers the assumed role', async () => {

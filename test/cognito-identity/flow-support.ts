@@ -84,6 +84,6 @@ export async function developerToken(clients: Clients, poolId: string, userId: s
 
 /** Moves the emulator clock (POST /_idpool/clock). */
 export async function advanceClock(url: string, seconds: number): Promise<void> {
-  const response = await fetch(`${url}/_idpool/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: seconds }) });
+  const response = await fetch(`${url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: seconds }) });
   if (response.status !== 200) throw new Error(`clock: ${response.status}`);
 }

@@ -1,10 +1,8 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clientsFor } from '../support/emulator.js';
-import { createLambdaRole, deployFunction, payloadOf } from '../support/lambda-functions.js';
+import { createLambdaRole, deployFunction, payloadOf, scratchForFunctions } from '../support/lambda-functions.js';
 import { serve } from '../support/processes.js';
 
 // Each execution leaves a marker file as it starts, so the test knows all requests are in flight at the server
@@ -20,7 +18,7 @@ export const handler = async (event, context) => {
 
 describe('SIGTERM while requests are in flight', () => {
   it('lets every request in flight finish, then stops cleanly with status 0', async () => {
-    const markers = mkdtempSync(join(tmpdir(), 'idpool-sigterm-'));
+    const markers = scratchForFunctions('idpool-sigterm-');
     const server = await serve(['--lambda-workers', '20']);
     try {
       const clients = clientsFor({ url: server.url, region: 'us-east-1' });

@@ -13,7 +13,9 @@ export interface WireRequest {
 
 function formEntries(value: unknown, prefix: string, entries: [string, string][]): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => formEntries(item, `${prefix}.member.${index + 1}`, entries));
+    value.forEach((item, index) => {
+      formEntries(item, `${prefix}.member.${index + 1}`, entries);
+    });
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) formEntries(item, prefix ? `${prefix}.${key}` : key, entries);
   } else if (value !== undefined) {

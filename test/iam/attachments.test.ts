@@ -110,7 +110,7 @@ describe('IAM managed policy attachments and the AWS managed policy catalog', ()
 
     const notAnArn = await awsError(iam().send(new AttachRolePolicyCommand({ RoleName: 'hello-lambda', PolicyArn: 'longpolicynamebutnoarn' })));
     expect(notAnArn.name).toBe('ValidationError');
-    expect(notAnArn.message).toBe('ARN longpolicynamebutnoarn is not valid.');
+    expect(notAnArn.message).toBe('Invalid ARN:  Could not be parsed!');
     expect(notAnArn.$metadata.httpStatusCode).toBe(400);
   });
 

@@ -97,7 +97,7 @@ describe('IAM customer managed policies and their versions', () => {
 
     const notAnArn = await awsError(iam().send(new GetPolicyCommand({ PolicyArn: 'longpolicynamebutnoarn' })));
     expect(notAnArn.name).toBe('ValidationError');
-    expect(notAnArn.message).toBe('ARN longpolicynamebutnoarn is not valid.');
+    expect(notAnArn.message).toBe('Invalid ARN:  Could not be parsed!');
     expect(notAnArn.$metadata.httpStatusCode).toBe(400);
   });
 

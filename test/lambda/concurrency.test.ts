@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DeleteFunctionConcurrencyCommand,
@@ -12,7 +11,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsError, useEmulator } from '../support/emulator.js';
-import { createLambdaRole, deployFunction, payloadOf } from '../support/lambda-functions.js';
+import { createLambdaRole, deployFunction, payloadOf, scratchForFunctions } from '../support/lambda-functions.js';
 
 function isRunning(pid: number): boolean {
   try {
@@ -32,7 +31,7 @@ describe('Lambda concurrency', () => {
   const ctx = useEmulator({ lambdaConcurrency: 2 });
   const lambda = () => ctx.clients.lambda;
   let role: string;
-  const scratch = mkdtempSync(join(tmpdir(), 'idpool-concurrency-test-'));
+  const scratch = scratchForFunctions('idpool-concurrency-test-');
 
   beforeAll(async () => {
     role = await createLambdaRole(ctx.clients, 'concurrency-role');

@@ -1,11 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { InvokeCommand, PublishVersionCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stsOperations } from '../../emulator/services/sts/index.js';
 import { awsError, useEmulator } from '../support/emulator.js';
-import { createLambdaRole, deployFunction, logOf, payloadOf, zipFunction } from '../support/lambda-functions.js';
+import {
+  createLambdaRole,
+  deployFunction,
+  logOf,
+  payloadOf,
+  scratchForFunctions,
+  zipFunction,
+} from '../support/lambda-functions.js';
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 
@@ -14,7 +21,7 @@ describe('Lambda Invoke', () => {
   const ctx = useEmulator({ strictAuth: true });
   const lambda = () => ctx.clients.lambda;
   let role: string;
-  const scratch = mkdtempSync(join(tmpdir(), 'idpool-invoke-test-'));
+  const scratch = scratchForFunctions('idpool-invoke-test-');
 
   beforeAll(async () => {
     role = await createLambdaRole(ctx.clients, 'invoke-role');
@@ -145,6 +152,10 @@ describe('Lambda Invoke', () => {
   });
 
   it("calls AWS from inside the function with the role's credentials, through the bundled SDK and AWS_ENDPOINT_URL", async () => {
+    const allowed = { Effect: 'Allow', Action: 'lambda:GetFunctionConfiguration', Resource: '*' };
+    const PolicyDocument = JSON.stringify({ Version: '2012-10-17', Statement: [allowed] });
+    const grant = new PutRolePolicyCommand({ RoleName: 'invoke-role', PolicyName: 'read-functions', PolicyDocument });
+    await ctx.clients.iam.send(grant);
     await deployFunction(ctx.clients, role, 'self-aware', {
       'index.mjs': `import { LambdaClient, GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
         const client = new LambdaClient({});

@@ -91,9 +91,10 @@ describe('Lambda resource policies', () => {
     expect(stale.name).toBe('PreconditionFailedException');
     const removed = await lambda().send(new RemovePermissionCommand({ FunctionName: 'loosened', StatementId: 'temporary', RevisionId: revision }));
     expect(removed.$metadata.httpStatusCode).toBe(204);
+    // Recorded (test_permission_exceptions): no policy at all is said otherwise than a statement it lacks.
     const unknown = await awsError(lambda().send(new RemovePermissionCommand({ FunctionName: 'loosened', StatementId: 'temporary' })));
     expect(unknown.name).toBe('ResourceNotFoundException');
-    expect(unknown.message).toBe('Statement temporary is not found in resource policy.');
+    expect(unknown.message).toBe('No policy is associated with the given resource.');
     expect((await awsError(lambda().send(new GetPolicyCommand({ FunctionName: 'loosened' })))).name).toBe('ResourceNotFoundException');
   });
 

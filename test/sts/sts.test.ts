@@ -10,7 +10,7 @@ describe('STS', () => {
   const roleName = (arn: string) => arn.split('/').pop() as string;
 
   afterEach(async () => {
-    await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', body: JSON.stringify({ offsetSeconds: 0 }) });
+    await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetSeconds: 0 }) });
   });
 
   async function cognitoSession() {

@@ -4,7 +4,7 @@ import { Database } from '../../emulator/store/database.js';
 
 export const poolId = 'us-east-1:11111111-1111-1111-1111-111111111111';
 export const developerProvider = 'login.example';
-export const created = Date.parse('2026-01-01T00:00:00Z');
+const created = Date.parse('2026-01-01T00:00:00Z');
 
 /**
  * A Cognito store (on a fresh in-memory database unless given one) with one developer-authenticated pool of the

@@ -40,7 +40,7 @@ function setup(trust: { authenticated?: string; unauthenticated?: string } = {})
   const { cognito, pool } = developerPool({ allowUnauthenticatedIdentities: true }, db);
   const iam = new IamStore(db);
   const clock = new Clock(() => start);
-  const credentials = new SessionCredentials(new AuthStore(db), clock);
+  const credentials = new SessionCredentials(new AuthStore(db), clock, iam);
   const tokens = new FakeTokens(clock);
   const roles: Record<string, string> = {};
   for (const kind of ['authenticated', 'unauthenticated'] as const) {

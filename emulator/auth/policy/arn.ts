@@ -17,11 +17,6 @@ export function splitArn(arn: string): ArnComponents | undefined {
   return [components[1], components[2], components[3], components[4], arn.slice(start)];
 }
 
-/** The account id a principal ARN names, e.g. `arn:aws:iam::123456789012:root` → `123456789012`. */
-export function accountOfArn(arn: string): string | undefined {
-  return splitArn(arn)?.[3] || undefined;
-}
-
 const ACCOUNT_ID = /^\d{12}$/;
 
 export function isAccountId(value: string): boolean {

@@ -31,13 +31,13 @@ export type CompiledCondition =
 
 const SET_OPERATOR = /^(ForAnyValue|ForAllValues):/i;
 
-export interface ParsedOperatorName {
+interface ParsedOperatorName {
   setOperator?: 'ForAnyValue' | 'ForAllValues';
   baseName: string;
   ifExists: boolean;
 }
 
-export function parseOperatorName(operatorName: string): ParsedOperatorName {
+function parseOperatorName(operatorName: string): ParsedOperatorName {
   let rest = operatorName;
   let setOperator: ParsedOperatorName['setOperator'];
   const setMatch = SET_OPERATOR.exec(rest);
@@ -100,7 +100,7 @@ export function conditionHolds(condition: CompiledCondition, context: RequestCon
 
   switch (condition.setOperator) {
     case 'ForAnyValue':
-      return requestValues !== undefined && requestValues.some(satisfies);
+      return requestValues?.some(satisfies) ?? false;
     case 'ForAllValues':
       return requestValues === undefined || requestValues.every(satisfies);
     default:

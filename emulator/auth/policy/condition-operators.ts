@@ -64,7 +64,7 @@ function arnLike(policyValue: string, variablesEnabled: boolean): PolicyValueMat
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-export function parseNumber(value: ContextScalar): number | undefined {
+function parseNumber(value: ContextScalar): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
@@ -75,7 +75,7 @@ const EPOCH_SECONDS = /^-?\d+$/;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)?)?$/;
 
 /** ISO 8601 (`2026-01-01T00:00:00Z`, `2026-01-01`) or epoch seconds → epoch milliseconds. */
-export function parseDate(value: ContextScalar): number | undefined {
+function parseDate(value: ContextScalar): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value * 1000 : undefined;
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();

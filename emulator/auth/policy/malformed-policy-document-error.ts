@@ -17,6 +17,7 @@ export class MalformedPolicyDocumentError extends Error {
 export const MalformedPolicyMessages = {
   syntax: 'Syntax errors in policy.',
   legacyParsing: 'The policy failed legacy parsing',
+  versionTooOld: 'Policy document must be version 2012-10-17 or greater.',
   duplicateSid: 'Statement IDs (SID) in a single policy must be unique.',
   missingActions: 'Policy statement must contain actions.',
   missingResources: 'Policy statement must contain resources.',

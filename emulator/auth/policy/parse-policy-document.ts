@@ -1,5 +1,6 @@
 import { MalformedPolicyDocumentError, MalformedPolicyMessages } from './malformed-policy-document-error.js';
-import { asList, validateActions, validateLegacyParsing, validateStatementSyntax } from './statement-syntax.js';
+import { resourceErrors } from './legacy-syntax.js';
+import { asList, validateActionPrefixes, validateActionPresence, validateLegacyParsing, validateStatementSyntax } from './statement-syntax.js';
 import type { PolicyDocument, PolicyStatement } from './types.js';
 
 /**
@@ -55,34 +56,58 @@ function validateResources(statement: PolicyStatement, kind: PolicyDocumentKind)
   if (resources.length === 0) fail(MalformedPolicyMessages.missingResources);
 }
 
-function validateResourceFormats(statement: PolicyStatement): void {
-  for (const resource of asList(statement.Resource ?? statement.NotResource)) {
-    if (resource !== '*' && !resource.includes(':')) fail(MalformedPolicyMessages.resourceNotArn(resource));
-  }
-}
-
 function validatePrincipalPresence(statement: PolicyStatement, kind: PolicyDocumentKind): void {
   const hasPrincipal = statement.Principal !== undefined || statement.NotPrincipal !== undefined;
   if (kind === 'identity' && hasPrincipal) fail(MalformedPolicyMessages.principalInIdentityPolicy);
   if (kind !== 'identity' && !hasPrincipal) fail(MalformedPolicyMessages.missingPrincipal);
 }
 
+export interface PolicyParseOptions {
+  /** IAM's identity policies (managed and inline) must say Version 2012-10-17. */
+  requireCurrentVersion?: boolean;
+  /**
+   * IAM's resource format rules, for IAM's own policies, with the partition of the account's resources (others are
+   * refused). Without it a resource needs only to look like an ARN (API Gateway resource policies have their
+   * `execute-api:/…` shorthand).
+   */
+  iamResourceFormats?: { partition: string };
+}
+
+function minimalResourceErrors(statements: PolicyStatement[]): { formatError?: string; legacyFailure: boolean } {
+  for (const statement of statements) {
+    for (const resource of asList(statement.Resource ?? statement.NotResource)) {
+      if (resource !== '*' && !resource.includes(':')) return { formatError: MalformedPolicyMessages.resourceNotArn(resource), legacyFailure: false };
+    }
+  }
+  return { legacyFailure: false };
+}
+
 /**
- * Parses and validates a policy document as IAM does, throwing MalformedPolicyDocumentError with AWS's message.
+ * Parses and validates a policy document as IAM does, throwing MalformedPolicyDocumentError with AWS's first
+ * message, in AWS's order (as moto's author established it against AWS, see test/fixtures/iam/): syntax, version,
+ * legacy parsing, statement ids, principals, actions, resource formats, action vendors, resources.
  * The result always has `Statement` as an array; everything else is kept as written.
  */
-export function parsePolicyDocument(json: string, kind: PolicyDocumentKind): PolicyDocument {
+export function parsePolicyDocument(json: string, kind: PolicyDocumentKind, options: PolicyParseOptions = {}): PolicyDocument {
   const document = parseJson(json);
   validateDocumentSyntax(document);
   const statements: unknown[] = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
   for (const statement of statements) validateStatementSyntax(statement);
   const validStatements = statements as PolicyStatement[];
-
+  if (options.requireCurrentVersion && document.Version !== '2012-10-17') fail(MalformedPolicyMessages.versionTooOld);
   for (const statement of validStatements) validateLegacyParsing(statement);
+  const resources =
+    kind === 'trust'
+      ? { legacyFailure: false }
+      : options.iamResourceFormats
+        ? resourceErrors(validStatements, options.iamResourceFormats.partition)
+        : minimalResourceErrors(validStatements);
+  if (resources.legacyFailure) fail(MalformedPolicyMessages.legacyParsing);
   validateUniqueSids(validStatements);
   for (const statement of validStatements) validatePrincipalPresence(statement, kind);
-  for (const statement of validStatements) validateActions(statement);
+  validateActionPresence(validStatements);
+  if ('formatError' in resources && resources.formatError) fail(resources.formatError);
+  validateActionPrefixes(validStatements);
   for (const statement of validStatements) validateResources(statement, kind);
-  for (const statement of validStatements) validateResourceFormats(statement);
   return { ...(document as Omit<PolicyDocument, 'Statement'>), Statement: validStatements };
 }

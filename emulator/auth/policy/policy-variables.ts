@@ -7,7 +7,7 @@ import { literalGlob, toEscapedGlob } from './wildcard-pattern.js';
  * the string, Bool and ARN condition operators, and only in policies of Version 2012-10-17.
  */
 
-export type TemplatePart =
+type TemplatePart =
   | { kind: 'text'; text: string }
   | { kind: 'variable'; lowerCaseKey: string; defaultValue?: string }
   | { kind: 'literal'; text: string };

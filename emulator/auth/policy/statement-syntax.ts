@@ -1,5 +1,5 @@
 import { isKnownOperator } from './condition-evaluator.js';
-import { parseDate } from './condition-operators.js';
+import { isLegacyDate } from './legacy-syntax.js';
 import { MalformedPolicyDocumentError, MalformedPolicyMessages } from './malformed-policy-document-error.js';
 import { validatePrincipalBlock } from './principal-syntax.js';
 import type { PolicyStatement } from './types.js';
@@ -57,20 +57,15 @@ export function validateStatementSyntax(statement: unknown): asserts statement i
   if ('NotPrincipal' in record) validatePrincipalBlock(record.NotPrincipal);
 }
 
-/** IAM's older parser: exact-case Effect, well-formed dates, no `::`-style non-ARN resources. */
+/** IAM's older parser: exact-case Effect and Date condition values it can read. */
 export function validateLegacyParsing(statement: PolicyStatement): void {
   if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') fail(MalformedPolicyMessages.legacyParsing);
   for (const [operatorName, keys] of Object.entries(statement.Condition ?? {})) {
     if (!/^(ForAnyValue:|ForAllValues:)?Date/i.test(operatorName)) continue;
     for (const values of Object.values(keys)) {
       for (const value of Array.isArray(values) ? values : [values]) {
-        if (parseDate(String(value)) === undefined) fail(MalformedPolicyMessages.legacyParsing);
+        if (!isLegacyDate(String(value))) fail(MalformedPolicyMessages.legacyParsing);
       }
-    }
-  }
-  for (const resource of asList(statement.Resource ?? statement.NotResource)) {
-    if (resource !== '*' && resource.includes('::') && resource.split(':').length < 6) {
-      fail(MalformedPolicyMessages.legacyParsing);
     }
   }
 }
@@ -80,14 +75,24 @@ export function asList(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
-export function validateActions(statement: PolicyStatement): void {
-  const actions = asList(statement.Action ?? statement.NotAction);
-  if (actions.length === 0) fail(MalformedPolicyMessages.missingActions);
-  for (const action of actions) {
-    if (action === '*') continue;
-    const parts = action.split(':');
-    if (parts.length === 1) fail(MalformedPolicyMessages.actionWithoutVendor);
-    if (parts.length > 2) fail(MalformedPolicyMessages.actionWithManyColons);
-    if (/[^a-zA-Z0-9\-.]/.test(parts[0])) fail(MalformedPolicyMessages.invalidVendor(parts[0]));
+/** Every statement has actions: Action or NotAction, not an empty list. */
+export function validateActionPresence(statements: PolicyStatement[]): void {
+  for (const statement of statements) {
+    if (asList(statement.Action ?? statement.NotAction).length === 0) fail(MalformedPolicyMessages.missingActions);
+  }
+}
+
+/** Each action names its vendor once, in letters, digits, `-` and `.`: Action of every statement, then NotAction. */
+export function validateActionPrefixes(statements: PolicyStatement[]): void {
+  for (const key of ['Action', 'NotAction'] as const) {
+    for (const statement of statements) {
+      for (const action of asList(statement[key])) {
+        if (action === '*') continue;
+        const parts = action.split(':');
+        if (parts.length === 1) fail(MalformedPolicyMessages.actionWithoutVendor);
+        if (parts.length > 2) fail(MalformedPolicyMessages.actionWithManyColons);
+        if (/[^a-zA-Z0-9\-.]/.test(parts[0])) fail(MalformedPolicyMessages.invalidVendor(parts[0]));
+      }
+    }
   }
 }

@@ -53,7 +53,7 @@ export type RequestPrincipal =
 /** A context value as condition operators see it: single-valued or multivalued keys. */
 export type ContextValue = string | string[] | number | boolean;
 
-export interface AuthorizationRequest {
+interface AuthorizationRequest {
   principal: RequestPrincipal;
   /** `service:Action`, e.g. `execute-api:Invoke`; matched case-insensitively as AWS does. */
   action: string;

@@ -15,15 +15,47 @@ export function checkCompressionSize(size: number | undefined): void {
   }
 }
 
+/**
+ * AWS's refusals of an endpoint configuration, recorded by LocalStack
+ * (`test_create_rest_api_with_endpoint_configuration`,
+ * `test_create_rest_api_private_type`): no type, more than one type, a PRIVATE API that is not dualstack.
+ */
+export function checkEndpointConfiguration(configuration: RestApiRecord['endpointConfiguration']): void {
+  if (configuration.types.length === 0)
+    throw new BadRequestException('REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.');
+  if (configuration.types.length > 1)
+    throw new BadRequestException('Cannot create an api with multiple Endpoint Types.');
+  if (configuration.types[0] === 'PRIVATE' && configuration.ipAddressType !== 'dualstack') {
+    throw new BadRequestException('Only dualstack ipAddressType is supported for Private APIs.');
+  }
+}
+
+function endpointConfigurationOf(input: CreateRestApiRequest): RestApiRecord['endpointConfiguration'] {
+  const types = input.endpointConfiguration?.types ?? ['EDGE'];
+  const configuration = {
+    types,
+    // PRIVATE APIs are dualstack unless told otherwise, the others ipv4 (`test_create_rest_api_verify_defaults`).
+    ipAddressType:
+      input.endpointConfiguration?.ipAddressType ??
+      (types[0] === 'PRIVATE' && types.length === 1 ? 'dualstack' : 'ipv4'),
+    vpcEndpointIds: input.endpointConfiguration?.vpcEndpointIds,
+  };
+  checkEndpointConfiguration(configuration);
+  return configuration;
+}
+
 /** Creates the API with its root resource `/`. An EDGE API with header API keys unless told otherwise, as AWS does. */
 export const createRestApi: Operation<CreateRestApiRequest, RestApi> = (input, context) => {
-  if (input.cloneFrom !== undefined) throw new UnsupportedFeatureException('CreateRestApi with cloneFrom (copying an existing API)');
+  if (input.cloneFrom !== undefined)
+    throw new UnsupportedFeatureException('CreateRestApi with cloneFrom (copying an existing API)');
   if (input.description === '') throw new BadRequestException('Description cannot be an empty string');
   checkCompressionSize(input.minimumCompressionSize);
+  const endpointConfiguration = endpointConfigurationOf(input);
   const store = context.runtime.apigateway;
   const apiId = uniqueId(10, (id) => store.findRestApi(id) !== undefined);
   const owner = { apiId, accountId: context.accountId, region: context.region };
-  const policy = input.policy === undefined || input.policy === '' ? undefined : validatedResourcePolicy(input.policy, owner);
+  const policy =
+    input.policy === undefined || input.policy === '' ? undefined : validatedResourcePolicy(input.policy, owner);
   const api: RestApiRecord = {
     apiId,
     accountId: context.accountId,
@@ -33,12 +65,7 @@ export const createRestApi: Operation<CreateRestApiRequest, RestApi> = (input, c
     version: input.version,
     policy,
     apiKeySource: input.apiKeySource ?? 'HEADER',
-    endpointConfiguration: {
-      types: input.endpointConfiguration?.types ?? ['EDGE'],
-      // [unverified] AWS answers ipv4 unless dualstack was asked for.
-      ipAddressType: input.endpointConfiguration?.ipAddressType ?? 'ipv4',
-      vpcEndpointIds: input.endpointConfiguration?.vpcEndpointIds,
-    },
+    endpointConfiguration,
     binaryMediaTypes: input.binaryMediaTypes ?? [],
     minimumCompressionSize: input.minimumCompressionSize,
     disableExecuteApiEndpoint: input.disableExecuteApiEndpoint ?? false,

@@ -6,7 +6,7 @@ import type { StoredGatewayResponse } from '../../store/apigateway-store.js';
  * Every gateway response type with the status code GetGatewayResponses shows for it by default; DEFAULT_4XX and
  * DEFAULT_5XX have none (recorded: test_apigateway_api.py::TestApiGatewayGatewayResponse::test_gateway_response_crud).
  */
-export const gatewayResponseStatus: Record<GatewayResponseType, string | undefined> = {
+const gatewayResponseStatus: Record<GatewayResponseType, string | undefined> = {
   ACCESS_DENIED: '403',
   API_CONFIGURATION_ERROR: '500',
   AUTHORIZER_CONFIGURATION_ERROR: '500',
@@ -40,7 +40,7 @@ export const defaultGatewayTemplates: Record<string, string> = {
 export type GatewayResponses = Partial<Record<string, StoredGatewayResponse>>;
 
 /** The DEFAULT_4XX or DEFAULT_5XX a type falls back to. */
-export function familyOf(type: GatewayResponseType): 'DEFAULT_4XX' | 'DEFAULT_5XX' | undefined {
+function familyOf(type: GatewayResponseType): 'DEFAULT_4XX' | 'DEFAULT_5XX' | undefined {
   const status = gatewayResponseStatus[type];
   if (status === undefined) return undefined;
   return status.startsWith('5') ? 'DEFAULT_5XX' : 'DEFAULT_4XX';
@@ -90,7 +90,7 @@ export function gatewayResponseView(type: GatewayResponseType, responses: Gatewa
 }
 
 /** The references a gateway response template may use; idpool renders these and no other VTL. */
-export const templateReferences = [
+const templateReferences = [
   'context.error.message',
   'context.error.messageString',
   'context.error.responseType',
@@ -114,7 +114,7 @@ export function referenceName(match: RegExpMatchArray | string[]): string {
 const stageVariableReference = /^stageVariables\.[A-Za-z0-9_]+$/;
 const vtlDirective = /#[A-Za-z{#*]/;
 
-export function isSupportedTemplateReference(name: string): boolean {
+function isSupportedTemplateReference(name: string): boolean {
   return templateReferences.includes(name) || stageVariableReference.test(name);
 }
 

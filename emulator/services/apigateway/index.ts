@@ -28,40 +28,59 @@ import { getRestApis } from './get-rest-apis.js';
 import { getStage } from './get-stage.js';
 import { getStages } from './get-stages.js';
 import { putGatewayResponse } from './put-gateway-response.js';
+import { getTags } from './get-tags.js';
+import { importRestApi } from './import-rest-api.js';
 import { putIntegrationResponse } from './put-integration-response.js';
 import { putIntegration } from './put-integration.js';
 import { putMethodResponse } from './put-method-response.js';
 import { putMethod } from './put-method.js';
+import { putRestApi } from './put-rest-api.js';
+import { tagResource } from './tag-resource.js';
+import { untagResource } from './untag-resource.js';
+import { updateDeployment } from './update-deployment.js';
+import { updateIntegrationResponse } from './update-integration-response.js';
+import { updateIntegration } from './update-integration.js';
+import { updateMethodResponse } from './update-method-response.js';
+import { updateMethod } from './update-method.js';
+import { updateResource } from './update-resource.js';
 import { updateRestApi } from './update-rest-api.js';
 import { updateGatewayResponse } from './update-gateway-response.js';
 import { updateStage } from './update-stage.js';
 
 /** The operations idpool emulates; the model's others answer UnsupportedOperation. */
-export const apiGatewayOperations: OperationTable = {
+const apiGatewayOperations: OperationTable = {
   CreateRestApi: createRestApi,
   GetRestApi: getRestApi,
   GetRestApis: getRestApis,
   UpdateRestApi: updateRestApi,
+  PutRestApi: putRestApi,
+  ImportRestApi: importRestApi,
   DeleteRestApi: deleteRestApi,
   CreateResource: createResource,
   GetResource: getResource,
   GetResources: getResources,
+  UpdateResource: updateResource,
   DeleteResource: deleteResource,
   PutMethod: putMethod,
   GetMethod: getMethod,
+  UpdateMethod: updateMethod,
   DeleteMethod: deleteMethod,
   PutMethodResponse: putMethodResponse,
   GetMethodResponse: getMethodResponse,
+  UpdateMethodResponse: updateMethodResponse,
   DeleteMethodResponse: deleteMethodResponse,
   PutIntegration: putIntegration,
   GetIntegration: getIntegration,
+  UpdateIntegration: updateIntegration,
   DeleteIntegration: deleteIntegration,
   PutIntegrationResponse: putIntegrationResponse,
   GetIntegrationResponse: getIntegrationResponse,
+  UpdateIntegrationResponse: updateIntegrationResponse,
   DeleteIntegrationResponse: deleteIntegrationResponse,
   CreateDeployment: createDeployment,
   GetDeployment: getDeployment,
   GetDeployments: getDeployments,
+  UpdateDeployment: updateDeployment,
   DeleteDeployment: deleteDeployment,
   CreateStage: createStage,
   GetStage: getStage,
@@ -73,6 +92,9 @@ export const apiGatewayOperations: OperationTable = {
   GetGatewayResponses: getGatewayResponses,
   UpdateGatewayResponse: updateGatewayResponse,
   DeleteGatewayResponse: deleteGatewayResponse,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  GetTags: getTags,
 };
 
 function lowerCamel(name: string): string {

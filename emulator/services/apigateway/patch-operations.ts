@@ -9,24 +9,77 @@ export function unescapePathSegment(segment: string): string {
 /** Wording as LocalStack recorded it from AWS (two spaces after "path" included). */
 export function invalidPatchPath(operation: PatchOperation, allowed: string[]): BadRequestException {
   return new BadRequestException(
-    `Invalid patch path  '${operation.path ?? ''}' specified for op '${operation.op ?? ''}'. Must be one of: [${allowed.join(', ')}]`,
+    `Invalid patch path  '${operation.path ?? ''}' specified for op '${operation.op ?? ''}'. ` +
+      `Must be one of: [${allowed.join(', ')}]`,
   );
 }
 
 export function unsupportedPatchOperation(operation: PatchOperation): BadRequestException {
   return new BadRequestException(
-    `Invalid patch path  '${operation.path ?? ''}' specified for op '${operation.op ?? ''}'. Please choose supported operations`,
+    `Invalid patch path  '${operation.path ?? ''}' specified for op '${operation.op ?? ''}'. ` +
+      'Please choose supported operations',
   );
 }
 
+/**
+ * The shorter wording of methods, method responses and REST APIs, recorded from AWS by LocalStack
+ * (test_apigateway_api.snapshot.json: `test_update_method_validation`, `test_update_rest_api_behaviour`).
+ */
+export function unknownPatchPath(operation: PatchOperation): BadRequestException {
+  return new BadRequestException(`Invalid patch path ${operation.path ?? ''}`);
+}
+
+/** `Invalid patch operation specified. Must be one of: [replace]` (same recordings). */
+export function patchOperationNotAllowed(allowed: string[]): BadRequestException {
+  return new BadRequestException(`Invalid patch operation specified. Must be one of: [${allowed.join(', ')}]`);
+}
+
 export function patchValue(operation: PatchOperation): string {
-  if (operation.value === undefined) throw new BadRequestException(`Invalid null or empty value in ${operation.path ?? ''}`);
+  if (operation.value === undefined)
+    throw new BadRequestException(`Invalid null or empty value in ${operation.path ?? ''}`);
   return operation.value;
 }
 
 /** `"true"`/`"false"` as patch values carry booleans [unverified: wording for other values]. */
 export function patchBoolean(operation: PatchOperation): boolean {
   const value = patchValue(operation).toLowerCase();
-  if (value !== 'true' && value !== 'false') throw new BadRequestException(`Invalid value '${operation.value}' for ${operation.path}: must be true or false`);
+  if (value !== 'true' && value !== 'false')
+    throw new BadRequestException(`Invalid value '${operation.value}' for ${operation.path}: must be true or false`);
   return value === 'true';
+}
+
+/**
+ * A boolean as API Gateway reads most patch values: `true` in any case is true, anything else false (AWS answered
+ * `replace /apiKeyRequired whatever` with `apiKeyRequired: false`, recorded in `test_update_method_validation`).
+ */
+export function lenientPatchBoolean(operation: PatchOperation): boolean {
+  return (operation.value ?? '').toLowerCase() === 'true';
+}
+
+/** The part of a patch path after `prefix` (`/requestParameters/`), unescaped, if the path has that prefix. */
+export function patchKey(operation: PatchOperation, prefix: string): string | undefined {
+  const path = operation.path ?? '';
+  return path.startsWith(prefix) && path.length > prefix.length
+    ? unescapePathSegment(path.slice(prefix.length))
+    : undefined;
+}
+
+/** A map member patched with add/replace/remove: what `/requestTemplates/application~1json` and its kin do. */
+export function patchMapEntry<T>(
+  map: Record<string, T> | undefined,
+  key: string,
+  operation: PatchOperation,
+  value: (operation: PatchOperation) => T,
+  missing: () => Error,
+): Record<string, T> | undefined {
+  const next = { ...(map ?? {}) };
+  if (operation.op === 'add') next[key] = value(operation);
+  else if (operation.op === 'replace') {
+    if (!(key in next)) throw missing();
+    next[key] = value(operation);
+  } else if (operation.op === 'remove') {
+    if (!(key in next)) throw missing();
+    delete next[key];
+  } else throw patchOperationNotAllowed(['add', 'remove', 'replace']);
+  return Object.keys(next).length > 0 ? next : undefined;
 }

@@ -4,11 +4,11 @@ const literalPart = /^[a-zA-Z0-9._-]+$/;
 const variablePart = /^\{[a-zA-Z0-9._-]+\+?\}$/;
 
 export function isVariablePart(pathPart: string | undefined): boolean {
-  return pathPart !== undefined && pathPart.startsWith('{') && pathPart.endsWith('}');
+  return pathPart?.startsWith('{') === true && pathPart.endsWith('}');
 }
 
 export function isGreedyPart(pathPart: string | undefined): boolean {
-  return pathPart !== undefined && pathPart.startsWith('{') && pathPart.endsWith('+}');
+  return pathPart?.startsWith('{') === true && pathPart.endsWith('+}');
 }
 
 /** A path part as CreateResource accepts it: a literal, `{name}` or the greedy `{name+}` (AWS's message, quoted by moto). */

@@ -10,7 +10,10 @@ import { integrationView } from './views.js';
 
 const passthroughBehaviors = ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER'];
 
-function checkType(input: PutIntegrationRequest): void {
+type TypeMembers = 'type' | 'integrationHttpMethod' | 'uri' | 'requestTemplates';
+type OptionMembers = 'timeoutInMillis' | 'connectionType' | 'responseTransferMode' | 'credentials';
+
+export function checkType(input: Pick<PutIntegrationRequest, TypeMembers>): void {
   switch (input.type) {
     case 'AWS_PROXY':
       if (!input.integrationHttpMethod) throw new BadRequestException('Enumeration value for HttpMethod must be non-empty');
@@ -24,7 +27,7 @@ function checkType(input: PutIntegrationRequest): void {
   }
 }
 
-function checkOptions(input: PutIntegrationRequest): string {
+export function checkOptions(input: Pick<PutIntegrationRequest, OptionMembers | 'passthroughBehavior'>): string {
   if (input.timeoutInMillis !== undefined && (input.timeoutInMillis < 50 || input.timeoutInMillis > 29_000)) {
     throw new BadRequestException('Timeout should be between 50 ms and 29000 ms');
   }

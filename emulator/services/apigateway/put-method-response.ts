@@ -5,7 +5,7 @@ import { ConflictException, invalidMappingExpression } from './errors.js';
 import { requireMethod } from './lookups.js';
 import { methodResponseView } from './views.js';
 
-const responseHeaderParameter = /^method\.response\.header\.[^.\s]+$/;
+export const responseHeaderParameter = /^method\.response\.header\.[^.\s]+$/;
 
 /**
  * Declares a status code the method can answer, with the response headers an integration response may set

@@ -4,28 +4,44 @@ import type { StoredMethod } from '../../store/apigateway-store.js';
 import type { Operation } from '../service-definition.js';
 import { BadRequestException, ConflictException } from './errors.js';
 import { requireResource } from './lookups.js';
+import { checkModels, checkRequestParameters } from './method-parameters.js';
 import { methodView } from './views.js';
 
-export const httpMethods = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY'];
+const httpMethods = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY'];
 const emulatedAuthorizationTypes = ['NONE', 'AWS_IAM'];
-const authorizationTypes = [...emulatedAuthorizationTypes, 'CUSTOM', 'COGNITO_USER_POOLS'];
+const authorizerTypes = ['CUSTOM', 'COGNITO_USER_POOLS'];
 
-export function checkHttpMethod(httpMethod: string): void {
+function checkHttpMethod(httpMethod: string): void {
   if (!httpMethods.includes(httpMethod)) {
     throw new BadRequestException(`Invalid HttpMethod specified. Valid options are ${httpMethods.join(',')}`);
   }
 }
 
-function authorizationTypeOf(input: PutMethodRequest): string {
-  const type = (input.authorizationType as string).toUpperCase();
-  if (!authorizationTypes.includes(type)) {
-    // [unverified] wording, patterned on the HttpMethod refusal.
-    throw new BadRequestException(`Invalid authorization type specified. Valid options are ${authorizationTypes.join(',')}`);
+/**
+ * NONE or AWS_IAM. CUSTOM and COGNITO_USER_POOLS need an authorizer of the API, and idpool has none
+ * (CreateAuthorizer answers UnsupportedOperation), so they get AWS's refusal of a missing or unknown authorizer,
+ * recorded in `test_put_method_validation` and `test_update_method_validation`.
+ */
+export function checkAuthorizationType(value: string): string {
+  const type = value.toUpperCase();
+  if (authorizerTypes.includes(type)) {
+    throw new BadRequestException(
+      'Invalid authorizer ID specified. ' +
+        'Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.',
+    );
   }
   if (!emulatedAuthorizationTypes.includes(type)) {
-    throw new UnsupportedFeatureException(`authorizationType ${type} (Lambda and Cognito user pool authorizers); idpool emulates NONE and AWS_IAM`);
+    // [unverified] wording, patterned on the HttpMethod refusal.
+    throw new BadRequestException(
+      `Invalid authorization type specified. Valid options are ${[...emulatedAuthorizationTypes, ...authorizerTypes]}`,
+    );
   }
   return type;
+}
+
+/** Request validators are not emulated (CreateRequestValidator answers UnsupportedOperation): no id names one. */
+export function unknownRequestValidator(): BadRequestException {
+  return new BadRequestException('Invalid Request Validator identifier specified');
 }
 
 /**
@@ -39,10 +55,15 @@ export const putMethod: Operation<PutMethodRequest, Method> = (input, context) =
   return store.db.transaction(() => {
     const resource = requireResource(context, apiId, input.resourceId as string);
     checkHttpMethod(httpMethod);
-    const authorizationType = authorizationTypeOf(input);
+    const authorizationType = checkAuthorizationType(input.authorizationType as string);
+    if (input.requestValidatorId !== undefined) throw unknownRequestValidator();
+    checkRequestParameters(input.requestParameters);
+    checkModels(input.requestModels);
     if (input.apiKeyRequired) throw new UnsupportedFeatureException('apiKeyRequired: true (API keys and usage plans)');
-    if (input.requestValidatorId !== undefined) throw new UnsupportedFeatureException('requestValidatorId (request validation)');
-    if (store.findMethod(apiId, resource.resourceId, httpMethod)) throw new ConflictException('Method already exists for this resource');
+    if (input.authorizationScopes?.length)
+      throw new UnsupportedFeatureException('authorizationScopes (Cognito user pool authorizers)');
+    if (store.findMethod(apiId, resource.resourceId, httpMethod))
+      throw new ConflictException('Method already exists for this resource');
     const method: StoredMethod = {
       httpMethod,
       authorizationType,

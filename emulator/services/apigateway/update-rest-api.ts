@@ -1,14 +1,29 @@
 import type { PatchOperation, RestApi, UpdateRestApiRequest } from '@aws-sdk/client-api-gateway';
 import type { RestApiRecord } from '../../store/apigateway-store.js';
 import type { Operation } from '../service-definition.js';
-import { checkCompressionSize, maxCompressionSize } from './create-rest-api.js';
+import { checkCompressionSize, checkEndpointConfiguration, maxCompressionSize } from './create-rest-api.js';
 import { BadRequestException } from './errors.js';
 import { requireRestApi } from './lookups.js';
-import { invalidPatchPath, patchBoolean, patchValue, unescapePathSegment, unsupportedPatchOperation } from './patch-operations.js';
+import {
+  invalidPatchPath,
+  patchBoolean,
+  patchOperationNotAllowed,
+  patchValue,
+  unescapePathSegment,
+  unknownPatchPath,
+} from './patch-operations.js';
 import { validatedResourcePolicy } from './resource-policy.js';
 import { restApiView } from './views.js';
 
-const replaceablePaths = ['/name', '/description', '/policy', '/apiKeySource', '/minimumCompressionSize', '/disableExecuteApiEndpoint'];
+const replaceablePaths = [
+  '/name',
+  '/description',
+  '/policy',
+  '/apiKeySource',
+  '/minimumCompressionSize',
+  '/disableExecuteApiEndpoint',
+];
+const endpointTypes = ['REGIONAL', 'EDGE', 'PRIVATE'];
 
 function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
   switch (operation.path) {
@@ -22,18 +37,23 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
       api.description = operation.value === undefined || operation.value === '' ? undefined : operation.value;
       return;
     case '/policy':
-      api.policy = operation.value === undefined || operation.value === '' ? undefined : validatedResourcePolicy(operation.value, api);
+      api.policy =
+        operation.value === undefined || operation.value === ''
+          ? undefined
+          : validatedResourcePolicy(operation.value, api);
       return;
     case '/apiKeySource': {
       const source = patchValue(operation);
-      if (source !== 'HEADER' && source !== 'AUTHORIZER') throw new BadRequestException(`Invalid API Key source specified: ${source}`); // [unverified]
+      if (source !== 'HEADER' && source !== 'AUTHORIZER')
+        throw new BadRequestException(`Invalid API Key source specified: ${source}`); // [unverified]
       api.apiKeySource = source;
       return;
     }
     case '/minimumCompressionSize': {
       const text = operation.value ?? '';
       const size = text === '' ? undefined : /^\d+$/.test(text) ? Number(text) : Number.NaN;
-      if (Number.isNaN(size)) throw new BadRequestException(`Invalid minimum compression size, must be between 0 and ${maxCompressionSize}`);
+      if (Number.isNaN(size))
+        throw new BadRequestException(`Invalid minimum compression size, must be between 0 and ${maxCompressionSize}`);
       checkCompressionSize(size);
       api.minimumCompressionSize = size;
       return;
@@ -46,36 +66,73 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
   }
 }
 
-/** `/binaryMediaTypes/<type>` with `~1` for `/`: add or remove one media type. */
+/**
+ * `/binaryMediaTypes/<type>` with `~1` for `/`: each type is a member, not an array index (AWS answers
+ * `add /binaryMediaTypes/-` with the type `-`); `replace` swaps one type for the value, appended last.
+ */
 function applyBinaryMediaType(api: RestApiRecord, operation: PatchOperation): void {
   const type = unescapePathSegment((operation.path as string).slice('/binaryMediaTypes/'.length));
-  if (operation.op === 'add') {
-    if (!api.binaryMediaTypes.includes(type)) api.binaryMediaTypes = [...api.binaryMediaTypes, type];
-  } else if (operation.op === 'remove') {
-    api.binaryMediaTypes = api.binaryMediaTypes.filter((existing) => existing !== type);
+  const others = api.binaryMediaTypes.filter((existing) => existing !== type);
+  if (operation.op === 'add')
+    api.binaryMediaTypes = api.binaryMediaTypes.includes(type) ? api.binaryMediaTypes : [...others, type];
+  else if (operation.op === 'remove') api.binaryMediaTypes = others;
+  else if (operation.op === 'replace') {
+    const replacement = patchValue(operation);
+    api.binaryMediaTypes = [...others.filter((existing) => existing !== replacement), replacement];
+  } else throw patchOperationNotAllowed(['add', 'remove', 'replace']);
+}
+
+/**
+ * `/endpointConfiguration/types/0` and `/endpointConfiguration/ipAddressType`, with AWS's answers recorded in
+ * `test_update_rest_api_ip_address_type`: a PRIVATE API becomes dualstack, and only dualstack.
+ */
+function applyEndpointConfiguration(api: RestApiRecord, operation: PatchOperation): void {
+  const configuration = { ...api.endpointConfiguration };
+  if (operation.path === '/endpointConfiguration/ipAddressType') {
+    if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
+    const type = operation.value ?? '';
+    if (type !== 'ipv4' && type !== 'dualstack')
+      throw new BadRequestException('ipAddressType must be either ipv4 or dualstack.');
+    configuration.ipAddressType = type;
   } else {
-    throw unsupportedPatchOperation(operation);
+    if (operation.op !== 'replace')
+      throw new BadRequestException("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
+    const type = operation.value ?? '';
+    if (!endpointTypes.includes(type))
+      throw new BadRequestException(`Invalid EndpointTypes specified. Valid options are ${endpointTypes.join(',')}`);
+    configuration.types = [type];
+    if (type === 'PRIVATE') configuration.ipAddressType = 'dualstack';
   }
+  checkEndpointConfiguration(configuration);
+  api.endpointConfiguration = configuration;
+}
+
+function applyOperation(api: RestApiRecord, operation: PatchOperation): void {
+  const path = operation.path ?? '';
+  if (path === '/binaryMediaTypes') throw unknownPatchPath(operation);
+  if (path.startsWith('/binaryMediaTypes/')) return applyBinaryMediaType(api, operation);
+  if (path === '/endpointConfiguration/ipAddressType' || path === '/endpointConfiguration/types/0')
+    return applyEndpointConfiguration(api, operation);
+  if (operation.op === 'replace') return applyReplace(api, operation);
+  if (operation.op === 'remove' && (path === '/policy' || path === '/description'))
+    return applyReplace(api, { ...operation, value: '' });
+  if (replaceablePaths.includes(path)) throw patchOperationNotAllowed(['replace']);
+  throw invalidPatchPath(operation, [...replaceablePaths, '/binaryMediaTypes/{type}']);
 }
 
 /**
  * Applies the patch operations in order, all or nothing: `replace` of name, description, the resource policy
- * (a JSON string, validated as IAM validates resource policies), apiKeySource, minimumCompressionSize and
- * disableExecuteApiEndpoint; `add`/`remove` of `/binaryMediaTypes/<type>`. A new policy reaches execute-api with
- * the next deployment, as in AWS.
+ * (a JSON string, validated as IAM validates resource policies), apiKeySource, minimumCompressionSize,
+ * disableExecuteApiEndpoint and the endpoint configuration; add/replace/remove of `/binaryMediaTypes/<type>`.
+ * Wording as recorded from AWS by LocalStack (`test_update_rest_api_*`). A new policy reaches execute-api with the
+ * next deployment, as in AWS. AWS answers `tags: {}` here even for an API without tags (same recordings).
  */
 export const updateRestApi: Operation<UpdateRestApiRequest, RestApi> = (input, context) => {
   const store = context.runtime.apigateway;
   return store.db.transaction(() => {
     const api = requireRestApi(context, input.restApiId as string);
-    for (const operation of input.patchOperations ?? []) {
-      if (operation.path?.startsWith('/binaryMediaTypes/')) applyBinaryMediaType(api, operation);
-      else if (operation.op === 'replace') applyReplace(api, operation);
-      else if (operation.op === 'remove' && (operation.path === '/policy' || operation.path === '/description')) applyReplace(api, { ...operation, value: '' });
-      else if (replaceablePaths.includes(operation.path ?? '')) throw unsupportedPatchOperation(operation);
-      else throw invalidPatchPath(operation, [...replaceablePaths, '/binaryMediaTypes/{type}']);
-    }
+    for (const operation of input.patchOperations ?? []) applyOperation(api, operation);
     store.updateRestApi(api);
-    return restApiView(api);
+    return { ...restApiView(api), tags: { ...api.tags } };
   });
 };

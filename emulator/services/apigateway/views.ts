@@ -22,7 +22,7 @@ import type {
 } from '../../store/apigateway-store.js';
 
 /** API Gateway answers dates as whole epoch seconds. */
-export function wholeSeconds(epochMs: number): Date {
+function wholeSeconds(epochMs: number): Date {
   return new Date(Math.floor(epochMs / 1000) * 1000);
 }
 
@@ -34,7 +34,7 @@ function nonEmpty<T extends object>(value: T | undefined): T | undefined {
  * AWS answers a resource policy minified and escaped once more inside the JSON string: quotes as `\"` and
  * slashes as `\/` (Terraform and LocalStack issues quote `"policy":"{\\\"Version\\\":…` from real responses).
  */
-export function awsEscapedPolicy(policy: string): string {
+function awsEscapedPolicy(policy: string): string {
   const minified = JSON.stringify(JSON.parse(policy));
   return JSON.stringify(minified).slice(1, -1).replaceAll('/', '\\/');
 }

@@ -2,7 +2,7 @@ import { AwsError } from '../../errors.js';
 
 /**
  * Cognito Identity's errors, with the model's shape names. The botocore model has no HTTP statuses. The Smithy model
- * (aws-sdk-js-v3) and ../shared/reference/aws-behaviour.md say NotAuthorized 403 and ResourceNotFound 404, but real
+ * (aws-sdk-js-v3) and docs/aws-behaviour.md say NotAuthorized 403 and ResourceNotFound 404, but real
  * responses captured in public SDK logs answer both with 400 ("Status Code: 400; Error Code: NotAuthorizedException",
  * aws-amplify/aws-sdk-android#1431; "Status Code: 400; Error Code: ResourceNotFoundException",
  * aws-amplify/aws-sdk-android-samples#163), as Coral's JSON services answer client errors: idpool follows the
@@ -35,20 +35,14 @@ export class ResourceConflictException extends AwsError {
   }
 }
 
-export class LimitExceededException extends AwsError {
-  constructor(message: string) {
-    super('LimitExceededException', message, 400);
-  }
-}
-
-export class DeveloperUserAlreadyRegisteredException extends AwsError {
+class DeveloperUserAlreadyRegisteredException extends AwsError {
   constructor(message: string) {
     super('DeveloperUserAlreadyRegisteredException', message, 400);
   }
 }
 
 export class InvalidIdentityPoolConfigurationException extends AwsError {
-  /** Captured from a real response (../shared/reference/aws-behaviour.md). */
+  /** Captured from a real response (docs/aws-behaviour.md). */
   constructor(message = 'Invalid identity pool configuration. Check assigned IAM roles for this pool.') {
     super('InvalidIdentityPoolConfigurationException', message, 400);
   }

@@ -25,7 +25,7 @@ import { untagResource } from './untag-resource.js';
 import { updateIdentityPool } from './update-identity-pool.js';
 
 /** The operations idpool emulates; the model's others answer UnsupportedOperation. */
-export const cognitoIdentityOperations: OperationTable = {
+const cognitoIdentityOperations: OperationTable = {
   CreateIdentityPool: createIdentityPool,
   DeleteIdentities: deleteIdentities,
   DeleteIdentityPool: deleteIdentityPool,

@@ -4,7 +4,7 @@ import { InvalidParameterException } from './errors.js';
 import { type CallerScope, ownedPool } from './pools.js';
 
 /** "An identity pool can have as many as 50 tags." (TagResource reference) */
-export const maxPoolTags = 50;
+const maxPoolTags = 50;
 
 const poolArnPattern = /^arn:aws[\w-]*:cognito-identity:([\w-]+):(\d{12}):identitypool\/(.+)$/;
 

@@ -5,7 +5,7 @@ export const developerTokenSeconds = 900;
 export const openIdTokenSeconds = 600;
 
 /** Where AWS writes session (principal) tags in a token: `{"principal_tags": {"key": ["value"]}}`. */
-export const principalTagsClaim = 'https://aws.amazon.com/tags';
+const principalTagsClaim = 'https://aws.amazon.com/tags';
 
 export type AuthenticationType = 'authenticated' | 'unauthenticated';
 

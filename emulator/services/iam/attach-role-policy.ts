@@ -8,15 +8,15 @@ import { requireRole } from './roles.js';
  * Managed policies a role can have attached: the default quota (adjustable to 20 on request, per the IAM and STS
  * quotas page and AWS's knowledge center, 2025).
  */
-export const maxAttachedPoliciesPerRole = 10;
+const maxAttachedPoliciesPerRole = 10;
 
 /** Attaching a policy the role already has changes nothing, as on AWS. */
 export const attachRolePolicy: Operation<AttachRolePolicyRequest, Record<string, never>> = (input, context) => {
   const { iam } = context.runtime;
-  const arn = input.PolicyArn!;
+  const arn = input.PolicyArn as string;
   policyArnAccount(arn);
   return iam.db.transaction(() => {
-    const role = requireRole(context, input.RoleName!);
+    const role = requireRole(context, (input.RoleName as string));
     const policy = requirePolicy(context, arn, 'not-attachable');
     const attached = iam.attachedPolicyArns(context.accountId, role.roleName);
     if (attached.includes(policy.arn)) return {};

@@ -7,11 +7,11 @@ import { checkManagedPolicyDocument } from './policy-documents.js';
 /** A new version `v<n>` (numbers are never reused); SetAsDefault makes it the one that applies. */
 export const createPolicyVersion: Operation<CreatePolicyVersionRequest, CreatePolicyVersionResponse> = (input, context) => {
   const { iam } = context.runtime;
-  const document = input.PolicyDocument!;
+  const document = input.PolicyDocument as string;
   return iam.db.transaction(() => {
-    const policy = requirePolicy(context, input.PolicyArn!, 'not-found');
+    const policy = requirePolicy(context, (input.PolicyArn as string), 'not-found');
     refuseAwsManaged(context, policy, 'CreatePolicyVersion');
-    checkManagedPolicyDocument(document);
+    checkManagedPolicyDocument(document, context.region);
     if (iam.policyVersions(policy.arn).length >= maxPolicyVersions) {
       throw new LimitExceededException(
         `A managed policy can have up to ${maxPolicyVersions} versions. Before you create a new version, you must delete an existing version.`,

@@ -12,9 +12,9 @@ import { checkNoDuplicateTagKeys, toTags } from './tags.js';
  * path [unverified: that another path does not make a second policy of the same name possible].
  */
 export const createPolicy: Operation<CreatePolicyRequest, CreatePolicyResponse> = (input, context) => {
-  const policyName = input.PolicyName!;
-  const document = input.PolicyDocument!;
-  checkManagedPolicyDocument(document);
+  const policyName = input.PolicyName as string;
+  const document = input.PolicyDocument as string;
+  checkManagedPolicyDocument(document, context.region);
   const tags = toTags(input.Tags);
   checkNoDuplicateTagKeys(tags, 'policy');
 
@@ -22,7 +22,7 @@ export const createPolicy: Operation<CreatePolicyRequest, CreatePolicyResponse> 
   const path = input.Path ?? '/';
   const now = context.now.getTime();
   const policy: PolicyRecord = {
-    arn: policyArn(context.accountId, path, policyName),
+    arn: policyArn(context.accountId, path, policyName, context.region),
     accountId: context.accountId,
     policyName,
     policyId: awsIdentifier('ANPA', 21),

@@ -15,9 +15,9 @@ export const createRole: Operation<CreateRoleRequest, CreateRoleResponse> = (inp
       'permissions boundaries (CreateRole PermissionsBoundary): idpool does not apply them when it evaluates policies, so the role would be allowed more than on AWS.',
     );
   }
-  const roleName = input.RoleName!;
-  const document = input.AssumeRolePolicyDocument!;
-  checkTrustPolicy(document);
+  const roleName = input.RoleName as string;
+  const document = input.AssumeRolePolicyDocument as string;
+  checkTrustPolicy(document, context.region);
   const tags = toTags(input.Tags);
   checkNoDuplicateTagKeys(tags, 'role');
 
@@ -27,7 +27,7 @@ export const createRole: Operation<CreateRoleRequest, CreateRoleResponse> = (inp
     accountId: context.accountId,
     roleName,
     roleId: awsIdentifier('AROA', 21),
-    arn: roleArn(context.accountId, path, roleName),
+    arn: roleArn(context.accountId, path, roleName, context.region),
     path,
     assumeRolePolicy: document,
     description: input.Description,

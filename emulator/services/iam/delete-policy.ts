@@ -7,7 +7,7 @@ import { refuseAwsManaged, requirePolicy } from './managed-policies.js';
 export const deletePolicy: Operation<DeletePolicyRequest, Record<string, never>> = (input, context) => {
   const { iam } = context.runtime;
   return iam.db.transaction(() => {
-    const policy = requirePolicy(context, input.PolicyArn!, 'not-found');
+    const policy = requirePolicy(context, (input.PolicyArn as string), 'not-found');
     refuseAwsManaged(context, policy, 'DeletePolicy');
     if (iam.isAttachedAnywhere(policy.arn)) throw new DeleteConflictException('Cannot delete a policy attached to entities.');
     if (iam.policyVersions(policy.arn).length > 1) {

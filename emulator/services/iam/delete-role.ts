@@ -10,7 +10,7 @@ import { requireRole } from './roles.js';
 export const deleteRole: Operation<DeleteRoleRequest, Record<string, never>> = (input, context) => {
   const { iam } = context.runtime;
   return iam.db.transaction(() => {
-    const role = requireRole(context, input.RoleName!);
+    const role = requireRole(context, (input.RoleName as string));
     if (iam.attachedPolicyArns(context.accountId, role.roleName).length > 0) {
       throw new DeleteConflictException('Cannot delete entity, must detach all policies first.');
     }

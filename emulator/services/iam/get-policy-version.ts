@@ -4,7 +4,7 @@ import { requirePolicyVersion } from './managed-policies.js';
 import { encodePolicyDocument } from './policy-documents.js';
 
 export const getPolicyVersion: Operation<GetPolicyVersionRequest, GetPolicyVersionResponse> = (input, context) => {
-  const { policy, version } = requirePolicyVersion(context, input.PolicyArn!, input.VersionId!);
+  const { policy, version } = requirePolicyVersion(context, (input.PolicyArn as string), (input.VersionId as string));
   return {
     PolicyVersion: {
       Document: encodePolicyDocument(version.document),

@@ -4,6 +4,6 @@ import { policyView, requirePolicy } from './managed-policies.js';
 
 /** A customer managed policy of the caller's account or an AWS managed policy of idpool's catalog. */
 export const getPolicy: Operation<GetPolicyRequest, GetPolicyResponse> = (input, context) => {
-  const policy = requirePolicy(context, input.PolicyArn!, 'not-found');
+  const policy = requirePolicy(context, (input.PolicyArn as string), 'not-found');
   return { Policy: policyView(policy, context.runtime.iam.attachmentCount(context.accountId, policy.arn), 'get') };
 };

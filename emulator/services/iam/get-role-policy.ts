@@ -5,8 +5,8 @@ import { encodePolicyDocument } from './policy-documents.js';
 import { requireRole } from './roles.js';
 
 export const getRolePolicy: Operation<GetRolePolicyRequest, GetRolePolicyResponse> = (input, context) => {
-  const role = requireRole(context, input.RoleName!);
-  const policy = context.runtime.iam.findInlinePolicy(context.accountId, role.roleName, input.PolicyName!);
-  if (!policy) throw NoSuchEntityException.rolePolicy(input.PolicyName!);
+  const role = requireRole(context, (input.RoleName as string));
+  const policy = context.runtime.iam.findInlinePolicy(context.accountId, role.roleName, (input.PolicyName as string));
+  if (!policy) throw NoSuchEntityException.rolePolicy((input.PolicyName as string));
   return { RoleName: role.roleName, PolicyName: policy.policyName, PolicyDocument: encodePolicyDocument(policy.document) };
 };

@@ -3,5 +3,5 @@ import type { Operation } from '../service-definition.js';
 import { requireRole, roleView } from './roles.js';
 
 export const getRole: Operation<GetRoleRequest, GetRoleResponse> = (input, context) => ({
-  Role: roleView(requireRole(context, input.RoleName!), 'get'),
+  Role: roleView(requireRole(context, (input.RoleName as string)), 'get'),
 });

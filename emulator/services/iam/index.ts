@@ -17,6 +17,7 @@ import { listAttachedRolePolicies } from './list-attached-role-policies.js';
 import { listEntitiesForPolicy } from './list-entities-for-policy.js';
 import { listPolicies } from './list-policies.js';
 import { listPolicyVersions } from './list-policy-versions.js';
+import { listInstanceProfilesForRole } from './list-instance-profiles-for-role.js';
 import { listRolePolicies } from './list-role-policies.js';
 import { listRoleTags } from './list-role-tags.js';
 import { listRoles } from './list-roles.js';
@@ -25,19 +26,21 @@ import { setDefaultPolicyVersion } from './set-default-policy-version.js';
 import { tagRole } from './tag-role.js';
 import { untagRole } from './untag-role.js';
 import { updateAssumeRolePolicy } from './update-assume-role-policy.js';
+import { updateRoleDescription } from './update-role-description.js';
 import { updateRole } from './update-role.js';
 
 /**
  * The operations idpool emulates; the model's others answer UnsupportedOperation. The protocol layer has checked
  * each input against the model before the call, so an operation takes its required members as present (`!`).
  */
-export const iamOperations: OperationTable = {
+const iamOperations: OperationTable = {
   CreateRole: createRole,
   GetRole: getRole,
   ListRoles: listRoles,
   DeleteRole: deleteRole,
   UpdateAssumeRolePolicy: updateAssumeRolePolicy,
   UpdateRole: updateRole,
+  UpdateRoleDescription: updateRoleDescription,
   TagRole: tagRole,
   UntagRole: untagRole,
   ListRoleTags: listRoleTags,
@@ -58,6 +61,7 @@ export const iamOperations: OperationTable = {
   DetachRolePolicy: detachRolePolicy,
   ListAttachedRolePolicies: listAttachedRolePolicies,
   ListEntitiesForPolicy: listEntitiesForPolicy,
+  ListInstanceProfilesForRole: listInstanceProfilesForRole,
 };
 
 export const iamService: ServiceDefinition = {

@@ -7,12 +7,12 @@ import { requireRole } from './roles.js';
 /** The managed policies attached to the role whose path starts with PathPrefix, by name. */
 export const listAttachedRolePolicies: Operation<ListAttachedRolePoliciesRequest, ListAttachedRolePoliciesResponse> = (input, context) => {
   const { iam } = context.runtime;
-  const role = requireRole(context, input.RoleName!);
+  const role = requireRole(context, (input.RoleName as string));
   const prefix = input.PathPrefix ?? '/';
   const policies = iam
     .attachedPolicyArns(context.accountId, role.roleName)
     .map((arn) => iam.findPolicy(arn))
-    .filter((policy): policy is PolicyRecord => policy !== undefined && policy.path.startsWith(prefix));
+    .filter((policy): policy is PolicyRecord => policy?.path.startsWith(prefix) === true);
   const page = paginate(policies, (policy) => nameKey(policy.policyName, policy.policyId), input.Marker, input.MaxItems);
   return {
     AttachedPolicies: page.items.map((policy) => ({ PolicyName: policy.policyName, PolicyArn: policy.arn })),

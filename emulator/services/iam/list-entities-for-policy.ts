@@ -8,7 +8,7 @@ import { nameKey, paginate } from './pagination.js';
  * emulate permissions boundaries, so those lists are always empty.
  */
 export const listEntitiesForPolicy: Operation<ListEntitiesForPolicyRequest, ListEntitiesForPolicyResponse> = (input, context) => {
-  const policy = requirePolicy(context, input.PolicyArn!, 'not-attachable');
+  const policy = requirePolicy(context, (input.PolicyArn as string), 'not-attachable');
   const listsRoles = (input.EntityFilter === undefined || input.EntityFilter === 'Role') && input.PolicyUsageFilter !== 'PermissionsBoundary';
   const prefix = input.PathPrefix ?? '/';
   const roles = listsRoles

@@ -10,7 +10,7 @@ function newestFirst(versionId: string): string {
 
 /** The policy's versions without their documents, newest first [unverified: AWS's wording for a missing policy]. */
 export const listPolicyVersions: Operation<ListPolicyVersionsRequest, ListPolicyVersionsResponse> = (input, context) => {
-  const policy = requirePolicy(context, input.PolicyArn!, 'not-found');
+  const policy = requirePolicy(context, (input.PolicyArn as string), 'not-found');
   const versions = context.runtime.iam.policyVersions(policy.arn);
   const page = paginate(versions, (version) => newestFirst(version.versionId), input.Marker, input.MaxItems);
   return {

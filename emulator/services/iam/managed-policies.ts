@@ -1,4 +1,5 @@
 import type { Policy } from '@aws-sdk/client-iam';
+import { partitionOf } from '../../partition.js';
 import { awsManagedAccount, awsManagedPolicies, awsManagedPolicyArn } from '../../store/aws-managed-policies.js';
 import type { PolicyRecord, PolicyVersionRecord } from '../../store/iam-store.js';
 import type { OperationContext } from '../service-definition.js';
@@ -10,18 +11,22 @@ export const maxPoliciesPerAccount = 1500;
 /** Versions a managed policy can have (not adjustable). */
 export const maxPolicyVersions = 5;
 
-export function policyArn(accountId: string, path: string, policyName: string): string {
-  return `arn:aws:iam::${accountId}:policy${path}${policyName}`;
+export function policyArn(accountId: string, path: string, policyName: string, region: string): string {
+  return `arn:${partitionOf(region)}:iam::${accountId}:policy${path}${policyName}`;
 }
 
-/** `arn:aws:iam::<account or aws>:policy<path><name>`, with the model's path and name characters. */
-const policyArnPattern = /^arn:aws:iam::(\d{12}|aws):policy((?:\/[A-Za-z0-9.,+@=_-]+)*\/)([\w+=,.@-]+)$/;
+/** `arn:<partition>:iam::<account or aws>:policy<path><name>`, with the model's path and name characters. */
+const policyArnPattern = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy((?:\/[A-Za-z0-9.,+@=_-]+)*\/)([\w+=,.@-]+)$/;
 
-/** The ARN's account, or ValidationError "ARN x is not valid." as AttachRolePolicy answers it. */
+/**
+ * The ARN's account. Text that is no ARN at all is "Invalid ARN:  Could not be parsed!" (recorded, two spaces
+ * included: test_role_attach_policy); an ARN that names no policy "ARN x is not valid." [unverified].
+ */
 export function policyArnAccount(arn: string): string {
   const match = policyArnPattern.exec(arn);
+  if (!match && (!arn.startsWith('arn:') || arn.split(':').length < 6)) throw new IamValidationError('Invalid ARN:  Could not be parsed!');
   if (!match) throw new IamValidationError(`ARN ${arn} is not valid.`);
-  return match[1]!;
+  return match[1] as string;
 }
 
 /** Said after an `arn:aws:iam::aws:policy/…` that idpool's catalog does not have, so the gap is never silent. */
@@ -37,7 +42,7 @@ function catalogHint(arn: string): string {
 export type PolicyNotFoundWording = 'not-found' | 'not-attachable';
 
 /** The policy if the caller can see it: its own account's, or an AWS managed one. */
-export function findVisiblePolicy(context: OperationContext, arn: string): PolicyRecord | undefined {
+function findVisiblePolicy(context: OperationContext, arn: string): PolicyRecord | undefined {
   const account = policyArnAccount(arn);
   return account === context.accountId || account === awsManagedAccount ? context.runtime.iam.findPolicy(arn) : undefined;
 }

@@ -8,7 +8,7 @@ export interface Page<T> {
 }
 
 /** IAM's default and largest page sizes (model: maxItemsType 1–1000; documentation: default 100). */
-export const defaultMaxItems = 100;
+const defaultMaxItems = 100;
 
 function encodeMarker(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
@@ -35,7 +35,7 @@ export function paginate<T>(items: T[], sortKey: (item: T) => string, marker: st
   return {
     items: page.map((entry) => entry.item),
     IsTruncated: truncated,
-    ...(truncated ? { Marker: encodeMarker(page[page.length - 1]!.key) } : {}),
+    ...(truncated ? { Marker: encodeMarker((page.at(-1) as (typeof page)[number]).key) } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
 import { MalformedPolicyDocumentError, parsePolicyDocument, type PolicyDocumentKind } from '../../auth/policy/index.js';
+import type { PolicyParseOptions } from '../../auth/policy/parse-policy-document.js';
+import { partitionOf } from '../../partition.js';
 import { LimitExceededException, MalformedPolicyDocumentException } from './errors.js';
 
 /** Policy size quotas, counted in characters without white space as IAM counts them (IAM and STS quotas page). */
@@ -15,10 +17,15 @@ export function policySize(document: string): number {
   return document.replace(/\s/g, '').length;
 }
 
-/** Refuses a document IAM would refuse, with IAM's message (the policy evaluator's validator words it). */
-export function checkPolicyDocument(document: string, kind: PolicyDocumentKind): void {
+/**
+ * Refuses a document IAM would refuse, with IAM's message (the policy evaluator's validator words it). Identity
+ * policies must be version 2012-10-17 (moto's AWS-checked cases, for CreatePolicy; [unverified] for inline ones),
+ * and name resources of the region's partition.
+ */
+export function checkPolicyDocument(document: string, kind: PolicyDocumentKind, region: string): void {
+  const options: PolicyParseOptions = { iamResourceFormats: { partition: partitionOf(region) }, requireCurrentVersion: kind === 'identity' };
   try {
-    parsePolicyDocument(document, kind);
+    parsePolicyDocument(document, kind, options);
   } catch (error) {
     if (error instanceof MalformedPolicyDocumentError) throw new MalformedPolicyDocumentException(error.message);
     throw error;
@@ -29,7 +36,9 @@ export function checkPolicyDocument(document: string, kind: PolicyDocumentKind):
 const iamMessages = {
   trustInvalidJson: 'This policy contains invalid Json',
   trustNonStsAction: 'AssumeRole policy may only specify STS AssumeRole actions.',
-  managedVersion: 'Policy document must be version 2012-10-17 or greater.',
+  /** [unverified] wording: no capture of IAM's refusal exists; the rule is documented (see checkTrustPolicy). */
+  cognitoTrustWithoutCondition:
+    'A trust policy statement that trusts the identity pool service principal cognito-identity.amazonaws.com must have a condition, such as cognito-identity.amazonaws.com:aud.',
 } as const;
 
 function parsedJson(document: string): unknown {
@@ -46,22 +55,45 @@ function statementsOf(parsed: unknown): Record<string, unknown>[] {
   return list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
 }
 
-export function checkTrustPolicy(document: string): void {
+export function checkTrustPolicy(document: string, region: string): void {
   const parsed = parsedJson(document);
   if (parsed === undefined) throw new MalformedPolicyDocumentException(iamMessages.trustInvalidJson);
-  checkPolicyDocument(document, 'trust');
+  checkPolicyDocument(document, 'trust', region);
   for (const statement of statementsOf(parsed)) {
     const actions = statement.Action === undefined ? [] : Array.isArray(statement.Action) ? statement.Action : [statement.Action];
     if (actions.some((action) => typeof action !== 'string' || !/^sts:/i.test(action))) {
       throw new MalformedPolicyDocumentException(iamMessages.trustNonStsAction);
     }
   }
+  refuseUnconditionedCognitoTrust(statementsOf(parsed));
   if (policySize(document) > policySizeQuotas.trustPolicy) throw LimitExceededException.quota('ACLSizePerRole', policySizeQuotas.trustPolicy);
 }
 
-export function checkManagedPolicyDocument(document: string): void {
-  checkPolicyDocument(document, 'identity');
-  if ((parsedJson(document) as { Version?: unknown }).Version !== '2012-10-17') throw new MalformedPolicyDocumentException(iamMessages.managedVersion);
+const cognitoIdentityPrincipal = /^cognito-identity(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/;
+
+function federatedPrincipals(principal: unknown): string[] {
+  const federated = (principal as { Federated?: unknown } | undefined)?.Federated;
+  const list = Array.isArray(federated) ? federated : federated === undefined ? [] : [federated];
+  return list.filter((item): item is string => typeof item === 'string');
+}
+
+/**
+ * "IAM requires that roles for identity pools have at least one trust policy condition" (Amazon Cognito Developer
+ * Guide, Security best practices for identity pools); with the identity pool service principal, "you can't create
+ * or modify a role trust policy to allow any identity pool to assume the role" (IAM roles, Setting up a trust
+ * policy). So CreateRole and UpdateAssumeRolePolicy refuse an Allow statement trusting cognito-identity.amazonaws.com
+ * without a condition. [unverified]: the error message, and whether IAM checks each statement or the policy.
+ */
+function refuseUnconditionedCognitoTrust(statements: Record<string, unknown>[]): void {
+  for (const statement of statements) {
+    if (statement.Effect !== 'Allow' || !federatedPrincipals(statement.Principal).some((name) => cognitoIdentityPrincipal.test(name))) continue;
+    const condition = statement.Condition as Record<string, unknown> | undefined;
+    if (!condition || Object.keys(condition).length === 0) throw new MalformedPolicyDocumentException(iamMessages.cognitoTrustWithoutCondition);
+  }
+}
+
+export function checkManagedPolicyDocument(document: string, region: string): void {
+  checkPolicyDocument(document, 'identity', region);
   if (policySize(document) > policySizeQuotas.managedPolicy) throw LimitExceededException.quota('PolicySize', policySizeQuotas.managedPolicy);
 }
 

@@ -10,11 +10,11 @@ import { requireRole } from './roles.js';
  */
 export const putRolePolicy: Operation<PutRolePolicyRequest, Record<string, never>> = (input, context) => {
   const { iam } = context.runtime;
-  const policyName = input.PolicyName!;
-  const document = input.PolicyDocument!;
+  const policyName = input.PolicyName as string;
+  const document = input.PolicyDocument as string;
   return iam.db.transaction(() => {
-    const role = requireRole(context, input.RoleName!);
-    checkPolicyDocument(document, 'identity');
+    const role = requireRole(context, (input.RoleName as string));
+    checkPolicyDocument(document, 'identity', context.region);
     const others = iam.inlinePolicies(context.accountId, role.roleName).filter((policy) => policy.policyName !== policyName);
     const total = others.reduce((sum, policy) => sum + policySize(policy.document), policySize(document));
     if (total > policySizeQuotas.roleInlinePolicies) {

@@ -1,4 +1,5 @@
 import type { Role } from '@aws-sdk/client-iam';
+import { partitionOf } from '../../partition.js';
 import type { RoleRecord } from '../../store/iam-store.js';
 import type { OperationContext } from '../service-definition.js';
 import { NoSuchEntityException } from './errors.js';
@@ -10,8 +11,9 @@ export const defaultMaxSessionDuration = 3600;
 /** Roles per account: the documented default quota [unverified: the message's quota name]. */
 export const maxRolesPerAccount = 1000;
 
-export function roleArn(accountId: string, path: string, roleName: string): string {
-  return `arn:aws:iam::${accountId}:role${path}${roleName}`;
+/** The ARN's partition is the one of the region the request was signed for (`aws-cn` for cn-north-1, …). */
+export function roleArn(accountId: string, path: string, roleName: string, region: string): string {
+  return `arn:${partitionOf(region)}:iam::${accountId}:role${path}${roleName}`;
 }
 
 /** The caller's role of that name (compared without case, as IAM does), or NoSuchEntity. */

@@ -6,7 +6,7 @@ import { refuseAwsManaged, requirePolicyVersion } from './managed-policies.js';
 export const setDefaultPolicyVersion: Operation<SetDefaultPolicyVersionRequest, Record<string, never>> = (input, context) => {
   const { iam } = context.runtime;
   return iam.db.transaction(() => {
-    const { policy, version } = requirePolicyVersion(context, input.PolicyArn!, input.VersionId!);
+    const { policy, version } = requirePolicyVersion(context, (input.PolicyArn as string), (input.VersionId as string));
     refuseAwsManaged(context, policy, 'SetDefaultPolicyVersion');
     iam.setDefaultPolicyVersion(policy.arn, version.versionId);
     return {};

@@ -9,7 +9,7 @@ export const tagRole: Operation<TagRoleRequest, Record<string, never>> = (input,
   const tags = toTags(input.Tags);
   checkNoDuplicateTagKeys(tags, 'role');
   return iam.db.transaction(() => {
-    const role = requireRole(context, input.RoleName!);
+    const role = requireRole(context, (input.RoleName as string));
     iam.setRoleTags(context.accountId, role.roleName, mergeTags(role.tags, tags, 'role', 'TagsPerRole'));
     return {};
   });

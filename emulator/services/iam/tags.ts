@@ -2,7 +2,7 @@ import type { Tag } from '../../store/iam-store.js';
 import { InvalidInputException, LimitExceededException } from './errors.js';
 
 /** Tags an IAM resource can carry (the model caps one request at the same number). */
-export const maxTagsPerResource = 50;
+const maxTagsPerResource = 50;
 
 /**
  * Role tag keys compare without case ("Duplicate tag keys found. Please note that Tag keys are case insensitive.");

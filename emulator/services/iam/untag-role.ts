@@ -7,7 +7,7 @@ import { removeTags } from './tags.js';
 export const untagRole: Operation<UntagRoleRequest, Record<string, never>> = (input, context) => {
   const { iam } = context.runtime;
   return iam.db.transaction(() => {
-    const role = requireRole(context, input.RoleName!);
+    const role = requireRole(context, (input.RoleName as string));
     iam.setRoleTags(context.accountId, role.roleName, removeTags(role.tags, input.TagKeys ?? [], 'role'));
     return {};
   });

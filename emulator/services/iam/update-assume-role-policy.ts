@@ -6,9 +6,9 @@ import { requireRole } from './roles.js';
 export const updateAssumeRolePolicy: Operation<UpdateAssumeRolePolicyRequest, Record<string, never>> = (input, context) => {
   const { iam } = context.runtime;
   return iam.db.transaction(() => {
-    const role = requireRole(context, input.RoleName!);
-    checkTrustPolicy(input.PolicyDocument!);
-    iam.setAssumeRolePolicy(context.accountId, role.roleName, input.PolicyDocument!);
+    const role = requireRole(context, (input.RoleName as string));
+    checkTrustPolicy((input.PolicyDocument as string), context.region);
+    iam.setAssumeRolePolicy(context.accountId, role.roleName, (input.PolicyDocument as string));
     return {};
   });
 };

@@ -6,7 +6,7 @@ import { requireRole } from './roles.js';
 export const updateRole: Operation<UpdateRoleRequest, UpdateRoleResponse> = (input, context) => {
   const { iam } = context.runtime;
   return iam.db.transaction(() => {
-    const role = requireRole(context, input.RoleName!);
+    const role = requireRole(context, (input.RoleName as string));
     if (input.Description !== undefined) iam.setRoleDescription(context.accountId, role.roleName, input.Description);
     if (input.MaxSessionDuration !== undefined) iam.setRoleMaxSessionDuration(context.accountId, role.roleName, input.MaxSessionDuration);
     return {};

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { unzipSync } from 'fflate';
 import { InvalidParameterValueException } from './errors.js';
+import { readZipDirectory, TooManyZipEntriesError, type ZipDirectorySummary } from './zip-directory.js';
 
 /** A deployment package as Lambda describes it: the zip, its base64 SHA-256 and its size. */
 export interface CodePackage {
@@ -12,19 +12,39 @@ export interface CodePackage {
 /** Lambda's limit on a package's unzipped size (250 MB). */
 export const maxUnzippedBytes = 262_144_000;
 
-/** Checks that `zip` is a readable zip within Lambda's unzipped size limit, without extracting it. */
-export function readCodePackage(zip: Uint8Array): CodePackage {
-  let unzippedBytes = 0;
+/**
+ * [unverified] Lambda documents no limit on a package's number of entries; idpool extracts at most this many
+ * (a package of Node.js modules rarely holds more than a few tens of thousands of files).
+ */
+export const maxZipEntries = 100_000;
+
+const unreadableMessage = 'Could not unzip uploaded file. Please check your file, then try to upload again.';
+
+/** Reads the package's central directory (without inflating anything), refused as Lambda refuses it. */
+function checkPackageDirectory(zip: Uint8Array): ZipDirectorySummary {
+  let directory: ZipDirectorySummary;
   try {
-    unzipSync(zip, {
-      filter: (file) => {
-        unzippedBytes += file.originalSize;
-        return false;
-      },
-    });
-  } catch {
-    throw new InvalidParameterValueException('Could not unzip uploaded file. Please check your file, then try to upload again.');
+    directory = readZipDirectory(zip, maxZipEntries);
+  } catch (error) {
+    if (error instanceof TooManyZipEntriesError) {
+      throw new InvalidParameterValueException(
+        `idpool extracts packages of at most ${maxZipEntries} entries; this one has ${error.entryCount}`,
+      );
+    }
+    throw new InvalidParameterValueException(unreadableMessage);
   }
-  if (unzippedBytes > maxUnzippedBytes) throw new InvalidParameterValueException(`Unzipped size must be smaller than ${maxUnzippedBytes} bytes`);
+  // Recorded from AWS: localstack tests/aws/services/lambda_/test_lambda_api.snapshot.json,
+  // TestLambdaSizeLimits::test_oversized_unzipped_lambda (400, InvalidParameterValueException).
+  if (directory.unzippedBytes > maxUnzippedBytes)
+    throw new InvalidParameterValueException(`Unzipped size must be smaller than ${maxUnzippedBytes} bytes`);
+  return directory;
+}
+
+/**
+ * Checks that `zip` is a readable zip within Lambda's limits from its central directory alone, without inflating
+ * or extracting anything (that happens off the event loop when a worker first needs the code).
+ */
+export function readCodePackage(zip: Uint8Array): CodePackage {
+  checkPackageDirectory(zip);
   return { zip, sha256: createHash('sha256').update(zip).digest('base64'), size: zip.byteLength };
 }

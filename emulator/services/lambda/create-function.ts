@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { CreateFunctionRequest, FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { UnsupportedFeatureException } from '../../errors.js';
 import type { FunctionRecord, FunctionVersionRecord } from '../../store/lambda-store.js';
@@ -8,15 +7,26 @@ import { InvalidParameterValueException, ResourceConflictException } from './err
 import { functionConfiguration } from './function-configuration.js';
 import { parseFunctionName } from './function-names.js';
 import { checkEnvironment, checkLimits, checkRole, checkRuntime, rejectUnemulatedSettings } from './function-settings.js';
+import { startTransition } from './function-states.js';
 import { publishVersion } from './function-versions.js';
+import { checkTagCount } from './tagged-function.js';
+
+/** A function's own name is at most 64 characters, whatever the longer ARN FunctionName may hold (recorded). */
+const maxNameLength = 64;
 
 /** Defaults Lambda applies: 3 s timeout, 128 MB memory, x86_64, 512 MB of /tmp. */
-export const functionDefaults = { timeout: 3, memorySize: 128, architectures: ['x86_64'], ephemeralStorageSize: 512 };
+const functionDefaults = { timeout: 3, memorySize: 128, architectures: ['x86_64'], ephemeralStorageSize: 512 };
 
 export const createFunction: Operation<CreateFunctionRequest, FunctionConfiguration> = (input, context) => {
   const { runtime } = context;
   const store = runtime.lambdaStore;
   const { name } = parseFunctionName(input.FunctionName as string, context);
+  if (name.length > maxNameLength) {
+    throw new InvalidParameterValueException(
+      `1 validation error detected: Value '${input.FunctionName}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to ${maxNameLength}`,
+    );
+  }
+  if (input.Tags) checkTagCount(Object.keys(input.Tags).length);
   if (input.PackageType === 'Image' || input.Code?.ImageUri) {
     throw new UnsupportedFeatureException('PackageType Image (container image functions); deploy a .zip package as Code.ZipFile');
   }
@@ -36,6 +46,8 @@ export const createFunction: Operation<CreateFunctionRequest, FunctionConfigurat
   checkRole(runtime, input.Role as string);
   const code = readCodePackage(input.Code.ZipFile);
 
+  const nowMs = context.now.getTime();
+  const pending = startTransition('create', nowMs, runtime.config.lambdaStateTransitionMs);
   const record: FunctionRecord = {
     accountId: context.accountId,
     region: context.region,
@@ -55,8 +67,9 @@ export const createFunction: Operation<CreateFunctionRequest, FunctionConfigurat
     },
     codeSha256: code.sha256,
     codeSize: code.size,
-    revisionId: randomUUID(),
-    lastModified: context.now.getTime(),
+    revisionId: pending.revisionId,
+    transition: pending.transition,
+    lastModified: nowMs,
     policy: [],
     tags: input.Tags ?? {},
     reservedConcurrency: undefined,
@@ -67,7 +80,8 @@ export const createFunction: Operation<CreateFunctionRequest, FunctionConfigurat
     if (store.findFunction(record)) throw new ResourceConflictException(`Function already exist: ${name}`);
     store.putCode(code.sha256, code.zip);
     store.insertFunction(record);
-    if (input.Publish) published = publishVersion(store, record, record.lastModified);
+    if (input.Publish) published = publishVersion(store, record, nowMs, { pendingUntil: pending.transition.until }).version;
   });
-  return functionConfiguration(published ?? record);
+  // With Publish, Lambda answers version 1 under the function's unqualified ARN (recorded: test_publish_version_on_create).
+  return functionConfiguration(published ?? record, { nowMs, fresh: true, arn: 'unqualified' });
 };

@@ -1,26 +1,31 @@
 import type { DeleteFunctionRequest, DeleteFunctionResponse } from '@aws-sdk/client-lambda';
 import type { Operation } from '../service-definition.js';
 import { InvalidParameterValueException } from './errors.js';
-import { requireFunction, requireVersion } from './function-lookup.js';
-import { parseFunctionName } from './function-names.js';
+import { requireFunction } from './function-lookup.js';
+import { functionArn, parseFunctionName } from './function-names.js';
 
-/** Deletes the function with all its versions, or (with a version number as qualifier) one published version. */
+/** A qualifier naming an alias rather than a version: letters, digits, `-`, `_`, not only digits. */
+export function isAliasName(qualifier: string): boolean {
+  return /^[a-zA-Z0-9_-]+$/.test(qualifier) && !/^\d+$/.test(qualifier);
+}
+
+/**
+ * Deletes the function with all its versions, or (with a version number as qualifier) one published version; a
+ * version that does not exist is no error (recorded: test_delete_on_nonexisting_version), a missing function is
+ * "Function not found" with its unqualified ARN, an alias name is refused before anything is looked up
+ * (test_function_name_and_qualifier_validation[qualifier_too_long1-delete_function]).
+ */
 export const deleteFunction: Operation<DeleteFunctionRequest, DeleteFunctionResponse> = (input, context) => {
   const { runtime } = context;
   const store = runtime.lambdaStore;
   const reference = parseFunctionName(input.FunctionName as string, context, input.Qualifier);
-  if (reference.qualifier === '$LATEST') {
-    // [unverified] wording
-    throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.');
-  }
+  const qualifier = reference.qualifier;
+  if (qualifier === '$LATEST') throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.');
+  if (qualifier !== undefined && isAliasName(qualifier)) throw new InvalidParameterValueException('Deletion of aliases is not currently supported.');
   runtime.db.transaction(() => {
-    if (reference.qualifier === undefined) {
-      requireFunction(store, reference);
-      store.deleteFunction(reference);
-    } else {
-      const version = requireVersion(store, reference);
-      store.deleteVersion(reference, version.version);
-    }
+    requireFunction(store, reference, functionArn(reference));
+    if (qualifier === undefined) store.deleteFunction(reference);
+    else if (store.findVersion(reference, qualifier)) store.deleteVersion(reference, qualifier);
   });
   runtime.lambda.functionChanged(reference);
   return { StatusCode: 204 };

@@ -35,6 +35,23 @@ export class InvalidParameterValueException extends LambdaUserError {
   }
 }
 
+/** The same code without `"Type":"User"`, as recorded for PutFunctionConcurrency's account limit. */
+export class UntypedInvalidParameterValueException extends AwsError {
+  constructor(message: string) {
+    super('InvalidParameterValueException', message, 400);
+  }
+}
+
+/**
+ * A function ARN of another account: recorded as a bare 403 `AccessDeniedException` whose message is null
+ * (test_function_arns::function_arn_other_account_exc).
+ */
+export class LambdaAccessDeniedException extends AwsError {
+  constructor() {
+    super('AccessDeniedException', '', 403, { fields: { Message: null }, messageMember: 'Message' });
+  }
+}
+
 export class PreconditionFailedException extends LambdaUserError {
   constructor(message = 'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id') {
     super('PreconditionFailedException', message, 412);
@@ -65,6 +82,16 @@ export class RequestTooLargeException extends LambdaUserError {
 export class InvalidRequestContentException extends LambdaUserError {
   constructor(message: string) {
     super('InvalidRequestContentException', message, 400);
+  }
+}
+
+/**
+ * "Lambda could not unzip the deployment package" (the model's 502 fault of Invoke): a package the upload checks
+ * never saw, such as one imported with the state. [unverified] the message Lambda writes.
+ */
+export class InvalidZipFileException extends LambdaUserError {
+  constructor(reason: string) {
+    super('InvalidZipFileException', `Lambda could not unzip the deployment package: ${reason}`, 502);
   }
 }
 

@@ -2,10 +2,13 @@ import type { FunctionRecord, FunctionVersionRecord, LambdaStore } from '../../s
 import { ResourceNotFoundException } from './errors.js';
 import type { FunctionReference } from './function-names.js';
 
-/** The function itself ($LATEST, with its tags and concurrency), whatever the reference's qualifier. */
-export function requireFunction(store: LambdaStore, reference: FunctionReference): FunctionRecord {
-  const record = reference.foreign ? undefined : store.findFunction(reference);
-  if (!record) throw ResourceNotFoundException.functionNotFound(reference.requestedArn);
+/**
+ * The function itself ($LATEST, with its tags and concurrency), whatever the reference's qualifier; a missing one
+ * is "Function not found: <arnInMessage>" (the ARN as requested unless the operation words it otherwise).
+ */
+export function requireFunction(store: LambdaStore, reference: FunctionReference, arnInMessage = reference.requestedArn): FunctionRecord {
+  const record = store.findFunction(reference);
+  if (!record) throw ResourceNotFoundException.functionNotFound(arnInMessage);
   return record;
 }
 
@@ -13,8 +16,8 @@ export function requireFunction(store: LambdaStore, reference: FunctionReference
  * The version a reference's qualifier selects: none or `$LATEST` is the function itself, a number a published
  * version. Aliases are not emulated (CreateAlias answers UnsupportedOperation), so an alias name names nothing.
  */
-export function requireVersion(store: LambdaStore, reference: FunctionReference): FunctionVersionRecord {
-  const record = reference.foreign ? undefined : store.findVersion(reference, reference.qualifier ?? '$LATEST');
-  if (!record) throw ResourceNotFoundException.functionNotFound(reference.requestedArn);
+export function requireVersion(store: LambdaStore, reference: FunctionReference, arnInMessage = reference.requestedArn): FunctionVersionRecord {
+  const record = store.findVersion(reference, reference.qualifier ?? '$LATEST');
+  if (!record) throw ResourceNotFoundException.functionNotFound(arnInMessage);
   return record;
 }

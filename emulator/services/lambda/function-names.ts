@@ -1,5 +1,6 @@
+import { partitionOf } from '../../partition.js';
 import type { FunctionKey } from '../../store/lambda-store.js';
-import { InvalidParameterValueException } from './errors.js';
+import { InvalidParameterValueException, LambdaAccessDeniedException, ResourceNotFoundException } from './errors.js';
 
 /** A FunctionName parameter resolved to the function it names in the caller's account and region. */
 export interface FunctionReference extends FunctionKey {
@@ -7,48 +8,42 @@ export interface FunctionReference extends FunctionKey {
   qualifier: string | undefined;
   /** The ARN as the caller qualified it, for "Function not found: …" messages. */
   requestedArn: string;
-  /** Whether the name pointed at another account or region than the request's (it then names nothing here). */
-  foreign: boolean;
 }
 
 export function functionArn(key: FunctionKey, qualifier?: string): string {
-  const arn = `arn:aws:lambda:${key.region}:${key.accountId}:function:${key.name}`;
+  const arn = `arn:${partitionOf(key.region)}:lambda:${key.region}:${key.accountId}:function:${key.name}`;
   return qualifier === undefined ? arn : `${arn}:${qualifier}`;
 }
 
-const fullArn = /^arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\d{12}):function:([^:]+)(?::([^:]+))?$/;
-const partialArn = /^(\d{12}):function:([^:]+)(?::([^:]+))?$/;
-const nameWithQualifier = /^([^:]+)(?::([^:]+))?$/;
+/**
+ * AWS's own pattern for function names, with its parts captured (the pattern its validation messages quote:
+ * partition, region, account, `function:`, name, qualifier, each but the name optional). The model's pattern has
+ * already checked the characters, so `arn:aws:lambda:us-east-1:123456789012:function` names the function `function`,
+ * as AWS reads it (recorded: test_function_name_and_qualifier_validation[incomplete_arn-get_function]).
+ */
+const functionNamePattern =
+  /^(?:arn:(aws[a-zA-Z-]*)?:lambda:)?(?:((?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d):)?(?:(\d{12}):)?(?:function:)?([a-zA-Z0-9_.-]+)(?::(\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9_-]+))?$/;
 
 /**
- * Reads the three forms Lambda accepts: `my-function[:qualifier]`, `123456789012:function:my-function[:qualifier]`
- * and `arn:aws:lambda:us-east-1:123456789012:function:my-function[:qualifier]`. The model's pattern has already
- * checked the characters.
+ * Reads a FunctionName as Lambda does: `my-function[:qualifier]`, `123456789012:function:my-function[:qualifier]` or
+ * the full ARN. A function of another region is unreachable (404) and one of another account refused (403), as
+ * recorded (test_function_arns, test_get_function_wrong_region).
  */
 export function parseFunctionName(functionName: string, context: { accountId: string; region: string }, qualifierParameter?: string): FunctionReference {
-  let accountId = context.accountId;
-  let region = context.region;
-  let name: string;
-  let derived: string | undefined;
-  let match = fullArn.exec(functionName);
-  if (match) {
-    [, region, accountId, name, derived] = match as unknown as [string, string, string, string, string | undefined];
-  } else if ((match = partialArn.exec(functionName))) {
-    [, accountId, name, derived] = match as unknown as [string, string, string, string | undefined];
-  } else if ((match = nameWithQualifier.exec(functionName))) {
-    [, name, derived] = match as unknown as [string, string, string | undefined];
-  } else {
-    throw new InvalidParameterValueException(`Invalid function name: ${functionName}`);
-  }
+  const match = functionNamePattern.exec(functionName);
+  if (!match) throw new InvalidParameterValueException(`Invalid function name: ${functionName}`);
+  const [, , region = context.region, accountId = context.accountId, name, derived] = match;
   if (derived !== undefined && qualifierParameter !== undefined && derived !== qualifierParameter) {
     throw new InvalidParameterValueException('The derived qualifier from the function name does not match the specified qualifier.');
   }
+  if (region !== context.region) throw new ResourceNotFoundException(`Functions from '${region}' are not reachable in this region ('${context.region}')`);
+  if (accountId !== context.accountId) throw new LambdaAccessDeniedException();
   const qualifier = derived ?? qualifierParameter;
   const key = { accountId, region, name };
-  return {
-    ...key,
-    qualifier,
-    requestedArn: functionArn(key, qualifier),
-    foreign: accountId !== context.accountId || region !== context.region,
-  };
+  return { ...key, qualifier, requestedArn: functionArn(key, qualifier) };
+}
+
+/** The ARN Invoke and PutFunctionConcurrency name in "Function not found": `$LATEST` when unqualified (recorded). */
+export function latestQualifiedArn(reference: FunctionReference): string {
+  return functionArn(reference, reference.qualifier ?? '$LATEST');
 }

@@ -5,7 +5,17 @@ import type { EmulatorRuntime } from '../../runtime.js';
 import { InvalidParameterValueException, valueAbove } from './errors.js';
 
 /** The runtimes idpool runs, in a Node.js worker process of the emulator's own Node.js. */
-export const supportedRuntimes = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x'];
+const supportedRuntimes = ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x'];
+
+/**
+ * The runtimes Lambda knows, in the order its validation message lists them (recorded 2025-11:
+ * test_create_lambda_exceptions::invalid_runtime_exc, test/fixtures/aws-recorded/lambda/test_lambda_api.snapshot.json).
+ */
+const lambdaRuntimes = [
+  'nodejs20.x', 'python3.14', 'provided.al2023', 'python3.12', 'python3.13', 'nodejs24.x', 'nodejs22.x', 'java25',
+  'python3.10', 'python3.11', 'java21', 'ruby3.3', 'ruby3.4', 'ruby3.2', 'python3.8', 'python3.9', 'java17',
+  'nodejs16.x', 'dotnet10', 'dotnet8', 'java11', 'dotnet6', 'nodejs18.x', 'provided.al2', 'java8.al2',
+];
 
 /** Runtimes Lambda no longer lets anyone create or update functions with. */
 const blockedRuntimes = new Set([
@@ -19,6 +29,11 @@ export function checkRuntime(runtime: string): void {
   if (blockedRuntimes.has(runtime)) {
     throw new InvalidParameterValueException(
       `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
+    );
+  }
+  if (!lambdaRuntimes.includes(runtime)) {
+    throw new InvalidParameterValueException(
+      `Value ${runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${lambdaRuntimes.join(', ')}] or be a valid ARN`,
     );
   }
   throw new UnsupportedFeatureException(
@@ -48,7 +63,7 @@ export function checkRole(runtime: EmulatorRuntime, roleArn: string): void {
 }
 
 /** Variables Lambda sets itself; a function may not define them. */
-export const reservedEnvironmentKeys = [
+const reservedEnvironmentKeys = [
   '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV', 'AWS_LAMBDA_FUNCTION_NAME',
   'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME',
   'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
@@ -64,10 +79,11 @@ export function checkEnvironment(variables: Record<string, string>): void {
       `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(',')}`,
     );
   }
-  // [unverified] AWS measures the variables' JSON; its message also quotes them, which we leave out (they may be secret).
-  if (Buffer.byteLength(JSON.stringify(variables)) > maxEnvironmentBytes) {
+  // AWS measures the variables' JSON and quotes it (recorded: test_large_environment_variables_fails); the caller sent it.
+  const measured = JSON.stringify(variables);
+  if (Buffer.byteLength(measured) > maxEnvironmentBytes) {
     throw new InvalidParameterValueException(
-      'Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit.',
+      `Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: ${measured}`,
     );
   }
 }

@@ -6,5 +6,8 @@ import { parseFunctionName } from './function-names.js';
 
 export const getFunctionConfiguration: Operation<GetFunctionConfigurationRequest, FunctionConfiguration> = (input, context) => {
   const reference = parseFunctionName(input.FunctionName as string, context, input.Qualifier);
-  return functionConfiguration(requireVersion(context.runtime.lambdaStore, reference));
+  return functionConfiguration(requireVersion(context.runtime.lambdaStore, reference), {
+    nowMs: context.now.getTime(),
+    arn: reference.qualifier === '$LATEST' ? 'qualified' : 'default',
+  });
 };

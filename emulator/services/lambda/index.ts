@@ -1,10 +1,10 @@
-import { loadServiceModel } from '../../protocols/service-model.js';
 import type { OperationTable, ServiceDefinition } from '../service-definition.js';
 import { addPermission } from './add-permission.js';
 import { createFunction } from './create-function.js';
 import { deleteFunctionConcurrency } from './delete-function-concurrency.js';
 import { deleteFunction } from './delete-function.js';
 import { getAccountSettings } from './get-account-settings.js';
+import { getFunctionCodeSigningConfig } from './get-function-code-signing-config.js';
 import { getFunctionConcurrency } from './get-function-concurrency.js';
 import { getFunctionConfiguration } from './get-function-configuration.js';
 import { getFunction } from './get-function.js';
@@ -13,6 +13,7 @@ import { invoke } from './invoke.js';
 import { listFunctions } from './list-functions.js';
 import { listTags } from './list-tags.js';
 import { listVersionsByFunction } from './list-versions-by-function.js';
+import { lambdaModel } from './model-patches.js';
 import { publishVersionOperation } from './publish-version.js';
 import { putFunctionConcurrency } from './put-function-concurrency.js';
 import { removePermission } from './remove-permission.js';
@@ -22,7 +23,7 @@ import { updateFunctionCode } from './update-function-code.js';
 import { updateFunctionConfiguration } from './update-function-configuration.js';
 
 /** The operations idpool emulates; the model's others answer UnsupportedOperation. */
-export const lambdaOperations: OperationTable = {
+const lambdaOperations: OperationTable = {
   CreateFunction: createFunction,
   GetFunction: getFunction,
   GetFunctionConfiguration: getFunctionConfiguration,
@@ -43,11 +44,12 @@ export const lambdaOperations: OperationTable = {
   UntagResource: untagResource,
   ListTags: listTags,
   GetAccountSettings: getAccountSettings,
+  GetFunctionCodeSigningConfig: getFunctionCodeSigningConfig,
 };
 
 export const lambdaService: ServiceDefinition = {
   name: 'lambda',
-  model: loadServiceModel('lambda'),
+  model: lambdaModel(),
   protocol: 'restJson1',
   signingName: 'lambda',
   operations: lambdaOperations,

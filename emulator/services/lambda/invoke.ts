@@ -2,21 +2,23 @@ import type { InvocationRequest, InvocationResponse } from '@aws-sdk/client-lamb
 import { UnsupportedFeatureException } from '../../errors.js';
 import type { Operation } from '../service-definition.js';
 import { requireVersion } from './function-lookup.js';
-import { parseFunctionName } from './function-names.js';
+import { latestQualifiedArn, parseFunctionName } from './function-names.js';
+import { refuseInvokeWhilePending } from './function-states.js';
 
 /**
  * RequestResponse runs the function and answers its result (200, `X-Amz-Function-Error: Unhandled` when it failed);
  * Event queues it and answers 202 at once; DryRun only checks that the function exists and answers 204.
  * The invocation's id (the handler's `context.awsRequestId`) is the response's x-amzn-RequestId, as on Lambda.
+ * A missing function is named with `:$LATEST` when unqualified (recorded); a Pending one is not invoked.
  */
 export const invoke: Operation<InvocationRequest, InvocationResponse> = async (input, context) => {
   const invocationType = input.InvocationType ?? 'RequestResponse';
   if (input.DurableExecutionName !== undefined) throw new UnsupportedFeatureException('durable executions (X-Amz-Durable-Execution-Name)');
   if (input.TenantId !== undefined) throw new UnsupportedFeatureException('tenant isolation (X-Amz-Tenant-Id)');
-  if (invocationType === 'DryRun') {
-    requireVersion(context.runtime.lambdaStore, parseFunctionName(input.FunctionName as string, context, input.Qualifier));
-    return { StatusCode: 204 };
-  }
+  const reference = parseFunctionName(input.FunctionName as string, context, input.Qualifier);
+  const version = requireVersion(context.runtime.lambdaStore, reference, latestQualifiedArn(reference));
+  refuseInvokeWhilePending(version, context.now.getTime());
+  if (invocationType === 'DryRun') return { StatusCode: 204 };
   const result = await context.runtime.lambda.invoke(context.accountId, context.region, {
     functionName: input.FunctionName as string,
     qualifier: input.Qualifier,

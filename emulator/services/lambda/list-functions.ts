@@ -13,7 +13,7 @@ export function page(entries: FunctionConfiguration[], marker: string | undefine
     const arn = Buffer.from(marker, 'base64url').toString('utf8');
     const index = entries.findIndex((entry) => entry.FunctionArn === arn);
     // [unverified] Lambda's wording for a marker it did not issue
-    if (index === -1 && !arn.startsWith('arn:aws:lambda:')) throw new InvalidParameterValueException(`Invalid marker: ${marker}`);
+    if (index === -1 && !/^arn:aws[a-z-]*:lambda:/.test(arn)) throw new InvalidParameterValueException(`Invalid marker: ${marker}`);
     start = index === -1 ? entries.findIndex((entry) => (entry.FunctionArn ?? '') > arn) : index + 1;
     if (start === -1) start = entries.length;
   }
@@ -25,15 +25,17 @@ export function page(entries: FunctionConfiguration[], marker: string | undefine
 
 /**
  * The region's functions in name order: `$LATEST` only, or every published version too with FunctionVersion=ALL.
- * MasterRegion asks for Lambda@Edge replicas, of which idpool has none.
+ * MasterRegion asks for Lambda@Edge replicas, of which idpool has none. Entries carry no state.
  */
 export const listFunctions: Operation<ListFunctionsRequest, ListFunctionsResponse> = (input, context) => {
   const store = context.runtime.lambdaStore;
   if (input.MasterRegion !== undefined) return { Functions: [] };
   const entries: FunctionConfiguration[] = [];
+  // Listing every version names `$LATEST` as one of them: `…:function:f:$LATEST` (recorded: test_list_functions).
+  const view = { nowMs: context.now.getTime(), listed: true, arn: input.FunctionVersion === 'ALL' ? ('qualified' as const) : ('default' as const) };
   for (const fn of store.listFunctions(context.accountId, context.region)) {
-    entries.push(functionConfiguration(fn));
-    if (input.FunctionVersion === 'ALL') for (const version of store.versions(fn)) entries.push(functionConfiguration(version));
+    entries.push(functionConfiguration(fn, view));
+    if (input.FunctionVersion === 'ALL') for (const version of store.versions(fn)) entries.push(functionConfiguration(version, view));
   }
   const result = page(entries, input.Marker, input.MaxItems);
   return { Functions: result.entries, NextMarker: result.nextMarker };

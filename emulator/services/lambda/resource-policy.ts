@@ -5,9 +5,9 @@ import { InvalidParameterValueException } from './errors.js';
 import { functionArn } from './function-names.js';
 
 /** How Lambda writes AddPermission's Principal: a service, an account (as its root), an ARN, or everyone. */
-function principalOf(principal: string): PolicyStatementRecord['Principal'] {
+function principalOf(principal: string, partition: string): PolicyStatementRecord['Principal'] {
   if (principal === '*') return '*';
-  if (/^\d{12}$/.test(principal)) return { AWS: `arn:aws:iam::${principal}:root` };
+  if (/^\d{12}$/.test(principal)) return { AWS: `arn:${partition}:iam::${principal}:root` };
   if (principal.startsWith('arn:')) return { AWS: principal };
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/.test(principal)) return { Service: principal };
   // [unverified] wording
@@ -33,7 +33,7 @@ export function permissionStatement(input: AddPermissionRequest, resourceArn: st
   const statement: PolicyStatementRecord = {
     Sid: input.StatementId as string,
     Effect: 'Allow',
-    Principal: principalOf(input.Principal as string),
+    Principal: principalOf(input.Principal as string, resourceArn.split(':')[1] as string),
     Action: input.Action as string,
     Resource: resourceArn,
   };
@@ -64,7 +64,8 @@ export function policyAllowsInvoke(
   if (request.sourceArn !== undefined) context['aws:SourceArn'] = request.sourceArn;
   if (request.sourceAccount !== undefined) context['aws:SourceAccount'] = request.sourceAccount;
   let principal: RequestPrincipal;
-  if (/^\d{12}$/.test(request.principal)) principal = { kind: 'aws', arn: `arn:aws:iam::${request.principal}:root`, accountId: request.principal };
+  const partition = functionArn(version).split(':')[1] as string;
+  if (/^\d{12}$/.test(request.principal)) principal = { kind: 'aws', arn: `arn:${partition}:iam::${request.principal}:root`, accountId: request.principal };
   else if (request.principal.startsWith('arn:')) principal = { kind: 'aws', arn: request.principal, accountId: request.principal.split(':')[4] ?? '' };
   else principal = { kind: 'service', service: request.principal };
   let policy = documents.get(version.policy);

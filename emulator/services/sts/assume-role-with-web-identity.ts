@@ -4,6 +4,7 @@ import { cognitoIssuer, OpenIdTokenError, type VerifiedOpenIdToken } from '../..
 import type { EmulatorRuntime } from '../../runtime.js';
 import { authenticationTypeOf, principalTagsOf } from '../cognito-identity/token-claims.js';
 import type { Operation } from '../service-definition.js';
+import { isWellFormedArn } from './assume-role.js';
 import { stsErrors } from './errors.js';
 import { issueRoleSession, stsCredentials } from './role-sessions.js';
 import { trustsCognitoIdentity } from './role-trust.js';
@@ -19,6 +20,8 @@ const defaultDurationSeconds = 3600;
  */
 export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityRequest, AssumeRoleWithWebIdentityResponse> = async (input, context) => {
   refuseUnsupportedParameters(input, ['Policy', 'PolicyArns']);
+  // [unverified] here; recorded for AssumeRole (test_sts_invalid_parameters).
+  if (!isWellFormedArn(input.RoleArn as string)) throw stsErrors.invalidArn(input.RoleArn as string);
   const { runtime } = context;
   const claims = await verifiedToken(runtime, input.WebIdentityToken as string);
   const pool = runtime.cognito.pools.find(claims.aud);

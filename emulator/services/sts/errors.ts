@@ -1,25 +1,25 @@
 import { AwsError } from '../../errors.js';
 
 /** STS's errors as its awsQuery model codes and statuses name them. */
-export class StsAccessDenied extends AwsError {
+class StsAccessDenied extends AwsError {
   constructor(message: string) {
     super('AccessDenied', message, 403);
   }
 }
 
-export class StsValidationError extends AwsError {
+class StsValidationError extends AwsError {
   constructor(message: string) {
     super('ValidationError', message, 400);
   }
 }
 
-export class InvalidIdentityToken extends AwsError {
+class InvalidIdentityToken extends AwsError {
   constructor(message: string) {
     super('InvalidIdentityToken', message, 400);
   }
 }
 
-export class ExpiredTokenException extends AwsError {
+class ExpiredTokenException extends AwsError {
   constructor(message: string) {
     super('ExpiredTokenException', message, 400);
   }
@@ -46,6 +46,8 @@ export const stsErrors = {
     ),
   /** [unverified] A Cognito token of a pool that turned the basic (classic) flow off: the wording GetOpenIdToken uses. */
   classicFlowDisabled: () => new InvalidIdentityToken('Basic (classic) flow is not enabled, please use enhanced flow.'),
+  /** Recorded (test_sts_invalid_parameters): a RoleArn that is no ARN. */
+  invalidArn: (arn: string) => new StsValidationError(`${arn} is invalid`),
   /** Seen in STS responses for durations above the role's maximum. */
   durationAboveRoleMaximum: () => new StsValidationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'),
   /** Seen in STS responses for role chaining. */

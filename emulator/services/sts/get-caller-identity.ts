@@ -1,4 +1,5 @@
 import type { GetCallerIdentityRequest, GetCallerIdentityResponse } from '@aws-sdk/client-sts';
+import { partitionOf } from '../../partition.js';
 import type { Operation } from '../service-definition.js';
 
 /**
@@ -7,6 +8,8 @@ import type { Operation } from '../service-definition.js';
  */
 export const getCallerIdentity: Operation<GetCallerIdentityRequest, GetCallerIdentityResponse> = (_input, context) => {
   const caller = context.caller;
-  if (!caller) return { Account: context.accountId, Arn: `arn:aws:iam::${context.accountId}:root`, UserId: context.accountId };
+  const rootArn = (accountId: string) => `arn:${partitionOf(context.region)}:iam::${accountId}:root`;
+  if (!caller) return { Account: context.accountId, Arn: rootArn(context.accountId), UserId: context.accountId };
+  if (caller.kind === 'root') return { UserId: caller.userId, Account: caller.accountId, Arn: rootArn(caller.accountId) };
   return { UserId: caller.userId, Account: caller.accountId, Arn: caller.arn };
 };

@@ -16,8 +16,10 @@ export interface IssuedRoleSession {
   assumedRoleUser: Required<AssumedRoleUser>;
 }
 
-export function assumedRoleArn(role: RoleRecord, sessionName: string): string {
-  return `arn:aws:sts::${role.accountId}:assumed-role/${role.roleName}/${sessionName}`;
+/** In the role's partition: `arn:aws-cn:sts::…` for a role of `arn:aws-cn:iam::…`. */
+function assumedRoleArn(role: RoleRecord, sessionName: string): string {
+  const partition = role.arn.split(':')[1] || 'aws';
+  return `arn:${partition}:sts::${role.accountId}:assumed-role/${role.roleName}/${sessionName}`;
 }
 
 /** Issues temporary credentials for a session of a role, as every STS AssumeRole* answer (and Cognito) does. */

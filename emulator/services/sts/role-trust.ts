@@ -1,57 +1,27 @@
-import { evaluate, parsePolicyDocument, type ContextValue, type PolicyDocument, type RequestPrincipal } from '../../auth/policy/index.js';
-import type { PolicyDocumentKind } from '../../auth/policy/parse-policy-document.js';
-import { LruCache } from '../../auth/policy/lru-cache.js';
+import { evaluate, type ContextValue, type RequestPrincipal } from '../../auth/policy/index.js';
+import { requestTags } from '../../auth/authorization-spec.js';
+import { storedPolicy } from '../../auth/stored-policies.js';
 import type { RoleRecord } from '../../store/iam-store.js';
 
-/**
- * Parsed policies by kind and text: each is parsed once, so the evaluator's compiled form (kept per document) is
- * reused. Keyed by the text itself, not a string built from it: a text read again from a cached record is the same
- * string, whose hash V8 keeps.
- */
-const parsedPolicies = new Map<PolicyDocumentKind, LruCache<string, PolicyDocument | false>>();
-
-/** A stored policy, parsed; undefined for a document IAM would refuse (it grants nothing). */
-export function parsedPolicy(text: string, kind: PolicyDocumentKind): PolicyDocument | undefined {
-  let ofKind = parsedPolicies.get(kind);
-  if (!ofKind) parsedPolicies.set(kind, (ofKind = new LruCache(2000)));
-  const parsed = ofKind.getOrCreate(text, () => {
-    try {
-      return parsePolicyDocument(text, kind);
-    } catch {
-      return false;
-    }
-  });
-  return parsed === false ? undefined : parsed;
-}
-
 /** The condition keys every request carries. */
-export function globalContext(now: Date): Record<string, ContextValue> {
+function globalContext(now: Date): Record<string, ContextValue> {
   return { 'aws:CurrentTime': now.toISOString().replace(/\.\d{3}Z$/, 'Z'), 'aws:EpochTime': Math.floor(now.getTime() / 1000) };
 }
 
-/** The keys a session-tagging request adds: `aws:RequestTag/<key>` and `aws:TagKeys`. */
-export function requestTagContext(tags: Record<string, string>): Record<string, ContextValue> {
-  const context: Record<string, ContextValue> = { 'aws:TagKeys': Object.keys(tags) };
-  for (const [key, value] of Object.entries(tags)) context[`aws:RequestTag/${key}`] = value;
-  return context;
-}
-
-export interface TrustRequest {
+interface TrustRequest {
   role: RoleRecord;
   principal: RequestPrincipal;
   action: 'sts:AssumeRoleWithWebIdentity' | 'sts:AssumeRole' | 'sts:TagSession';
   context: Record<string, ContextValue>;
-  /** The caller's own identity policies (an IAM principal's), parsed. */
-  identityPolicies?: PolicyDocument[];
 }
 
-/** Whether the role's trust policy (with the caller's identity policies, for IAM principals) allows the request. */
-export function trustAllows(request: TrustRequest): boolean {
-  const trustPolicy = parsedPolicy(request.role.assumeRolePolicy, 'trust');
+/** Whether the role's trust policy allows the request (a web identity has no identity policies). */
+function trustAllows(request: TrustRequest): boolean {
+  const trustPolicy = storedPolicy(request.role.assumeRolePolicy, 'trust');
   if (!trustPolicy) return false;
   const result = evaluate({
     request: { principal: request.principal, action: request.action, resource: request.role.arn, context: request.context },
-    identityPolicies: request.identityPolicies ?? [],
+    identityPolicies: [],
     resourcePolicy: trustPolicy,
     resourcePolicyKind: 'trust',
     resourceAccountId: request.role.accountId,
@@ -83,5 +53,5 @@ export function trustsCognitoIdentity(role: RoleRecord, identity: CognitoWebIden
   };
   if (!trustAllows({ role, principal, action: 'sts:AssumeRoleWithWebIdentity', context })) return false;
   if (!identity.tags) return true;
-  return trustAllows({ role, principal, action: 'sts:TagSession', context: { ...context, ...requestTagContext(identity.tags) } });
+  return trustAllows({ role, principal, action: 'sts:TagSession', context: { ...context, ...requestTags(identity.tags) } });
 }

@@ -1,5 +1,7 @@
 import type { Caller } from '../../../auth/caller.js';
-import { evaluate, type ContextValue, type PolicyDocument, type RequestPrincipal } from '../../../auth/policy/index.js';
+import { globalConditionKeys, requestPrincipal } from '../../../auth/condition-keys.js';
+import { evaluate, type ContextValue, type EvaluationResult, type PolicyDocument } from '../../../auth/policy/index.js';
+import type { AuthorizationDecision, DecidingStatement, RequestContext } from '../../../request-context.js';
 import type { EmulatorRuntime } from '../../../runtime.js';
 import { policyDocument } from './policy-documents.js';
 
@@ -17,50 +19,55 @@ export interface InvokeAuthorization {
   now: Date;
 }
 
-/** Who the refusal names: the caller's ARN, or `anonymous` for an unsigned call refused by the resource policy. */
-function principalOf(caller: Caller | undefined): RequestPrincipal {
-  if (!caller) return { kind: 'anonymous' };
-  if (caller.kind === 'root') return { kind: 'aws', arn: caller.arn, accountId: caller.accountId };
-  return { kind: 'aws', arn: caller.arn, accountId: caller.accountId, roleArn: caller.session.roleArn };
+/** The condition keys AWS sets for an execute-api:Invoke request: the global ones. */
+function invokeContext(authorization: InvokeAuthorization): Record<string, ContextValue> {
+  return globalConditionKeys(authorization.caller, authorization);
 }
 
-/** The condition keys AWS sets for an execute-api:Invoke request. */
-export function invokeContext(authorization: InvokeAuthorization): Record<string, ContextValue> {
-  const { caller, now } = authorization;
-  const context: Record<string, ContextValue> = {
-    'aws:SourceIp': authorization.sourceIp,
-    'aws:CurrentTime': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    'aws:EpochTime': Math.floor(now.getTime() / 1000),
-    'aws:SecureTransport': false,
-    'aws:UserAgent': authorization.userAgent,
-  };
-  if (!caller) return context;
-  context['aws:PrincipalAccount'] = caller.accountId;
-  context['aws:userid'] = caller.userId;
-  if (caller.kind === 'root') {
-    context['aws:PrincipalArn'] = caller.arn;
-    context['aws:PrincipalType'] = 'Account';
-    return context;
-  }
-  context['aws:PrincipalArn'] = caller.session.roleArn;
-  context['aws:PrincipalType'] = 'AssumedRole';
-  for (const [key, value] of Object.entries(caller.session.tags ?? {})) context[`aws:PrincipalTag/${key}`] = value;
-  const source = caller.session.source;
-  if (source) {
-    context['aws:FederatedProvider'] = 'cognito-identity.amazonaws.com';
-    context['cognito-identity.amazonaws.com:aud'] = source.identityPoolId;
-    context['cognito-identity.amazonaws.com:sub'] = source.identityId;
-    context['cognito-identity.amazonaws.com:amr'] = source.amr;
-  }
-  return context;
+interface NamedPolicy {
+  document: PolicyDocument;
+  kind: 'inline' | 'managed';
+  /** The inline policy's name, or the managed policy's ARN. */
+  name: string;
 }
 
-function identityPolicies(runtime: EmulatorRuntime, caller: Caller): PolicyDocument[] {
+function identityPolicies(runtime: EmulatorRuntime, caller: Caller): NamedPolicy[] {
   if (caller.kind !== 'role-session') return [];
-  return runtime.iam
-    .identityPolicyDocuments(caller.accountId, caller.session.roleName)
-    .map((text) => policyDocument(text, 'identity'))
-    .filter((document): document is PolicyDocument => document !== null);
+  const { iam } = runtime;
+  const role = caller.session.roleName;
+  const texts: { kind: NamedPolicy['kind']; name: string; text: string }[] = [];
+  for (const policy of iam.inlinePolicies(caller.accountId, role)) {
+    texts.push({ kind: 'inline', name: policy.policyName, text: policy.document });
+  }
+  for (const arn of iam.attachedPolicyArns(caller.accountId, role)) {
+    const policy = iam.findPolicy(arn);
+    const version = policy && iam.findPolicyVersion(arn, policy.defaultVersionId);
+    if (version) texts.push({ kind: 'managed', name: arn, text: version.document });
+  }
+  const named: NamedPolicy[] = [];
+  for (const { kind, name, text } of texts) {
+    const document = policyDocument(text, 'identity');
+    if (document) named.push({ document, kind, name });
+  }
+  return named;
+}
+
+/** The first statement that decided, named as the request log shows it. */
+function decidingStatement(
+  result: EvaluationResult,
+  policies: NamedPolicy[],
+  methodArn: string,
+): DecidingStatement | undefined {
+  const decisive = result.decisiveStatements[0];
+  if (!decisive) return undefined;
+  const statement = decisive.sid ?? String(decisive.statementIndex);
+  if (decisive.source === 'resource') {
+    const [, , , region, , rest] = methodArn.split(':');
+    const apiId = rest?.split('/')[0];
+    return { policyKind: 'resource', policyName: `arn:aws:apigateway:${region}::/restapis/${apiId}`, statement };
+  }
+  const policy = policies[decisive.policyIndex];
+  return policy && { policyKind: policy.kind, policyName: policy.name, statement };
 }
 
 function maskedArn(methodArn: string, accountId: string): string {
@@ -71,27 +78,44 @@ function maskedArn(methodArn: string, accountId: string): string {
  * Decides execute-api:Invoke as AWS does: the caller's identity policies and the API's resource policy, an
  * explicit Deny winning. The account's root user needs no identity policy; an unsigned caller (authorization
  * NONE) is only checked when there is a resource policy, which must then allow it. Answers the refusal message,
- * or undefined when the call may proceed.
+ * or undefined when the call may proceed; the decision is recorded on the request's context.
  */
-export function refusalOfInvoke(runtime: EmulatorRuntime, authorization: InvokeAuthorization): string | undefined {
-  const { caller } = authorization;
+export function refusalOfInvoke(
+  runtime: EmulatorRuntime,
+  authorization: InvokeAuthorization,
+  context?: Pick<RequestContext, 'authorization'>,
+): string | undefined {
+  const { caller, methodArn } = authorization;
+  const decided = (outcome: AuthorizationDecision['outcome'], decidedBy?: DecidingStatement): void => {
+    if (context) context.authorization = { outcome, actions: ['execute-api:Invoke'], resource: methodArn, decidedBy };
+  };
   const resourcePolicy =
     authorization.resourcePolicy === undefined ? undefined : policyDocument(authorization.resourcePolicy, 'resource');
-  if (!caller && !resourcePolicy) return undefined;
+  if (!caller && !resourcePolicy) {
+    decided('unsigned');
+    return undefined;
+  }
+  const policies = caller ? identityPolicies(runtime, caller) : [];
   const result = evaluate({
     request: {
-      principal: principalOf(caller),
+      principal: requestPrincipal(caller),
       action: 'execute-api:Invoke',
-      resource: authorization.methodArn,
+      resource: methodArn,
       context: invokeContext(authorization),
     },
-    identityPolicies: caller ? identityPolicies(runtime, caller) : [],
+    identityPolicies: policies.map((policy) => policy.document),
     resourcePolicy: resourcePolicy ?? undefined,
     resourceAccountId: authorization.apiAccountId,
   });
-  if (result.decision === 'Allow') return undefined;
   const rootOfTheAccount = caller?.kind === 'root' && caller.accountId === authorization.apiAccountId;
-  if (result.decision === 'ImplicitDeny' && rootOfTheAccount) return undefined;
-  const explicit = result.decision === 'ExplicitDeny' ? ' with an explicit deny' : '';
-  return `User: ${caller?.arn ?? 'anonymous'} is not authorized to perform: execute-api:Invoke on resource: ${maskedArn(authorization.methodArn, authorization.apiAccountId)}${explicit}`;
+  if (result.decision === 'Allow' || (result.decision === 'ImplicitDeny' && rootOfTheAccount)) {
+    if (rootOfTheAccount) decided('root');
+    else decided('allow', decidingStatement(result, policies, methodArn));
+    return undefined;
+  }
+  const explicit = result.decision === 'ExplicitDeny';
+  decided(explicit ? 'explicit-deny' : 'implicit-deny', decidingStatement(result, policies, methodArn));
+  const resource = maskedArn(methodArn, authorization.apiAccountId);
+  const who = caller?.arn ?? 'anonymous';
+  return `User: ${who} is not authorized to perform: execute-api:Invoke on resource: ${resource}${explicit ? ' with an explicit deny' : ''}`;
 }

@@ -48,13 +48,20 @@ function requestValues(request: IncomingRequest, match: RouteMatch | undefined):
  * canonical form of the path (canonical-path.ts). API Gateway's own answers go through the deployment's gateway
  * responses.
  */
-export async function serveExecuteApi(
+async function serveExecuteApi(
   runtime: EmulatorRuntime,
   options: ExecuteApiOptions,
   request: IncomingRequest,
 ): Promise<WireResponse> {
   const ids: ResponseIds = { requestId: request.requestId, apigwId: newApigwId() };
   const target = invokeTargetOf(request);
+  const { context: requestContext } = request;
+  requestContext.service = 'execute-api';
+  requestContext.operation = 'Invoke';
+  if (target) {
+    const path = `/${arnPathOf(target.path)}`;
+    requestContext.executeApi = { apiId: target.apiId, stage: target.stageName, method: request.method, path };
+  }
   const store = runtime.apigateway;
   const api = target && store.findRestApi(target.apiId);
   if (!target || !api) {
@@ -94,6 +101,8 @@ export async function serveExecuteApi(
     try {
       caller = (await authenticate(runtime, request, { service: 'execute-api', region: api.region, strict: true }))
         .caller;
+      requestContext.caller = caller;
+      requestContext.authentication = 'sigv4';
     } catch (error) {
       if (isAwsError(error)) return answer(gatewayErrors.authenticationRefused(error));
       throw error;
@@ -110,7 +119,7 @@ export async function serveExecuteApi(
     sourceIp: request.sourceIp,
     userAgent: headerValue(request, 'user-agent') ?? '',
     now: runtime.clock.now(),
-  });
+  }, requestContext);
   if (refusal !== undefined) return answer(gatewayErrors.accessDenied(refusal));
 
   const integration = match.method.integration;

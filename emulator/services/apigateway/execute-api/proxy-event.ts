@@ -25,7 +25,7 @@ export interface ProxyEventContext {
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `20/Feb/2018:22:48:57 +0000`, as `requestContext.requestTime` carries it. */
-export function requestTime(date: Date): string {
+function requestTime(date: Date): string {
   const two = (value: number) => String(value).padStart(2, '0');
   return `${two(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
 }
@@ -137,7 +137,7 @@ function authenticationProvider(amr: string[]): string | null {
 }
 
 /** `requestContext.identity`: who signed the call (Cognito details for Cognito credentials), where it came from. */
-export function eventIdentity(caller: Caller | undefined, request: IncomingRequest): Record<string, string | null> {
+function eventIdentity(caller: Caller | undefined, request: IncomingRequest): Record<string, string | null> {
   const source = caller?.kind === 'role-session' ? caller.session.source : undefined;
   return {
     cognitoIdentityPoolId: source?.identityPoolId ?? null,

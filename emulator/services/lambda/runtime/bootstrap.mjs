@@ -1,15 +1,18 @@
 // idpool's stand-in for Lambda's Node.js runtime inside one execution environment. Plain JavaScript on purpose:
-// function-worker.ts forks this file as it is, from the sources (vitest) and from dist/ alike.
+// function-worker.ts starts this file as it is, from the sources (vitest) and from dist/ alike.
 //
 // It loads the handler named by _HANDLER from LAMBDA_TASK_ROOT the way Lambda's runtime does (extensionless and
 // .js files through require unless package.json says "type": "module", then .mjs through import, then .cjs), then
-// runs one invocation at a time as the emulator sends them over the IPC channel:
-//   emulator → worker  {t: 'invoke', id, event, deadline, arn, traceId, clientContext?}
-//   worker → emulator  {t: 'ready'} | {t: 'init-error', error} | {t: 'done', id, ok, body, rss} |
-//                      {t: 'fatal', error}   (every message carries `out`/`err`: bytes written so far to stdout/stderr)
+// runs one invocation at a time as the emulator sends them over fd 3, in the frames of worker-channel.ts
+// ([u32 header length][u32 body length][header JSON][body]):
+//   emulator → worker  {t: 'invoke', id, deadline, arn, traceId, clientContext?} + the event as body
+//   worker → emulator  {t: 'ready'} | {t: 'init-error', error} | {t: 'done', id, ok, rss, tooLarge?} + the result |
+//                      {t: 'fatal', error}   (every header carries `out`/`err`: bytes written so far to stdout/stderr)
 // The byte counts let the emulator wait for the output an invocation wrote before it reports the result.
+// The worker leads its own process group: when the emulator's end of fd 3 goes, it kills the whole group.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format, types } from 'node:util';
@@ -31,8 +34,46 @@ function countWrites(stream, key) {
   };
 }
 
-function send(message, then) {
-  process.send({ ...message, out: written.out, err: written.err }, then);
+// Lambda's limit on a synchronous response (the emulator refuses larger frames outright).
+const maxResponseBytes = 6_291_556;
+// Error payloads travel in the frame header, which the emulator bounds to 1 MB.
+const maxErrorChars = 256 * 1024;
+
+const channel = new Socket({ fd: 3, readable: true, writable: true });
+
+function killGroup() {
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } finally {
+    process.exit(0);
+  }
+}
+channel.on('error', killGroup);
+channel.on('close', killGroup);
+
+function send(message, body, then) {
+  const header = Buffer.from(JSON.stringify({ ...message, out: written.out, err: written.err }), 'utf8');
+  const bodyBytes = body === undefined ? Buffer.alloc(0) : Buffer.from(body, 'utf8');
+  const prefix = Buffer.alloc(8);
+  prefix.writeUInt32BE(header.byteLength, 0);
+  prefix.writeUInt32BE(bodyBytes.byteLength, 4);
+  channel.write(Buffer.concat([prefix, header, bodyBytes]), then);
+}
+
+function onFrames(handle) {
+  let pending = Buffer.alloc(0);
+  channel.on('data', (chunk) => {
+    pending = pending.byteLength === 0 ? chunk : Buffer.concat([pending, chunk]);
+    while (pending.byteLength >= 8) {
+      const headerLength = pending.readUInt32BE(0);
+      const total = 8 + headerLength + pending.readUInt32BE(4);
+      if (pending.byteLength < total) break;
+      const header = JSON.parse(pending.subarray(8, 8 + headerLength).toString('utf8'));
+      const body = pending.subarray(8 + headerLength, total).toString('utf8');
+      pending = pending.subarray(total);
+      handle(header, body);
+    }
+  });
 }
 
 // Lambda's text log format: `<ISO time>\t<request id>\t<LEVEL>\t<message>`; the id reads `undefined` during init.
@@ -44,11 +85,18 @@ for (const [method, level] of Object.entries(consoleLevels)) {
   };
 }
 
+function bounded(text) {
+  const value = String(text);
+  return value.length > maxErrorChars ? value.slice(0, maxErrorChars) : value;
+}
+
+// [unverified] how Lambda shortens a huge error message; idpool keeps the first 256 K characters.
 function errorPayload(error) {
   if (types.isNativeError(error) || error instanceof Error) {
-    return { errorType: error.name, errorMessage: error.message, trace: typeof error.stack === 'string' ? error.stack.split('\n') : [] };
+    const trace = typeof error.stack === 'string' ? bounded(error.stack).split('\n').slice(0, 100) : [];
+    return { errorType: bounded(error.name).slice(0, 1024), errorMessage: bounded(error.message), trace };
   }
-  return { errorType: typeof error, errorMessage: String(error), trace: [] };
+  return { errorType: typeof error, errorMessage: bounded(error), trace: [] };
 }
 
 function logError(title, payload, extra = {}) {
@@ -142,9 +190,9 @@ async function loadHandler() {
 let invocation; // the one in progress: {id, settled}
 
 function whenEventLoopEmpty(then) {
-  process.channel.unref();
+  channel.unref();
   process.once('beforeExit', () => {
-    process.channel.ref();
+    channel.ref();
     then();
   });
 }
@@ -160,13 +208,17 @@ function serializeResult(result) {
   }
 }
 
-function run(handler, message) {
+function run(handler, message, event) {
   const current = { id: message.id, settled: false };
   invocation = current;
   currentRequestId = message.id;
   process.env._X_AMZN_TRACE_ID = message.traceId;
 
-  const respond = (response) => send({ t: 'done', id: current.id, ok: response.ok, body: response.body, rss: process.memoryUsage.rss() });
+  const respond = (response) => {
+    const tooLarge = Buffer.byteLength(response.body, 'utf8') > maxResponseBytes;
+    const header = { t: 'done', id: current.id, ok: response.ok, rss: process.memoryUsage.rss(), tooLarge };
+    send(header, tooLarge ? undefined : response.body);
+  };
   const complete = (error, result, viaCallback) => {
     if (current.settled) {
       console.warn('Invocation has already been reported as done. Cannot call complete more than once per invocation.');
@@ -204,7 +256,7 @@ function run(handler, message) {
 
   let returned;
   try {
-    returned = handler(JSON.parse(message.event), context, callback);
+    returned = handler(JSON.parse(event), context, callback);
   } catch (error) {
     complete(error, undefined, false);
     return;
@@ -236,21 +288,20 @@ function fatal(kind, reason) {
   const exitCode = kind === 'Unhandled Promise Rejection' ? 128 : 129;
   const active = invocation && !invocation.settled ? invocation.id : undefined;
   if (invocation) invocation.settled = true;
-  send({ t: 'fatal', id: active, error: payload }, () => process.exit(exitCode));
+  send({ t: 'fatal', id: active, error: payload }, undefined, () => process.exit(exitCode));
 }
 
 process.on('uncaughtException', (error) => fatal('Uncaught Exception', error));
 process.on('unhandledRejection', (reason) => fatal('Unhandled Promise Rejection', reason));
-process.on('disconnect', () => process.exit(0));
 
 try {
   const handler = await loadHandler();
-  process.on('message', (message) => {
-    if (message?.t === 'invoke') run(handler, message);
+  onFrames((message, event) => {
+    if (message?.t === 'invoke') run(handler, message, event);
   });
   send({ t: 'ready' });
 } catch (error) {
   const payload = errorPayload(error);
   logError('Uncaught Exception', payload);
-  send({ t: 'init-error', error: payload }, () => process.exit(1));
+  send({ t: 'init-error', error: payload }, undefined, () => process.exit(1));
 }

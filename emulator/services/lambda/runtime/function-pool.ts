@@ -19,7 +19,7 @@ export interface LaunchedWorker {
 }
 
 export interface WorkerFactory {
-  launch(spec: PoolSpec): LaunchedWorker;
+  launch(spec: PoolSpec): Promise<LaunchedWorker>;
 }
 
 export interface PoolResult extends WorkerResult {
@@ -48,6 +48,8 @@ export class FunctionPool {
   /** Every live worker, idle or busy. */
   private readonly running = new Set<LaunchedWorker>();
   private readonly waiting: (() => void)[] = [];
+  /** Workers being launched (their code extracted): they count against `maxWorkers` already. */
+  private starting = 0;
   private closed = false;
 
   constructor(
@@ -97,7 +99,7 @@ export class FunctionPool {
       if (this.closed) throw new PoolClosedError();
       const idle = this.takeIdle(credentialsNeededUntil);
       if (idle) return idle;
-      if (this.running.size < this.maxWorkers) return this.launch();
+      if (this.running.size + this.starting < this.maxWorkers) return this.launch();
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
@@ -117,7 +119,7 @@ export class FunctionPool {
   }
 
   get empty(): boolean {
-    return this.running.size === 0;
+    return this.running.size === 0 && this.starting === 0;
   }
 
   /** Stops every worker; invocations in progress end as the worker's death makes them end. */
@@ -136,8 +138,22 @@ export class FunctionPool {
     return undefined;
   }
 
-  private launch(): LaunchedWorker {
-    const launched = this.factory.launch(this.spec);
+  private async launch(): Promise<LaunchedWorker> {
+    this.starting++;
+    let launched: LaunchedWorker;
+    try {
+      launched = await this.factory.launch(this.spec);
+    } catch (error) {
+      this.starting--;
+      this.wakeOne();
+      throw error;
+    }
+    this.starting--;
+    if (this.closed) {
+      launched.worker.kill();
+      this.wakeOne();
+      throw new PoolClosedError();
+    }
     this.running.add(launched);
     launched.worker.onExit(() => {
       this.running.delete(launched);

@@ -1,12 +1,16 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { PassThrough, type Duplex } from 'node:stream';
 import {
   exitDescription,
   exitPayload,
   isOutOfMemoryOutput,
   outOfMemoryPayload,
+  responseTooLargePayload,
   timeoutPayload,
   type ErrorPayload,
 } from './invocation-errors.js';
+import { encodeFrame, FrameReader, type FrameViolation } from './worker-channel.js';
 import { WorkerOutput } from './worker-output.js';
 
 /** How a worker process is started: bootstrap.mjs in the function's code folder with the function's environment. */
@@ -15,6 +19,8 @@ export interface WorkerLaunch {
   codeDir: string;
   env: Record<string, string>;
   memorySize: number;
+  /** Run as this user and group (when the emulator runs as root), as Lambda runs functions as a non-root user. */
+  user?: { uid: number; gid: number };
   /** The function's own output, as it arrives. */
   onOutput(text: string): void;
 }
@@ -48,7 +54,7 @@ export type InitOutcome = { ok: true; initMs: number } | { ok: false; error?: Er
 type WorkerMessage =
   | { t: 'ready'; out: number; err: number }
   | { t: 'init-error'; error: ErrorPayload; out: number; err: number }
-  | { t: 'done'; id: string; ok: boolean; body: string; rss: number; out: number; err: number }
+  | { t: 'done'; id: string; ok: boolean; rss: number; tooLarge?: boolean; out: number; err: number }
   | { t: 'fatal'; id?: string; error: ErrorPayload; out: number; err: number };
 
 interface ActiveInvocation {
@@ -62,16 +68,40 @@ interface ActiveInvocation {
 /** Lambda gives a function's initialization 10 seconds. */
 const initTimeoutMs = 10_000;
 
+/** How often the resident memory of a worker is compared with its MemorySize. */
+const memoryCheckMs = 50;
+
+/** The resident set size of a process, from /proc (Linux); undefined elsewhere or once it is gone. */
+async function residentBytes(pid: number): Promise<number | undefined> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kilobytes === undefined ? undefined : Number(kilobytes) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * One execution environment: a Node.js child process running bootstrap.mjs, which takes one invocation at a time.
  * A timed-out, crashed or exited worker is never reused; its invocation gets the error Lambda would answer.
+ *
+ * The worker leads its own process group (spawned detached), and the whole group is killed whenever the worker
+ * is (timeout, delete, code or configuration change, emulator stop) or exits by itself (crash), so processes a
+ * function forks do not outlive it. MemorySize bounds the V8 heap (`--max-old-space-size`) and, on Linux, the
+ * resident memory of the worker, checked every 50 ms. Messages come in bounded frames (worker-channel.ts).
  */
 export class FunctionWorker {
   readonly ready: Promise<InitOutcome>;
   lastUsedAt = performance.now();
   private readonly spawnedAt = performance.now();
   private readonly child: ChildProcess;
+  private readonly channel: Duplex;
   private readonly output: WorkerOutput;
+  private readonly memoryLimitBytes: number;
+  private memoryTimer: NodeJS.Timeout | undefined;
+  /** Why the worker was killed by the emulator, when that decides its invocation's answer. */
+  private killedFor: 'memory' | 'response-too-large' | undefined;
   private active: ActiveInvocation | undefined;
   private exited = false;
   private resolveReady!: (outcome: InitOutcome) => void;
@@ -92,19 +122,31 @@ export class FunctionWorker {
         resolve(outcome);
       };
     });
-    this.child = fork(launch.bootstrapPath, [], {
+    this.memoryLimitBytes = launch.memorySize * 1024 * 1024;
+    this.child = spawn(process.execPath, [`--max-old-space-size=${launch.memorySize}`, launch.bootstrapPath], {
       cwd: launch.codeDir,
       env: launch.env,
-      execArgv: [`--max-old-space-size=${launch.memorySize}`],
-      serialization: 'advanced',
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
+      uid: launch.user?.uid,
+      gid: launch.user?.gid,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
+    // Absent only when the process could not be started ('error' follows).
+    this.channel = (this.child.stdio[3] as Duplex | null) ?? new PassThrough();
+    const reader = new FrameReader(
+      (header, body) => this.onMessage(header as WorkerMessage, body),
+      (violation) => this.onViolation(violation),
+    );
+    this.channel.on('data', (chunk: Buffer) => reader.push(chunk));
+    this.channel.on('error', () => this.kill());
     this.child.stdout?.on('data', (chunk: Buffer) => this.output.take('out', chunk));
     this.child.stderr?.on('data', (chunk: Buffer) => this.output.take('err', chunk));
-    this.child.on('message', (message) => this.onMessage(message as WorkerMessage));
+    // Processes the function forked may hold the pipes open: the group goes as soon as the worker exits.
+    this.child.on('exit', () => this.killGroup());
     this.child.on('close', (code, signal) => this.onClose(code, signal));
     // A process that could not even start emits 'error' and never 'close'.
     this.child.on('error', () => (this.child.pid === undefined ? this.onClose(1, null) : this.kill()));
+    if (process.platform === 'linux') this.watchMemory();
   }
 
   get alive(): boolean {
@@ -124,25 +166,57 @@ export class FunctionWorker {
       }
       const timer = setTimeout(() => this.onTimeout(), request.timeoutMs);
       this.active = { request, started, timer, timedOut: false, resolve };
-      this.child.send(
-        {
-          t: 'invoke',
-          id: request.requestId,
-          event: request.event,
-          deadline: Date.now() + request.timeoutMs,
-          arn: request.invokedFunctionArn,
-          traceId: request.traceId,
-          clientContext: request.clientContext,
-        },
-        (error) => {
-          if (error) this.kill();
-        },
-      );
+      const header = {
+        t: 'invoke',
+        id: request.requestId,
+        deadline: Date.now() + request.timeoutMs,
+        arn: request.invokedFunctionArn,
+        traceId: request.traceId,
+        clientContext: request.clientContext,
+      };
+      this.channel.write(encodeFrame(header, request.event), (error) => {
+        if (error) this.kill();
+      });
     });
   }
 
+  /** Kills the worker and every process of its group. */
   kill(): void {
-    if (!this.exited && this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    if (this.exited) return;
+    this.killGroup();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+
+  private killGroup(): void {
+    if (this.child.pid === undefined) return;
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
+  }
+
+  private watchMemory(): void {
+    const pid = this.child.pid;
+    if (pid === undefined) return;
+    const check = async () => {
+      const rss = await residentBytes(pid);
+      if (this.exited) return;
+      if (rss !== undefined && rss > this.memoryLimitBytes) {
+        this.killedFor ??= 'memory';
+        this.kill();
+        return;
+      }
+      this.memoryTimer = setTimeout(() => void check(), memoryCheckMs);
+      this.memoryTimer.unref();
+    };
+    void check();
+  }
+
+  /** A frame no honest bootstrap.mjs sends: the worker goes, its invocation answers as the frame deserves. */
+  private onViolation(violation: FrameViolation): void {
+    if (violation !== 'malformed-header') this.killedFor ??= 'response-too-large';
+    this.kill();
   }
 
   /** Output written outside any invocation (init, or after a response) and not yet handed to one. */
@@ -150,7 +224,7 @@ export class FunctionWorker {
     return this.output.takePending();
   }
 
-  private onMessage(message: WorkerMessage): void {
+  private onMessage(message: WorkerMessage, body: Buffer): void {
     switch (message.t) {
       case 'ready':
         // Lambda's Init Duration covers starting the runtime too, so it is measured here, from the fork.
@@ -162,7 +236,10 @@ export class FunctionWorker {
       case 'done':
         if (this.active?.request.requestId === message.id) {
           const active = this.active;
-          this.output.after(message, () => this.finish(active, { ok: message.ok, body: message.body, rssBytes: message.rss, reusable: true }));
+          const result = message.tooLarge
+            ? { ok: false, body: JSON.stringify(responseTooLargePayload()), rssBytes: message.rss, reusable: true }
+            : { ok: message.ok, body: body.toString('utf8'), rssBytes: message.rss, reusable: true };
+          this.output.after(message, () => this.finish(active, result));
         }
         break;
       case 'fatal':
@@ -193,6 +270,7 @@ export class FunctionWorker {
   private onClose(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.exited) return;
     this.exited = true;
+    clearTimeout(this.memoryTimer);
     this.output.end();
     const description = exitDescription(code, signal);
     this.resolveReady({ ok: false, exit: description });
@@ -202,7 +280,12 @@ export class FunctionWorker {
         this.finishTimedOut(active);
       } else {
         const requestId = active.request.requestId;
-        const payload = isOutOfMemoryOutput(this.output.peek()) ? outOfMemoryPayload(requestId, description) : exitPayload(requestId, description);
+        let payload: ErrorPayload;
+        if (this.killedFor === 'response-too-large') payload = responseTooLargePayload();
+        else if (this.killedFor === 'memory' || isOutOfMemoryOutput(this.output.peek())) {
+          payload = outOfMemoryPayload(requestId, description);
+        }
+        else payload = exitPayload(requestId, description);
         this.finish(active, { ok: false, body: JSON.stringify(payload), reusable: false });
       }
     }

@@ -52,10 +52,13 @@ export function isOutOfMemoryOutput(output: string): boolean {
   return output.includes('JavaScript heap out of memory') || output.includes('Reached heap limit');
 }
 
-/** Lambda's limit on a synchronous response. */
-export const maxResponseBytes = 6 * 1024 * 1024;
+/** Lambda's limit on a synchronous response, the figure its error message names. */
+export const maxResponseBytes = 6_291_556;
 
-/** [unverified] wording and the odd limit figure, as public captures show them. */
+/**
+ * Recorded from AWS: localstack tests/aws/services/lambda_/test_lambda.snapshot.json,
+ * TestLambdaBaseFeatures::test_lambda_too_large_response (a 7 MB response).
+ */
 export function responseTooLargePayload(): ErrorPayload {
   return { errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).' };
 }

@@ -3,8 +3,8 @@ import { InvalidRequestContentException, RequestTooLargeException } from '../err
 import type { LambdaInvocation } from '../lambda-invoker.js';
 
 /** Lambda's payload limits: 6 MB for a synchronous invocation, 1 MB for an asynchronous one [unverified: raised from 256 KB in 2025]. */
-export const maxSyncPayloadBytes = 6 * 1024 * 1024;
-export const maxEventPayloadBytes = 1024 * 1024;
+const maxSyncPayloadBytes = 6 * 1024 * 1024;
+const maxEventPayloadBytes = 1024 * 1024;
 
 /** The event as JSON text: what Lambda accepts as a payload (an empty one is `{}`). */
 export function readEvent(invocation: LambdaInvocation): string {

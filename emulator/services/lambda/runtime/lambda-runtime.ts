@@ -130,7 +130,7 @@ export class LambdaRuntime implements LambdaInvoker {
     this.closePools();
     // Give the killed workers a moment to exit before their folders go.
     await new Promise((resolve) => setTimeout(resolve, 20));
-    this.launcher.removeAll();
+    await this.launcher.removeAll();
   }
 
   private closePools(): void {

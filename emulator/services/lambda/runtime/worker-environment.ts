@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { IssuedCredentialRecord } from '../../../store/auth-store.js';
 
 /** What a worker needs to know of the function version it runs. */
@@ -28,13 +29,19 @@ export interface WorkerPlacement {
   endpointUrl: string;
 }
 
+/** Lambda's PATH (`/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin`), with the folder of this Node.js first. */
+function lambdaPath(): string {
+  const dirs = [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'];
+  return dirs.filter((dir, index) => dirs.indexOf(dir) === index).join(':');
+}
+
 /**
  * The environment Lambda gives a function: its own variables plus the reserved ones, the execution role's
- * credentials, and nothing of the emulator's own environment (but PATH).
+ * credentials, and nothing of the emulator's own environment (not even its PATH).
  */
 export function workerEnvironment(spec: EnvironmentSpec, placement: WorkerPlacement): Record<string, string> {
   return {
-    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    PATH: lambdaPath(),
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
     NODE_PATH: [...placement.nodePath, placement.codeDir].join(':'),

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chownSync, copyFileSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { awsIdentifier } from '../../../auth/session-credentials.js';
 import { packageRoot } from '../../../package-root.js';
@@ -10,10 +9,12 @@ import type { RoleSession } from '../../../store/auth-store.js';
 import { CodeFolders } from './code-folders.js';
 import type { LaunchedWorker, PoolSpec, WorkerFactory } from './function-pool.js';
 import { FunctionWorker } from './function-worker.js';
+import { createTempRoot, removeOrphanedTempRoots } from './temp-root.js';
 import { workerEnvironment } from './worker-environment.js';
+import { reachableBy, unprivilegedUser, type WorkerUser } from './worker-user.js';
 
 /** Plain JavaScript outside the TypeScript build, found from the sources and from dist/ alike. */
-export const bootstrapPath = join(packageRoot, 'emulator', 'services', 'lambda', 'runtime', 'bootstrap.mjs');
+const bootstrapPath = join(packageRoot, 'emulator', 'services', 'lambda', 'runtime', 'bootstrap.mjs');
 
 /** How long the credentials of a worker's execution role last [unverified: Lambda refreshes them itself]. */
 const roleSessionSeconds = 12 * 3600;
@@ -33,34 +34,72 @@ function bundledSdkScope(): string | undefined {
 }
 
 /**
+ * The user workers run as: when the emulator runs as root, an unprivileged one (`nobody`), as Lambda runs functions
+ * as a non-root user, so a function can neither read the emulator's /proc/<pid>/environ nor signal it. Undefined
+ * (workers run as the emulator's user) when not root, or when that user could not start Node.js from here.
+ */
+function chooseWorkerUser(runtime: EmulatorRuntime, sdk: string | undefined): WorkerUser | undefined {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
+  const user = unprivilegedUser();
+  const unreachable = [
+    ...(reachableBy(user, process.execPath, true) ? [] : [process.execPath]),
+    ...(sdk === undefined || reachableBy(user, join(sdk, 'client-sts', 'package.json')) ? [] : [sdk]),
+  ];
+  if (unreachable.length === 0) return user;
+  runtime.log.warn(
+    `[lambda] running as root, but user ${user.name} cannot read ${unreachable.join(' and ')}: ` +
+      "functions run as root, and can read the emulator's environment and signal it",
+  );
+  return undefined;
+}
+
+/**
  * Starts workers: their code folder, their own temp folder, credentials of the function's execution role (session
  * name = function name) and the environment Lambda gives a function. Everything lives in one private temp folder
- * (`/tmp/idpool-lambda-…`: `code/`, `tmp/`, `node_modules/@aws-sdk`), removed by `removeAll`.
+ * (`/tmp/idpool-lambda-<pid>-…`: `runtime/`, `code/`, `tmp/`, `node_modules/@aws-sdk`), removed by `removeAll`;
+ * the folders of emulators that died are removed when the next one starts.
  */
 export class WorkerLauncher implements WorkerFactory {
   readonly codeFolders: CodeFolders;
   private tempRoot: string | undefined;
   private stopped = false;
+  private readonly sdk = bundledSdkScope();
+  private readonly user: WorkerUser | undefined;
 
   constructor(private readonly runtime: EmulatorRuntime) {
+    void removeOrphanedTempRoots().then((removed) => {
+      for (const path of removed) runtime.log.debug(`[lambda] removed ${path}, left by an emulator that died`);
+    });
+    this.user = chooseWorkerUser(runtime, this.sdk);
     this.codeFolders = new CodeFolders(
       () => this.root(),
       (sha256) => runtime.lambdaStore.code(sha256),
+      (key, names) => {
+        const listed = names.slice(0, 10).join(', ');
+        runtime.log.warn(`[lambda ${key.name}] package entries outside the function's folder or clashing, not extracted: ${listed}`);
+      },
     );
   }
 
-  launch(spec: PoolSpec): LaunchedWorker {
+  async launch(spec: PoolSpec): Promise<LaunchedWorker> {
     if (this.stopped) throw new Error('the emulator is stopping');
     const root = this.root();
-    const codeDir = this.codeFolders.acquire({ accountId: spec.accountId, region: spec.region, name: spec.functionName }, spec.codeSha256);
+    const key = { accountId: spec.accountId, region: spec.region, name: spec.functionName };
+    const codeDir = await this.codeFolders.acquire(key, spec.codeSha256);
+    if (this.stopped) {
+      this.codeFolders.release(codeDir);
+      throw new Error('the emulator is stopping');
+    }
     const workerId = randomUUID().replaceAll('-', '');
     const tmpDir = join(root, 'tmp', workerId);
-    mkdirSync(tmpDir, { recursive: true });
+    mkdirSync(tmpDir, { mode: 0o700 });
+    if (this.user) chownSync(tmpDir, this.user.uid, this.user.gid);
     const credentials = this.runtime.credentials.issue({ accountId: spec.accountId, session: this.roleSession(spec), durationSeconds: roleSessionSeconds });
     const day = this.runtime.clock.now().toISOString().slice(0, 10).replaceAll('-', '/');
+    const runtimeBootstrap = join(root, 'runtime', basename(bootstrapPath));
     const env = workerEnvironment(spec, {
       codeDir,
-      runtimeDir: dirname(bootstrapPath),
+      runtimeDir: dirname(runtimeBootstrap),
       tmpDir,
       logStream: `${day}/[${spec.version}]${workerId}`,
       nodePath: [join(root, 'node_modules')],
@@ -69,10 +108,11 @@ export class WorkerLauncher implements WorkerFactory {
     });
     const log = this.runtime.log;
     const worker = new FunctionWorker({
-      bootstrapPath,
+      bootstrapPath: runtimeBootstrap,
       codeDir,
       env,
       memorySize: spec.memorySize,
+      user: this.user,
       onOutput: (text) => {
         if (!log.enabled('info')) return;
         for (const line of text.split('\n')) if (line !== '') log.info(`[lambda ${spec.functionName}] ${line}`);
@@ -87,14 +127,17 @@ export class WorkerLauncher implements WorkerFactory {
 
   /** Code folders go (workers still running keep theirs open until they exit). */
   removeCode(): void {
-    this.codeFolders.forgetAll();
-    if (this.tempRoot) rmSync(join(this.tempRoot, 'code'), { recursive: true, force: true });
+    const root = this.tempRoot;
+    const removeFolders = () => root && rmSync(join(root, 'code'), { recursive: true, force: true });
+    removeFolders();
+    // An extraction under way may write a little more before it stops.
+    void this.codeFolders.forgetAll().then(removeFolders);
   }
 
-  /** No more workers; the whole temp folder goes. */
-  removeAll(): void {
+  /** No more workers; the whole temp folder goes once the extractions under way have stopped. */
+  async removeAll(): Promise<void> {
     this.stopped = true;
-    this.codeFolders.forgetAll();
+    await this.codeFolders.forgetAll();
     if (this.tempRoot) rmSync(this.tempRoot, { recursive: true, force: true });
     this.tempRoot = undefined;
   }
@@ -114,12 +157,16 @@ export class WorkerLauncher implements WorkerFactory {
 
   private root(): string {
     if (!this.tempRoot) {
-      this.tempRoot = mkdtempSync(join(tmpdir(), 'idpool-lambda-'));
-      const sdk = bundledSdkScope();
-      if (sdk) {
-        mkdirSync(join(this.tempRoot, 'node_modules'), { recursive: true });
-        symlinkSync(sdk, join(this.tempRoot, 'node_modules', '@aws-sdk'), 'dir');
+      const root = createTempRoot(this.user !== undefined);
+      // The runtime is copied in, so that a worker of another user needs no access to idpool's own folder.
+      mkdirSync(join(root, 'runtime'), { mode: 0o755 });
+      mkdirSync(join(root, 'tmp'), { mode: 0o711 });
+      copyFileSync(bootstrapPath, join(root, 'runtime', basename(bootstrapPath)));
+      if (this.sdk) {
+        mkdirSync(join(root, 'node_modules'), { recursive: true, mode: 0o755 });
+        symlinkSync(this.sdk, join(root, 'node_modules', '@aws-sdk'), 'dir');
       }
+      this.tempRoot = root;
     }
     return this.tempRoot;
   }

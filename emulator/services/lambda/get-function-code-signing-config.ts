@@ -1,0 +1,19 @@
+import type { GetFunctionCodeSigningConfigRequest, GetFunctionCodeSigningConfigResponse } from '@aws-sdk/client-lambda';
+import type { Operation } from '../service-definition.js';
+import { requireFunction } from './function-lookup.js';
+import { parseFunctionName } from './function-names.js';
+
+/**
+ * Code signing configurations are not emulated (CreateCodeSigningConfig answers UnsupportedOperation), so no function
+ * has one. The Terraform provider reads this for every zip function. Both members are required by the model; an
+ * empty ARN for a function without configuration is [unverified]. An unknown function is ResourceNotFoundException
+ * "Function not found: <arn>" (LocalStack's AWS recording
+ * `test_ops_on_nonexisting_fn[get_function_code_signing_config]`).
+ */
+export const getFunctionCodeSigningConfig: Operation<
+  GetFunctionCodeSigningConfigRequest,
+  GetFunctionCodeSigningConfigResponse
+> = (input, context) => {
+  const fn = requireFunction(context.runtime.lambdaStore, parseFunctionName(input.FunctionName as string, context));
+  return { CodeSigningConfigArn: '', FunctionName: fn.name };
+};

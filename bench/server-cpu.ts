@@ -194,7 +194,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   say(`idpool server CPU per call, Node ${process.version}; one RS512 signature here costs ${Math.round(rsaSignatureMicros(true))} µs`);
   const notes: string[] = [];
   measureServerCpu(process.argv.includes('--quick'), say, notes, !process.argv.includes('--no-moto'))
-    .then(() => notes.forEach((note) => say(note)))
+    .then(() => {
+      for (const note of notes) say(note);
+    })
     .catch((error: unknown) => {
       process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
       process.exit(1);

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database, StoreComponent } from './database.js';
-import { emptiedByWrites, RowCache } from './row-cache.js';
+import { RowCache } from './row-cache.js';
 
 /**
  * API Gateway REST APIs: the APIs (owned by an account in a region), their resource tree, the methods on each
@@ -298,14 +298,14 @@ const snapshotCacheSize = 256;
 export class ApiGatewayStore {
   private readonly statements: Record<string, BetterSqlite3.Statement>;
   private readonly snapshots = new Map<string, DeploymentSnapshot>();
-  /** Every execute-api request reads its API and stage: kept decoded (see RowCache) until any API Gateway write. */
+  /** Every execute-api request reads its API and stage: kept decoded (see RowCache). */
   private readonly records: RowCache<RestApiRecord | StageRecord>;
 
   constructor(readonly db: Database) {
     db.install(apiGatewaySchema);
-    this.records = new RowCache(db, 1_000);
+    this.records = new RowCache(db, { capacity: 1_000, tables: ['apigw_rest_apis', 'apigw_stages'], keptByInserts: true });
     const sql = db.sql;
-    this.statements = emptiedByWrites({
+    this.statements = {
       insertApi: sql.prepare(`INSERT INTO apigw_rest_apis (name, description, version, policy, api_key_source, endpoint_configuration,
         binary_media_types, minimum_compression_size, disable_execute_api_endpoint, tags, api_id, account_id, region, root_resource_id, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -355,7 +355,7 @@ export class ApiGatewayStore {
         VALUES (?, ?, ?)
         ON CONFLICT (api_id, response_type) DO UPDATE SET document = excluded.document`),
       deleteGatewayResponse: sql.prepare('DELETE FROM apigw_gateway_responses WHERE api_id = ? AND response_type = ?'),
-    }, [this.records], { keptByInserts: false });
+    };
   }
 
   // REST APIs

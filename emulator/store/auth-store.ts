@@ -1,5 +1,5 @@
 import type { Database, StoreComponent } from './database.js';
-import { emptiedByWrites, RowCache } from './row-cache.js';
+import { RowCache } from './row-cache.js';
 
 /** The token signing keys and the temporary credentials the emulator issued. */
 const authSchema: StoreComponent = {
@@ -91,9 +91,9 @@ export class AuthStore {
 
   constructor(db: Database) {
     db.install(authSchema);
-    this.credentials = new RowCache(db, 2_000);
+    this.credentials = new RowCache(db, { capacity: 2_000, tables: ['issued_credentials'], keptByInserts: true });
     const sql = db.sql;
-    this.statements = emptiedByWrites({
+    this.statements = {
       keys: sql.prepare('SELECT kid, private_jwk, public_jwk, created_at FROM signing_keys ORDER BY created_at, kid'),
       insertKey: sql.prepare('INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at) VALUES (?, ?, ?, ?)'),
       credential: sql.prepare('SELECT * FROM issued_credentials WHERE access_key_id = ?'),
@@ -101,7 +101,7 @@ export class AuthStore {
         'INSERT INTO issued_credentials (access_key_id, secret_access_key, session_token, account_id, issued_at, expires_at, session) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       purge: sql.prepare('DELETE FROM issued_credentials WHERE expires_at < ?'),
-    }, [this.credentials], { keptByInserts: true });
+    };
   }
 
   signingKeys(): SigningKeyRecord[] {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from './database.js';
-import { emptiedByWrites, RowCache } from './row-cache.js';
+import { RowCache } from './row-cache.js';
 
 export interface IdentityRecord {
   seq: number;
@@ -65,13 +65,13 @@ const identityColumns = 'i.seq, i.identity_id, i.pool_seq, p.pool_id, p.account_
 export class CognitoIdentities {
   private readonly statements;
 
-  /** `decoded`: identities by id, kept decoded (see RowCache); the pools' store empties it too. */
-  constructor(
-    private readonly db: Database,
-    private readonly decoded: RowCache<IdentityRecord> = new RowCache(db, 10_000),
-  ) {
+  /** Identities by id, kept decoded (see RowCache); a pool's deletion takes its identities with it. */
+  private readonly decoded: RowCache<IdentityRecord>;
+
+  constructor(private readonly db: Database) {
+    this.decoded = new RowCache(db, { capacity: 10_000, tables: ['cognito_identities', 'cognito_identity_pools'], keptByInserts: true });
     const sql = db.sql;
-    this.statements = emptiedByWrites({
+    this.statements = {
       byId: sql.prepare(`SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.identity_id = ?`),
       bySeq: sql.prepare(`SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.seq = ?`),
       insert: sql.prepare('INSERT INTO cognito_identities (identity_id, pool_seq, created_at, last_modified_at) VALUES (?, ?, ?, ?)'),
@@ -94,7 +94,7 @@ export class CognitoIdentities {
       countLogins: sql.prepare('SELECT count(*) FROM cognito_logins WHERE identity_seq = ?').pluck(),
       providers: sql.prepare('SELECT DISTINCT provider FROM cognito_logins WHERE identity_seq = ? ORDER BY provider').pluck(),
       loginsPage: sql.prepare('SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ORDER BY login LIMIT CAST(? AS INTEGER)').pluck(),
-    }, [decoded], { keptByInserts: true });
+    };
   }
 
   /** The identity (frozen). */

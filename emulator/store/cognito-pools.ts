@@ -1,6 +1,6 @@
 import type { CognitoIdentityProvider, RoleMapping } from '@aws-sdk/client-cognito-identity';
 import type { Database } from './database.js';
-import { emptiedByWrites, RowCache } from './row-cache.js';
+import { RowCache } from './row-cache.js';
 
 /** What CreateIdentityPool and UpdateIdentityPool set. */
 export interface IdentityPoolSettings {
@@ -91,16 +91,12 @@ export class CognitoPools {
   /** Every Cognito call reads its pool: pools are kept decoded (see RowCache). */
   private readonly decoded: RowCache<IdentityPoolRecord>;
 
-  /** `dependents`: caches of rows a pool's deletion removes with it (its identities). */
-  constructor(
-    private readonly db: Database,
-    dependents: { clear(): void }[] = [],
-  ) {
-    this.decoded = new RowCache(db, 1_000);
+  constructor(private readonly db: Database) {
+    this.decoded = new RowCache(db, { capacity: 1_000, tables: ['cognito_identity_pools'], keptByInserts: true });
     const sql = db.sql;
     const settingsColumns =
       'name, allow_unauthenticated, allow_classic_flow, developer_provider_name, supported_login_providers, open_id_connect_provider_arns, cognito_identity_providers, saml_provider_arns';
-    this.statements = emptiedByWrites({
+    this.statements = {
       insert: sql.prepare(
         `INSERT INTO cognito_identity_pools (pool_id, account_id, region, created_at, tags, ${settingsColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
@@ -118,7 +114,7 @@ export class CognitoPools {
         'INSERT INTO cognito_principal_tag_maps (pool_seq, provider_name, use_defaults, principal_tags) VALUES (?, ?, ?, ?) ' +
           'ON CONFLICT (pool_seq, provider_name) DO UPDATE SET use_defaults = excluded.use_defaults, principal_tags = excluded.principal_tags',
       ),
-    }, [this.decoded, ...dependents], { keptByInserts: true });
+    };
   }
 
   create(pool: { poolId: string; accountId: string; region: string; createdAt: number; tags: Record<string, string> }, settings: IdentityPoolSettings): IdentityPoolRecord {

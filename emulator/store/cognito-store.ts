@@ -1,7 +1,6 @@
-import { CognitoIdentities, type IdentityRecord } from './cognito-identities.js';
+import { CognitoIdentities } from './cognito-identities.js';
 import { CognitoPools } from './cognito-pools.js';
 import type { Database, StoreComponent } from './database.js';
-import { RowCache } from './row-cache.js';
 
 /**
  * Cognito Identity state: identity pools (with their roles, role mappings, tags and principal tag maps),
@@ -71,8 +70,7 @@ export class CognitoStore {
 
   constructor(db: Database) {
     db.install(cognitoSchema);
-    const identities = new RowCache<IdentityRecord>(db, 10_000);
-    this.pools = new CognitoPools(db, [identities]);
-    this.identities = new CognitoIdentities(db, identities);
+    this.pools = new CognitoPools(db);
+    this.identities = new CognitoIdentities(db);
   }
 }

@@ -94,16 +94,32 @@ function lockDataDir(dataDir: string): () => void {
   throw new DataDirLocked(`the data dir ${dataDir} is being locked by another idpool starting now: retry.`);
 }
 
+/** A cache of decoded rows (see RowCache), and the tables whose changes may make what it holds wrong. */
+export interface TableWatcher {
+  tables: readonly string[];
+  /** A cache of records by key (not of lists) stays true when a plain insert only adds rows. */
+  keptByInserts: boolean;
+  clear(): void;
+}
+
+/** The table a writing statement changes, and whether it can only add rows (a plain INSERT, or OR IGNORE). */
+function writeTarget(source: string): { table: string | undefined; onlyAdds: boolean } {
+  const match = /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+["`[]?(\w+)/i.exec(source);
+  const onlyAdds = /^\s*INSERT\s+(?:OR\s+IGNORE\s+)?INTO\b/i.test(source) && !/\bDO\s+UPDATE\b/i.test(source);
+  return { table: match?.[1]?.toLowerCase(), onlyAdds };
+}
+
 /**
  * All emulator state lives in SQLite through better-sqlite3: on disk under `--data-dir` (WAL, so a committed
- * write survives the process being killed), else in memory, through the same store code.
+ * write survives the process being killed), else in memory, through the same store code. Every write on the
+ * connection, whoever prepared it, empties the caches watching its table first (`exec` empties them all).
  */
 export class Database {
   readonly sql: BetterSqlite3.Database;
   private readonly components: StoreComponent[] = [];
   /** better-sqlite3 builds a transaction function (and its variants) per call of `transaction()`: one serves all. */
   private readonly inTransaction: (work: () => unknown) => unknown;
-  private readonly replacedListeners: (() => void)[] = [];
+  private readonly watchers: TableWatcher[] = [];
 
   private constructor(
     sql: BetterSqlite3.Database,
@@ -112,6 +128,38 @@ export class Database {
   ) {
     this.sql = sql;
     this.inTransaction = sql.transaction((work: () => unknown) => work());
+    const prepare = sql.prepare.bind(sql);
+    sql.prepare = ((source: string) => this.watched(prepare(source), source)) as typeof sql.prepare;
+    const exec = sql.exec.bind(sql);
+    sql.exec = ((source: string) => {
+      this.written(undefined, false);
+      return exec(source);
+    }) as typeof sql.exec;
+  }
+
+  /** Keeps `watcher` told of the writes to its tables. */
+  watch(watcher: TableWatcher): void {
+    this.watchers.push(watcher);
+  }
+
+  private watched<S extends BetterSqlite3.Statement<unknown[]>>(statement: S, source: string): S {
+    if (statement.reader) return statement;
+    const { table, onlyAdds } = writeTarget(source);
+    const run = statement.run;
+    const database = this;
+    statement.run = function (this: S, ...parameters: unknown[]) {
+      database.written(table, onlyAdds);
+      return run.apply(this, parameters);
+    } as S['run'];
+    return statement;
+  }
+
+  /** `table` is about to change (undefined: any table may). */
+  private written(table: string | undefined, onlyAdds: boolean): void {
+    for (const watcher of this.watchers) {
+      if (table !== undefined && (!watcher.tables.includes(table) || (onlyAdds && watcher.keptByInserts))) continue;
+      watcher.clear();
+    }
   }
 
   static open(dataDir?: string): Database {
@@ -178,16 +226,6 @@ export class Database {
     return this.inTransaction(work) as T;
   }
 
-  /** Calls `listener` whenever rows change behind the stores' backs (reset, state import): for their caches. */
-  onStateReplaced(listener: () => void): void {
-    this.replacedListeners.push(listener);
-  }
-
-  /** Tells the stores' caches that any row may have changed. */
-  stateReplaced(): void {
-    for (const listener of this.replacedListeners) listener();
-  }
-
   /** Empties every component's resettable tables. */
   reset(): void {
     this.sql.pragma('foreign_keys = OFF');
@@ -198,7 +236,6 @@ export class Database {
       });
     } finally {
       this.sql.pragma('foreign_keys = ON');
-      this.stateReplaced();
     }
   }
 

@@ -1,6 +1,6 @@
 import { seedAwsManagedPolicies } from './aws-managed-policies.js';
 import type { Database, StoreComponent } from './database.js';
-import { emptiedByWrites, RowCache } from './row-cache.js';
+import { RowCache } from './row-cache.js';
 
 /** IAM roles with their trust and inline policies, customer managed policies (with versions) and attachments. */
 const iamSchema: StoreComponent = {
@@ -214,16 +214,20 @@ export interface InlinePolicyRecord {
 export class IamStore {
   private readonly statements;
   /** Roles and their policies are read on every credentials call and every IAM-authorized request: kept decoded
-   * (see RowCache) until any IAM write. */
+   * (see RowCache). */
   private readonly roles: RowCache<RoleRecord>;
   private readonly policyDocuments: RowCache<string[]>;
 
   constructor(readonly db: Database) {
     db.install(iamSchema);
-    this.roles = new RowCache(db, 1_000);
-    this.policyDocuments = new RowCache(db, 1_000);
+    this.roles = new RowCache(db, { capacity: 1_000, tables: ['iam_roles'], keptByInserts: true });
+    this.policyDocuments = new RowCache(db, {
+      capacity: 1_000,
+      tables: ['iam_roles', 'iam_role_policies', 'iam_role_attachments', 'iam_policies', 'iam_policy_versions'],
+      keptByInserts: false,
+    });
     const sql = db.sql;
-    this.statements = emptiedByWrites({
+    this.statements = {
       roleByName: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_name = ?'),
       roleByArn: sql.prepare('SELECT * FROM iam_roles WHERE arn = ?'),
       roleById: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_id = ?'),
@@ -289,7 +293,7 @@ export class IamStore {
       rolesAttachedTo: sql.prepare(`
         SELECT r.* FROM iam_role_attachments a JOIN iam_roles r ON r.account_id = a.account_id AND r.role_name = a.role_name
         WHERE a.policy_arn = ? AND a.account_id = ? ORDER BY r.role_name`),
-    }, [this.roles, this.policyDocuments], { keptByInserts: false });
+    };
   }
 
   /** The role (frozen); its name compares without case. */

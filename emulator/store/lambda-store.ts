@@ -1,5 +1,5 @@
 import type { Database, StoreComponent } from './database.js';
-import { emptiedByWrites, RowCache } from './row-cache.js';
+import { RowCache } from './row-cache.js';
 
 /**
  * Lambda functions ($LATEST and published versions), their deployment packages and resource policies. Packages
@@ -199,14 +199,14 @@ function versionColumns(record: FunctionVersionRecord) {
 /** The Lambda state. Writes that must be atomic run inside `db.transaction` in the operations. */
 export class LambdaStore {
   private readonly statements;
-  /** Every invocation reads its function version: kept decoded (see RowCache) until any Lambda write. */
+  /** Every invocation reads its function version: kept decoded (see RowCache). */
   private readonly records: RowCache<FunctionVersionRecord>;
 
   constructor(readonly db: Database) {
     db.install(lambdaSchema);
-    this.records = new RowCache(db, 1_000);
+    this.records = new RowCache(db, { capacity: 1_000, tables: ['lambda_functions', 'lambda_versions'], keptByInserts: true });
     const sql = db.sql;
-    this.statements = emptiedByWrites({
+    this.statements = {
       insertCode: sql.prepare('INSERT INTO lambda_code (sha256, zip) VALUES (?, ?) ON CONFLICT(sha256) DO NOTHING'),
       code: sql.prepare('SELECT zip FROM lambda_code WHERE sha256 = ?').pluck(),
       deleteUnusedCode: sql.prepare(`
@@ -242,7 +242,7 @@ export class LambdaStore {
           COALESCE(SUM(reserved_concurrency), 0) AS reserved
         FROM lambda_functions WHERE account_id = ? AND region = ?`),
       versionsCodeSize: sql.prepare('SELECT COALESCE(SUM(code_size), 0) FROM lambda_versions WHERE account_id = ? AND region = ?').pluck(),
-    }, [this.records], { keptByInserts: false });
+    };
   }
 
   putCode(sha256: string, zip: Uint8Array): void {

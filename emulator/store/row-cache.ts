@@ -1,20 +1,21 @@
-import type { Statement } from 'better-sqlite3';
 import type { Database } from './database.js';
 
 /**
  * Decoded records of a store kept by key, for the reads every call makes (its pool, its identity, its role): no
- * SQLite step and no JSON decoding on a hit. Kept records are frozen, since every caller shares them. The cache is
- * emptied whenever a statement that may change or remove rows runs (see `emptiedByWrites`), and when the state is
- * reset or imported.
+ * SQLite step and no JSON decoding on a hit. Kept records are frozen, since every caller shares them. The database
+ * empties the cache before any write to the tables it names runs (a plain insert leaves a cache `keptByInserts`);
+ * inside a transaction the cache is neither read nor filled.
  */
 export class RowCache<V> {
   private readonly entries = new Map<string, V>();
+  private readonly capacity: number;
 
   constructor(
     private readonly db: Database,
-    private readonly capacity: number,
+    options: { capacity: number; tables: readonly string[]; keptByInserts: boolean },
   ) {
-    db.onStateReplaced(() => this.clear());
+    this.capacity = options.capacity;
+    db.watch({ tables: options.tables, keptByInserts: options.keptByInserts, clear: () => this.entries.clear() });
   }
 
   /** Inside a transaction nothing is answered from the cache: the transaction reads its own, changeable copy. */
@@ -33,37 +34,12 @@ export class RowCache<V> {
     this.entries.set(key, record);
     return record;
   }
-
-  clear(): void {
-    this.entries.clear();
-  }
 }
 
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const member of Object.values(value)) deepFreeze(member);
   }
   return value;
-}
-
-/** A plain `INSERT INTO … VALUES` only adds rows: a record cached by its key stays true. */
-function onlyAddsRows(source: string): boolean {
-  return /^\s*INSERT\s+INTO\b/i.test(source) && !/\bON\s+CONFLICT\b/i.test(source);
-}
-
-/**
- * Makes every statement of a store that writes empty `caches` before it runs. With `keptByInserts` (caches of
- * records by key, never of lists), a plain insert leaves them: only UPDATE, DELETE and upserts empty them.
- */
-export function emptiedByWrites<T extends object>(statements: T, caches: { clear(): void }[], options: { keptByInserts: boolean }): T {
-  for (const statement of Object.values(statements) as Statement<unknown[]>[]) {
-    if (statement.reader || (options.keptByInserts && onlyAddsRows(statement.source))) continue;
-    const run = statement.run;
-    statement.run = function (this: Statement<unknown[]>, ...parameters: unknown[]) {
-      for (const cache of caches) cache.clear();
-      return run.apply(this, parameters);
-    } as typeof statement.run;
-  }
-  return statements;
 }

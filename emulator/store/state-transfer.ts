@@ -191,7 +191,6 @@ export function importState(db: Database, state: unknown): { tables: number; row
     });
   } finally {
     db.sql.pragma('foreign_keys = ON');
-    db.stateReplaced();
   }
   return { tables: tables.length, rows: count };
 }

@@ -1,0 +1,61 @@
+import { createLocalJWKSet, jwtVerify, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cognitoIssuer, OpenIdTokenError, OpenIdTokens } from '../../emulator/auth/openid-tokens.js';
+import { Clock } from '../../emulator/clock.js';
+import { AuthStore } from '../../emulator/store/auth-store.js';
+import { Database } from '../../emulator/store/database.js';
+
+const clock = new Clock();
+const tokens = new OpenIdTokens(new AuthStore(Database.open()), clock, 'us-east-1');
+const claims = { aud: 'us-east-1:pool', sub: 'us-east-1:identity', amr: ['authenticated', 'login.app', 'login.app:us-east-1:pool:alice'] };
+
+async function rejection(token: string): Promise<string> {
+  const error = await tokens.verify(token).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(OpenIdTokenError);
+  return (error as OpenIdTokenError).reason;
+}
+
+describe('OpenID tokens signed and verified with node:crypto', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await tokens.sign(claims, 600);
+  });
+
+  it('writes what jose verifies against the JWKS: RS512, the kid, the claims in SignJWT order', async () => {
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet((await tokens.jwks()) as JSONWebKeySet), {
+      issuer: cognitoIssuer,
+      algorithms: ['RS512'],
+    });
+    expect(protectedHeader).toEqual({ kid: 'us-east-1-1', typ: 'JWS', alg: 'RS512' });
+    expect(Object.keys(decodeProtectedHeader(token))).toEqual(['kid', 'typ', 'alg']);
+    expect(Object.keys(payload)).toEqual(['aud', 'sub', 'amr', 'iss', 'iat', 'exp']);
+    expect(payload.exp).toBe((payload.iat as number) + 600);
+    expect(await tokens.verify(token)).toMatchObject(claims);
+  });
+
+  it('refuses a changed payload, a signature spelt otherwise, another algorithm and an unknown key', async () => {
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const other = Buffer.from(JSON.stringify({ ...claims, sub: 'us-east-1:someone-else', iss: cognitoIssuer, exp: 9e9 })).toString('base64url');
+    expect(await rejection(`${header}.${other}.${signature}`)).toBe('invalid');
+    // Node's decoder would skip these characters and find the same signature bytes.
+    expect(await rejection(`${header}.${payload}.${signature}!`)).toBe('invalid');
+    expect(await rejection(`${header}.${payload}.${signature.slice(0, 10)}=${signature.slice(10)}`)).toBe('invalid');
+    const none = Buffer.from(JSON.stringify({ kid: 'us-east-1-1', typ: 'JWS', alg: 'none' })).toString('base64url');
+    expect(await rejection(`${none}.${payload}.${signature}`)).toBe('invalid');
+    const unknownKid = Buffer.from(JSON.stringify({ kid: 'us-east-1-9', typ: 'JWS', alg: 'RS512' })).toString('base64url');
+    expect(await rejection(`${unknownKid}.${payload}.${signature}`)).toBe('invalid');
+    expect(await rejection('not.a-token')).toBe('invalid');
+  });
+
+  it('is expired once the clock reaches exp, not a second before', async () => {
+    const short = await tokens.sign(claims, 60);
+    clock.advance(59);
+    await expect(tokens.verify(short)).resolves.toMatchObject(claims);
+    clock.advance(1);
+    expect(await rejection(short)).toBe('expired');
+    clock.setOffset(0);
+  });
+});

@@ -13,7 +13,7 @@ import { awsJsonEndpoint, awsQueryEndpoint, restJsonEndpoint, unknownRouteRespon
 import { errorResponse } from './protocols/error-response.js';
 import { corsHeaders, hostRefusal, originRefusal, preflightResponse } from './request-guards.js';
 import type { AwsError } from './errors.js';
-import { executeApiEndpoint } from './services/apigateway/execute-api/execute-api-endpoint.js';
+import { executeApiEndpoint } from './services/apigateway/execute-api/execute-api-entry.js';
 import type { IncomingRequest, WireResponse } from './protocols/wire.js';
 import { newRequestContext } from './request-context.js';
 import { EmulatorRuntime } from './runtime.js';
@@ -51,7 +51,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = new Logger(config.logLevel, options.logSink);
   const runtime = new EmulatorRuntime(config, new Clock(), log);
   const endpoints = createEndpoints(runtime);
-  runtime.tokens.ready().catch((error: unknown) => log.error(`token signing keys could not be loaded: ${String(error)}`));
+  runtime.tokens.readySoon(100, (error: unknown) => log.error(`token signing keys could not be loaded: ${String(error)}`));
   const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) => {
     handle(runtime, endpoints, req, res).catch((error: unknown) => {
       if (error instanceof ClientGone) {

@@ -53,6 +53,8 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
   if (refusal) return refusal;
   switch (route) {
     case 'GET health':
+      // The operation counts need every service's operations, which load on a service's first call otherwise.
+      await Promise.all(services.map((service) => service.load?.()));
       return jsonResponse(200, {
         status: 'ok',
         region: runtime.config.region,

@@ -47,13 +47,14 @@ const generateKeyPairAsync = promisify(generateKeyPair);
 /**
  * Signs and verifies the OpenID tokens of Cognito Identity: RS512 JWS with a `kid` of the form `<region>-<n>`,
  * keys kept in the store (so tokens survive a restart with --data-dir) and published as a JWKS.
- * Keys are loaded (or made) on first use; a server calls `ready()` at start so that this happens in the background.
+ * Keys are loaded (or made) on first use; a server calls `readySoon()` at start so that this happens in the background.
  */
 export class OpenIdTokens {
   private keys: LoadedKey[] = [];
   private loading: Promise<void> | undefined;
   /** The keys of the latest load are in place: signing and verifying need not wait. */
   private keysCurrent = false;
+  private soon: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: AuthStore,
@@ -62,12 +63,32 @@ export class OpenIdTokens {
   ) {}
 
   ready(): Promise<void> {
+    this.cancelSoon();
     if (!this.loading) this.startLoading(() => this.load());
     return this.loading as Promise<void>;
   }
 
+  /**
+   * Loads (or makes) the keys in the background after `delayMs`, unless something needs them sooner: a start that
+   * makes a new key pair (in memory) does not compete for the CPU with the first calls, which seldom sign.
+   */
+  readySoon(delayMs: number, onError: (error: unknown) => void): void {
+    this.cancelSoon();
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      this.ready().catch(onError);
+    }, delayMs);
+    this.soon.unref();
+  }
+
+  private cancelSoon(): void {
+    if (this.soon) clearTimeout(this.soon);
+    this.soon = undefined;
+  }
+
   /** Resolves once any key loading under way has ended, whatever its outcome (before the store closes). */
   async settled(): Promise<void> {
+    this.cancelSoon();
     await this.loading?.catch(() => undefined);
   }
 

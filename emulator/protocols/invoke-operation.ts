@@ -21,6 +21,8 @@ export async function invokeOperation(
   readInput: () => Record<string, unknown>,
 ): Promise<unknown> {
   const { context } = request;
+  const loading = service.load?.();
+  if (loading) await loading;
   context.service = service.signingName;
   context.operation = operation.name;
   if (operation.authtype === 'none') {

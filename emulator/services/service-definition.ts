@@ -102,4 +102,6 @@ export interface ServiceDefinition {
   validationMemberPrefix?: (operationName: string) => string;
   /** False where the service's validation messages leave the offending value out (`Value at 'x' failed …`). */
   validationEchoesValues?: boolean;
+  /** Set while the operations (and the validation settings) are still to be loaded: awaited before they are read. */
+  load?: () => Promise<void>;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { request as httpRequest, Agent } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/index.js';
-import { services } from '../../emulator/services/index.js';
+import { loadedServices } from '../../emulator/services/index.js';
 import { memberMutations, mutate, plausibleValue, Random } from './model-values.js';
 import { breakRequest, protocolMutations, sign, wireRequest, type WireRequest } from './wire-requests.js';
 
@@ -43,7 +43,7 @@ function isAwsErrorShape(answer: Answer): boolean {
   }
 }
 
-const emulated = services.flatMap((service) =>
+const emulated = (await loadedServices()).flatMap((service) =>
   Object.keys(service.operations).map((name) => ({ service, operation: service.model.operations[name] as NonNullable<(typeof service.model.operations)[string]> })),
 );
 

@@ -60,8 +60,8 @@ function serverCpuLines(report: BenchReport): string[] {
     '',
     'What the server process spends per call (all its threads, user + system, from `/proc/<pid>/stat`), one client',
     'sending the call again and again on a keep-alive connection (`npm run build && node dist/bench/server-cpu.js`',
-    'alone). A Lambda\'s own worker process is not counted. It moves far less than calls per second when the machine is',
-    'busy with other work.',
+    "alone). A Lambda's own worker process is not counted. It moves far less than calls per second when the",
+    'machine is busy with other work.',
     '',
     '| call | idpool | moto | moto ÷ idpool | target |',
     '| --- | --- | --- | --- | --- |',
@@ -69,10 +69,13 @@ function serverCpuLines(report: BenchReport): string[] {
   for (const row of rows) {
     const moto = report.serverCpu.find((other) => other.target === 'moto' && other.name === row.name);
     const target = cpuTargets.find(([prefix]) => row.name.startsWith(prefix))?.[1] ?? '';
-    lines.push(`| ${row.name} | ${whole(row.micros)} µs | ${moto ? `${whole(moto.micros)} µs` : '—'} | ${moto ? `${(moto.micros / row.micros).toFixed(1)}×` : '—'} | ${target} |`);
+    const motoMicros = moto ? `${whole(moto.micros)} µs` : '—';
+    const ratio = moto ? `${(moto.micros / row.micros).toFixed(1)}×` : '—';
+    lines.push(`| ${row.name} | ${whole(row.micros)} µs | ${motoMicros} | ${ratio} | ${target} |`);
   }
   if (report.rsaSignatureMicros !== undefined) {
-    lines.push('', `For scale: one RS512 signature (a token's floor) took ${whole(report.rsaSignatureMicros)} µs of CPU in the bench process during the run.`);
+    const rsa = whole(report.rsaSignatureMicros);
+    lines.push('', `For scale: one RS512 signature (a token's floor) took ${rsa} µs of CPU in the bench process.`);
   }
   return lines;
 }

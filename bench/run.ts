@@ -25,7 +25,9 @@ function say(line: string): void {
 }
 
 function sayCpu(rows: ServerCpuRow[]): ServerCpuRow[] {
-  for (const row of rows) say(`▸ server CPU per call, ${row.name} on ${row.target}: ${Math.round(row.micros)} µs (${row.calls} calls)`);
+  for (const row of rows) {
+    say(`▸ server CPU per call, ${row.name} on ${row.target}: ${Math.round(row.micros)} µs (${row.calls} calls)`);
+  }
   return rows;
 }
 
@@ -76,7 +78,16 @@ function contractSuiteTimes(runs: number): { totalSeconds: number; line: string 
 async function main(): Promise<void> {
   const started = performance.now();
   say(`idpool benchmarks${quick ? ' (--quick)' : ''}: ${loadMs / 1000} s per load point, Node ${process.version}`);
-  const report: BenchReport = { date: new Date().toISOString(), node: process.version, quick, coldStart: { serveMs: [], inProcessMs: [] }, loads: [], serverCpu: [], scale: [], notes: [] };
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    node: process.version,
+    quick,
+    coldStart: { serveMs: [], inProcessMs: [] },
+    loads: [],
+    serverCpu: [],
+    scale: [],
+    notes: [],
+  };
 
   for (let run = 0; run < (quick ? 3 : 7); run++) {
     const serve = await serveColdStartMs();
@@ -127,7 +138,9 @@ async function main(): Promise<void> {
 
   report.rsaSignatureMicros = rsaSignatureMicros(quick);
   say(`▸ one RS512 signature in the bench process: ${Math.round(report.rsaSignatureMicros)} µs of CPU`);
-  if (!report.serverCpu.some((row) => row.target === 'idpool')) report.notes.push('Server CPU per call not measured: it is read from /proc/<pid>/stat (Linux).');
+  if (!report.serverCpu.some((row) => row.target === 'idpool')) {
+    report.notes.push('Server CPU per call not measured: it is read from /proc/<pid>/stat (Linux).');
+  }
 
   for (const identities of [1_000, quick ? 100_000 : 1_000_000]) {
     process.stdout.write(`▸ pool of ${identities.toLocaleString('en-US')} developer identities (seeded on disk)… `);

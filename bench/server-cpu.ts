@@ -49,7 +49,11 @@ export interface CpuMeasureOptions {
 }
 
 /** Sends `call(i)` one after another and reads the server's CPU before and after the counted ones. */
-export async function serverCpuPerCall(pid: number, call: (index: number) => Promise<void>, options: CpuMeasureOptions): Promise<CpuPerCall | undefined> {
+export async function serverCpuPerCall(
+  pid: number,
+  call: (index: number) => Promise<void>,
+  options: CpuMeasureOptions,
+): Promise<CpuPerCall | undefined> {
   let index = 0;
   for (; index < options.warmup; index++) await call(index);
   const before = processCpuMicros(pid);
@@ -69,7 +73,12 @@ function measureOptions(quick: boolean): CpuMeasureOptions {
 }
 
 /** GetOpenIdTokenForDeveloperIdentity for a new developer user each call, then GetCredentialsForIdentity. */
-export async function cognitoCpuRows(server: ServerProcess, target: string, quick: boolean, region = 'us-east-1'): Promise<ServerCpuRow[]> {
+export async function cognitoCpuRows(
+  server: ServerProcess,
+  target: string,
+  quick: boolean,
+  region = 'us-east-1',
+): Promise<ServerCpuRow[]> {
   const pid = server.child.pid as number;
   const options = measureOptions(quick);
   const pool = await createBenchPool(server.url, region, target === 'idpool');
@@ -82,7 +91,13 @@ export async function cognitoCpuRows(server: ServerProcess, target: string, quic
       pid,
       async (index) => {
         const input = { IdentityPoolId: pool.identityPoolId, Logins: { [developerProvider]: `cpu-${runId}-${index}` } };
-        const request = cognitoRequest(server.url, region, 'GetOpenIdTokenForDeveloperIdentity', input, benchCredentials);
+        const request = cognitoRequest(
+          server.url,
+          region,
+          'GetOpenIdTokenForDeveloperIdentity',
+          input,
+          benchCredentials,
+        );
         expectStatus(await send(request), 200, 'token');
       },
       options,
@@ -90,7 +105,10 @@ export async function cognitoCpuRows(server: ServerProcess, target: string, quic
     if (token) rows.push({ name: 'GetOpenIdTokenForDeveloperIdentity (new user)', target, ...token });
     const tokens = await developerTokens(server.url, region, pool.identityPoolId, quick ? 100 : 300);
     const requests = tokens.map((answer) =>
-      cognitoRequest(server.url, region, 'GetCredentialsForIdentity', { IdentityId: answer.IdentityId, Logins: { 'cognito-identity.amazonaws.com': answer.Token } }),
+      cognitoRequest(server.url, region, 'GetCredentialsForIdentity', {
+        IdentityId: answer.IdentityId,
+        Logins: { 'cognito-identity.amazonaws.com': answer.Token },
+      }),
     );
     const credentials = await serverCpuPerCall(
       pid,
@@ -106,19 +124,34 @@ export async function cognitoCpuRows(server: ServerProcess, target: string, quic
   return rows;
 }
 
-/** The seed stack's aws4-signed GET /hello (AWS_IAM, Lambda proxy), with one identity's credentials, the Lambda warm. */
-export async function executeApiCpuRow(server: ServerProcess, stack: SeedStack, quick: boolean): Promise<ServerCpuRow | undefined> {
+/** The seed stack's aws4-signed GET /hello (AWS_IAM, Lambda proxy), one identity's credentials, the Lambda warm. */
+export async function executeApiCpuRow(
+  server: ServerProcess,
+  stack: SeedStack,
+  quick: boolean,
+): Promise<ServerCpuRow | undefined> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const send: Sender = sender(agent);
   try {
     const login = { IdentityPoolId: stack.identityPoolId, Logins: { [stack.developerProviderName]: 'cpu-user' } };
-    const tokenAnswer = await send(cognitoRequest(stack.endpoint, stack.region, 'GetOpenIdTokenForDeveloperIdentity', login, benchCredentials));
+    const tokenAnswer = await send(
+      cognitoRequest(stack.endpoint, stack.region, 'GetOpenIdTokenForDeveloperIdentity', login, benchCredentials),
+    );
     const token = JSON.parse(expectStatus(tokenAnswer, 200, 'token').body) as { IdentityId: string; Token: string };
     const answer = await send(
-      cognitoRequest(stack.endpoint, stack.region, 'GetCredentialsForIdentity', { IdentityId: token.IdentityId, Logins: { 'cognito-identity.amazonaws.com': token.Token } }),
+      cognitoRequest(stack.endpoint, stack.region, 'GetCredentialsForIdentity', {
+        IdentityId: token.IdentityId,
+        Logins: { 'cognito-identity.amazonaws.com': token.Token },
+      }),
     );
-    const { Credentials } = JSON.parse(expectStatus(answer, 200, 'credentials').body) as { Credentials: { AccessKeyId: string; SecretKey: string; SessionToken: string } };
-    const keys = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretKey, sessionToken: Credentials.SessionToken };
+    const { Credentials } = JSON.parse(expectStatus(answer, 200, 'credentials').body) as {
+      Credentials: { AccessKeyId: string; SecretKey: string; SessionToken: string };
+    };
+    const keys = {
+      accessKeyId: Credentials.AccessKeyId,
+      secretAccessKey: Credentials.SecretKey,
+      sessionToken: Credentials.SessionToken,
+    };
     const api = new URL(`${stack.apiUrl}/hello`);
     const endpoint = new URL(stack.endpoint);
     const connectTo = `${endpoint.protocol}//${endpoint.host}${api.pathname}`;
@@ -152,7 +185,12 @@ export function rsaSignatureMicros(quick: boolean): number {
 }
 
 /** Every CPU row for idpool, and moto's where it has the call. */
-export async function measureServerCpu(quick: boolean, say: (line: string) => void, notes: string[] = [], withMoto = true): Promise<ServerCpuRow[]> {
+export async function measureServerCpu(
+  quick: boolean,
+  say: (line: string) => void,
+  notes: string[] = [],
+  withMoto = true,
+): Promise<ServerCpuRow[]> {
   const rows: ServerCpuRow[] = [];
   const show = (row: ServerCpuRow) => {
     rows.push(row);
@@ -191,7 +229,8 @@ export async function measureServerCpu(quick: boolean, say: (line: string) => vo
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  say(`idpool server CPU per call, Node ${process.version}; one RS512 signature here costs ${Math.round(rsaSignatureMicros(true))} µs`);
+  const rsa = Math.round(rsaSignatureMicros(true));
+  say(`idpool server CPU per call, Node ${process.version}; one RS512 signature costs ${rsa} µs here`);
   const notes: string[] = [];
   measureServerCpu(process.argv.includes('--quick'), say, notes, !process.argv.includes('--no-moto'))
     .then(() => {

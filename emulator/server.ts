@@ -51,7 +51,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = new Logger(config.logLevel, options.logSink);
   const runtime = new EmulatorRuntime(config, new Clock(), log);
   const endpoints = createEndpoints(runtime);
-  runtime.tokens.readySoon(100, (error: unknown) => log.error(`token signing keys could not be loaded: ${String(error)}`));
+  runtime.tokens.readySoon(100, (error: unknown) => {
+    log.error(`token signing keys could not be loaded: ${String(error)}`);
+  });
   const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) => {
     handle(runtime, endpoints, req, res).catch((error: unknown) => {
       if (error instanceof ClientGone) {

@@ -1,4 +1,12 @@
-import { createPrivateKey, createPublicKey, generateKeyPair, sign as rsaSign, verify as rsaVerify, type JsonWebKey, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  sign as rsaSign,
+  verify as rsaVerify,
+  type JsonWebKey,
+  type KeyObject,
+} from 'node:crypto';
 import { promisify } from 'node:util';
 import type { JWK, JWTPayload } from 'jose';
 import type { Clock } from '../clock.js';
@@ -28,7 +36,10 @@ export interface VerifiedOpenIdToken extends JWTPayload {
 export type TokenRejection = 'expired' | 'invalid';
 
 export class OpenIdTokenError extends Error {
-  constructor(readonly reason: TokenRejection, message: string) {
+  constructor(
+    readonly reason: TokenRejection,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -158,7 +169,9 @@ export class OpenIdTokens {
     const payload = JSON.stringify({ ...claims, iss: cognitoIssuer, iat: issuedAt, exp: issuedAt + lifetimeSeconds });
     const signingInput = `${key.encodedHeader}.${base64url(payload)}`;
     const signature = await new Promise<Buffer>((resolve, reject) =>
-      rsaSign('sha512', Buffer.from(signingInput), key.privateKey, (error, result) => (error ? reject(error) : resolve(result))),
+      rsaSign('sha512', Buffer.from(signingInput), key.privateKey, (error, result) =>
+        error ? reject(error) : resolve(result),
+      ),
     );
     return `${signingInput}.${signature.toString('base64url')}`;
   }
@@ -175,9 +188,11 @@ export class OpenIdTokens {
     if (payload.iss !== cognitoIssuer) throw new OpenIdTokenError('invalid', 'unexpected "iss" claim value');
     const now = this.clock.nowSeconds();
     for (const claim of ['iat', 'nbf', 'exp'] as const) {
-      if (payload[claim] !== undefined && typeof payload[claim] !== 'number') throw new OpenIdTokenError('invalid', `"${claim}" claim must be a number`);
+      if (payload[claim] !== undefined && typeof payload[claim] !== 'number')
+        throw new OpenIdTokenError('invalid', `"${claim}" claim must be a number`);
     }
-    if (payload.nbf !== undefined && payload.nbf > now) throw new OpenIdTokenError('invalid', '"nbf" claim timestamp check failed');
+    if (payload.nbf !== undefined && payload.nbf > now)
+      throw new OpenIdTokenError('invalid', '"nbf" claim timestamp check failed');
     if (payload.exp !== undefined && payload.exp <= now) throw new OpenIdTokenError('expired', 'the token has expired');
     if (typeof payload.aud !== 'string' || typeof payload.sub !== 'string' || !Array.isArray(payload.amr)) {
       throw new OpenIdTokenError('invalid', 'the token lacks aud, sub or amr');
@@ -192,14 +207,17 @@ export class OpenIdTokens {
     const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string];
     const header = parseJsonObject(encodedHeader);
     if (header?.alg !== tokenAlgorithm) throw new OpenIdTokenError('invalid', 'unexpected or missing "alg"');
-    if (header.crit !== undefined || header.b64 !== undefined) throw new OpenIdTokenError('invalid', 'unsupported JWS header parameter');
+    if (header.crit !== undefined || header.b64 !== undefined)
+      throw new OpenIdTokenError('invalid', 'unsupported JWS header parameter');
     const key = this.keys.find((candidate) => candidate.kid === header.kid);
     if (!key) throw new OpenIdTokenError('invalid', `unknown key id ${String(header.kid)}`);
     const signature = Buffer.from(encodedSignature, 'base64url');
     // Node's base64url decoder skips characters it does not know: only the canonical encoding is the signature.
-    if (signature.toString('base64url') !== encodedSignature) throw new OpenIdTokenError('invalid', 'malformed signature');
+    if (signature.toString('base64url') !== encodedSignature)
+      throw new OpenIdTokenError('invalid', 'malformed signature');
     const signingInput = Buffer.from(`${encodedHeader}.${encodedPayload}`);
-    if (!rsaVerify('sha512', signingInput, key.publicKey, signature)) throw new OpenIdTokenError('invalid', 'signature verification failed');
+    if (!rsaVerify('sha512', signingInput, key.publicKey, signature))
+      throw new OpenIdTokenError('invalid', 'signature verification failed');
     const payload = parseJsonObject(encodedPayload);
     if (!payload) throw new OpenIdTokenError('invalid', 'JWT Claims Set must be a top-level JSON object');
     return payload as JWTPayload;
@@ -213,7 +231,9 @@ function base64url(text: string): string {
 function parseJsonObject(encoded: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

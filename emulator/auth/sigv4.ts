@@ -245,7 +245,8 @@ export async function computeSignature(
   const hashedRequest = createHash('sha256').update(canonicalRequest).digest('hex');
   const stringToSign = `${sigV4Algorithm}\n${amzDate(signingDate)}\n${authorization.credentialScope}\n${hashedRequest}`;
   // The key is derived for the request's own day (the scope's date must be that day: authenticate checks it first).
-  const key = signingKey(secretAccessKey, amzDate(signingDate).slice(0, 8), authorization.region, authorization.service);
+  const shortDate = amzDate(signingDate).slice(0, 8);
+  const key = signingKey(secretAccessKey, shortDate, authorization.region, authorization.service);
   const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
   return { signature, canonicalRequest, stringToSign };
 }

@@ -97,7 +97,10 @@ function buildCodec(model: ServiceModel, shape: Shape, flavour: JsonFlavour): Co
           if (!Array.isArray(value)) throw mismatch(value, 'a list');
           return value.map((item) => (item === null || item === undefined ? null : (element().read(item) ?? null)));
         },
-        write: (value) => (value as unknown[]).map((item) => (item === null || item === undefined ? null : (element().write(item) ?? null))),
+        write: (value) =>
+          (value as unknown[]).map((item) =>
+            item === null || item === undefined ? null : (element().write(item) ?? null),
+          ),
       };
     }
     case 'map': {
@@ -123,15 +126,22 @@ function buildCodec(model: ServiceModel, shape: Shape, flavour: JsonFlavour): Co
       };
     }
     case 'string':
-      return { read: (value) => (typeof value === 'string' ? value : fail(mismatch(value, 'a String'))), write: identity };
+      return {
+        read: (value) => (typeof value === 'string' ? value : fail(mismatch(value, 'a String'))),
+        write: identity,
+      };
     case 'boolean':
-      return { read: (value) => (typeof value === 'boolean' ? value : fail(mismatch(value, 'a Boolean'))), write: identity };
+      return {
+        read: (value) => (typeof value === 'boolean' ? value : fail(mismatch(value, 'a Boolean'))),
+        write: identity,
+      };
     case 'integer':
     case 'long': {
       const long = shape.type === 'long';
       return {
         read(value) {
-          if (typeof value !== 'number' || !Number.isInteger(value)) throw mismatch(value, long ? 'a Long' : 'an Integer');
+          if (typeof value !== 'number' || !Number.isInteger(value))
+            throw mismatch(value, long ? 'a Long' : 'an Integer');
           if (!Number.isSafeInteger(value) || (!long && Math.abs(value) > 2 ** 31)) {
             throw new SerializationException(`Numeric value (${value}) out of range of ${long ? 'long' : 'int'}`);
           }
@@ -142,7 +152,10 @@ function buildCodec(model: ServiceModel, shape: Shape, flavour: JsonFlavour): Co
     }
     case 'float':
     case 'double':
-      return { read: (value) => (typeof value === 'number' ? value : fail(mismatch(value, 'a Double'))), write: identity };
+      return {
+        read: (value) => (typeof value === 'number' ? value : fail(mismatch(value, 'a Double'))),
+        write: identity,
+      };
     case 'timestamp':
       return {
         read(value) {
@@ -154,7 +167,8 @@ function buildCodec(model: ServiceModel, shape: Shape, flavour: JsonFlavour): Co
       };
     case 'blob':
       return {
-        read: (value) => (typeof value === 'string' ? Buffer.from(value, 'base64') : fail(mismatch(value, 'a ByteBuffer'))),
+        read: (value) =>
+          typeof value === 'string' ? Buffer.from(value, 'base64') : fail(mismatch(value, 'a ByteBuffer')),
         write: (value) => Buffer.from(value as Uint8Array).toString('base64'),
       };
   }
@@ -181,7 +195,8 @@ function typeName(value: unknown): string {
 
 function mismatch(value: unknown, expected: string): SerializationException {
   const found = typeName(value);
-  if (found === 'START_OBJECT') return new SerializationException('Start of structure or map found where not expected.');
+  if (found === 'START_OBJECT')
+    return new SerializationException('Start of structure or map found where not expected.');
   if (found === 'START_ARRAY') return new SerializationException('Start of list found where not expected');
   return new SerializationException(`${found.replace('VALUE_', '')}_VALUE can not be converted to ${expected}`);
 }

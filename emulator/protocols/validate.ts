@@ -56,7 +56,12 @@ function membersOf(shape: Extract<Shape, { type: 'structure' }>): MemberCheck[] 
   let checks = memberChecks.get(shape);
   if (!checks) {
     const required = new Set(shape.required ?? []);
-    checks = Object.entries(shape.members).map(([name, ref]) => ({ name, segment: lowerCamel(name), required: required.has(name), ref }));
+    checks = Object.entries(shape.members).map(([name, ref]) => ({
+      name,
+      segment: lowerCamel(name),
+      required: required.has(name),
+      ref,
+    }));
     memberChecks.set(shape, checks);
   }
   return checks;
@@ -87,7 +92,10 @@ function checkStructureMembers(
   for (const member of membersOf(shape)) {
     const memberValue = value?.[member.name];
     if (memberValue === undefined || memberValue === null) {
-      if (member.required) failures.push(`Value null at '${prefix + member.segment}' failed to satisfy constraint: Member must not be null`);
+      if (member.required) {
+        const path = prefix + member.segment;
+        failures.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+      }
       continue;
     }
     const memberShape = shapeOf(context.model, member.ref);
@@ -96,7 +104,8 @@ function checkStructureMembers(
     // "2 validation errors detected").
     if (checks.own) {
       for (const constraint of constraintsBroken(memberShape, memberValue)) {
-        failures.push(`${renderValue(context, memberShape, memberValue)} at '${prefix + member.segment}' failed to satisfy constraint: ${constraint}`);
+        const value = renderValue(context, memberShape, memberValue);
+        failures.push(`${value} at '${prefix + member.segment}' failed to satisfy constraint: ${constraint}`);
       }
     }
     if (checks.nested) checkNested(context, memberShape, memberValue, prefix + member.segment, failures);
@@ -131,7 +140,9 @@ function checkNested(context: ValidationContext, shape: Shape, value: unknown, p
     if (keyFailures.length > 0) parts.push(`Map keys must satisfy constraint: [${unique(keyFailures).join(', ')}]`);
     if (valueFailures.length > 0) parts.push(`Map value must satisfy constraint: [${unique(valueFailures).join(', ')}]`);
     if (parts.length > 0) failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: ${parts.join(', ')}`);
-    if (valueChecks.nested) for (const [key, item] of entries) checkNested(context, valueShape, item, `${path}.${key}`, failures);
+    if (valueChecks.nested) {
+      for (const [key, item] of entries) checkNested(context, valueShape, item, `${path}.${key}`, failures);
+    }
   }
 }
 

@@ -33,7 +33,11 @@ function lazyService(routing: ServiceRouting, importDefinition: () => Promise<Se
     },
     load: () =>
       (loading ??= importDefinition().then((definition) => {
-        if (definition.name !== service.name || definition.protocol !== service.protocol || definition.signingName !== service.signingName) {
+        if (
+          definition.name !== service.name ||
+          definition.protocol !== service.protocol ||
+          definition.signingName !== service.signingName
+        ) {
           throw new Error(`idpool: the ${routing.name} service's routing differs from its definition`);
         }
         Object.defineProperties(service, {
@@ -51,7 +55,12 @@ function lazyService(routing: ServiceRouting, importDefinition: () => Promise<Se
 /** Every service the emulator speaks, on its one port. */
 export const services: ServiceDefinition[] = [
   lazyService(
-    { name: 'cognito-identity', protocol: 'awsJson1_1', signingName: 'cognito-identity', model: () => loadServiceModel('cognito-identity') },
+    {
+      name: 'cognito-identity',
+      protocol: 'awsJson1_1',
+      signingName: 'cognito-identity',
+      model: () => loadServiceModel('cognito-identity'),
+    },
     async () => (await import('./cognito-identity/index.js')).cognitoIdentityService,
   ),
   lazyService(
@@ -67,7 +76,12 @@ export const services: ServiceDefinition[] = [
     async () => (await import('./lambda/index.js')).lambdaService,
   ),
   lazyService(
-    { name: 'apigateway', protocol: 'restJson1', signingName: 'apigateway', model: () => loadServiceModel('apigateway') },
+    {
+      name: 'apigateway',
+      protocol: 'restJson1',
+      signingName: 'apigateway',
+      model: () => loadServiceModel('apigateway'),
+    },
     async () => (await import('./apigateway/index.js')).apiGatewayService,
   ),
 ];

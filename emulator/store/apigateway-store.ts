@@ -303,7 +303,11 @@ export class ApiGatewayStore {
 
   constructor(readonly db: Database) {
     db.install(apiGatewaySchema);
-    this.records = new RowCache(db, { capacity: 1_000, tables: ['apigw_rest_apis', 'apigw_stages'], keptByInserts: true });
+    this.records = new RowCache(db, {
+      capacity: 1_000,
+      tables: ['apigw_rest_apis', 'apigw_stages'],
+      keptByInserts: true,
+    });
     const sql = db.sql;
     this.statements = {
       insertApi: sql.prepare(`INSERT INTO apigw_rest_apis (name, description, version, policy, api_key_source, endpoint_configuration,

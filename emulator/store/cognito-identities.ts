@@ -69,7 +69,11 @@ export class CognitoIdentities {
   private readonly decoded: RowCache<IdentityRecord>;
 
   constructor(private readonly db: Database) {
-    this.decoded = new RowCache(db, { capacity: 10_000, tables: ['cognito_identities', 'cognito_identity_pools'], keptByInserts: true });
+    this.decoded = new RowCache(db, {
+      capacity: 10_000,
+      tables: ['cognito_identities', 'cognito_identity_pools'],
+      keptByInserts: true,
+    });
     const sql = db.sql;
     this.statements = {
       byId: sql.prepare(`SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.identity_id = ?`),
@@ -85,7 +89,10 @@ export class CognitoIdentities {
       ),
       owner: sql.prepare('SELECT identity_seq FROM cognito_logins WHERE pool_seq = ? AND provider = ? AND login = ?').pluck(),
       ownerId: sql
-        .prepare('SELECT i.identity_id FROM cognito_logins l JOIN cognito_identities i ON i.seq = l.identity_seq WHERE l.pool_seq = ? AND l.provider = ? AND l.login = ?')
+        .prepare(
+          'SELECT i.identity_id FROM cognito_logins l JOIN cognito_identities i ON i.seq = l.identity_seq ' +
+            'WHERE l.pool_seq = ? AND l.provider = ? AND l.login = ?',
+        )
         .pluck(),
       link: sql.prepare('INSERT INTO cognito_logins (pool_seq, provider, login, identity_seq) VALUES (?, ?, ?, ?)'),
       unlink: sql.prepare('DELETE FROM cognito_logins WHERE pool_seq = ? AND provider = ? AND login = ?'),
@@ -93,7 +100,12 @@ export class CognitoIdentities {
       move: sql.prepare('UPDATE cognito_logins SET identity_seq = ? WHERE identity_seq = ?'),
       countLogins: sql.prepare('SELECT count(*) FROM cognito_logins WHERE identity_seq = ?').pluck(),
       providers: sql.prepare('SELECT DISTINCT provider FROM cognito_logins WHERE identity_seq = ? ORDER BY provider').pluck(),
-      loginsPage: sql.prepare('SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ORDER BY login LIMIT CAST(? AS INTEGER)').pluck(),
+      loginsPage: sql
+        .prepare(
+          'SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ' +
+            'ORDER BY login LIMIT CAST(? AS INTEGER)',
+        )
+        .pluck(),
     };
   }
 

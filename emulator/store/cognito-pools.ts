@@ -107,8 +107,11 @@ export class CognitoPools {
       setRoles: sql.prepare('UPDATE cognito_identity_pools SET roles = ?, role_mappings = ? WHERE pool_id = ?'),
       setTags: sql.prepare('UPDATE cognito_identity_pools SET tags = ? WHERE pool_id = ?'),
       delete: sql.prepare('DELETE FROM cognito_identity_pools WHERE pool_id = ?'),
-      // A bare `LIMIT ?` marks the statement for a new query plan at every value bound (SQLite's STAT4 build): CAST not.
-      page: sql.prepare('SELECT * FROM cognito_identity_pools WHERE account_id = ? AND region = ? AND seq > ? ORDER BY seq LIMIT CAST(? AS INTEGER)'),
+      // A bare `LIMIT ?` makes SQLite (built with STAT4) plan the statement again for every value bound; CAST not.
+      page: sql.prepare(
+        'SELECT * FROM cognito_identity_pools WHERE account_id = ? AND region = ? AND seq > ? ' +
+          'ORDER BY seq LIMIT CAST(? AS INTEGER)',
+      ),
       tagMap: sql.prepare('SELECT use_defaults, principal_tags FROM cognito_principal_tag_maps WHERE pool_seq = ? AND provider_name = ?'),
       setTagMap: sql.prepare(
         'INSERT INTO cognito_principal_tag_maps (pool_seq, provider_name, use_defaults, principal_tags) VALUES (?, ?, ?, ?) ' +

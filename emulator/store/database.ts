@@ -102,11 +102,14 @@ export interface TableWatcher {
   clear(): void;
 }
 
+const writeStatement =
+  /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+["`[]?(\w+)/i;
+const addingStatement = /^\s*INSERT\s+(?:OR\s+IGNORE\s+)?INTO\b/i;
+
 /** The table a writing statement changes, and whether it can only add rows (a plain INSERT, or OR IGNORE). */
 function writeTarget(source: string): { table: string | undefined; onlyAdds: boolean } {
-  const match = /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+["`[]?(\w+)/i.exec(source);
-  const onlyAdds = /^\s*INSERT\s+(?:OR\s+IGNORE\s+)?INTO\b/i.test(source) && !/\bDO\s+UPDATE\b/i.test(source);
-  return { table: match?.[1]?.toLowerCase(), onlyAdds };
+  const onlyAdds = addingStatement.test(source) && !/\bDO\s+UPDATE\b/i.test(source);
+  return { table: writeStatement.exec(source)?.[1]?.toLowerCase(), onlyAdds };
 }
 
 /**

@@ -204,7 +204,11 @@ export class LambdaStore {
 
   constructor(readonly db: Database) {
     db.install(lambdaSchema);
-    this.records = new RowCache(db, { capacity: 1_000, tables: ['lambda_functions', 'lambda_versions'], keptByInserts: true });
+    this.records = new RowCache(db, {
+      capacity: 1_000,
+      tables: ['lambda_functions', 'lambda_versions'],
+      keptByInserts: true,
+    });
     const sql = db.sql;
     this.statements = {
       insertCode: sql.prepare('INSERT INTO lambda_code (sha256, zip) VALUES (?, ?) ON CONFLICT(sha256) DO NOTHING'),

@@ -7,7 +7,11 @@ import { Database } from '../../emulator/store/database.js';
 
 const clock = new Clock();
 const tokens = new OpenIdTokens(new AuthStore(Database.open()), clock, 'us-east-1');
-const claims = { aud: 'us-east-1:pool', sub: 'us-east-1:identity', amr: ['authenticated', 'login.app', 'login.app:us-east-1:pool:alice'] };
+const claims = {
+  aud: 'us-east-1:pool',
+  sub: 'us-east-1:identity',
+  amr: ['authenticated', 'login.app', 'login.app:us-east-1:pool:alice'],
+};
 
 async function rejection(token: string): Promise<string> {
   const error = await tokens.verify(token).then(
@@ -25,10 +29,14 @@ describe('OpenID tokens signed and verified with node:crypto', () => {
   });
 
   it('writes what jose verifies against the JWKS: RS512, the kid, the claims in SignJWT order', async () => {
-    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet((await tokens.jwks()) as JSONWebKeySet), {
-      issuer: cognitoIssuer,
-      algorithms: ['RS512'],
-    });
+    const { payload, protectedHeader } = await jwtVerify(
+      token,
+      createLocalJWKSet((await tokens.jwks()) as JSONWebKeySet),
+      {
+        issuer: cognitoIssuer,
+        algorithms: ['RS512'],
+      },
+    );
     expect(protectedHeader).toEqual({ kid: 'us-east-1-1', typ: 'JWS', alg: 'RS512' });
     expect(Object.keys(decodeProtectedHeader(token))).toEqual(['kid', 'typ', 'alg']);
     expect(Object.keys(payload)).toEqual(['aud', 'sub', 'amr', 'iss', 'iat', 'exp']);
@@ -38,14 +46,18 @@ describe('OpenID tokens signed and verified with node:crypto', () => {
 
   it('refuses a changed payload, a signature spelt otherwise, another algorithm and an unknown key', async () => {
     const [header, payload, signature] = token.split('.') as [string, string, string];
-    const other = Buffer.from(JSON.stringify({ ...claims, sub: 'us-east-1:someone-else', iss: cognitoIssuer, exp: 9e9 })).toString('base64url');
+    const other = Buffer.from(
+      JSON.stringify({ ...claims, sub: 'us-east-1:someone-else', iss: cognitoIssuer, exp: 9e9 }),
+    ).toString('base64url');
     expect(await rejection(`${header}.${other}.${signature}`)).toBe('invalid');
     // Node's decoder would skip these characters and find the same signature bytes.
     expect(await rejection(`${header}.${payload}.${signature}!`)).toBe('invalid');
     expect(await rejection(`${header}.${payload}.${signature.slice(0, 10)}=${signature.slice(10)}`)).toBe('invalid');
     const none = Buffer.from(JSON.stringify({ kid: 'us-east-1-1', typ: 'JWS', alg: 'none' })).toString('base64url');
     expect(await rejection(`${none}.${payload}.${signature}`)).toBe('invalid');
-    const unknownKid = Buffer.from(JSON.stringify({ kid: 'us-east-1-9', typ: 'JWS', alg: 'RS512' })).toString('base64url');
+    const unknownKid = Buffer.from(JSON.stringify({ kid: 'us-east-1-9', typ: 'JWS', alg: 'RS512' })).toString(
+      'base64url',
+    );
     expect(await rejection(`${unknownKid}.${payload}.${signature}`)).toBe('invalid');
     expect(await rejection('not.a-token')).toBe('invalid');
   });

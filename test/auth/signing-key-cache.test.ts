@@ -1,6 +1,12 @@
 import aws4 from 'aws4';
 import { describe, expect, it } from 'vitest';
-import { computeSignature, parseAuthorization, parseRequestDate, signingKey, type ReceivedRequest } from '../../emulator/auth/sigv4.js';
+import {
+  computeSignature,
+  parseAuthorization,
+  parseRequestDate,
+  signingKey,
+  type ReceivedRequest,
+} from '../../emulator/auth/sigv4.js';
 
 function signedRequest(secretAccessKey: string): ReceivedRequest {
   const body = '{"IdentityPoolId":"us-east-1:x"}';
@@ -11,7 +17,10 @@ function signedRequest(secretAccessKey: string): ReceivedRequest {
       method: 'POST',
       service: 'cognito-identity',
       region: 'us-east-1',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityService.DescribeIdentityPool' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityService.DescribeIdentityPool',
+      },
       body,
     },
     { accessKeyId: 'AKIDEXAMPLE', secretAccessKey },
@@ -21,9 +30,17 @@ function signedRequest(secretAccessKey: string): ReceivedRequest {
   return { method: 'POST', path: '/', query: '', headers, body: Buffer.from(body) };
 }
 
-async function recomputed(request: ReceivedRequest, secretAccessKey: string): Promise<{ computed: string; sent: string }> {
+async function recomputed(
+  request: ReceivedRequest,
+  secretAccessKey: string,
+): Promise<{ computed: string; sent: string }> {
   const authorization = parseAuthorization(request.headers.get('authorization')?.[0] as string, request);
-  const computation = await computeSignature(request, authorization, secretAccessKey, parseRequestDate(request) as Date);
+  const computation = await computeSignature(
+    request,
+    authorization,
+    secretAccessKey,
+    parseRequestDate(request) as Date,
+  );
   return { computed: computation.signature, sent: authorization.signature };
 }
 

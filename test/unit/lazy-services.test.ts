@@ -7,7 +7,13 @@ import { lambdaService } from '../../emulator/services/lambda/index.js';
 import type { ServiceDefinition } from '../../emulator/services/service-definition.js';
 import { stsService } from '../../emulator/services/sts/index.js';
 
-const definitions: ServiceDefinition[] = [cognitoIdentityService, stsService, iamService, lambdaService, apiGatewayService];
+const definitions: ServiceDefinition[] = [
+  cognitoIdentityService,
+  stsService,
+  iamService,
+  lambdaService,
+  apiGatewayService,
+];
 
 describe('services whose operations load on their first call', () => {
   it('refuse to be read before they are loaded', () => {

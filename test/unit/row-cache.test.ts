@@ -9,7 +9,8 @@ const roleArn = 'arn:aws:iam::000000000000:role/reader';
 function insertRole(db: Database, trust: string): void {
   db.sql
     .prepare(
-      `INSERT INTO iam_roles (account_id, role_name, role_id, arn, path, assume_role_policy, max_session_duration, created_at)
+      `INSERT INTO iam_roles
+         (account_id, role_name, role_id, arn, path, assume_role_policy, max_session_duration, created_at)
        VALUES ('000000000000', 'reader', 'AROAREADER', ?, '/', ?, 3600, 0)`,
     )
     .run(roleArn, trust);
@@ -28,10 +29,15 @@ describe('the records stores keep decoded', () => {
     const iam = new IamStore(db);
     insertRole(db, '{"v":1}');
     expect(iam.findRoleByArn(roleArn)?.assumeRolePolicy).toBe('{"v":1}');
-    db.sql.prepare("UPDATE iam_roles SET assume_role_policy = '{\"v\":2}' WHERE arn = ?").run(roleArn);
+    db.sql.prepare('UPDATE iam_roles SET assume_role_policy = \'{"v":2}\' WHERE arn = ?').run(roleArn);
     expect(iam.findRoleByArn(roleArn)?.assumeRolePolicy).toBe('{"v":2}');
     expect(iam.identityPolicyDocuments('000000000000', 'reader')).toEqual([]);
-    db.sql.prepare("INSERT INTO iam_role_policies (account_id, role_name, policy_name, document) VALUES ('000000000000', 'reader', 'p', '{}')").run();
+    db.sql
+      .prepare(
+        'INSERT INTO iam_role_policies (account_id, role_name, policy_name, document) ' +
+          "VALUES ('000000000000', 'reader', 'p', '{}')",
+      )
+      .run();
     expect(iam.identityPolicyDocuments('000000000000', 'reader')).toEqual(['{}']);
   });
 

@@ -69,7 +69,10 @@ export function policyAllowsInvoke(
   else if (request.principal.startsWith('arn:')) principal = { kind: 'aws', arn: request.principal, accountId: request.principal.split(':')[4] ?? '' };
   else principal = { kind: 'service', service: request.principal };
   let policy = documents.get(version.policy);
-  if (!policy) documents.set(version.policy, (policy = { Version: '2012-10-17', Statement: version.policy as PolicyStatement[] }));
+  if (!policy) {
+    policy = { Version: '2012-10-17', Statement: version.policy as PolicyStatement[] };
+    documents.set(version.policy, policy);
+  }
   const resource = functionArn(version, qualifier === '$LATEST' ? undefined : qualifier);
   return (
     evaluate({

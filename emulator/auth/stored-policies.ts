@@ -3,14 +3,18 @@ import type { NamedPolicyRecord } from '../store/iam-store.js';
 import { LruCache } from './policy/lru-cache.js';
 
 /**
- * Parsed policies by their text. The same role policies come back on every request: each text is parsed once, and
- * the evaluator's compiled form, kept per parsed document, is reused with it.
+ * Parsed policies by kind and text. The same role policies come back on every request: each text is parsed once, and
+ * the evaluator's compiled form, kept per parsed document, is reused with it. Keyed by the text itself: a text from
+ * a store's cached record is the same string each time, whose hash V8 keeps (a key built from it would be hashed
+ * again on every request).
  */
-const parsedPolicies = new LruCache<string, PolicyDocument | false>(4000);
+const parsedPolicies = new Map<PolicyDocumentKind, LruCache<string, PolicyDocument | false>>();
 
 /** A stored policy text, parsed; undefined for a text IAM would refuse (written past it: it grants nothing). */
 export function storedPolicy(text: string, kind: PolicyDocumentKind): PolicyDocument | undefined {
-  const parsed = parsedPolicies.getOrCreate(`${kind}\n${text}`, () => {
+  let ofKind = parsedPolicies.get(kind);
+  if (!ofKind) parsedPolicies.set(kind, (ofKind = new LruCache(4000)));
+  const parsed = ofKind.getOrCreate(text, () => {
     try {
       return parsePolicyDocument(text, kind);
     } catch {
@@ -29,7 +33,7 @@ export interface NamedPolicy {
 }
 
 export interface RolePolicySource {
-  namedIdentityPolicies(accountId: string, roleName: string): NamedPolicyRecord[];
+  namedIdentityPolicies(accountId: string, roleName: string): readonly NamedPolicyRecord[];
 }
 
 /** The role's inline and attached (default version) policies, parsed; documents that do not parse grant nothing. */

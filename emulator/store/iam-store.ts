@@ -217,15 +217,20 @@ export class IamStore {
    * (see RowCache). */
   private readonly roles: RowCache<RoleRecord>;
   private readonly policyDocuments: RowCache<string[]>;
+  private readonly namedPolicies: RowCache<NamedPolicyRecord[]>;
 
   constructor(readonly db: Database) {
     db.install(iamSchema);
     this.roles = new RowCache(db, { capacity: 1_000, tables: ['iam_roles'], keptByInserts: true });
-    this.policyDocuments = new RowCache(db, {
-      capacity: 1_000,
-      tables: ['iam_roles', 'iam_role_policies', 'iam_role_attachments', 'iam_policies', 'iam_policy_versions'],
-      keptByInserts: false,
-    });
+    const policyTables = [
+      'iam_roles',
+      'iam_role_policies',
+      'iam_role_attachments',
+      'iam_policies',
+      'iam_policy_versions',
+    ];
+    this.policyDocuments = new RowCache(db, { capacity: 1_000, tables: policyTables, keptByInserts: false });
+    this.namedPolicies = new RowCache(db, { capacity: 1_000, tables: policyTables, keptByInserts: false });
     const sql = db.sql;
     this.statements = {
       roleByName: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_name = ?'),
@@ -330,8 +335,12 @@ export class IamStore {
   }
 
   /** The role's inline policies (by name) and attached policies (by ARN, their default version), in one query. */
-  namedIdentityPolicies(accountId: string, roleName: string): NamedPolicyRecord[] {
-    return this.statements.namedPolicies.all({ accountId, roleName }) as NamedPolicyRecord[];
+  namedIdentityPolicies(accountId: string, roleName: string): readonly NamedPolicyRecord[] {
+    const key = `named\n${accountId}\n${roleName}`;
+    const cached = this.namedPolicies.get(key);
+    if (cached) return cached;
+    const rows = this.statements.namedPolicies.all({ accountId, roleName }) as NamedPolicyRecord[];
+    return this.namedPolicies.remember(key, rows);
   }
 
   attachedPolicyArns(accountId: string, roleName: string): string[] {

@@ -31,21 +31,12 @@ interface NamedPolicy {
   name: string;
 }
 
+/** The role's inline policies by name, then its attached ones by ARN (their default versions), parsed. */
 function identityPolicies(runtime: EmulatorRuntime, caller: Caller): NamedPolicy[] {
   if (caller.kind !== 'role-session') return [];
-  const { iam } = runtime;
-  const role = caller.session.roleName;
-  const texts: { kind: NamedPolicy['kind']; name: string; text: string }[] = [];
-  for (const policy of iam.inlinePolicies(caller.accountId, role)) {
-    texts.push({ kind: 'inline', name: policy.policyName, text: policy.document });
-  }
-  for (const arn of iam.attachedPolicyArns(caller.accountId, role)) {
-    const policy = iam.findPolicy(arn);
-    const version = policy && iam.findPolicyVersion(arn, policy.defaultVersionId);
-    if (version) texts.push({ kind: 'managed', name: arn, text: version.document });
-  }
   const named: NamedPolicy[] = [];
-  for (const { kind, name, text } of texts) {
+  const stored = runtime.iam.namedIdentityPolicies(caller.accountId, caller.session.roleName);
+  for (const { kind, name, document: text } of stored) {
     const document = policyDocument(text, 'identity');
     if (document) named.push({ document, kind, name });
   }

@@ -24,6 +24,20 @@ export interface StoreComponent {
 export const databaseFileName = 'idpool.sqlite';
 
 /**
+ * better-sqlite3's native binding loads on first use: missing (installed with --ignore-scripts, a failed build) or
+ * built for another Node.js, it fails with a message that does not say how to fix it.
+ */
+function openSqlite(filename: string): BetterSqlite3.Database {
+  try {
+    return new BetterSqlite3(filename);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/bindings file|NODE_MODULE_VERSION|better_sqlite3\.node/.test(message)) throw error;
+    throw new Error(`SQLite's native binding (better-sqlite3) cannot be loaded on Node.js ${process.version}: build it with \`npm rebuild better-sqlite3\` (${message.split('\n')[0]})`, { cause: error });
+  }
+}
+
+/**
  * All emulator state lives in SQLite through better-sqlite3: on disk under `--data-dir` (WAL, so a committed
  * write survives the process being killed), else in memory, through the same store code.
  */
@@ -41,13 +55,13 @@ export class Database {
     if (dataDir) {
       mkdirSync(dataDir, { recursive: true });
       path = join(dataDir, databaseFileName);
-      sql = new BetterSqlite3(path);
+      sql = openSqlite(path);
       sql.pragma('journal_mode = WAL');
       // NORMAL in WAL mode: a committed transaction is in the WAL before the call returns, so it survives the
       // process being killed at any moment (only an OS crash could lose the last ones).
       sql.pragma('synchronous = NORMAL');
     } else {
-      sql = new BetterSqlite3(':memory:');
+      sql = openSqlite(':memory:');
     }
     sql.pragma('foreign_keys = ON');
     sql.pragma('busy_timeout = 5000');

@@ -1,6 +1,6 @@
 import type { GetCredentialsForIdentityInput, GetCredentialsForIdentityResponse } from '@aws-sdk/client-cognito-identity';
 import { issueRoleSession } from '../sts/role-sessions.js';
-import { trustsCognitoIdentity } from '../sts/role-trust.js';
+import { cognitoTrustRefusal, trustsCognitoIdentity } from '../sts/role-trust.js';
 import type { Operation } from '../service-definition.js';
 import { InvalidIdentityPoolConfigurationException } from './errors.js';
 import { identityLogin } from './identity-login.js';
@@ -21,16 +21,28 @@ const credentialSeconds = 3600;
 export const getCredentialsForIdentity: Operation<GetCredentialsForIdentityInput, GetCredentialsForIdentityResponse> = async (input, context) => {
   const { identity, pool } = findPublicIdentity(context, input.IdentityId as string);
   const login = await identityLogin(context, pool, identity, input.Logins ?? {});
-  const roleArn = resolveRoleArn(
-    pool,
-    login.authenticationType === 'unauthenticated'
-      ? { authenticationType: 'unauthenticated' }
-      : { authenticationType: 'authenticated', provider: providerOf(login.amr), claims: login.claims, customRoleArn: input.CustomRoleArn },
-  );
+  // AWS says InvalidIdentityPoolConfigurationException whatever the mistake; the log says which it was.
+  const refuse = (why: string): never => {
+    context.runtime.log.warn(`GetCredentialsForIdentity ${identity.identityId}: InvalidIdentityPoolConfigurationException: ${why}`);
+    throw new InvalidIdentityPoolConfigurationException();
+  };
+  let roleArn: string;
+  try {
+    roleArn = resolveRoleArn(
+      pool,
+      login.authenticationType === 'unauthenticated'
+        ? { authenticationType: 'unauthenticated' }
+        : { authenticationType: 'authenticated', provider: providerOf(login.amr), claims: login.claims, customRoleArn: input.CustomRoleArn },
+    );
+  } catch (error) {
+    if (!(error instanceof InvalidIdentityPoolConfigurationException)) throw error;
+    return refuse(`pool ${pool.poolId} has no ${login.authenticationType} role (SetIdentityPoolRoles)`);
+  }
   const tags = principalTagsOf(login.claims);
   const role = context.runtime.iam.findRoleByArn(roleArn);
-  const trusted = role && trustsCognitoIdentity(role, { poolId: pool.poolId, identityId: identity.identityId, amr: login.amr, tags }, context.now);
-  if (!role || !trusted) throw new InvalidIdentityPoolConfigurationException();
+  if (!role) return refuse(`role ${roleArn} does not exist`);
+  const web = { poolId: pool.poolId, identityId: identity.identityId, amr: login.amr, tags };
+  if (!trustsCognitoIdentity(role, web, context.now)) return refuse(`role ${roleArn}: ${cognitoTrustRefusal(role, web, context.now)}`);
 
   const { credentials } = issueRoleSession(context.runtime, {
     role,

@@ -44,11 +44,12 @@ type SavedStack = { stack: Partial<StackDescription> } | { gone: string } | unde
 async function savedStack(dataDir: string | undefined, clients: AwsClients): Promise<SavedStack> {
   if (!dataDir || !existsSync(join(dataDir, savedStackFile))) return undefined;
   const stack = JSON.parse(readFileSync(join(dataDir, savedStackFile), 'utf8')) as Partial<StackDescription>;
-  const missing: string[] = [];
-  await Promise.all([
-    clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: stack.identityPoolId })).catch(() => missing.push(`pool ${stack.identityPoolId}`)),
-    clients.apiGateway.send(new GetRestApiCommand({ restApiId: stack.restApiId })).catch(() => missing.push(`API ${stack.restApiId}`)),
+  const found = (sent: Promise<unknown>) => sent.then(() => true, () => false);
+  const [pool, api] = await Promise.all([
+    found(clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: stack.identityPoolId }))),
+    found(clients.apiGateway.send(new GetRestApiCommand({ restApiId: stack.restApiId }))),
   ]);
+  const missing = [...(pool ? [] : [`pool ${stack.identityPoolId}`]), ...(api ? [] : [`API ${stack.restApiId}`])];
   return missing.length === 0 ? { stack } : { gone: missing.join(' and ') };
 }
 
@@ -64,7 +65,7 @@ async function routesOf(clients: AwsClients, restApiId: string, baseUrl: string)
   return routes.sort();
 }
 
-function settingsWithout(settings: AppSettings): Omit<AppSettings, 'credentials'> & { credentials: AppSettings['credentials'] } {
+function withPlainCredentials(settings: AppSettings): Omit<AppSettings, 'credentials'> & { credentials: AppSettings['credentials'] } {
   // A fresh object: the SDK marks the credentials object its clients were given with internal fields.
   return { ...settings, credentials: { accessKeyId: settings.credentials.accessKeyId, secretAccessKey: settings.credentials.secretAccessKey } };
 }
@@ -120,7 +121,7 @@ export function registerUpCommand(program: Command): void {
       // From the API id: a restart may listen on another port.
       const url = (style: ExecuteApiUrlStyle) => (stack.restApiId && stack.stage ? apiBaseUrl({ ...session, executeApiUrlStyle: style }, stack.restApiId, stack.stage) : '');
       const apiUrl = url(session.executeApiUrlStyle);
-      const settings = settingsWithout({
+      const settings = withPlainCredentials({
         endpoint: emulator.url,
         region: emulator.region,
         identityPoolId: stack.identityPoolId ?? '',

@@ -1,5 +1,5 @@
 // The page's own script, bundled by esbuild as an app would bundle it: the seed's client half in a browser.
-import { cognitoCredentials, signedFetch } from 'idpool/client';
+import { cognitoCredentials, signedFetch, type IdentityLogin } from 'idpool/client';
 
 interface Call {
   url: string;
@@ -9,7 +9,7 @@ interface Call {
 
 /** Logs in through the page's own backend (`/login`), gets credentials cross-origin, and makes the signed call. */
 async function call({ url, endpoint, region }: Call): Promise<{ status: number; body: string } | { error: string }> {
-  const credentials = cognitoCredentials({ region, endpoint, login: async () => (await fetch('/login', { method: 'POST' })).json() });
+  const credentials = cognitoCredentials({ region, endpoint, login: async () => (await (await fetch('/login', { method: 'POST' })).json()) as IdentityLogin });
   try {
     const response = await signedFetch(url, { method: 'GET' }, credentials, { region });
     return { status: response.status, body: await response.text() };

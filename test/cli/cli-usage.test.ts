@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,21 @@ function idpool(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** Processes whose command line contains `marker` (Linux's /proc; none elsewhere). */
+function processesWith(marker: string): number[] {
+  if (!existsSync('/proc')) return [];
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker) && !readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('sh');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 describe('the CLI says what it does', () => {
@@ -80,19 +95,26 @@ describe('the CLI says what it does', () => {
   it('under npm exec (`npx idpool serve`: a `sh -c` that dies of npm\'s SIGTERM), serve stops with its shell', async () => {
     // npm exec runs the bin through `sh -c`; the `; true` keeps the shell from exec-ing node, as dash does there.
     const env = { ...process.env, npm_command: 'exec' };
-    const shell = await startProcess('sh', ['-c', `"${process.execPath}" "${cli}" serve --port 0 --log-level warn; true`], /idpool ready at (http:\/\/[\d.]+:\d+)/, 30_000, env);
-    expect((await fetch(`${shell.url}/_idpool/health`)).status).toBe(200);
-    await shell.stop();
-    const deadline = Date.now() + 10_000;
-    let stopped = false;
-    while (!stopped && Date.now() < deadline) {
-      stopped = await fetch(`${shell.url}/_idpool/health`).then(
-        () => false,
-        () => true,
-      );
-      if (!stopped) await new Promise((resolve) => setTimeout(resolve, 200));
+    // A unique account id finds the serve process again, to end it should this test fail.
+    const marker = String(Math.floor(Math.random() * 1e12)).padStart(12, '1');
+    const command = `"${process.execPath}" "${cli}" serve --port 0 --log-level warn --account-id ${marker}; true`;
+    const shell = await startProcess('sh', ['-c', command], /idpool ready at (http:\/\/[\d.]+:\d+)/, 30_000, env);
+    try {
+      expect((await fetch(`${shell.url}/_idpool/health`)).status).toBe(200);
+      await shell.stop();
+      const deadline = Date.now() + 10_000;
+      let stopped = false;
+      while (!stopped && Date.now() < deadline) {
+        stopped = await fetch(`${shell.url}/_idpool/health`).then(
+          () => false,
+          () => true,
+        );
+        if (!stopped) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(stopped).toBe(true);
+    } finally {
+      for (const pid of processesWith(marker)) process.kill(pid, 'SIGKILL');
     }
-    expect(stopped).toBe(true);
   });
 
   it('the test run keeps its temp folders under one folder that is removed when it ends', () => {

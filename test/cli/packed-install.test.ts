@@ -118,7 +118,9 @@ describe.skipIf(!npm)('a fresh `npm install` of the packed tarball, then `npx id
   it('the shipped types compile with skipLibCheck: false, idpool/client without Node\'s types', () => {
     const compiler = { strict: true, skipLibCheck: false, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022' };
     writeFileSync(join(app, 'node-app.ts'), ["import 'idpool';", "import 'idpool/emulator';", "import 'idpool/contracts';", "export * from 'idpool';", ''].join('\n'));
-    writeFileSync(join(app, 'tsconfig.node.json'), JSON.stringify({ compilerOptions: { ...compiler, types: ['node'] }, files: ['node-app.ts'] }));
+    // A Node app has Node's types (here this checkout's @types/node); nothing else is lent.
+    const typeRoots = [join(packageRoot, 'node_modules/@types')];
+    writeFileSync(join(app, 'tsconfig.node.json'), JSON.stringify({ compilerOptions: { ...compiler, types: ['node'], typeRoots }, files: ['node-app.ts'] }));
     const node = run(process.execPath, [tsc, '-p', 'tsconfig.node.json'], app, process.env, 120_000);
     expect(node.output).toBe('');
     writeFileSync(join(app, 'web-app.ts'), ["export * from 'idpool/client';", ''].join('\n'));

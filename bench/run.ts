@@ -124,8 +124,9 @@ async function main(): Promise<void> {
 
   report.totalSeconds = (performance.now() - started) / 1000;
   writeFileSync(`${packageRoot}/bench/results.json`, `${JSON.stringify(report, null, 2)}\n`);
-  const previous = existsSync(`${packageRoot}/BENCHMARKS.md`) ? readFileSync(`${packageRoot}/BENCHMARKS.md`, 'utf8') : '';
-  writeFileSync(`${packageRoot}/BENCHMARKS.md`, `${renderBenchmarks(report)}${keptSections(previous)}`);
+  const benchmarksFile = `${packageRoot}/BENCHMARKS.md`;
+  const previous = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '';
+  writeFileSync(benchmarksFile, `${renderBenchmarks(report)}${keptSections(previous)}`);
   say(`wrote BENCHMARKS.md and bench/results.json in ${report.totalSeconds.toFixed(0)} s`);
 }
 

@@ -33,7 +33,10 @@ function openSqlite(filename: string): BetterSqlite3.Database {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!/bindings file|NODE_MODULE_VERSION|better_sqlite3\.node/.test(message)) throw error;
-    throw new Error(`SQLite's native binding (better-sqlite3) cannot be loaded on Node.js ${process.version}: build it with \`npm rebuild better-sqlite3\` (${message.split('\n')[0]})`, { cause: error });
+    const fix = 'build it with `npm rebuild better-sqlite3`';
+    const why = message.split('\n')[0];
+    const binding = `SQLite's native binding (better-sqlite3) cannot be loaded on Node.js ${process.version}`;
+    throw new Error(`${binding}: ${fix} (${why})`, { cause: error });
   }
 }
 

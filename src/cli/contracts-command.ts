@@ -45,7 +45,9 @@ async function runAndReport(options: RunOptions, afterRun: (report: RunReport) =
     interrupt.dispose();
   }
   // Whatever the reporters and --out, why a target did not start is said where a person reads it.
-  for (const run of report.targets) if (run.state === 'unavailable') process.stderr.write(`idpool: ${run.target} not run: ${run.reason ?? ''}\n`);
+  for (const run of report.targets) {
+    if (run.state === 'unavailable') process.stderr.write(`idpool: ${run.target} not run: ${run.reason ?? ''}\n`);
+  }
   if (recording) for (const run of report.targets) if (run.state !== 'unavailable') compareWithSnapshot(run, recording);
   afterRun(report);
   if (reporters.includes('pretty')) progressStream.write(`${prettySummary(report)}\n`);

@@ -45,7 +45,11 @@ async function errorOf(response: Response): Promise<CognitoIdentityError> {
   }
   const type = body.__type ?? response.headers.get('x-amzn-errortype') ?? `HTTP${response.status}`;
   const code = (type.split('#').pop() as string).split(':')[0] as string;
-  return new CognitoIdentityError(code, body.message ?? body.Message ?? (text.slice(0, 200) || response.statusText), response.status);
+  return new CognitoIdentityError(
+    code,
+    body.message ?? body.Message ?? (text.slice(0, 200) || response.statusText),
+    response.status,
+  );
 }
 
 /**
@@ -57,13 +61,24 @@ export async function getCredentialsForIdentity(request: CredentialsRequest): Pr
   const send = request.fetch ?? fetch;
   const response = await send(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityService.GetCredentialsForIdentity' },
-    body: JSON.stringify({ IdentityId: request.identityId, Logins: { 'cognito-identity.amazonaws.com': request.token } }),
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'AWSCognitoIdentityService.GetCredentialsForIdentity',
+    },
+    body: JSON.stringify({
+      IdentityId: request.identityId,
+      Logins: { 'cognito-identity.amazonaws.com': request.token },
+    }),
   });
   if (!response.ok) throw await errorOf(response);
   const output = (await response.json()) as WireCredentials;
   const credentials = output.Credentials;
-  if (!credentials?.AccessKeyId || !credentials.SecretKey || !credentials.SessionToken || credentials.Expiration === undefined) {
+  if (
+    !credentials?.AccessKeyId ||
+    !credentials.SecretKey ||
+    !credentials.SessionToken ||
+    credentials.Expiration === undefined
+  ) {
     throw new Error('GetCredentialsForIdentity answered without complete Credentials');
   }
   return {

@@ -55,7 +55,11 @@ export async function signRequest(
   const signer = new SignatureV4({
     service: options.service ?? 'execute-api',
     region: options.region,
-    credentials: { accessKeyId: resolved.accessKeyId, secretAccessKey: resolved.secretAccessKey, ...(resolved.sessionToken ? { sessionToken: resolved.sessionToken } : {}) },
+    credentials: {
+      accessKeyId: resolved.accessKeyId,
+      secretAccessKey: resolved.secretAccessKey,
+      ...(resolved.sessionToken ? { sessionToken: resolved.sessionToken } : {}),
+    },
     sha256: WebCryptoSha256,
     applyChecksum: false,
   });
@@ -80,7 +84,12 @@ export async function signRequest(
  * `fetch` with a SigV4 signature: how a browser (or any fetch runtime) calls an IAM-authorized API Gateway method
  * with the credentials from getCredentialsForIdentity or cognitoCredentials.
  */
-export async function signedFetch(url: string | URL, init: SignedRequestInit, credentials: CredentialsSource, options: SignedFetchOptions): Promise<Response> {
+export async function signedFetch(
+  url: string | URL,
+  init: SignedRequestInit,
+  credentials: CredentialsSource,
+  options: SignedFetchOptions,
+): Promise<Response> {
   const headers = await signRequest(url, init, credentials, options);
   const send = options.fetch ?? fetch;
   return send(url, { method: init.method ?? 'GET', headers, ...(init.body === undefined ? {} : { body: init.body }) });

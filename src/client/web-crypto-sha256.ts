@@ -12,7 +12,8 @@ function subtleCrypto(): typeof globalThis.crypto.subtle {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) {
     throw new Error(
-      'crypto.subtle is unavailable: browsers offer WebCrypto only to secure contexts, so serve the page over https or from localhost',
+      'crypto.subtle is unavailable: browsers offer WebCrypto only to secure contexts, ' +
+        'so serve the page over https or from localhost',
     );
   }
   return subtle;
@@ -41,7 +42,9 @@ export class WebCryptoSha256 implements Checksum {
       offset += chunk.byteLength;
     }
     if (this.secret === undefined) return new Uint8Array(await subtle.digest('SHA-256', data));
-    const key = await subtle.importKey('raw', bytesOf(this.secret).slice(), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const key = await subtle.importKey('raw', bytesOf(this.secret).slice(), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
     return new Uint8Array(await subtle.sign('HMAC', key, data));
   }
 

@@ -5,7 +5,7 @@ import { request as httpsRequest } from 'node:https';
 
 type Connect = Pick<RequestOptions, 'hostname' | 'port' | 'lookup'>;
 
-/** One request with node:http(s), connecting as `connect` says, the URL's own host in the Host header. Body read whole. */
+/** One request with node:http(s), connecting as `connect` says, the URL's host in the Host header; body read whole. */
 function nodeFetch(connect: (url: URL) => Connect): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -29,7 +29,13 @@ function nodeFetch(connect: (url: URL) => Connect): typeof fetch {
             }
             const status = incoming.statusCode ?? 502;
             const noBody = method === 'HEAD' || status === 204 || status === 304;
-            resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, statusText: incoming.statusMessage ?? '', headers: responseHeaders }));
+            resolve(
+              new Response(noBody ? null : Buffer.concat(chunks), {
+                status,
+                statusText: incoming.statusMessage ?? '',
+                headers: responseHeaders,
+              }),
+            );
           });
         },
       );
@@ -55,7 +61,11 @@ export const isLocalhostName = (hostname: string): boolean => /(^|\.)localhost\.
 
 const localhostLookup: LookupFunction = (_hostname, options, callback) => dnsLookup('localhost', options, callback);
 
-const localhostNodeFetch = nodeFetch((url) => ({ hostname: url.hostname, port: defaultPort(url), lookup: localhostLookup }));
+const localhostNodeFetch = nodeFetch((url) => ({
+  hostname: url.hostname,
+  port: defaultPort(url),
+  lookup: localhostLookup,
+}));
 
 /**
  * Node's fetch, except that `<anything>.localhost` reaches loopback: Node (and many systems' resolvers) do not
@@ -63,5 +73,7 @@ const localhostNodeFetch = nodeFetch((url) => ({ hostname: url.hostname, port: d
  */
 export const localhostFetch: typeof fetch = (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
-  return isLocalhostName(url.hostname) && url.hostname.toLowerCase() !== 'localhost' ? localhostNodeFetch(input, init) : fetch(input, init);
+  return isLocalhostName(url.hostname) && url.hostname.toLowerCase() !== 'localhost'
+    ? localhostNodeFetch(input, init)
+    : fetch(input, init);
 };

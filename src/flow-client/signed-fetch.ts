@@ -66,7 +66,8 @@ export async function signedFetch(
   credentials: SigningCredentials | (() => Promise<SigningCredentials>),
   options: SignedFetchOptions,
 ): Promise<Response> {
-  const headers = signRequest(url, init, typeof credentials === 'function' ? await credentials() : credentials, options);
+  const resolved = typeof credentials === 'function' ? await credentials() : credentials;
+  const headers = signRequest(url, init, resolved, options);
   delete headers.Host;
   const send = options.fetch ?? localhostFetch;
   return send(url, { method: init.method ?? 'GET', headers, ...(init.body === undefined ? {} : { body: init.body }) });

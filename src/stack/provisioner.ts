@@ -41,7 +41,11 @@ export class Provisioner {
    * Sends one call; its output, or undefined when it failed (the failure is recorded). A failure `skipWhen` explains
    * (answers a reason for) is recorded as a skipped step instead of a failure.
    */
-  async call<T extends object>(name: string, send: () => Promise<T>, skipWhen?: (error: unknown) => string | undefined): Promise<T | undefined> {
+  async call<T extends object>(
+    name: string,
+    send: () => Promise<T>,
+    skipWhen?: (error: unknown) => string | undefined,
+  ): Promise<T | undefined> {
     if (this.options.signal?.aborted) return undefined;
     try {
       const output = await send();

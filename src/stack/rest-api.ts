@@ -125,8 +125,9 @@ export async function putCorsGatewayResponse(provisioner: Provisioner, restApiId
     );
   // GUARD(put-gateway-response): until idpool's emulator serves PutGatewayResponse, a target refusing it as
   // UnsupportedOperation skips the step with the reason instead of failing the stack. Remove once it does.
+  const lacking = 'the target does not implement PutGatewayResponse (UnsupportedOperation): 4XX carry no CORS headers';
   await provisioner.call('putCorsGatewayResponse', send, (error) =>
-    targetLacksPutGatewayResponse(error) ? 'the target does not implement PutGatewayResponse (UnsupportedOperation): its 4XX answers carry no CORS headers' : undefined,
+    targetLacksPutGatewayResponse(error) ? lacking : undefined,
   );
 }
 

@@ -32,11 +32,13 @@ export async function localstackPrerequisites(env: NodeJS.ProcessEnv): Promise<s
 }
 
 const noTokenReason =
-  'no LOCALSTACK_AUTH_TOKEN: identity pools (and ENFORCE_IAM) are paid LocalStack features, and every image needs an account token; export LOCALSTACK_AUTH_TOKEN=<your token>';
+  'no LOCALSTACK_AUTH_TOKEN: identity pools (and ENFORCE_IAM) are paid LocalStack features, and every image needs ' +
+  'an account token; export LOCALSTACK_AUTH_TOKEN=<your token>';
 
 /** testcontainers is an optional peer dependency: only this target needs it (about 180 packages). */
 export const installHint =
-  'testcontainers is not installed (only the localstack target needs it): npm install --save-dev testcontainers@^11 @testcontainers/localstack@^11';
+  'testcontainers is not installed (only the localstack target needs it): ' +
+  'npm install --save-dev testcontainers@^11 @testcontainers/localstack@^11';
 
 /** The module, or undefined when it is not installed (any other failure to load it is thrown). */
 async function optionalImport<T>(name: string): Promise<T | undefined> {
@@ -60,7 +62,8 @@ export function localstackTarget(options: LocalstackTargetOptions): Target {
     start: async () => {
       const missing = await localstackPrerequisites(env);
       if (missing.length > 0) throw new TargetUnavailable(`LocalStack cannot start: ${missing.join('; ')}`, 'Fix the above and run again.');
-      const { LocalstackContainer } = (await optionalImport<typeof import('@testcontainers/localstack')>('@testcontainers/localstack')) as typeof import('@testcontainers/localstack');
+      type Localstack = typeof import('@testcontainers/localstack');
+      const { LocalstackContainer } = (await optionalImport<Localstack>('@testcontainers/localstack')) as Localstack;
       const image = options.image ?? defaultLocalstackImage;
       const container = await new LocalstackContainer(image)
         .withEnvironment({

@@ -9,7 +9,9 @@ import { bundleForBrowser } from '../support/browser-bundle.js';
 import { builtCli, startProcess, which, type RunningProcess } from '../support/child-processes.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? which('chromium') ?? which('chromium-browser');
-const skipReason = chromiumPath ? undefined : 'no chromium on PATH (Debian: apt-get install chromium; .ci/run installs it)';
+const skipReason = chromiumPath
+  ? undefined
+  : 'no chromium on PATH (Debian: apt-get install chromium; .ci/run installs it)';
 if (skipReason) process.stdout.write(`browser tests skipped: ${skipReason}\n`);
 
 interface Settings {
@@ -27,7 +29,11 @@ interface Settings {
  * response again (the same values, so nothing changes); false when it is refused as UnsupportedOperation.
  */
 async function targetAnswersPutGatewayResponse(settings: Settings, restApiId: string): Promise<boolean> {
-  const clients = clientsFor({ endpoint: settings.endpoint, region: settings.region, credentials: settings.credentials });
+  const clients = clientsFor({
+    endpoint: settings.endpoint,
+    region: settings.region,
+    credentials: settings.credentials,
+  });
   try {
     await clients.apiGateway.send(
       new PutGatewayResponseCommand({
@@ -35,7 +41,8 @@ async function targetAnswersPutGatewayResponse(settings: Settings, restApiId: st
         responseType: 'DEFAULT_4XX',
         responseParameters: {
           'gatewayresponse.header.Access-Control-Allow-Origin': "'*'",
-          'gatewayresponse.header.Access-Control-Allow-Headers': "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
+          'gatewayresponse.header.Access-Control-Allow-Headers':
+            "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
           'gatewayresponse.header.Access-Control-Allow-Methods': "'GET,OPTIONS'",
         },
       }),
@@ -49,75 +56,109 @@ async function targetAnswersPutGatewayResponse(settings: Settings, restApiId: st
   }
 }
 
-describe.skipIf(skipReason !== undefined)('the seed\'s client half in headless Chromium, page on another origin, against `idpool up`', () => {
-  let up: RunningProcess;
-  let settings: Settings;
-  let site: Server;
-  let siteUrl: string;
-  let browser: Browser;
-  let page: Page;
+describe.skipIf(skipReason !== undefined)(
+  "the seed's client half in headless Chromium, page on another origin, against `idpool up`",
+  () => {
+    let up: RunningProcess;
+    let settings: Settings;
+    let site: Server;
+    let siteUrl: string;
+    let browser: Browser;
+    let page: Page;
 
-  beforeAll(async () => {
-    const cli = builtCli();
-    up = await startProcess(process.execPath, [cli, 'up', '--port', '0', '--no-settings-file'], /(http:\/\/[\d.]+:\d+) with the seed stack:\n[\s\S]*\n\}\n/, 60_000);
-    const printed = up.output();
-    settings = JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as Settings;
-    const bundle = await bundleForBrowser({ file: new URL('./page.ts', import.meta.url).pathname });
-    expect(bundle.errors).toEqual([]);
-    // The app's site: its page, its bundled script, and its backend's login route (the developer credentials stay here).
-    site = createServer((request, response) => {
-      if (request.url === '/app.js') return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle.code);
-      if (request.url === '/login' && request.method === 'POST') {
-        getDeveloperToken(
-          { endpoint: settings.endpoint, region: settings.region, credentials: settings.credentials },
-          { identityPoolId: settings.identityPoolId, developerProviderName: settings.developerProviderName, developerUserId: 'browser-user' },
-        ).then(
-          (login) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(login)),
-          (error: unknown) => response.writeHead(500).end(String(error)),
-        );
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>app</title><script type="module" src="/app.js"></script>');
+    beforeAll(async () => {
+      const cli = builtCli();
+      up = await startProcess(
+        process.execPath,
+        [cli, 'up', '--port', '0', '--no-settings-file'],
+        /(http:\/\/[\d.]+:\d+) with the seed stack:\n[\s\S]*\n\}\n/,
+        60_000,
+      );
+      const printed = up.output();
+      settings = JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as Settings;
+      const bundle = await bundleForBrowser({ file: new URL('./page.ts', import.meta.url).pathname });
+      expect(bundle.errors).toEqual([]);
+      // The app's site: its page, its bundled script, its backend's login route (the developer credentials stay here).
+      site = createServer((request, response) => {
+        if (request.url === '/app.js')
+          return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle.code);
+        if (request.url === '/login' && request.method === 'POST') {
+          getDeveloperToken(
+            { endpoint: settings.endpoint, region: settings.region, credentials: settings.credentials },
+            {
+              identityPoolId: settings.identityPoolId,
+              developerProviderName: settings.developerProviderName,
+              developerUserId: 'browser-user',
+            },
+          ).then(
+            (login) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(login)),
+            (error: unknown) => response.writeHead(500).end(String(error)),
+          );
+          return;
+        }
+        response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<!doctype html><title>app</title><script type="module" src="/app.js"></script>');
+      });
+      await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+      siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+      browser = await chromium.launch({
+        executablePath: chromiumPath as string,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--headless',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      });
+      page = await browser.newPage();
+      await page.goto(siteUrl);
+      await page.waitForFunction(() => 'idpoolCall' in globalThis);
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      site?.close();
+      await up?.stop();
     });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath as string,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--headless', '--disable-component-update', '--no-first-run'],
+
+    const call = (url: string) =>
+      page.evaluate(
+        async (args) =>
+          (globalThis as unknown as { idpoolCall: (a: typeof args) => Promise<unknown> }).idpoolCall(args),
+        { url, endpoint: settings.endpoint, region: settings.region },
+      );
+
+    it('the page and the API are different origins', () => {
+      expect(new URL(siteUrl).origin).not.toBe(new URL(settings.endpoint).origin);
     });
-    page = await browser.newPage();
-    await page.goto(siteUrl);
-    await page.waitForFunction(() => 'idpoolCall' in globalThis);
-  }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    site?.close();
-    await up?.stop();
-  });
-
-  const call = (url: string) => page.evaluate(async (args) => (globalThis as unknown as { idpoolCall: (a: typeof args) => Promise<unknown> }).idpoolCall(args), { url, endpoint: settings.endpoint, region: settings.region });
-
-  it('the page and the API are different origins', () => {
-    expect(new URL(siteUrl).origin).not.toBe(new URL(settings.endpoint).origin);
-  });
-
-  for (const form of ['path', 'host'] as const) {
-    it(`gets credentials cross-origin and sees "Hello user" through the ${form}-form URL`, async () => {
-      const answer = (await call(`${settings.apiUrls[form]}/hello`)) as { status: number; body: string };
-      expect(answer).toMatchObject({ status: 200 });
-      expect(JSON.parse(answer.body)).toMatchObject({ message: 'Hello user', cognitoIdentityPoolId: settings.identityPoolId, cognitoAuthenticationType: 'authenticated' });
-    });
-  }
-
-  it('reads API Gateway\'s 403 for a method the role may not call (the stack\'s DEFAULT_4XX gateway response carries CORS)', async (ctx) => {
-    const restApiId = /\/restapis\/([^/]+)\//.exec(settings.apiUrls.path)?.[1] as string;
-    // GUARD(put-gateway-response): remove this check once the emulator serves PutGatewayResponse.
-    if (!(await targetAnswersPutGatewayResponse(settings, restApiId))) {
-      ctx.skip('the target refuses PutGatewayResponse (UnsupportedOperation), so its 403s carry no CORS headers and reach page code only as "Failed to fetch"');
+    for (const form of ['path', 'host'] as const) {
+      it(`gets credentials cross-origin and sees "Hello user" through the ${form}-form URL`, async () => {
+        const answer = (await call(`${settings.apiUrls[form]}/hello`)) as { status: number; body: string };
+        expect(answer).toMatchObject({ status: 200 });
+        expect(JSON.parse(answer.body)).toMatchObject({
+          message: 'Hello user',
+          cognitoIdentityPoolId: settings.identityPoolId,
+          cognitoAuthenticationType: 'authenticated',
+        });
+      });
     }
-    const answer = (await call(`${settings.apiUrls.path}/private`)) as { status: number; body: string };
-    expect(answer).toMatchObject({ status: 403 });
-    expect(answer.body).toMatch(/is not authorized to perform: execute-api:Invoke/);
-  });
-});
+
+    it("reads API Gateway's 403 for a method the role may not call (the DEFAULT_4XX carries CORS)", async (ctx) => {
+      const restApiId = /\/restapis\/([^/]+)\//.exec(settings.apiUrls.path)?.[1] as string;
+      // GUARD(put-gateway-response): remove this check once the emulator serves PutGatewayResponse.
+      if (!(await targetAnswersPutGatewayResponse(settings, restApiId))) {
+        ctx.skip(
+          'the target refuses PutGatewayResponse (UnsupportedOperation), so its 403s carry no CORS headers ' +
+            'and reach page code only as "Failed to fetch"',
+        );
+      }
+      const answer = (await call(`${settings.apiUrls.path}/private`)) as { status: number; body: string };
+      expect(answer).toMatchObject({ status: 403 });
+      expect(answer.body).toMatch(/is not authorized to perform: execute-api:Invoke/);
+    });
+  },
+);

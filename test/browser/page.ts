@@ -9,7 +9,11 @@ interface Call {
 
 /** Logs in through the page's own backend (`/login`), gets credentials cross-origin, and makes the signed call. */
 async function call({ url, endpoint, region }: Call): Promise<{ status: number; body: string } | { error: string }> {
-  const credentials = cognitoCredentials({ region, endpoint, login: async () => (await (await fetch('/login', { method: 'POST' })).json()) as IdentityLogin });
+  const credentials = cognitoCredentials({
+    region,
+    endpoint,
+    login: async () => (await (await fetch('/login', { method: 'POST' })).json()) as IdentityLogin,
+  });
   try {
     const response = await signedFetch(url, { method: 'GET' }, credentials, { region });
     return { status: response.status, body: await response.text() };

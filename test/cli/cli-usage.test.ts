@@ -7,7 +7,10 @@ import { builtCli, startProcess, type RunningProcess } from '../support/child-pr
 
 let cli: string;
 
-function idpool(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function idpool(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -25,7 +28,10 @@ function processesWith(marker: string): number[] {
     .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker) && !readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('sh');
+        return (
+          readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker) &&
+          !readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('sh')
+        );
       } catch {
         return false;
       }
@@ -38,7 +44,11 @@ describe('the CLI says what it does', () => {
 
   beforeAll(async () => {
     cli = builtCli();
-    server = await startProcess(process.execPath, [cli, 'serve', '--port', '0', '--log-level', 'warn'], /idpool ready at (http:\/\/[\d.]+:\d+)/);
+    server = await startProcess(
+      process.execPath,
+      [cli, 'serve', '--port', '0', '--log-level', 'warn'],
+      /idpool ready at (http:\/\/[\d.]+:\d+)/,
+    );
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
@@ -61,11 +71,27 @@ describe('the CLI says what it does', () => {
     expect(twice.stderr).toContain('this command runs on one target');
     expect(twice.status).toBe(2);
     const cleanupHelp = (await idpool(['cleanup', '--help'])).stdout;
-    for (const unused of ['--yes-create-resources', '--stack', '--localstack-image', 'embedded', 'localstack', 'repeat']) expect(cleanupHelp).not.toContain(unused);
+    for (const unused of [
+      '--yes-create-resources',
+      '--stack',
+      '--localstack-image',
+      'embedded',
+      'localstack',
+      'repeat',
+    ])
+      expect(cleanupHelp).not.toContain(unused);
   });
 
   it('no help shows `(default: [])`', async () => {
-    const commands = [['contracts', 'run'], ['contracts', 'record'], ['flow'], ['cleanup'], ['serve'], ['up'], ['state', 'export']];
+    const commands = [
+      ['contracts', 'run'],
+      ['contracts', 'record'],
+      ['flow'],
+      ['cleanup'],
+      ['serve'],
+      ['up'],
+      ['state', 'export'],
+    ];
     for (const command of commands) {
       const help = (await idpool([...command, '--help'])).stdout;
       expect(help, command.join(' ')).toContain('Usage: idpool');
@@ -87,12 +113,19 @@ describe('the CLI says what it does', () => {
   it('without a terminal the summary is printed once', async () => {
     const run = await idpool(['contracts', 'run', '--target', 'aws']);
     expect(run.stdout.match(/^aws: not run — /gm)).toHaveLength(1);
-    const ran = await idpool(['contracts', 'run', '--target', `up=${server.url}`, '--only', 'get-open-id-token-for-developer-identity.issued']);
+    const ran = await idpool([
+      'contracts',
+      'run',
+      '--target',
+      `up=${server.url}`,
+      '--only',
+      'get-open-id-token-for-developer-identity.issued',
+    ]);
     expect(ran.stdout.match(/^up: 1 passed, 0 failed/gm)).toHaveLength(1);
     expect(ran.status).toBe(0);
   });
 
-  it('under npm exec (`npx idpool serve`: a `sh -c` that dies of npm\'s SIGTERM), serve stops with its shell', async () => {
+  it("under npm exec (npx idpool serve: a `sh -c` dying of npm's SIGTERM), serve stops with its shell", async () => {
     // npm exec runs the bin through `sh -c`; the `; true` keeps the shell from exec-ing node, as dash does there.
     const env = { ...process.env, npm_command: 'exec' };
     // A unique account id finds the serve process again, to end it should this test fail.

@@ -9,6 +9,9 @@ import { builtCli, startProcess, type RunningProcess } from '../support/child-pr
 import { parseXml } from '../support/xml.js';
 
 type UpSettings = Record<string, string> & { apiUrls: { path: string; host: string }; routes: string[] };
+const upReady = /(http:\/\/[\d.]+:\d+) with the seed stack:\n[\s\S]*\n\}\n/;
+const settingsIn = (printed: string) =>
+  JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as UpSettings;
 
 let cli: string;
 
@@ -85,14 +88,15 @@ describe('the idpool CLI (built)', () => {
   });
 
   it('up serves the emulator with the seed stack and prints what an app needs', async () => {
-    const up = await startProcess(process.execPath, [cli, 'up', '--port', '0', '--no-settings-file'], /(http:\/\/[\d.]+:\d+) with the seed stack:\n[\s\S]*\n\}\n/);
+    const up = await startProcess(process.execPath, [cli, 'up', '--port', '0', '--no-settings-file'], upReady);
     try {
-      const printed = up.output();
-      const settings = JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as UpSettings;
+      const settings = settingsIn(up.output());
       expect(settings).toMatchObject({ endpoint: up.url, region: 'us-east-1', identityPoolId: expect.stringMatching(/^us-east-1:/), developerProviderName: expect.stringMatching(/^login\.idpool\./) });
       // The path form works from any HTTP client; the host form where *.localhost resolves. Both are labelled.
-      expect(settings.apiUrl).toBe(`${up.url}/restapis/${/restapis\/([a-z0-9]+)\//.exec(settings.apiUrl)?.[1]}/dev/_user_request_`);
-      expect(settings.apiUrls).toEqual({ path: settings.apiUrl, host: expect.stringMatching(/^http:\/\/[a-z0-9]+\.execute-api\.localhost:\d+\/dev$/) });
+      const apiId = /restapis\/([a-z0-9]+)\//.exec(settings.apiUrl)?.[1];
+      expect(settings.apiUrl).toBe(`${up.url}/restapis/${apiId}/dev/_user_request_`);
+      const host = `http://${apiId}.execute-api.localhost:${new URL(up.url).port}/dev`;
+      expect(settings.apiUrls).toEqual({ path: settings.apiUrl, host });
       expect(settings.routes).toEqual([
         `GET ${settings.apiUrl}/hello: AWS_IAM, AWS_PROXY`,
         `GET ${settings.apiUrl}/private: AWS_IAM, AWS_PROXY`,
@@ -108,14 +112,15 @@ describe('the idpool CLI (built)', () => {
     }
   });
 
-  it('up with --data-dir serves the same stack again after a restart, and says so when a reset removed it', async () => {
+  it('up with --data-dir serves the same stack after a restart, and says so when a reset removed it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'idpool-up-'));
     const upOnce = async (extra: string[] = [], between?: (url: string) => Promise<void>) => {
-      const up = await startProcess(process.execPath, [cli, 'up', '--port', '0', '--data-dir', dataDir, '--no-settings-file', ...extra], /(http:\/\/[\d.]+:\d+) with the seed stack:\n[\s\S]*\n\}\n/);
+      const args = [cli, 'up', '--port', '0', '--data-dir', dataDir, '--no-settings-file', ...extra];
+      const up = await startProcess(process.execPath, args, upReady);
       try {
         const printed = up.output();
         await between?.(up.url);
-        return { printed, settings: JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as UpSettings };
+        return { printed, settings: settingsIn(printed) };
       } finally {
         await up.stop();
       }
@@ -125,7 +130,9 @@ describe('the idpool CLI (built)', () => {
     const first = await upOnce(names, reset);
     expect(first.settings.developerProviderName).toBe('test.login');
     const second = await upOnce(names);
-    expect(second.printed).toMatch(/the stack kept in .*up-stack\.json is no longer in the state \(pool us-east-1:[\w-]+ and API \w+ not found: reset with POST \/_idpool\/reset\?\); provisioning a new one/);
+    expect(second.printed).toMatch(/the stack kept in .*up-stack\.json is no longer in the state /);
+    expect(second.printed).toMatch(/\(pool us-east-1:[\w-]+ and API \w+ not found: reset with POST \/_idpool\/reset/);
+    expect(second.printed).toContain('provisioning a new one, with new ids');
     expect(second.settings.identityPoolId).not.toBe(first.settings.identityPoolId);
     expect(second.settings.developerProviderName).toBe('test.login');
     const third = await upOnce(['--developer-provider-name', 'other.login']);

@@ -7,7 +7,7 @@ import { packageRoot } from '../../emulator/package-root.js';
 import { builtCli, startProcess, type RunningProcess } from '../support/child-processes.js';
 import { readmeSnippet } from '../support/readme-snippet.js';
 
-describe('the README\'s client snippet, run as written after `idpool up`', () => {
+describe("the README's client snippet, run as written after `idpool up`", () => {
   const app = mkdtempSync(join(tmpdir(), 'idpool-readme-'));
   let up: RunningProcess;
 
@@ -15,7 +15,14 @@ describe('the README\'s client snippet, run as written after `idpool up`', () =>
     const cli = builtCli();
     mkdirSync(join(app, 'node_modules'));
     symlinkSync(packageRoot, join(app, 'node_modules', 'idpool'));
-    up = await startProcess(process.execPath, [cli, 'up', '--port', '0'], /\(also in (.+idpool-up\.json)\)/, 60_000, process.env, { cwd: app });
+    up = await startProcess(
+      process.execPath,
+      [cli, 'up', '--port', '0'],
+      /\(also in (.+idpool-up\.json)\)/,
+      60_000,
+      process.env,
+      { cwd: app },
+    );
   }, 120_000);
   afterAll(async () => {
     await up?.stop();

@@ -6,9 +6,11 @@ import { builtCli } from '../support/child-processes.js';
 describe('idpool/client in a browser bundle', () => {
   beforeAll(() => void builtCli(), 300_000);
 
-  it('esbuild bundles it for the browser platform with no error or warning, without Node built-ins or the AWS SDK', async () => {
+  it('esbuild bundles it for the browser platform: no error or warning, no Node built-in, no AWS SDK', async () => {
     const bundle = await bundleForBrowser({
-      contents: "import { cognitoCredentials, getCredentialsForIdentity, signedFetch } from 'idpool/client';\nexport { cognitoCredentials, getCredentialsForIdentity, signedFetch };",
+      contents:
+        "import { cognitoCredentials, getCredentialsForIdentity, signedFetch } from 'idpool/client';\n" +
+        'export { cognitoCredentials, getCredentialsForIdentity, signedFetch };',
     });
     expect(bundle.errors).toEqual([]);
     expect(bundle.warnings).toEqual([]);
@@ -19,7 +21,7 @@ describe('idpool/client in a browser bundle', () => {
     expect(bundle.code.length).toBeLessThan(100_000);
   });
 
-  it('the Node entry is not for browsers: the same bundle of `idpool` fails (so the check above can fail)', async () => {
+  it('the Node entry is not for browsers: bundling `idpool` fails (so the check above can fail)', async () => {
     const bundle = await bundleForBrowser({ contents: "export { signedFetch } from 'idpool';" });
     expect(bundle.errors.length).toBeGreaterThan(0);
   });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoCredentials, CognitoIdentityError, getCredentialsForIdentity, signedFetch, signRequest, type IdentityLogin } from '../../src/client/index.js';
+import {
+  cognitoCredentials,
+  CognitoIdentityError,
+  getCredentialsForIdentity,
+  signedFetch,
+  signRequest,
+  type IdentityLogin,
+} from '../../src/client/index.js';
 import { getDeveloperToken, signedFetch as nodeSignedFetch } from '../../src/index.js';
 import { openScenario, startTarget, type Scenario } from '../../src/runner/scenario.js';
 import { apiBaseUrl } from '../../src/targets/addressing.js';
@@ -22,11 +29,16 @@ describe('idpool/client signs as AWS signs (the official SigV4 suite)', () => {
       }
       const url = `https://${host}${vector.request.path}${vector.request.query ? `?${vector.request.query}` : ''}`;
       const body = vector.request.body.length > 0 ? vector.request.body.toString() : undefined;
-      const signed = await signRequest(url, { method: vector.request.method, headers, ...(body ? { body } : {}) }, vectorCredentials, {
-        region: 'us-east-1',
-        service: 'service',
-        date: new Date('2015-08-30T12:36:00Z'),
-      });
+      const signed = await signRequest(
+        url,
+        { method: vector.request.method, headers, ...(body ? { body } : {}) },
+        vectorCredentials,
+        {
+          region: 'us-east-1',
+          service: 'service',
+          date: new Date('2015-08-30T12:36:00Z'),
+        },
+      );
       expect(signed.authorization).toBe(vector.authorization);
       expect(signed).not.toHaveProperty('host');
       expect(signed).not.toHaveProperty('x-amz-content-sha256');
@@ -46,8 +58,16 @@ describe('idpool/client against the embedded emulator', () => {
     const { stack } = scenario.state;
     login = (user) =>
       getDeveloperToken(
-        { endpoint: session.endpoint as string, region: session.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } },
-        { identityPoolId: stack.identityPoolId as string, developerProviderName: stack.developerProviderName as string, developerUserId: user },
+        {
+          endpoint: session.endpoint as string,
+          region: session.region,
+          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+        },
+        {
+          identityPoolId: stack.identityPoolId as string,
+          developerProviderName: stack.developerProviderName as string,
+          developerUserId: user,
+        },
       );
     pathApi = apiBaseUrl({ ...session, executeApiUrlStyle: 'path' }, stack.restApiId as string, stack.stage as string);
   });
@@ -57,16 +77,32 @@ describe('idpool/client against the embedded emulator', () => {
 
   it('getCredentialsForIdentity (fetch, unsigned) answers the role credentials, and AWS errors by name', async () => {
     const developer = await login('client-user');
-    const credentials = await getCredentialsForIdentity({ ...developer, region: session.region, endpoint: session.endpoint as string });
-    expect(credentials).toMatchObject({ identityId: developer.identityId, accessKeyId: expect.stringMatching(/^ASIA/) });
+    const credentials = await getCredentialsForIdentity({
+      ...developer,
+      region: session.region,
+      endpoint: session.endpoint as string,
+    });
+    expect(credentials).toMatchObject({
+      identityId: developer.identityId,
+      accessKeyId: expect.stringMatching(/^ASIA/),
+    });
     expect(credentials.expiration.getTime() - Date.now()).toBeGreaterThan(3500_000);
-    const refused = await getCredentialsForIdentity({ ...developer, token: `${developer.token}x`, region: session.region, endpoint: session.endpoint as string }).catch((error: unknown) => error);
+    const refused = await getCredentialsForIdentity({
+      ...developer,
+      token: `${developer.token}x`,
+      region: session.region,
+      endpoint: session.endpoint as string,
+    }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(CognitoIdentityError);
     expect(refused).toMatchObject({ name: 'NotAuthorizedException', status: 400 });
   });
 
   it('signedFetch gets "Hello user" from the path-form URL, and 403 for /private', async () => {
-    const provider = cognitoCredentials({ region: session.region, endpoint: session.endpoint as string, login: () => login('client-user') });
+    const provider = cognitoCredentials({
+      region: session.region,
+      endpoint: session.endpoint as string,
+      login: () => login('client-user'),
+    });
     const hello = await signedFetch(`${pathApi}/hello`, { method: 'GET' }, provider, { region: session.region });
     expect(hello.status).toBe(200);
     expect(await hello.json()).toMatchObject({ message: 'Hello user', cognitoAuthenticationType: 'authenticated' });
@@ -108,12 +144,22 @@ describe('idpool/client against the embedded emulator', () => {
     expect(logins).toBe(4);
   });
 
-  it('the Node entry\'s signedFetch reaches <api-id>.execute-api.localhost by itself (RFC 6761)', async () => {
+  it("the Node entry's signedFetch reaches <api-id>.execute-api.localhost by itself (RFC 6761)", async () => {
     const { stack } = scenario.state;
-    const hostApi = apiBaseUrl({ ...session, executeApiUrlStyle: 'host' }, stack.restApiId as string, stack.stage as string);
+    const hostApi = apiBaseUrl(
+      { ...session, executeApiUrlStyle: 'host' },
+      stack.restApiId as string,
+      stack.stage as string,
+    );
     expect(new URL(hostApi).hostname).toMatch(/\.execute-api\.localhost$/);
-    const credentials = await getCredentialsForIdentity({ ...(await login('node-user')), region: session.region, endpoint: session.endpoint as string });
-    const response = await nodeSignedFetch(`${hostApi}/hello`, { method: 'GET' }, credentials, { region: session.region });
+    const credentials = await getCredentialsForIdentity({
+      ...(await login('node-user')),
+      region: session.region,
+      endpoint: session.endpoint as string,
+    });
+    const response = await nodeSignedFetch(`${hostApi}/hello`, { method: 'GET' }, credentials, {
+      region: session.region,
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ message: 'Hello user' });
   });

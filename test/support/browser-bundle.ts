@@ -22,7 +22,9 @@ export async function bundleForBrowser(entry: { file: string } | { contents: str
   mkdirSync(modules);
   symlinkSync(packageRoot, join(modules, 'idpool'));
   const result = await build({
-    ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: modules, loader: 'ts' } }),
+    ...('file' in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.contents, resolveDir: modules, loader: 'ts' } }),
     nodePaths: [modules],
     bundle: true,
     platform: 'browser',
@@ -31,7 +33,12 @@ export async function bundleForBrowser(entry: { file: string } | { contents: str
     write: false,
     metafile: true,
     logLevel: 'silent',
-  }).catch((error: { errors?: Message[]; warnings?: Message[] }) => ({ errors: error.errors ?? [], warnings: error.warnings ?? [], outputFiles: [], metafile: { inputs: {} } }));
+  }).catch((error: { errors?: Message[]; warnings?: Message[] }) => ({
+    errors: error.errors ?? [],
+    warnings: error.warnings ?? [],
+    outputFiles: [],
+    metafile: { inputs: {} },
+  }));
   return {
     code: result.outputFiles?.[0]?.text ?? '',
     errors: result.errors,

@@ -5,7 +5,7 @@ import type { Operation } from '../service-definition.js';
 import { InvalidIdentityPoolConfigurationException } from './errors.js';
 import { identityLogin } from './identity-login.js';
 import { findPublicIdentity } from './pools.js';
-import { resolveRoleArn } from './role-resolution.js';
+import { resolveRoleArn, type RoleRequest } from './role-resolution.js';
 import { principalTagsOf, providerOf } from './token-claims.js';
 
 /** The session name Cognito gives every role session it opens. */
@@ -23,17 +23,22 @@ export const getCredentialsForIdentity: Operation<GetCredentialsForIdentityInput
   const login = await identityLogin(context, pool, identity, input.Logins ?? {});
   // AWS says InvalidIdentityPoolConfigurationException whatever the mistake; the log says which it was.
   const refuse = (why: string): never => {
-    context.runtime.log.warn(`GetCredentialsForIdentity ${identity.identityId}: InvalidIdentityPoolConfigurationException: ${why}`);
+    const operation = `GetCredentialsForIdentity ${identity.identityId}`;
+    context.runtime.log.warn(`${operation}: InvalidIdentityPoolConfigurationException: ${why}`);
     throw new InvalidIdentityPoolConfigurationException();
   };
+  const request: RoleRequest =
+    login.authenticationType === 'unauthenticated'
+      ? { authenticationType: 'unauthenticated' }
+      : {
+          authenticationType: 'authenticated',
+          provider: providerOf(login.amr),
+          claims: login.claims,
+          customRoleArn: input.CustomRoleArn,
+        };
   let roleArn: string;
   try {
-    roleArn = resolveRoleArn(
-      pool,
-      login.authenticationType === 'unauthenticated'
-        ? { authenticationType: 'unauthenticated' }
-        : { authenticationType: 'authenticated', provider: providerOf(login.amr), claims: login.claims, customRoleArn: input.CustomRoleArn },
-    );
+    roleArn = resolveRoleArn(pool, request);
   } catch (error) {
     if (!(error instanceof InvalidIdentityPoolConfigurationException)) throw error;
     return refuse(`pool ${pool.poolId} has no ${login.authenticationType} role (SetIdentityPoolRoles)`);
@@ -42,7 +47,9 @@ export const getCredentialsForIdentity: Operation<GetCredentialsForIdentityInput
   const role = context.runtime.iam.findRoleByArn(roleArn);
   if (!role) return refuse(`role ${roleArn} does not exist`);
   const web = { poolId: pool.poolId, identityId: identity.identityId, amr: login.amr, tags };
-  if (!trustsCognitoIdentity(role, web, context.now)) return refuse(`role ${roleArn}: ${cognitoTrustRefusal(role, web, context.now)}`);
+  if (!trustsCognitoIdentity(role, web, context.now)) {
+    return refuse(`role ${roleArn}: ${cognitoTrustRefusal(role, web, context.now)}`);
+  }
 
   const { credentials } = issueRoleSession(context.runtime, {
     role,

@@ -99,7 +99,9 @@ const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.
 function conditionValues(statement: RawStatement, key: string): string[] {
   const values: string[] = [];
   for (const operands of Object.values(statement.Condition ?? {})) {
-    for (const [name, value] of Object.entries(operands ?? {})) if (name.toLowerCase() === key) values.push(...asList(value).map(String));
+    for (const [name, value] of Object.entries(operands ?? {})) {
+      if (name.toLowerCase() === key) values.push(...asList(value).map(String));
+    }
   }
   return values;
 }
@@ -126,20 +128,22 @@ export function cognitoTrustRefusal(role: RoleRecord, identity: CognitoWebIdenti
   }
   const statements = asList((JSON.parse(role.assumeRolePolicy) as { Statement?: unknown }).Statement) as RawStatement[];
   const allows = statements.filter((statement) => statement.Effect === 'Allow');
-  const federated = allows.filter((statement) =>
-    asList((statement.Principal as { Federated?: unknown } | undefined)?.Federated).includes('cognito-identity.amazonaws.com'),
-  );
+  const cognito = 'cognito-identity.amazonaws.com';
+  const federated = allows.filter((statement) => {
+    const principal = statement.Principal as { Federated?: unknown } | undefined;
+    return asList(principal?.Federated).includes(cognito);
+  });
   if (federated.length === 0) {
-    const principals = allows.map((statement) => JSON.stringify(statement.Principal ?? null)).join(', ') || 'no Allow statement';
-    return `its trust policy does not trust the federated principal cognito-identity.amazonaws.com (it trusts ${principals})`;
+    const principals = allows.map((statement) => JSON.stringify(statement.Principal ?? null)).join(', ');
+    return `its trust policy does not trust the federated principal ${cognito} (it trusts ${principals || 'nobody'})`;
   }
-  const audiences = federated.flatMap((statement) => conditionValues(statement, 'cognito-identity.amazonaws.com:aud'));
+  const audiences = federated.flatMap((statement) => conditionValues(statement, `${cognito}:aud`));
   if (audiences.length > 0 && !audiences.includes(identity.poolId)) {
-    return `its cognito-identity.amazonaws.com:aud condition names ${audiences.join(', ')}, not this pool ${identity.poolId}`;
+    return `its ${cognito}:aud condition names ${audiences.join(', ')}, not this pool ${identity.poolId}`;
   }
-  const amr = federated.flatMap((statement) => conditionValues(statement, 'cognito-identity.amazonaws.com:amr'));
+  const amr = federated.flatMap((statement) => conditionValues(statement, `${cognito}:amr`));
   if (amr.length > 0 && !amr.some((wanted) => identity.amr.some((value) => likeMatches(wanted, value)))) {
-    return `its cognito-identity.amazonaws.com:amr condition wants ${amr.join(', ')}; this identity's amr is ${identity.amr.join(', ')}`;
+    return `its ${cognito}:amr condition wants ${amr.join(', ')}; this identity's amr is ${identity.amr.join(', ')}`;
   }
   return 'its trust policy does not allow sts:AssumeRoleWithWebIdentity for this identity (a condition is not met)';
 }

@@ -124,11 +124,11 @@ describe.skipIf(skipReason !== undefined)(
       await up?.stop();
     });
 
-    const call = (url: string) =>
+    const call = (url: string, badSignature = false) =>
       page.evaluate(
         async (args) =>
           (globalThis as unknown as { idpoolCall: (a: typeof args) => Promise<unknown> }).idpoolCall(args),
-        { url, endpoint: settings.endpoint, region: settings.region },
+        { url, endpoint: settings.endpoint, region: settings.region, badSignature },
       );
 
     it('the page and the API are different origins', () => {
@@ -147,7 +147,7 @@ describe.skipIf(skipReason !== undefined)(
       });
     }
 
-    it("reads API Gateway's 403 for a method the role may not call (the DEFAULT_4XX carries CORS)", async (ctx) => {
+    it("reads API Gateway's 403s, not allowed and badly signed (the DEFAULT_4XX carries CORS)", async (ctx) => {
       const restApiId = /\/restapis\/([^/]+)\//.exec(settings.apiUrls.path)?.[1] as string;
       // GUARD(put-gateway-response): remove this check once the emulator serves PutGatewayResponse.
       if (!(await targetAnswersPutGatewayResponse(settings, restApiId))) {
@@ -156,9 +156,12 @@ describe.skipIf(skipReason !== undefined)(
             'and reach page code only as "Failed to fetch"',
         );
       }
-      const answer = (await call(`${settings.apiUrls.path}/private`)) as { status: number; body: string };
-      expect(answer).toMatchObject({ status: 403 });
-      expect(answer.body).toMatch(/is not authorized to perform: execute-api:Invoke/);
+      const denied = (await call(`${settings.apiUrls.path}/private`)) as { status: number; body: string };
+      expect(denied).toMatchObject({ status: 403 });
+      expect(denied.body).toMatch(/is not authorized to perform: execute-api:Invoke/);
+      const forged = (await call(`${settings.apiUrls.path}/hello`, true)) as { status: number; body: string };
+      expect(forged).toMatchObject({ status: 403 });
+      expect(forged.body).toContain('The request signature we calculated does not match the signature you provided');
     });
   },
 );

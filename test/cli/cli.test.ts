@@ -101,6 +101,7 @@ describe('the idpool CLI (built)', () => {
         `GET ${settings.apiUrl}/hello: AWS_IAM, AWS_PROXY`,
         `GET ${settings.apiUrl}/private: AWS_IAM, AWS_PROXY`,
         `OPTIONS ${settings.apiUrl}/hello: NONE, MOCK`,
+        `OPTIONS ${settings.apiUrl}/private: NONE, MOCK`,
       ]);
       expect(settings.credentials).toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
       const answer = await fetch(`${settings.apiUrl}/hello`);

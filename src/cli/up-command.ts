@@ -80,9 +80,7 @@ async function routesOf(clients: AwsClients, restApiId: string, baseUrl: string)
   return routes.sort();
 }
 
-function withPlainCredentials(
-  settings: AppSettings,
-): Omit<AppSettings, 'credentials'> & { credentials: AppSettings['credentials'] } {
+function withPlainCredentials(settings: AppSettings): AppSettings {
   // A fresh object: the SDK marks the credentials object its clients were given with internal fields.
   return {
     ...settings,

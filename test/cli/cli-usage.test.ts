@@ -92,11 +92,12 @@ describe('the CLI says what it does', () => {
       ['up'],
       ['state', 'export'],
     ];
-    for (const command of commands) {
-      const help = (await idpool([...command, '--help'])).stdout;
+    const helps = await Promise.all(commands.map((command) => idpool([...command, '--help'])));
+    commands.forEach((command, index) => {
+      const help = helps[index]?.stdout ?? '';
       expect(help, command.join(' ')).toContain('Usage: idpool');
       expect(help, command.join(' ')).not.toContain('(default: [])');
-    }
+    });
   });
 
   it('a target that cannot start says why on stderr, even when the only reporter writes a file', async () => {

@@ -39,6 +39,12 @@ const targets: [string, string][] = [
 
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 
+/** The sections of BENCHMARKS.md measured by other means (`<!-- kept … -->` to `<!-- /kept -->`), carried over. */
+export function keptSections(markdown: string): string {
+  const kept = markdown.match(/<!-- kept[\s\S]*?<!-- \/kept -->\n/g) ?? [];
+  return kept.map((section) => `\n${section}`).join('');
+}
+
 /** BENCHMARKS.md: the measured tables, the machine, and the command that produced them. */
 export function renderBenchmarks(report: BenchReport): string {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${report.node}`;

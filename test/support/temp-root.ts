@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,6 +9,9 @@ import { join } from 'node:path';
  */
 export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), 'idpool-test-run-'));
+  // Traversable by all, as the system's temp directory is: run as root, the emulator's Lambda workers run as nobody
+  // and must reach their code folders under it.
+  chmodSync(root, 0o755);
   process.env.TMPDIR = root;
   return () => rmSync(root, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 import aws4 from 'aws4';
 import { localhostFetch } from './routed-fetch.js';
+import type { SigningOptions } from '../client/signed-fetch.js';
 
 export interface SigningCredentials {
   accessKeyId: string;
@@ -13,13 +14,7 @@ export interface SignedRequestInit {
   body?: string;
 }
 
-export interface SigningOptions {
-  region: string;
-  /** `execute-api` unless told otherwise. */
-  service?: string;
-  /** The signing time (now when absent). */
-  date?: Date;
-}
+export type { SigningOptions };
 
 export interface SignedFetchOptions extends SigningOptions {
   /** The fetch to send with (Node's global fetch, reaching `*.localhost` on loopback, when absent). */

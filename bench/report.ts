@@ -80,6 +80,12 @@ function serverCpuLines(report: BenchReport): string[] {
   return lines;
 }
 
+/** The sections of BENCHMARKS.md measured by other means (`<!-- kept … -->` to `<!-- /kept -->`), carried over. */
+export function keptSections(markdown: string): string {
+  const kept = markdown.match(/<!-- kept[\s\S]*?<!-- \/kept -->\n/g) ?? [];
+  return kept.map((section) => `\n${section}`).join('');
+}
+
 /** BENCHMARKS.md: the measured tables, the machine, and the command that produced them. */
 export function renderBenchmarks(report: BenchReport): string {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${report.node}`;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { packageRoot } from '../emulator/package-root.js';
 import { cognitoRequest, SignedRequestCache } from './aws-requests.js';
 import { inProcessColdStartMs, serveColdStartMs } from './cold-start.js';
@@ -10,7 +10,7 @@ import { measureAtScale } from './scale.js';
 import { seedFlowWork, spawnSeedStack } from './flow.js';
 import { measureLambdaInvokeCosts } from './lambda-invoke.js';
 import { cognitoCpuRows, executeApiCpuRow, rsaSignatureMicros, type ServerCpuRow } from './server-cpu.js';
-import { median, renderBenchmarks, type BenchReport, type LoadRow } from './report.js';
+import { keptSections, median, renderBenchmarks, type BenchReport, type LoadRow } from './report.js';
 
 // The SDK clients used for setup warn that Node 20 support ends in 2027; it is noise in the bench output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -151,7 +151,9 @@ async function main(): Promise<void> {
 
   report.totalSeconds = (performance.now() - started) / 1000;
   writeFileSync(`${packageRoot}/bench/results.json`, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(`${packageRoot}/BENCHMARKS.md`, renderBenchmarks(report));
+  const benchmarksFile = `${packageRoot}/BENCHMARKS.md`;
+  const previous = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '';
+  writeFileSync(benchmarksFile, `${renderBenchmarks(report)}${keptSections(previous)}`);
   say(`wrote BENCHMARKS.md and bench/results.json in ${report.totalSeconds.toFixed(0)} s`);
 }
 

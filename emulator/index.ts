@@ -27,4 +27,3 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const { url, host, port, region, accountId, stop } = await startServer(options);
   return { url, host, port, region, accountId, stop };
 }
-export type { LoggedCaller, RequestLogEntry } from './request-log.js';

@@ -27,7 +27,7 @@ export interface RunningEmulator {
   port: number;
   region: string;
   accountId: string;
-  /** The emulator's state and services, for tests that look inside. */
+  /** @internal The emulator's state and services, for tests that look inside (not in the shipped types). */
   runtime: EmulatorRuntime;
   /** Stops accepting connections, lets requests in flight finish, then closes the state. */
   stop(): Promise<void>;

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One schema step of a store component. Steps run once, in order, each in its own transaction. */
@@ -113,6 +113,23 @@ function writeTarget(source: string): { table: string | undefined; onlyAdds: boo
 }
 
 /**
+ * better-sqlite3's native binding loads on first use: missing (installed with --ignore-scripts, a failed build) or
+ * built for another Node.js, it fails with a message that does not say how to fix it.
+ */
+function openSqlite(filename: string): BetterSqlite3.Database {
+  try {
+    return new BetterSqlite3(filename);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/bindings file|NODE_MODULE_VERSION|better_sqlite3\.node/.test(message)) throw error;
+    const fix = 'build it with `npm rebuild better-sqlite3`';
+    const why = message.split('\n')[0];
+    const binding = `SQLite's native binding (better-sqlite3) cannot be loaded on Node.js ${process.version}`;
+    throw new Error(`${binding}: ${fix} (${why})`, { cause: error });
+  }
+}
+
+/**
  * All emulator state lives in SQLite through better-sqlite3: on disk under `--data-dir` (WAL, so a committed
  * write survives the process being killed), else in memory, through the same store code. Every write on the
  * connection, whoever prepared it, empties the caches watching its table first (`exec` empties them all).
@@ -174,7 +191,9 @@ export class Database {
       unlock = lockDataDir(dataDir);
       path = join(dataDir, databaseFileName);
       try {
-        sql = new BetterSqlite3(path);
+        sql = openSqlite(path);
+        // Only the emulator's user reads the state (it holds signing keys and issued secrets), not Lambda workers.
+        chmodSync(path, 0o600);
         sql.pragma('journal_mode = WAL');
         // NORMAL in WAL mode: a committed transaction is in the WAL before the call returns, so it survives the
         // process being killed at any moment (only an OS crash could lose the last ones).
@@ -184,7 +203,7 @@ export class Database {
         throw error;
       }
     } else {
-      sql = new BetterSqlite3(':memory:');
+      sql = openSqlite(':memory:');
     }
     sql.pragma('foreign_keys = ON');
     sql.pragma('busy_timeout = 5000');

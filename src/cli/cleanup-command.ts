@@ -17,6 +17,7 @@ export function registerCleanupCommand(program: Command): void {
       .description('remove what interrupted runs left behind: resources named idpool-… tagged idpool:run (one run with --run)')
       .option('--run <id>', 'only this run\'s resources')
       .option('--dry-run', 'list them without deleting'),
+    { several: false, creates: false, kinds: 'endpoint | aws | <label>=<url> (an endpoint named <label>)' },
   ).action(async (options: CleanupOptions) => {
     const targets = targetsFrom({ ...options, yesCreateResources: true });
     if (targets.length !== 1) throw new UsageError('idpool cleanup works on one target');

@@ -8,19 +8,18 @@ import type { RunReport } from '../runner/results.js';
 import { compareWithSnapshot, readSnapshot, snapshotOf, writeSnapshot } from '../snapshots/snapshot-file.js';
 import { exitCodeOf, UsageError } from './exit-codes.js';
 import { runWithProgress } from './progress.js';
-import { addTargetOptions, targetsFrom, type TargetOptions } from './target-options.js';
+import { addTargetOptions, collect, targetsFrom, type TargetOptions } from './target-options.js';
 
 interface RunOptions extends TargetOptions {
-  reporter: string[];
+  reporter?: string[];
   out?: string;
   compareSnapshots?: string;
   only?: string;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-function reportersFrom(names: string[]): ReporterName[] {
-  const chosen = names.length > 0 ? names : ['pretty'];
+function reportersFrom(names: string[] | undefined): ReporterName[] {
+  const chosen = names && names.length > 0 ? names : ['pretty'];
   for (const name of chosen) if (!(reporterNames as readonly string[]).includes(name)) throw new UsageError(`unknown reporter '${name}': use ${reporterNames.join(', ')}`);
   return chosen as ReporterName[];
 }
@@ -44,6 +43,10 @@ async function runAndReport(options: RunOptions, afterRun: (report: RunReport) =
     report = await runWithProgress(targets, { contracts: selectedContracts(options.only), signal: interrupt.signal, show: reporters.includes('pretty'), stream: progressStream });
   } finally {
     interrupt.dispose();
+  }
+  // Whatever the reporters and --out, why a target did not start is said where a person reads it.
+  for (const run of report.targets) {
+    if (run.state === 'unavailable') process.stderr.write(`idpool: ${run.target} not run: ${run.reason ?? ''}\n`);
   }
   if (recording) for (const run of report.targets) if (run.state !== 'unavailable') compareWithSnapshot(run, recording);
   afterRun(report);
@@ -89,7 +92,7 @@ export function registerContractsCommand(program: Command): void {
     contracts
       .command('run')
       .description('run the contracts on one or more targets (several make a parity matrix)')
-      .option('--reporter <name>', `${reporterNames.join(' | ')} (repeatable)`, collect, [])
+      .option('--reporter <name>', `${reporterNames.join(' | ')} (repeatable; default pretty)`, collect)
       .option('--out <dir>', 'write json/junit/markdown reports here (results.json, junit.xml, matrix.md)')
       .option('--compare-snapshots <dir|file>', 'also compare normalized responses with a recording (idpool contracts record)')
       .option('--only <prefix>', 'run only contracts whose id starts with this, or of this step'),
@@ -99,7 +102,7 @@ export function registerContractsCommand(program: Command): void {
     contracts
       .command('record')
       .description('run the contracts and record each normalized, redacted response as <out>/<target>.snapshot.json')
-      .option('--reporter <name>', `${reporterNames.join(' | ')} (repeatable)`, collect, [])
+      .option('--reporter <name>', `${reporterNames.join(' | ')} (repeatable; default pretty)`, collect)
       .requiredOption('--out <dir>', 'folder for the snapshot files (e.g. contracts/snapshots/)'),
   ).action((options: RunOptions) => {
     const snapshotDir = options.out as string;

@@ -84,4 +84,17 @@ export function stopOnSignals(emulator: RunningEmulator): void {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  stopWithNpmExec(stop);
+}
+
+/**
+ * `npx idpool serve` runs idpool under `sh -c`: npm passes its SIGTERM to that shell, which dies without passing it
+ * on, and idpool would be left running alone. Under npm exec, a parent that goes away counts as SIGTERM.
+ */
+function stopWithNpmExec(stop: (signal: string) => void): void {
+  if (process.env.npm_command !== 'exec') return;
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('npm exec stopped');
+  }, 250).unref();
 }

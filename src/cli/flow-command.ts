@@ -41,7 +41,9 @@ export async function runFlow(target: Target, write: Write, signal?: AbortSignal
   try {
     session = await target.start();
   } catch (error) {
-    write(`✗ ${target.name}: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    write(`✗ ${target.name}: ${message}`);
+    process.stderr.write(`idpool: ${target.name} could not start: ${message}\n`);
     return error instanceof TargetUnavailable ? exitCodes.targetUnavailable : exitCodes.failed;
   }
   write(`${session.name}: ${session.description}`);
@@ -113,7 +115,10 @@ export async function runFlow(target: Target, write: Write, signal?: AbortSignal
 }
 
 export function registerFlowCommand(program: Command): void {
-  addTargetOptions(program.command('flow').description('provision the stack on a target, run the developer-authenticated flow once and print each step (secrets redacted)')).action(
+  const flow = program
+    .command('flow')
+    .description('provision the stack on a target, run the developer-authenticated flow once, print each step');
+  addTargetOptions(flow, { several: false, creates: true }).action(
     async (options: TargetOptions) => {
       const targets = targetsFrom(options);
       if (targets.length !== 1) throw new UsageError('idpool flow runs on one target');

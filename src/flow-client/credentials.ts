@@ -1,12 +1,7 @@
 import { CognitoIdentityClient, GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';
+import type { IdentityCredentials } from '../client/get-credentials-for-identity.js';
 
-export interface IdentityCredentials {
-  identityId: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: Date;
-}
+export type { IdentityCredentials };
 
 export interface CredentialsRequest {
   identityId: string;

@@ -1,4 +1,6 @@
 import aws4 from 'aws4';
+import { localhostFetch } from './routed-fetch.js';
+import type { SigningOptions } from '../client/signed-fetch.js';
 
 export interface SigningCredentials {
   accessKeyId: string;
@@ -12,16 +14,10 @@ export interface SignedRequestInit {
   body?: string;
 }
 
-export interface SigningOptions {
-  region: string;
-  /** `execute-api` unless told otherwise. */
-  service?: string;
-  /** The signing time (now when absent). */
-  date?: Date;
-}
+export type { SigningOptions };
 
 export interface SignedFetchOptions extends SigningOptions {
-  /** The fetch to send with (Node's global fetch when absent). */
+  /** The fetch to send with (Node's global fetch, reaching `*.localhost` on loopback, when absent). */
   fetch?: typeof fetch;
 }
 
@@ -55,12 +51,19 @@ export function signRequest(url: string | URL, init: SignedRequestInit, credenti
 }
 
 /**
- * `fetch` with a SigV4 signature: what a browser or Node client does to call an IAM-authorized API Gateway method
- * with the credentials from getCredentialsForIdentity.
+ * `fetch` with a SigV4 signature: what a Node client does to call an IAM-authorized API Gateway method with the
+ * credentials from getCredentialsForIdentity (or a function resolving to them, such as cognitoCredentials).
+ * `http://<api-id>.execute-api.localhost:<port>/…` works as it is: `*.localhost` is sent to loopback.
  */
-export function signedFetch(url: string | URL, init: SignedRequestInit, credentials: SigningCredentials, options: SignedFetchOptions): Promise<Response> {
-  const headers = signRequest(url, init, credentials, options);
+export async function signedFetch(
+  url: string | URL,
+  init: SignedRequestInit,
+  credentials: SigningCredentials | (() => Promise<SigningCredentials>),
+  options: SignedFetchOptions,
+): Promise<Response> {
+  const resolved = typeof credentials === 'function' ? await credentials() : credentials;
+  const headers = signRequest(url, init, resolved, options);
   delete headers.Host;
-  const send = options.fetch ?? fetch;
+  const send = options.fetch ?? localhostFetch;
   return send(url, { method: init.method ?? 'GET', headers, ...(init.body === undefined ? {} : { body: init.body }) });
 }

@@ -31,7 +31,8 @@ export function plainProgress(write: (line: string) => void): (event: RunEvent) 
       case 'tearing-down':
         return write('  tearing down');
       case 'target-done':
-        return write(targetSummary(event.run));
+        // The summary after the run gives each target's line; here it would be said twice.
+        return write(`■ ${event.run.target}: ${event.run.state === 'unavailable' ? 'not run' : 'done'}`);
     }
   };
 }

@@ -2,11 +2,11 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from '../../contracts/types.js';
 import { apiBaseUrl } from '../targets/addressing.js';
 import type { TargetSession } from '../targets/target.js';
-import { runTags, stackNames } from './names.js';
+import { runTags, stackNames, type StackNames } from './names.js';
 import { createIdentityPool, setIdentityPoolRoles } from './identity-pool.js';
 import { allowApiGatewayInvoke, createHelloFunction } from './lambda-function.js';
 import { Provisioner, type ProvisionOptions } from './provisioner.js';
-import { addApiMethods, createRestApi, deployStage } from './rest-api.js';
+import { addApiMethods, createRestApi, deployStage, putCorsGatewayResponse } from './rest-api.js';
 import { createAuthenticatedRole, createLambdaRole } from './roles.js';
 
 /**
@@ -37,6 +37,7 @@ async function provisionInto(provisioner: Provisioner): Promise<void> {
   if (restApiId && functionArn) {
     await addApiMethods(provisioner, restApiId, functionArn);
     await allowApiGatewayInvoke(provisioner, restApiId);
+    await putCorsGatewayResponse(provisioner, restApiId);
     await deployStage(provisioner, restApiId);
   }
 }
@@ -51,6 +52,8 @@ export interface TargetProvisioning {
   accountId: string;
   signal?: AbortSignal;
   onCall?: ProvisionOptions['onCall'];
+  /** Names to use instead of the run's unique ones (`up --pool-name`, `--developer-provider-name`). */
+  names?: Partial<StackNames>;
 }
 
 /** provisionStack on a started target, with the run's unique names and tags and the target's API addressing. */
@@ -59,12 +62,12 @@ export function provisionOnTarget(
   clients: AwsClients,
   provisioning: TargetProvisioning,
 ): Promise<Provisioner> {
-  const { runId, accountId, signal, onCall } = provisioning;
+  const { runId, accountId, signal, onCall, names } = provisioning;
   return provisionStack(clients, {
     runId,
     region: session.region,
     accountId,
-    names: stackNames(runId),
+    names: { ...stackNames(runId), ...names },
     tags: runTags(runId),
     apiBaseUrl: (restApiId, stage) => apiBaseUrl(session, restApiId, stage),
     eventuallyConsistent: session.eventuallyConsistent,

@@ -27,6 +27,8 @@ export class Provisioner {
   readonly teardown = new Teardown();
   readonly stack: Partial<StackDescription>;
   readonly failures: string[] = [];
+  /** Steps left out on purpose, each with the reason (not failures: the stack works without them). */
+  readonly skipped: string[] = [];
 
   constructor(
     readonly clients: AwsClients,
@@ -35,8 +37,15 @@ export class Provisioner {
     this.stack = { region: options.region, accountId: options.accountId };
   }
 
-  /** Sends one call; its output, or undefined when it failed (the failure is recorded). */
-  async call<T extends object>(name: string, send: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Sends one call; its output, or undefined when it failed (the failure is recorded). A failure `skipWhen` explains
+   * (answers a reason for) is recorded as a skipped step instead of a failure.
+   */
+  async call<T extends object>(
+    name: string,
+    send: () => Promise<T>,
+    skipWhen?: (error: unknown) => string | undefined,
+  ): Promise<T | undefined> {
     if (this.options.signal?.aborted) return undefined;
     try {
       const output = await send();
@@ -46,6 +55,11 @@ export class Provisioner {
     } catch (error) {
       const outcome = sdkErrorOutcome(error);
       this.remember(name, outcome);
+      const skipReason = skipWhen?.(error);
+      if (skipReason) {
+        this.skipped.push(`${name}: ${skipReason}`);
+        return undefined;
+      }
       this.failures.push(`${name}: ${outcome.code}${outcome.status ? ` (${outcome.status})` : ''}: ${outcome.message}`);
       return undefined;
     }

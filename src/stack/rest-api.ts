@@ -4,6 +4,7 @@ import {
   CreateRestApiCommand,
   DeleteRestApiCommand,
   GetResourcesCommand,
+  PutGatewayResponseCommand,
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
   PutMethodCommand,
@@ -42,7 +43,11 @@ export async function addApiMethods(provisioner: Provisioner, restApiId: string,
     await addCorsPreflight(provisioner, restApiId, hello);
   }
   const denied = await createResource(provisioner, 'createPrivateResource', restApiId, rootId, stackConventions.deniedPath.slice(1));
-  if (denied) await addLambdaMethod(provisioner, 'Private', restApiId, denied, functionArn);
+  if (denied) {
+    await addLambdaMethod(provisioner, 'Private', restApiId, denied, functionArn);
+    // Enable CORS works per resource; without it a browser's preflight of /private fails before the 403 is seen.
+    await addCorsPreflight(provisioner, restApiId, denied, 'Private');
+  }
 }
 
 async function createResource(provisioner: Provisioner, call: string, restApiId: string, parentId: string, pathPart: string): Promise<string | undefined> {
@@ -70,16 +75,24 @@ async function addLambdaMethod(provisioner: Provisioner, label: string, restApiI
   );
 }
 
-/** What the console's "Enable CORS" makes: OPTIONS, no authorization, a MOCK integration answering the headers. */
-async function addCorsPreflight(provisioner: Provisioner, restApiId: string, resourceId: string): Promise<void> {
+/**
+ * What the console's "Enable CORS" makes: OPTIONS, no authorization, a MOCK integration answering the headers. The
+ * calls are named `put<label>Options…` (`putOptionsMethod` for /hello).
+ */
+async function addCorsPreflight(
+  provisioner: Provisioner,
+  restApiId: string,
+  resourceId: string,
+  label = '',
+): Promise<void> {
   const api = provisioner.clients.apiGateway;
-  const method = await provisioner.call('putOptionsMethod', () => api.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', authorizationType: 'NONE' })));
+  const method = await provisioner.call(`put${label}OptionsMethod`, () => api.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', authorizationType: 'NONE' })));
   if (!method) return;
   const target = { restApiId, resourceId, httpMethod: 'OPTIONS' };
-  await provisioner.call('putOptionsIntegration', () =>
+  await provisioner.call(`put${label}OptionsIntegration`, () =>
     api.send(new PutIntegrationCommand({ ...target, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } })),
   );
-  await provisioner.call('putOptionsMethodResponse', () =>
+  await provisioner.call(`put${label}OptionsMethodResponse`, () =>
     api.send(
       new PutMethodResponseCommand({
         ...target,
@@ -88,7 +101,7 @@ async function addCorsPreflight(provisioner: Provisioner, restApiId: string, res
       }),
     ),
   );
-  await provisioner.call('putOptionsIntegrationResponse', () =>
+  await provisioner.call(`put${label}OptionsIntegrationResponse`, () =>
     api.send(
       new PutIntegrationResponseCommand({
         ...target,
@@ -101,6 +114,28 @@ async function addCorsPreflight(provisioner: Provisioner, restApiId: string, res
       }),
     ),
   );
+}
+
+/**
+ * What the console's "Enable CORS" offers for gateway responses (Default 4XX): API Gateway's own refusals (403
+ * unsigned, bad signature, not allowed) carry Access-Control-Allow-Origin, so page code can read them instead of a bare
+ * `TypeError: Failed to fetch`. Needs the deployment that follows. Source: AWS docs, "Enable CORS on a resource using
+ * the API Gateway console" and PutGatewayResponse (static header values in single quotes).
+ */
+export async function putCorsGatewayResponse(provisioner: Provisioner, restApiId: string): Promise<void> {
+  const send = () =>
+    provisioner.clients.apiGateway.send(
+      new PutGatewayResponseCommand({
+        restApiId,
+        responseType: 'DEFAULT_4XX',
+        responseParameters: {
+          'gatewayresponse.header.Access-Control-Allow-Origin': "'*'",
+          'gatewayresponse.header.Access-Control-Allow-Headers': `'${stackConventions.corsAllowHeaders}'`,
+          'gatewayresponse.header.Access-Control-Allow-Methods': `'${stackConventions.corsAllowMethods}'`,
+        },
+      }),
+    );
+  await provisioner.call('putCorsGatewayResponse', send);
 }
 
 export async function deployStage(provisioner: Provisioner, restApiId: string): Promise<void> {

@@ -14,7 +14,12 @@ export interface LocalstackTargetOptions {
 /** Why LocalStack cannot start here, each with its fix; empty when it can. */
 export async function localstackPrerequisites(env: NodeJS.ProcessEnv): Promise<string[]> {
   const missing: string[] = [];
-  const { getContainerRuntimeClient } = await import('testcontainers');
+  const testcontainers = await optionalImport<typeof import('testcontainers')>('testcontainers');
+  const localstack = await optionalImport<typeof import('@testcontainers/localstack')>('@testcontainers/localstack');
+  if (!testcontainers || !localstack) {
+    return [`${installHint}`, ...(env.LOCALSTACK_AUTH_TOKEN ? [] : [noTokenReason])];
+  }
+  const { getContainerRuntimeClient } = testcontainers;
   try {
     await getContainerRuntimeClient();
   } catch (error) {
@@ -22,10 +27,27 @@ export async function localstackPrerequisites(env: NodeJS.ProcessEnv): Promise<s
       `no container runtime (${error instanceof Error ? error.message : String(error)}): start Docker (or Podman with DOCKER_HOST set), or run LocalStack yourself and use --target endpoint --endpoint http://localhost:4566 --execute-api-url-style path`,
     );
   }
-  if (!env.LOCALSTACK_AUTH_TOKEN) {
-    missing.push('no LOCALSTACK_AUTH_TOKEN: identity pools (and ENFORCE_IAM) are paid LocalStack features, and every image needs an account token; export LOCALSTACK_AUTH_TOKEN=<your token>');
-  }
+  if (!env.LOCALSTACK_AUTH_TOKEN) missing.push(noTokenReason);
   return missing;
+}
+
+const noTokenReason =
+  'no LOCALSTACK_AUTH_TOKEN: identity pools (and ENFORCE_IAM) are paid LocalStack features, and every image needs ' +
+  'an account token; export LOCALSTACK_AUTH_TOKEN=<your token>';
+
+/** testcontainers is an optional peer dependency: only this target needs it (about 180 packages). */
+export const installHint =
+  'testcontainers is not installed (only the localstack target needs it): ' +
+  'npm install --save-dev testcontainers@^11 @testcontainers/localstack@^11';
+
+/** The module, or undefined when it is not installed (any other failure to load it is thrown). */
+async function optionalImport<T>(name: string): Promise<T | undefined> {
+  try {
+    return (await import(name)) as T;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -40,7 +62,8 @@ export function localstackTarget(options: LocalstackTargetOptions): Target {
     start: async () => {
       const missing = await localstackPrerequisites(env);
       if (missing.length > 0) throw new TargetUnavailable(`LocalStack cannot start: ${missing.join('; ')}`, 'Fix the above and run again.');
-      const { LocalstackContainer } = await import('@testcontainers/localstack');
+      type Localstack = typeof import('@testcontainers/localstack');
+      const { LocalstackContainer } = (await optionalImport<Localstack>('@testcontainers/localstack')) as Localstack;
       const image = options.image ?? defaultLocalstackImage;
       const container = await new LocalstackContainer(image)
         .withEnvironment({

@@ -8,6 +8,11 @@ import { localstackPrerequisites } from '../../src/targets/localstack.js';
 import { builtCli, startProcess, type RunningProcess } from '../support/child-processes.js';
 import { parseXml } from '../support/xml.js';
 
+type UpSettings = Record<string, string> & { apiUrls: { path: string; host: string }; routes: string[] };
+const upReady = /(http:\/\/[\d.]+:\d+) with the seed stack:\n[\s\S]*\n\}\n/;
+const settingsIn = (printed: string) =>
+  JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as UpSettings;
+
 let cli: string;
 
 /** Runs the built CLI; resolves with its exit status and output. */
@@ -83,13 +88,24 @@ describe('the idpool CLI (built)', () => {
   });
 
   it('up serves the emulator with the seed stack and prints what an app needs', async () => {
-    const up = await startProcess(process.execPath, [cli, 'up', '--port', '0'], /(http:\/\/[\d.]+:\d+) with the seed stack:\n[\s\S]*\n\}\n/);
+    const up = await startProcess(process.execPath, [cli, 'up', '--port', '0', '--no-settings-file'], upReady);
     try {
-      const printed = up.output();
-      const settings = JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as Record<string, string>;
+      const settings = settingsIn(up.output());
       expect(settings).toMatchObject({ endpoint: up.url, region: 'us-east-1', identityPoolId: expect.stringMatching(/^us-east-1:/), developerProviderName: expect.stringMatching(/^login\.idpool\./) });
-      expect(settings.apiUrl).toMatch(/^http:\/\/[a-z0-9]+\.execute-api\.localhost:\d+\/dev$/);
+      // The path form works from any HTTP client; the host form where *.localhost resolves. Both are labelled.
+      const apiId = /restapis\/([a-z0-9]+)\//.exec(settings.apiUrl)?.[1];
+      expect(settings.apiUrl).toBe(`${up.url}/restapis/${apiId}/dev/_user_request_`);
+      const host = `http://${apiId}.execute-api.localhost:${new URL(up.url).port}/dev`;
+      expect(settings.apiUrls).toEqual({ path: settings.apiUrl, host });
+      expect(settings.routes).toEqual([
+        `GET ${settings.apiUrl}/hello: AWS_IAM, AWS_PROXY`,
+        `GET ${settings.apiUrl}/private: AWS_IAM, AWS_PROXY`,
+        `OPTIONS ${settings.apiUrl}/hello: NONE, MOCK`,
+        `OPTIONS ${settings.apiUrl}/private: NONE, MOCK`,
+      ]);
       expect(settings.credentials).toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
+      const answer = await fetch(`${settings.apiUrl}/hello`);
+      expect(answer.status).toBe(403);
       const flow = await idpool(['contracts', 'run', '--target', `up=${up.url}`, '--only', 'get-open-id-token-for-developer-identity.issued']);
       expect(flow.status).toBe(0);
     } finally {
@@ -97,22 +113,34 @@ describe('the idpool CLI (built)', () => {
     }
   });
 
-  it('up with --data-dir serves the same stack again after a restart', async () => {
+  it('up with --data-dir serves the same stack after a restart, and says so when a reset removed it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'idpool-up-'));
-    const settingsOf = async () => {
-      const up = await startProcess(process.execPath, [cli, 'up', '--port', '0', '--data-dir', dataDir], /(http:\/\/[\d.]+:\d+) with the seed stack:\n[\s\S]*\n\}\n/);
+    const upOnce = async (extra: string[] = [], between?: (url: string) => Promise<void>) => {
+      const args = [cli, 'up', '--port', '0', '--data-dir', dataDir, '--no-settings-file', ...extra];
+      const up = await startProcess(process.execPath, args, upReady);
       try {
         const printed = up.output();
-        return JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1)) as Record<string, string>;
+        await between?.(up.url);
+        return { printed, settings: settingsIn(printed) };
       } finally {
         await up.stop();
       }
     };
-    const first = await settingsOf();
-    const second = await settingsOf();
-    expect(second.identityPoolId).toBe(first.identityPoolId);
-    expect(second.developerProviderName).toBe(first.developerProviderName);
-    expect(new URL(second.apiUrl as string).hostname).toBe(new URL(first.apiUrl as string).hostname);
+    const names = ['--pool-name', 'my-app-pool', '--developer-provider-name', 'test.login'];
+    const reset = async (url: string) => void (await fetch(`${url}/_idpool/reset`, { method: 'POST' }));
+    const first = await upOnce(names, reset);
+    expect(first.settings.developerProviderName).toBe('test.login');
+    const second = await upOnce(names);
+    expect(second.printed).toMatch(/the stack kept in .*up-stack\.json is no longer in the state /);
+    expect(second.printed).toMatch(/\(pool us-east-1:[\w-]+ and API \w+ not found: reset with POST \/_idpool\/reset/);
+    expect(second.printed).toContain('provisioning a new one, with new ids');
+    expect(second.settings.identityPoolId).not.toBe(first.settings.identityPoolId);
+    expect(second.settings.developerProviderName).toBe('test.login');
+    const third = await upOnce(['--developer-provider-name', 'other.login']);
+    expect(third.printed).toContain('serving the stack kept in');
+    expect(third.printed).toContain('--developer-provider-name other.login ignored: the kept stack has test.login');
+    expect(third.settings.identityPoolId).toBe(second.settings.identityPoolId);
+    expect(new URL(third.settings.apiUrls.host).hostname).toBe(new URL(second.settings.apiUrls.host).hostname);
   });
 
   it('reports a localstack target without a container runtime as not run, exit 3', async () => {

@@ -199,9 +199,10 @@ describe('function packages: limits read from the central directory before anyth
       `slowest health answer: ${Math.round(created.maxMs)} ms during CreateFunction, ${Math.round(invoked.maxMs)} ms during the first Invoke`,
     );
     // Alone on this 2-core machine the extraction delays health by 70-110 ms (a main-thread extraction: ~9 s); the
-    // bound leaves room for the rest of the suite running alongside. The upload's cost is the protocol's (a 9 MB
-    // JSON body): bounded too, but not by the extraction.
-    expect(created.maxMs).toBeLessThan(1000);
-    expect(invoked.maxMs).toBeLessThan(400);
+    // bounds leave room for the rest of the suite running alongside on a loaded CI machine, and still fail on a
+    // main-thread extraction by a wide margin (the speed itself is the bench's to track). The upload's cost is the
+    // protocol's (a 9 MB JSON body): bounded too, but not by the extraction.
+    expect(created.maxMs).toBeLessThan(2000);
+    expect(invoked.maxMs).toBeLessThan(1500);
   }, 120_000);
 });

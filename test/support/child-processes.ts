@@ -10,8 +10,15 @@ export interface RunningProcess {
 }
 
 /** Starts a server process and waits until a line of its output gives its URL (the first capture of `ready`). */
-export function startProcess(command: string, args: string[], ready: RegExp, timeoutMs = 30_000, env: NodeJS.ProcessEnv = process.env): Promise<RunningProcess> {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(
+  command: string,
+  args: string[],
+  ready: RegExp,
+  timeoutMs = 30_000,
+  env: NodeJS.ProcessEnv = process.env,
+  options: { cwd?: string } = {},
+): Promise<RunningProcess> {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...options });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

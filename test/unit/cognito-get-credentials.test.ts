@@ -6,6 +6,7 @@ import { getOpenIdTokenForDeveloperIdentity } from '../../emulator/services/cogn
 import { AuthStore } from '../../emulator/store/auth-store.js';
 import { Database } from '../../emulator/store/database.js';
 import { IamStore } from '../../emulator/store/iam-store.js';
+import { Logger } from '../../emulator/logger.js';
 import { callContext } from '../support/call-context.js';
 import { developerPool, developerProvider, poolId } from '../support/cognito-pools.js';
 import { FakeTokens } from '../support/fake-tokens.js';
@@ -59,7 +60,7 @@ function setup(trust: { authenticated?: string; unauthenticated?: string } = {})
     });
   }
   cognito.pools.setRoles(pool.poolId, roles, {});
-  const handler = getCredentialsForIdentity.build({ cognito, tokens, clock, iam, credentials });
+  const handler = getCredentialsForIdentity.build({ cognito, tokens, clock, iam, credentials, log: new Logger('error') });
   const developerToken = getOpenIdTokenForDeveloperIdentity.build({ cognito, tokens });
   const context = () => callContext({ now: clock.now(), caller: undefined });
   return { cognito, pool, iam, clock, credentials, tokens, roles, handler, developerToken, context };
@@ -67,7 +68,7 @@ function setup(trust: { authenticated?: string; unauthenticated?: string } = {})
 
 describe('GetCredentialsForIdentity, over real stores, a fake clock and a fake token service', () => {
   it('declares the services it uses', () => {
-    expect([...getCredentialsForIdentity.needs].sort()).toEqual(['clock', 'cognito', 'credentials', 'iam', 'tokens']);
+    expect([...getCredentialsForIdentity.needs].sort()).toEqual(['clock', 'cognito', 'credentials', 'iam', 'log', 'tokens']);
   });
 
   it('assumes the unauthenticated role for an identity without logins, for one hour in whole seconds', async () => {

@@ -3,12 +3,12 @@ import type {
   GetCredentialsForIdentityResponse,
 } from '@aws-sdk/client-cognito-identity';
 import { issueRoleSession } from '../sts/role-sessions.js';
-import { trustsCognitoIdentity } from '../sts/role-trust.js';
+import { cognitoTrustRefusal, trustsCognitoIdentity } from '../sts/role-trust.js';
 import { defineOperation } from '../service-definition.js';
 import { InvalidIdentityPoolConfigurationException } from './errors.js';
 import { identityLogin } from './identity-login.js';
 import { publicIdentity } from './pools.js';
-import { resolveRoleArn } from './role-resolution.js';
+import { resolveRoleArn, type RoleRequest } from './role-resolution.js';
 import { principalTagsOf, providerOf } from './token-claims.js';
 
 /** The session name Cognito gives every role session it opens. */
@@ -22,13 +22,18 @@ const credentialSeconds = 3600;
  * unauthenticated identities' sessions.
  */
 export const getCredentialsForIdentity = defineOperation(
-  ['cognito', 'tokens', 'clock', 'iam', 'credentials'],
+  ['cognito', 'tokens', 'clock', 'iam', 'credentials', 'log'],
   (services) =>
     async (input: GetCredentialsForIdentityInput, context): Promise<GetCredentialsForIdentityResponse> => {
       const { identity, pool } = publicIdentity(services.cognito, input.IdentityId as string);
       const login = await identityLogin(services, pool, identity, input.Logins ?? {});
-      const roleArn = resolveRoleArn(
-        pool,
+      // AWS says InvalidIdentityPoolConfigurationException whatever the mistake; the log says which it was.
+      const refuse = (why: string): never => {
+        const operation = `GetCredentialsForIdentity ${identity.identityId}`;
+        services.log.warn(`${operation}: InvalidIdentityPoolConfigurationException: ${why}`);
+        throw new InvalidIdentityPoolConfigurationException();
+      };
+      const request: RoleRequest =
         login.authenticationType === 'unauthenticated'
           ? { authenticationType: 'unauthenticated' }
           : {
@@ -36,13 +41,21 @@ export const getCredentialsForIdentity = defineOperation(
               provider: providerOf(login.amr),
               claims: login.claims,
               customRoleArn: input.CustomRoleArn,
-            },
-      );
+            };
+      let roleArn: string;
+      try {
+        roleArn = resolveRoleArn(pool, request);
+      } catch (error) {
+        if (!(error instanceof InvalidIdentityPoolConfigurationException)) throw error;
+        return refuse(`pool ${pool.poolId} has no ${login.authenticationType} role (SetIdentityPoolRoles)`);
+      }
       const tags = principalTagsOf(login.claims);
       const role = services.iam.findRoleByArn(roleArn);
+      if (!role) return refuse(`role ${roleArn} does not exist`);
       const webIdentity = { poolId: pool.poolId, identityId: identity.identityId, amr: login.amr, tags };
-      const trusted = role && trustsCognitoIdentity(role, webIdentity, context.now);
-      if (!role || !trusted) throw new InvalidIdentityPoolConfigurationException();
+      if (!trustsCognitoIdentity(role, webIdentity, context.now)) {
+        return refuse(`role ${roleArn}: ${cognitoTrustRefusal(role, webIdentity, context.now)}`);
+      }
 
       const { credentials } = issueRoleSession(services.credentials, {
         role,

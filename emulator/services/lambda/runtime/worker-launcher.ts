@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chownSync, copyFileSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { chownSync, copyFileSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { awsIdentifier } from '../../../auth/session-credentials.js';
@@ -63,6 +63,7 @@ export class WorkerLauncher implements WorkerFactory {
   readonly codeFolders: CodeFolders;
   private tempRoot: string | undefined;
   private stopped = false;
+  private retiredCode = 0;
   private readonly sdk = bundledSdkScope();
   private readonly user: WorkerUser | undefined;
 
@@ -128,10 +129,17 @@ export class WorkerLauncher implements WorkerFactory {
   /** Code folders go (workers still running keep theirs open until they exit). */
   removeCode(): void {
     const root = this.tempRoot;
-    const removeFolders = () => root && rmSync(join(root, 'code'), { recursive: true, force: true });
-    removeFolders();
-    // An extraction under way may write a little more before it stops.
-    void this.codeFolders.forgetAll().then(removeFolders);
+    if (!root) return;
+    // Moved aside at once, so that functions created right after (a reset, then a new stack) extract into a fresh
+    // `code` folder that the removal below cannot reach; an extraction under way may write a little more before it
+    // stops, hence the removal once they have.
+    const retired = join(root, `code-retired-${++this.retiredCode}`);
+    try {
+      renameSync(join(root, 'code'), retired);
+    } catch {
+      return void this.codeFolders.forgetAll();
+    }
+    void this.codeFolders.forgetAll().then(() => rmSync(retired, { recursive: true, force: true }));
   }
 
   /** No more workers; the whole temp folder goes once the extractions under way have stopped. */

@@ -241,7 +241,7 @@ export class IamStore {
   private readonly policyDocuments: RowCache<string[]>;
   private readonly namedPolicies: RowCache<NamedPolicyRecord[]>;
 
-  constructor(readonly db: Database) {
+  constructor(private readonly db: Database) {
     db.install(iamSchema);
     this.roles = new RowCache(db, { capacity: 1_000, tables: ['iam_roles'], keptByInserts: true });
     const policyTables = [

@@ -1,6 +1,5 @@
 import type { CreateRoleRequest, CreateRoleResponse } from '@aws-sdk/client-iam';
 import { awsIdentifier } from '../../auth/session-credentials.js';
-import { UnsupportedFeatureException } from '../../errors.js';
 import type { RoleRecord } from '../../store/iam-store.js';
 import { defineOperation } from '../service-definition.js';
 import { iamErrors } from './errors.js';
@@ -13,12 +12,7 @@ export const createRole = defineOperation(
   ['iam'],
   ({ iam }) =>
     (input: CreateRoleRequest, context): CreateRoleResponse => {
-      if (input.PermissionsBoundary !== undefined) {
-        throw new UnsupportedFeatureException(
-          'permissions boundaries (CreateRole PermissionsBoundary): idpool does not apply them when it evaluates ' +
-            'policies, so the role would be allowed more than on AWS.',
-        );
-      }
+      if (input.PermissionsBoundary !== undefined) throw iamErrors.permissionsBoundaryUnsupported();
       const roleName = input.RoleName as string;
       const document = input.AssumeRolePolicyDocument as string;
       checkTrustPolicy(document, context.region);

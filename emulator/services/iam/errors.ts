@@ -1,4 +1,4 @@
-import { AwsError } from '../../errors.js';
+import { AwsError, UnsupportedFeatureException } from '../../errors.js';
 
 /**
  * IAM's errors, by model shape name, with AWS's statuses (404 NoSuchEntity, 409 for conflicts and quotas, 400 for
@@ -131,6 +131,12 @@ export const iamErrors = {
   invalidPolicyArn: (arn: string) => new IamValidationError(`ARN ${arn} is not valid.`),
   /** [unverified] IAM's answer to a marker it never gave; the wording other emulators settled on. */
   invalidMarker: () => new IamValidationError('Invalid Marker.'),
+  /** idpool's own: what it does not emulate is refused rather than accepted and ignored. */
+  permissionsBoundaryUnsupported: () =>
+    new UnsupportedFeatureException(
+      'permissions boundaries (CreateRole PermissionsBoundary): idpool does not apply them when it evaluates ' +
+        'policies, so the role would be allowed more than on AWS.',
+    ),
   /** Changing an AWS managed policy: AWS refuses it as an authorization failure, since the policy belongs to the
    * `aws` account [unverified: wording modelled on IAM's AccessDenied messages]. */
   awsManagedPolicyReadOnly: (callerArn: string, action: string, policyArn: string) =>

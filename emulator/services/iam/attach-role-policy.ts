@@ -1,6 +1,6 @@
 import type { AttachRolePolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../service-definition.js';
-import { LimitExceededException } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { iamErrors } from './errors.js';
 import { policyArnAccount, requirePolicy } from './managed-policies.js';
 import { requireRole } from './roles.js';
 
@@ -11,17 +11,16 @@ import { requireRole } from './roles.js';
 const maxAttachedPoliciesPerRole = 10;
 
 /** Attaching a policy the role already has changes nothing, as on AWS. */
-export const attachRolePolicy: Operation<AttachRolePolicyRequest, Record<string, never>> = (input, context) => {
-  const { iam } = context.runtime;
-  const arn = input.PolicyArn as string;
-  policyArnAccount(arn);
-  return iam.db.transaction(() => {
-    const role = requireRole(context, (input.RoleName as string));
-    const policy = requirePolicy(context, arn, 'not-attachable');
-    const attached = iam.attachedPolicyArns(context.accountId, role.roleName);
-    if (attached.includes(policy.arn)) return {};
-    if (attached.length >= maxAttachedPoliciesPerRole) throw LimitExceededException.quota('PoliciesPerRole', maxAttachedPoliciesPerRole);
-    iam.attachPolicy(context.accountId, role.roleName, policy.arn);
-    return {};
-  });
-};
+export const attachRolePolicy = defineOperation(
+  ['iam'],
+  ({ iam }) =>
+    (input: AttachRolePolicyRequest, context): Record<string, never> => {
+      const arn = input.PolicyArn as string;
+      policyArnAccount(arn);
+      const role = requireRole(iam, context.accountId, input.RoleName as string);
+      const policy = requirePolicy(iam, context.accountId, arn, 'not-attachable');
+      const result = iam.attachRolePolicy(context.accountId, role.roleName, policy.arn, maxAttachedPoliciesPerRole);
+      if (result === 'quota-exceeded') throw iamErrors.quotaExceeded('PoliciesPerRole', maxAttachedPoliciesPerRole);
+      return {};
+    },
+);

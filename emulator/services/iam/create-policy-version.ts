@@ -1,24 +1,33 @@
 import type { CreatePolicyVersionRequest, CreatePolicyVersionResponse } from '@aws-sdk/client-iam';
-import type { Operation } from '../service-definition.js';
-import { LimitExceededException } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { iamErrors } from './errors.js';
 import { maxPolicyVersions, refuseAwsManaged, requirePolicy } from './managed-policies.js';
 import { checkManagedPolicyDocument } from './policy-documents.js';
 
 /** A new version `v<n>` (numbers are never reused); SetAsDefault makes it the one that applies. */
-export const createPolicyVersion: Operation<CreatePolicyVersionRequest, CreatePolicyVersionResponse> = (input, context) => {
-  const { iam } = context.runtime;
-  const document = input.PolicyDocument as string;
-  return iam.db.transaction(() => {
-    const policy = requirePolicy(context, (input.PolicyArn as string), 'not-found');
-    refuseAwsManaged(context, policy, 'CreatePolicyVersion');
-    checkManagedPolicyDocument(document, context.region);
-    if (iam.policyVersions(policy.arn).length >= maxPolicyVersions) {
-      throw new LimitExceededException(
-        `A managed policy can have up to ${maxPolicyVersions} versions. Before you create a new version, you must delete an existing version.`,
-      );
-    }
-    const version = iam.addPolicyVersion(policy, document, context.now.getTime());
-    if (input.SetAsDefault) iam.setDefaultPolicyVersion(policy.arn, version.versionId);
-    return { PolicyVersion: { VersionId: version.versionId, IsDefaultVersion: input.SetAsDefault === true, CreateDate: new Date(version.createdAt) } };
-  });
-};
+export const createPolicyVersion = defineOperation(
+  ['iam'],
+  ({ iam }) =>
+    (input: CreatePolicyVersionRequest, context): CreatePolicyVersionResponse => {
+      const arn = input.PolicyArn as string;
+      const document = input.PolicyDocument as string;
+      const policy = requirePolicy(iam, context.accountId, arn, 'not-found');
+      refuseAwsManaged(context, policy, 'CreatePolicyVersion');
+      checkManagedPolicyDocument(document, context.region);
+      const setAsDefault = input.SetAsDefault === true;
+      const result = iam.createPolicyVersion(policy.arn, document, context.now.getTime(), {
+        setAsDefault,
+        maxVersions: maxPolicyVersions,
+      });
+      if (result.kind === 'no-policy') throw iamErrors.policyNotFound(arn);
+      if (result.kind === 'quota-exceeded') throw iamErrors.tooManyPolicyVersions(maxPolicyVersions);
+      const { version } = result;
+      return {
+        PolicyVersion: {
+          VersionId: version.versionId,
+          IsDefaultVersion: setAsDefault,
+          CreateDate: new Date(version.createdAt),
+        },
+      };
+    },
+);

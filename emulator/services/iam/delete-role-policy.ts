@@ -1,13 +1,16 @@
 import type { DeleteRolePolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../service-definition.js';
-import { NoSuchEntityException } from './errors.js';
-import { requireRole } from './roles.js';
+import { defineOperation } from '../service-definition.js';
+import { iamErrors } from './errors.js';
 
-export const deleteRolePolicy: Operation<DeleteRolePolicyRequest, Record<string, never>> = (input, context) => {
-  const { iam } = context.runtime;
-  return iam.db.transaction(() => {
-    const role = requireRole(context, (input.RoleName as string));
-    if (!iam.deleteInlinePolicy(context.accountId, role.roleName, (input.PolicyName as string))) throw NoSuchEntityException.rolePolicy((input.PolicyName as string));
-    return {};
-  });
-};
+export const deleteRolePolicy = defineOperation(
+  ['iam'],
+  ({ iam }) =>
+    (input: DeleteRolePolicyRequest, context): Record<string, never> => {
+      const roleName = input.RoleName as string;
+      const policyName = input.PolicyName as string;
+      const result = iam.deleteRolePolicy(context.accountId, roleName, policyName);
+      if (result === 'no-role') throw iamErrors.roleNotFound(roleName);
+      if (result === 'no-policy') throw iamErrors.rolePolicyNotFound(policyName);
+      return {};
+    },
+);

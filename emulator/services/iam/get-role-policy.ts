@@ -1,12 +1,21 @@
 import type { GetRolePolicyRequest, GetRolePolicyResponse } from '@aws-sdk/client-iam';
-import type { Operation } from '../service-definition.js';
-import { NoSuchEntityException } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { iamErrors } from './errors.js';
 import { encodePolicyDocument } from './policy-documents.js';
 import { requireRole } from './roles.js';
 
-export const getRolePolicy: Operation<GetRolePolicyRequest, GetRolePolicyResponse> = (input, context) => {
-  const role = requireRole(context, (input.RoleName as string));
-  const policy = context.runtime.iam.findInlinePolicy(context.accountId, role.roleName, (input.PolicyName as string));
-  if (!policy) throw NoSuchEntityException.rolePolicy((input.PolicyName as string));
-  return { RoleName: role.roleName, PolicyName: policy.policyName, PolicyDocument: encodePolicyDocument(policy.document) };
-};
+export const getRolePolicy = defineOperation(
+  ['iam'],
+  ({ iam }) =>
+    (input: GetRolePolicyRequest, context): GetRolePolicyResponse => {
+      const policyName = input.PolicyName as string;
+      const role = requireRole(iam, context.accountId, input.RoleName as string);
+      const policy = iam.findInlinePolicy(context.accountId, role.roleName, policyName);
+      if (!policy) throw iamErrors.rolePolicyNotFound(policyName);
+      return {
+        RoleName: role.roleName,
+        PolicyName: policy.policyName,
+        PolicyDocument: encodePolicyDocument(policy.document),
+      };
+    },
+);

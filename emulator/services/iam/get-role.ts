@@ -1,7 +1,11 @@
 import type { GetRoleRequest, GetRoleResponse } from '@aws-sdk/client-iam';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { requireRole, roleView } from './roles.js';
 
-export const getRole: Operation<GetRoleRequest, GetRoleResponse> = (input, context) => ({
-  Role: roleView(requireRole(context, (input.RoleName as string)), 'get'),
-});
+export const getRole = defineOperation(
+  ['iam'],
+  ({ iam }) =>
+    (input: GetRoleRequest, context): GetRoleResponse => ({
+      Role: roleView(requireRole(iam, context.accountId, input.RoleName as string), 'get'),
+    }),
+);

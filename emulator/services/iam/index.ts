@@ -31,7 +31,8 @@ import { updateRole } from './update-role.js';
 
 /**
  * The operations idpool emulates; the model's others answer UnsupportedOperation. The protocol layer has checked
- * each input against the model before the call, so an operation takes its required members as present (`!`).
+ * each input against the model before the call, so an operation takes its required members as present
+ * (`input.RoleName as string`).
  */
 const iamOperations: OperationTable = {
   CreateRole: createRole,

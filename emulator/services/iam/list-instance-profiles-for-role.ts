@@ -1,5 +1,5 @@
 import type { ListInstanceProfilesForRoleRequest, ListInstanceProfilesForRoleResponse } from '@aws-sdk/client-iam';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { requireRole } from './roles.js';
 
 /**
@@ -7,10 +7,11 @@ import { requireRole } from './roles.js';
  * none; an unknown role is NoSuchEntity, as for every role operation. The Terraform provider lists them before it
  * deletes a role.
  */
-export const listInstanceProfilesForRole: Operation<
-  ListInstanceProfilesForRoleRequest,
-  ListInstanceProfilesForRoleResponse
-> = (input, context) => {
-  requireRole(context, (input.RoleName as string));
-  return { InstanceProfiles: [], IsTruncated: false };
-};
+export const listInstanceProfilesForRole = defineOperation(
+  ['iam'],
+  ({ iam }) =>
+    (input: ListInstanceProfilesForRoleRequest, context): ListInstanceProfilesForRoleResponse => {
+      requireRole(iam, context.accountId, input.RoleName as string);
+      return { InstanceProfiles: [], IsTruncated: false };
+    },
+);

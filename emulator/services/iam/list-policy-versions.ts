@@ -1,5 +1,5 @@
 import type { ListPolicyVersionsRequest, ListPolicyVersionsResponse } from '@aws-sdk/client-iam';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { requirePolicy } from './managed-policies.js';
 import { paginate } from './pagination.js';
 
@@ -9,17 +9,21 @@ function newestFirst(versionId: string): string {
 }
 
 /** The policy's versions without their documents, newest first [unverified: AWS's wording for a missing policy]. */
-export const listPolicyVersions: Operation<ListPolicyVersionsRequest, ListPolicyVersionsResponse> = (input, context) => {
-  const policy = requirePolicy(context, (input.PolicyArn as string), 'not-found');
-  const versions = context.runtime.iam.policyVersions(policy.arn);
-  const page = paginate(versions, (version) => newestFirst(version.versionId), input.Marker, input.MaxItems);
-  return {
-    Versions: page.items.map((version) => ({
-      VersionId: version.versionId,
-      IsDefaultVersion: version.versionId === policy.defaultVersionId,
-      CreateDate: new Date(version.createdAt),
-    })),
-    IsTruncated: page.IsTruncated,
-    Marker: page.Marker,
-  };
-};
+export const listPolicyVersions = defineOperation(
+  ['iam'],
+  ({ iam }) =>
+    (input: ListPolicyVersionsRequest, context): ListPolicyVersionsResponse => {
+      const policy = requirePolicy(iam, context.accountId, input.PolicyArn as string, 'not-found');
+      const versions = iam.policyVersions(policy.arn);
+      const page = paginate(versions, (version) => newestFirst(version.versionId), input.Marker, input.MaxItems);
+      return {
+        Versions: page.items.map((version) => ({
+          VersionId: version.versionId,
+          IsDefaultVersion: version.versionId === policy.defaultVersionId,
+          CreateDate: new Date(version.createdAt),
+        })),
+        IsTruncated: page.IsTruncated,
+        Marker: page.Marker,
+      };
+    },
+);

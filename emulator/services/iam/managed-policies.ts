@@ -1,9 +1,12 @@
 import type { Policy } from '@aws-sdk/client-iam';
 import { partitionOf } from '../../partition.js';
 import { awsManagedAccount, awsManagedPolicies, awsManagedPolicyArn } from '../../store/aws-managed-policies.js';
-import type { PolicyRecord, PolicyVersionRecord } from '../../store/iam-store.js';
-import type { OperationContext } from '../service-definition.js';
-import { AccessDeniedException, IamValidationError, NoSuchEntityException } from './errors.js';
+import type { IamStore, PolicyRecord, PolicyVersionRecord } from '../../store/iam-store.js';
+import type { CallContext } from '../service-definition.js';
+import { iamErrors } from './errors.js';
+
+/** What the policy checks read of the store. */
+type PolicyReader = Pick<IamStore, 'findPolicy' | 'findPolicyVersion'>;
 
 /** Customer managed policies per account: the documented default quota [unverified: the message's quota name]. */
 export const maxPoliciesPerAccount = 1500;
@@ -24,8 +27,8 @@ const policyArnPattern = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy((?:\/[A-Za-z0
  */
 export function policyArnAccount(arn: string): string {
   const match = policyArnPattern.exec(arn);
-  if (!match && (!arn.startsWith('arn:') || arn.split(':').length < 6)) throw new IamValidationError('Invalid ARN:  Could not be parsed!');
-  if (!match) throw new IamValidationError(`ARN ${arn} is not valid.`);
+  if (!match && (!arn.startsWith('arn:') || arn.split(':').length < 6)) throw iamErrors.unparsableArn();
+  if (!match) throw iamErrors.invalidPolicyArn(arn);
   return match[1] as string;
 }
 
@@ -36,45 +39,59 @@ function catalogHint(arn: string): string {
   const samePolicyElsewhere = awsManagedPolicies.find((policy) => policy.name === name);
   if (samePolicyElsewhere) return ` It is ${awsManagedPolicyArn(samePolicyElsewhere)}: the path is part of the ARN.`;
   const names = awsManagedPolicies.map((policy) => policy.name).join(', ');
-  return ` idpool's catalog of AWS managed policies does not have it (it has ${names}); create a customer managed policy with its document instead.`;
+  return (
+    ` idpool's catalog of AWS managed policies does not have it (it has ${names}); ` +
+    'create a customer managed policy with its document instead.'
+  );
 }
 
 export type PolicyNotFoundWording = 'not-found' | 'not-attachable';
 
 /** The policy if the caller can see it: its own account's, or an AWS managed one. */
-function findVisiblePolicy(context: OperationContext, arn: string): PolicyRecord | undefined {
+function findVisiblePolicy(iam: PolicyReader, accountId: string, arn: string): PolicyRecord | undefined {
   const account = policyArnAccount(arn);
-  return account === context.accountId || account === awsManagedAccount ? context.runtime.iam.findPolicy(arn) : undefined;
+  return account === accountId || account === awsManagedAccount ? iam.findPolicy(arn) : undefined;
 }
 
 /** A policy the caller can see, or NoSuchEntity in the operation's wording. */
-export function requirePolicy(context: OperationContext, arn: string, wording: PolicyNotFoundWording): PolicyRecord {
-  const policy = findVisiblePolicy(context, arn);
+export function requirePolicy(
+  iam: PolicyReader,
+  accountId: string,
+  arn: string,
+  wording: PolicyNotFoundWording,
+): PolicyRecord {
+  const policy = findVisiblePolicy(iam, accountId, arn);
   if (policy) return policy;
   const hint = catalogHint(arn);
-  throw wording === 'not-found' ? NoSuchEntityException.policy(arn, hint) : NoSuchEntityException.notAttachable(arn, hint);
+  throw wording === 'not-found' ? iamErrors.policyNotFound(arn, hint) : iamErrors.policyNotAttachable(arn, hint);
 }
 
 /**
  * A version of a policy the caller can see, or NoSuchEntity as GetPolicyVersion, DeletePolicyVersion and
  * SetDefaultPolicyVersion answer both a missing policy and a missing version.
  */
-export function requirePolicyVersion(context: OperationContext, arn: string, versionId: string): { policy: PolicyRecord; version: PolicyVersionRecord } {
-  const policy = findVisiblePolicy(context, arn);
-  const version = policy && context.runtime.iam.findPolicyVersion(arn, versionId);
+export function requirePolicyVersion(
+  iam: PolicyReader,
+  accountId: string,
+  arn: string,
+  versionId: string,
+): { policy: PolicyRecord; version: PolicyVersionRecord } {
+  const policy = findVisiblePolicy(iam, accountId, arn);
+  const version = policy && iam.findPolicyVersion(arn, versionId);
   if (policy && version) return { policy, version };
   const hint = !policy
     ? catalogHint(arn)
     : policy.accountId === awsManagedAccount
       ? ` idpool keeps only the default version (${policy.defaultVersionId}) of AWS managed policies.`
       : '';
-  throw NoSuchEntityException.policyVersion(arn, versionId, hint);
+  throw iamErrors.policyVersionNotFound(arn, versionId, hint);
 }
 
 /** Creating, deleting or switching versions of an AWS managed policy is refused. */
-export function refuseAwsManaged(context: OperationContext, policy: PolicyRecord, action: string): void {
+export function refuseAwsManaged(context: CallContext, policy: PolicyRecord, action: string): void {
   if (policy.accountId !== awsManagedAccount) return;
-  throw new AccessDeniedException(context.caller?.arn ?? `arn:aws:iam::${context.accountId}:root`, action, policy.arn);
+  const callerArn = context.caller?.arn ?? `arn:aws:iam::${context.accountId}:root`;
+  throw iamErrors.awsManagedPolicyReadOnly(callerArn, action, policy.arn);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { IamValidationError } from './errors.js';
+import { iamErrors } from './errors.js';
 
 export interface Page<T> {
   items: T[];
@@ -16,8 +16,7 @@ function encodeMarker(key: string): string {
 
 function decodeMarker(marker: string): string {
   const key = Buffer.from(marker, 'base64url').toString('utf8');
-  // [unverified] IAM's answer to a marker it never gave; the wording other emulators settled on.
-  if (encodeMarker(key) !== marker) throw new IamValidationError('Invalid Marker.');
+  if (encodeMarker(key) !== marker) throw iamErrors.invalidMarker();
   return key;
 }
 
@@ -25,8 +24,15 @@ function decodeMarker(marker: string): string {
  * One page of `items` in the order of `sortKey`, IAM style: `Marker` names the last item returned, and the next
  * call starts after it, so a page stays right when items before it were deleted meanwhile.
  */
-export function paginate<T>(items: T[], sortKey: (item: T) => string, marker: string | undefined, maxItems: number | undefined): Page<T> {
-  const keyed = items.map((item) => ({ item, key: sortKey(item) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+export function paginate<T>(
+  items: T[],
+  sortKey: (item: T) => string,
+  marker: string | undefined,
+  maxItems: number | undefined,
+): Page<T> {
+  const keyed = items
+    .map((item) => ({ item, key: sortKey(item) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const after = marker === undefined ? undefined : decodeMarker(marker);
   const rest = after === undefined ? keyed : keyed.filter((entry) => entry.key > after);
   const size = maxItems ?? defaultMaxItems;

@@ -1,7 +1,7 @@
 import { MalformedPolicyDocumentError, parsePolicyDocument, type PolicyDocumentKind } from '../../auth/policy/index.js';
 import type { PolicyParseOptions } from '../../auth/policy/parse-policy-document.js';
 import { partitionOf } from '../../partition.js';
-import { LimitExceededException, MalformedPolicyDocumentException } from './errors.js';
+import { iamErrors } from './errors.js';
 
 /** Policy size quotas, counted in characters without white space as IAM counts them (IAM and STS quotas page). */
 export const policySizeQuotas = {
@@ -23,23 +23,17 @@ export function policySize(document: string): number {
  * and name resources of the region's partition.
  */
 export function checkPolicyDocument(document: string, kind: PolicyDocumentKind, region: string): void {
-  const options: PolicyParseOptions = { iamResourceFormats: { partition: partitionOf(region) }, requireCurrentVersion: kind === 'identity' };
+  const options: PolicyParseOptions = {
+    iamResourceFormats: { partition: partitionOf(region) },
+    requireCurrentVersion: kind === 'identity',
+  };
   try {
     parsePolicyDocument(document, kind, options);
   } catch (error) {
-    if (error instanceof MalformedPolicyDocumentError) throw new MalformedPolicyDocumentException(error.message);
+    if (error instanceof MalformedPolicyDocumentError) throw iamErrors.malformedPolicyDocument(error.message);
     throw error;
   }
 }
-
-/** IAM's own wordings for trust and managed policies, from recorded AWS responses (localstack's IAM snapshots). */
-const iamMessages = {
-  trustInvalidJson: 'This policy contains invalid Json',
-  trustNonStsAction: 'AssumeRole policy may only specify STS AssumeRole actions.',
-  /** [unverified] wording: no capture of IAM's refusal exists; the rule is documented (see checkTrustPolicy). */
-  cognitoTrustWithoutCondition:
-    'A trust policy statement that trusts the identity pool service principal cognito-identity.amazonaws.com must have a condition, such as cognito-identity.amazonaws.com:aud.',
-} as const;
 
 function parsedJson(document: string): unknown {
   try {
@@ -57,16 +51,18 @@ function statementsOf(parsed: unknown): Record<string, unknown>[] {
 
 export function checkTrustPolicy(document: string, region: string): void {
   const parsed = parsedJson(document);
-  if (parsed === undefined) throw new MalformedPolicyDocumentException(iamMessages.trustInvalidJson);
+  if (parsed === undefined) throw iamErrors.trustPolicyInvalidJson();
   checkPolicyDocument(document, 'trust', region);
   for (const statement of statementsOf(parsed)) {
-    const actions = statement.Action === undefined ? [] : Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+    const actions =
+      statement.Action === undefined ? [] : Array.isArray(statement.Action) ? statement.Action : [statement.Action];
     if (actions.some((action) => typeof action !== 'string' || !/^sts:/i.test(action))) {
-      throw new MalformedPolicyDocumentException(iamMessages.trustNonStsAction);
+      throw iamErrors.trustPolicyNonStsAction();
     }
   }
   refuseUnconditionedCognitoTrust(statementsOf(parsed));
-  if (policySize(document) > policySizeQuotas.trustPolicy) throw LimitExceededException.quota('ACLSizePerRole', policySizeQuotas.trustPolicy);
+  if (policySize(document) > policySizeQuotas.trustPolicy)
+    throw iamErrors.quotaExceeded('ACLSizePerRole', policySizeQuotas.trustPolicy);
 }
 
 const cognitoIdentityPrincipal = /^cognito-identity(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/;
@@ -86,15 +82,20 @@ function federatedPrincipals(principal: unknown): string[] {
  */
 function refuseUnconditionedCognitoTrust(statements: Record<string, unknown>[]): void {
   for (const statement of statements) {
-    if (statement.Effect !== 'Allow' || !federatedPrincipals(statement.Principal).some((name) => cognitoIdentityPrincipal.test(name))) continue;
+    if (
+      statement.Effect !== 'Allow' ||
+      !federatedPrincipals(statement.Principal).some((name) => cognitoIdentityPrincipal.test(name))
+    )
+      continue;
     const condition = statement.Condition as Record<string, unknown> | undefined;
-    if (!condition || Object.keys(condition).length === 0) throw new MalformedPolicyDocumentException(iamMessages.cognitoTrustWithoutCondition);
+    if (!condition || Object.keys(condition).length === 0) throw iamErrors.cognitoTrustWithoutCondition();
   }
 }
 
 export function checkManagedPolicyDocument(document: string, region: string): void {
   checkPolicyDocument(document, 'identity', region);
-  if (policySize(document) > policySizeQuotas.managedPolicy) throw LimitExceededException.quota('PolicySize', policySizeQuotas.managedPolicy);
+  if (policySize(document) > policySizeQuotas.managedPolicy)
+    throw iamErrors.quotaExceeded('PolicySize', policySizeQuotas.managedPolicy);
 }
 
 /** IAM returns policy documents URL-encoded (RFC 3986, as encodeURIComponent does); clients decode them. */

@@ -1,6 +1,6 @@
 import type { PutRolePolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../service-definition.js';
-import { LimitExceededException } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { iamErrors } from './errors.js';
 import { checkPolicyDocument, policySize, policySizeQuotas } from './policy-documents.js';
 import { requireRole } from './roles.js';
 
@@ -8,19 +8,22 @@ import { requireRole } from './roles.js';
  * Adds or replaces an inline policy. All of a role's inline policies together may hold 10,240 characters
  * (white space not counted) [unverified: whether the policy names count too; here they do not].
  */
-export const putRolePolicy: Operation<PutRolePolicyRequest, Record<string, never>> = (input, context) => {
-  const { iam } = context.runtime;
-  const policyName = input.PolicyName as string;
-  const document = input.PolicyDocument as string;
-  return iam.db.transaction(() => {
-    const role = requireRole(context, (input.RoleName as string));
-    checkPolicyDocument(document, 'identity', context.region);
-    const others = iam.inlinePolicies(context.accountId, role.roleName).filter((policy) => policy.policyName !== policyName);
-    const total = others.reduce((sum, policy) => sum + policySize(policy.document), policySize(document));
-    if (total > policySizeQuotas.roleInlinePolicies) {
-      throw new LimitExceededException(`Maximum policy size of ${policySizeQuotas.roleInlinePolicies} bytes exceeded for role ${role.roleName}`);
-    }
-    iam.putInlinePolicy(context.accountId, role.roleName, policyName, document);
-    return {};
-  });
-};
+export const putRolePolicy = defineOperation(
+  ['iam'],
+  ({ iam }) =>
+    (input: PutRolePolicyRequest, context): Record<string, never> => {
+      const policyName = input.PolicyName as string;
+      const document = input.PolicyDocument as string;
+      // An unknown role is refused before a bad document.
+      const role = requireRole(iam, context.accountId, input.RoleName as string);
+      checkPolicyDocument(document, 'identity', context.region);
+      const limit = policySizeQuotas.roleInlinePolicies;
+      const result = iam.putRolePolicy(context.accountId, role.roleName, policyName, document, {
+        limit,
+        size: policySize,
+      });
+      if (result === 'no-role') throw iamErrors.roleNotFound(role.roleName);
+      if (result === 'quota-exceeded') throw iamErrors.roleInlinePoliciesTooLarge(limit, role.roleName);
+      return {};
+    },
+);

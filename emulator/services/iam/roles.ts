@@ -1,8 +1,7 @@
 import type { Role } from '@aws-sdk/client-iam';
 import { partitionOf } from '../../partition.js';
-import type { RoleRecord } from '../../store/iam-store.js';
-import type { OperationContext } from '../service-definition.js';
-import { NoSuchEntityException } from './errors.js';
+import type { IamStore, RoleRecord } from '../../store/iam-store.js';
+import { iamErrors } from './errors.js';
 import { encodePolicyDocument } from './policy-documents.js';
 
 /** IAM's default for a role's MaxSessionDuration, in seconds. */
@@ -17,9 +16,9 @@ export function roleArn(accountId: string, path: string, roleName: string, regio
 }
 
 /** The caller's role of that name (compared without case, as IAM does), or NoSuchEntity. */
-export function requireRole(context: OperationContext, roleName: string): RoleRecord {
-  const role = context.runtime.iam.findRole(context.accountId, roleName);
-  if (!role) throw NoSuchEntityException.role(roleName);
+export function requireRole(iam: Pick<IamStore, 'findRole'>, accountId: string, roleName: string): RoleRecord {
+  const role = iam.findRole(accountId, roleName);
+  if (!role) throw iamErrors.roleNotFound(roleName);
   return role;
 }
 
@@ -40,5 +39,11 @@ export function roleView(role: RoleRecord, view: 'create' | 'get' | 'list'): Rol
   if (view === 'list') return { ...common, Description: role.description, MaxSessionDuration: role.maxSessionDuration };
   const tags = role.tags.length > 0 ? { Tags: role.tags } : {};
   if (view === 'create') return { ...common, ...tags };
-  return { ...common, Description: role.description, MaxSessionDuration: role.maxSessionDuration, ...tags, RoleLastUsed: {} };
+  return {
+    ...common,
+    Description: role.description,
+    MaxSessionDuration: role.maxSessionDuration,
+    ...tags,
+    RoleLastUsed: {},
+  };
 }

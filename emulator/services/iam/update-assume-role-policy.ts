@@ -1,14 +1,16 @@
 import type { UpdateAssumeRolePolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { checkTrustPolicy } from './policy-documents.js';
 import { requireRole } from './roles.js';
 
-export const updateAssumeRolePolicy: Operation<UpdateAssumeRolePolicyRequest, Record<string, never>> = (input, context) => {
-  const { iam } = context.runtime;
-  return iam.db.transaction(() => {
-    const role = requireRole(context, (input.RoleName as string));
-    checkTrustPolicy((input.PolicyDocument as string), context.region);
-    iam.setAssumeRolePolicy(context.accountId, role.roleName, (input.PolicyDocument as string));
-    return {};
-  });
-};
+export const updateAssumeRolePolicy = defineOperation(
+  ['iam'],
+  ({ iam }) =>
+    (input: UpdateAssumeRolePolicyRequest, context): Record<string, never> => {
+      const document = input.PolicyDocument as string;
+      const role = requireRole(iam, context.accountId, input.RoleName as string);
+      checkTrustPolicy(document, context.region);
+      iam.setAssumeRolePolicy(context.accountId, role.roleName, document);
+      return {};
+    },
+);

@@ -1,14 +1,15 @@
 import type { UpdateRoleRequest, UpdateRoleResponse } from '@aws-sdk/client-iam';
-import type { Operation } from '../service-definition.js';
-import { requireRole } from './roles.js';
+import { defineOperation } from '../service-definition.js';
+import { iamErrors } from './errors.js';
 
 /** Changes what is given of Description and MaxSessionDuration (3600–43200, checked by the model). */
-export const updateRole: Operation<UpdateRoleRequest, UpdateRoleResponse> = (input, context) => {
-  const { iam } = context.runtime;
-  return iam.db.transaction(() => {
-    const role = requireRole(context, (input.RoleName as string));
-    if (input.Description !== undefined) iam.setRoleDescription(context.accountId, role.roleName, input.Description);
-    if (input.MaxSessionDuration !== undefined) iam.setRoleMaxSessionDuration(context.accountId, role.roleName, input.MaxSessionDuration);
-    return {};
-  });
-};
+export const updateRole = defineOperation(
+  ['iam'],
+  ({ iam }) =>
+    (input: UpdateRoleRequest, context): UpdateRoleResponse => {
+      const roleName = input.RoleName as string;
+      const changes = { description: input.Description, maxSessionDuration: input.MaxSessionDuration };
+      if (!iam.updateRole(context.accountId, roleName, changes)) throw iamErrors.roleNotFound(roleName);
+      return {};
+    },
+);

@@ -106,7 +106,7 @@ const pendingPrefix = 'The operation cannot be performed at this time.';
  * (tests/aws/services/lambda_/test_lambda_api.snapshot.json, excerpts in test/fixtures/aws-recorded/lambda/).
  */
 export const lambdaErrors = {
-  /** Captured from a real 404; `arn` as the caller qualified it (`…:function:name` or `…:function:name:qualifier`). */
+  /** Captured from a real 404; `arn` as the caller qualified it (`…:function:name[:qualifier]`). */
   functionNotFound: (arn: string) => new ResourceNotFoundException(`Function not found: ${arn}`),
   /** Recorded (test_function_arns): a FunctionName of another account, a bare 403 whose message is null. */
   otherAccount: () => new LambdaAccessDeniedException(),

@@ -1,7 +1,6 @@
 import type { Logger } from './logger.js';
 import type { IncomingRequest, WireResponse } from './protocols/wire.js';
 import type { AuthorizationDecision, DecidingStatement, RequestContext } from './request-context.js';
-import type { RequestLogFile } from './request-log-file.js';
 
 /** Who made a logged request: never a secret, only what names the caller. */
 export interface LoggedCaller {
@@ -133,6 +132,15 @@ export function isSessionOfRole(entry: Pick<StoredRequest, 'caller'>, role: stri
   const caller = entry.caller;
   if (caller?.kind !== 'role-session') return false;
   return caller.roleId === role || caller.roleName?.toLowerCase() === role.toLowerCase();
+}
+
+/** Where the entries outlive the process (request-log-file.ts under `--data-dir`), without importing it back. */
+interface RequestLogFile {
+  readonly lastSeq: number;
+  load(capacity: number): StoredRequest[];
+  append(entries: StoredRequest[], capacity: number): void;
+  clear(): void;
+  close(): void;
 }
 
 /**

@@ -12,6 +12,7 @@ import { Database } from './store/database.js';
 import { IamStore } from './store/iam-store.js';
 import { LambdaStore } from './store/lambda-store.js';
 import { LambdaRuntime } from './services/lambda/runtime/lambda-runtime.js';
+import { LambdaCodeLinks } from './services/lambda/code-location.js';
 
 /**
  * Everything the operations share for the life of one emulator: configuration, the clock, the state and the
@@ -28,6 +29,8 @@ export class EmulatorRuntime {
   readonly lambdaStore: LambdaStore;
   /** Runs Lambda functions; API Gateway's AWS_PROXY integration invokes through it (a LambdaInvoker). */
   readonly lambda: LambdaRuntime;
+  /** GetFunction's Code.Location links, and the endpoint serving them. */
+  readonly lambdaCode: LambdaCodeLinks;
   /** The last requests answered, with their decisions (`GET /_idpool/requests`); not state: a reset keeps it. */
   readonly requests: RequestLog;
   /** The emulator's own base URL once it listens (for JWKS and discovery documents). */
@@ -47,6 +50,7 @@ export class EmulatorRuntime {
     this.credentials = new SessionCredentials(this.auth, clock, this.iam);
     this.lambdaStore = new LambdaStore(this.db);
     this.lambda = new LambdaRuntime(this);
+    this.lambdaCode = new LambdaCodeLinks(this);
     const logFile = config.dataDir === undefined ? undefined : RequestLogFile.open(config.dataDir);
     this.requests = new RequestLog(config.requestLogSize, log, logFile);
   }

@@ -11,7 +11,8 @@ import type { CognitoStore } from '../store/cognito-store.js';
 import type { Database } from '../store/database.js';
 import type { IamStore } from '../store/iam-store.js';
 import type { LambdaStore } from '../store/lambda-store.js';
-import type { LambdaRuntime } from './lambda/runtime/lambda-runtime.js';
+import type { CodeLocations } from './lambda/code-location.js';
+import type { LambdaWorkers } from './lambda/lambda-invoker.js';
 
 type Protocol = 'awsJson1_1' | 'awsQuery' | 'restJson1';
 
@@ -39,7 +40,8 @@ export interface EmulatorServices {
   lambdaStore: LambdaStore;
   tokens: TokenService;
   credentials: SessionCredentials;
-  lambda: LambdaRuntime;
+  lambda: LambdaWorkers;
+  lambdaCode: CodeLocations;
 }
 
 export type ServiceName = keyof EmulatorServices;

@@ -196,7 +196,16 @@ function versionColumns(record: FunctionVersionRecord) {
   };
 }
 
-/** The Lambda state. Writes that must be atomic run inside `db.transaction` in the operations. */
+/** A deployment package to keep: the zip, by its base64 SHA-256. */
+export interface StoredCode {
+  sha256: string;
+  zip: Uint8Array;
+}
+
+/**
+ * The Lambda state. A change of several rows is one purpose-named method that opens its own transaction; the
+ * checks before it run in the same synchronous turn, so no other request comes between them.
+ */
 export class LambdaStore {
   private readonly statements;
   /** Every invocation reads its function version: kept decoded (see RowCache). */
@@ -232,20 +241,28 @@ export class LambdaStore {
         UPDATE lambda_functions SET tags = @tags, reserved_concurrency = @reservedConcurrency, last_version = @lastVersion
         WHERE account_id = @accountId AND region = @region AND name = @name`),
       deleteFunction: sql.prepare('DELETE FROM lambda_functions WHERE account_id = ? AND region = ? AND name = ?'),
-      version: sql.prepare('SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?'),
-      versions: sql.prepare('SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? ORDER BY version'),
+      version: sql.prepare(
+        'SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
+      ),
+      versions: sql.prepare(
+        'SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? ORDER BY version',
+      ),
       insertVersion: sql.prepare(`
         INSERT INTO lambda_versions (account_id, region, name, version, settings, code_sha256, code_size, revision_id, last_modified, policy, transition)
         VALUES (@accountId, @region, @name, @version, @settings, @codeSha256, @codeSize, @revisionId, @lastModified, @policy, @transition)`),
       updateVersionPolicy: sql.prepare(
         'UPDATE lambda_versions SET policy = ?, policy_revision_id = ? WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
       ),
-      deleteVersion: sql.prepare('DELETE FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?'),
+      deleteVersion: sql.prepare(
+        'DELETE FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
+      ),
       accountUsage: sql.prepare(`
         SELECT COUNT(*) AS functionCount, COALESCE(SUM(code_size), 0) AS totalCodeSize,
           COALESCE(SUM(reserved_concurrency), 0) AS reserved
         FROM lambda_functions WHERE account_id = ? AND region = ?`),
-      versionsCodeSize: sql.prepare('SELECT COALESCE(SUM(code_size), 0) FROM lambda_versions WHERE account_id = ? AND region = ?').pluck(),
+      versionsCodeSize: sql
+        .prepare('SELECT COALESCE(SUM(code_size), 0) FROM lambda_versions WHERE account_id = ? AND region = ?')
+        .pluck(),
     };
   }
 
@@ -278,19 +295,63 @@ export class LambdaStore {
     const cacheKey = `${key.accountId}\n${key.region}\n${key.name}\n${version}`;
     const cached = this.records.get(cacheKey);
     if (cached) return cached;
-    const row = this.statements.version.get(key.accountId, key.region, key.name, Number(version)) as VersionRow | undefined;
+    const row = this.statements.version.get(key.accountId, key.region, key.name, Number(version)) as
+      | VersionRow
+      | undefined;
     return row && this.records.remember(cacheKey, toVersion(row, version));
   }
 
   versions(key: FunctionKey): FunctionVersionRecord[] {
-    return (this.statements.versions.all(key.accountId, key.region, key.name) as (VersionRow & { version: number })[]).map((row) =>
-      toVersion(row, String(row.version)),
-    );
+    return (
+      this.statements.versions.all(key.accountId, key.region, key.name) as (VersionRow & { version: number })[]
+    ).map((row) => toVersion(row, String(row.version)));
   }
 
   /** The functions of a region, in name order. */
   listFunctions(accountId: string, region: string): FunctionRecord[] {
     return (this.statements.functions.all(accountId, region) as FunctionRow[]).map(toFunction);
+  }
+
+  /** CreateFunction: the package, the function and (with Publish) its first version, all or none. */
+  createFunction(record: FunctionRecord, code: StoredCode, firstVersion?: FunctionVersionRecord): void {
+    this.db.transaction(() => {
+      this.putCode(code.sha256, code.zip);
+      this.insertFunction(record);
+      if (firstVersion) this.insertVersion(firstVersion);
+    });
+  }
+
+  /**
+   * UpdateFunctionCode: the new package and `$LATEST` (with Publish also the new version and the function's
+   * version counter), the packages nothing uses any more gone.
+   */
+  updateFunctionCode(updated: FunctionRecord, code: StoredCode, newVersion?: FunctionVersionRecord): void {
+    this.db.transaction(() => {
+      this.putCode(code.sha256, code.zip);
+      this.saveFunction(updated);
+      this.deleteUnusedCode();
+      if (newVersion) {
+        this.insertVersion(newVersion);
+        this.saveFunctionExtras(updated);
+      }
+    });
+  }
+
+  /** PublishVersion: the new version, and `$LATEST` with its new RevisionId and version counter. */
+  publishVersion(fn: FunctionRecord, version: FunctionVersionRecord): void {
+    this.db.transaction(() => {
+      this.insertVersion(version);
+      this.saveFunctionExtras(fn);
+      this.saveFunction(fn);
+    });
+  }
+
+  /** TagResource, UntagResource: the function's tags and its new RevisionId. */
+  saveTags(fn: FunctionRecord): void {
+    this.db.transaction(() => {
+      this.saveFunction(fn);
+      this.saveFunctionExtras(fn);
+    });
   }
 
   insertFunction(record: FunctionRecord): void {
@@ -314,30 +375,66 @@ export class LambdaStore {
   }
 
   insertVersion(record: FunctionVersionRecord): void {
-    this.statements.insertVersion.run({ ...versionColumns(record), version: Number(record.version), policy: policyText(record.policy) });
+    this.statements.insertVersion.run({
+      ...versionColumns(record),
+      version: Number(record.version),
+      policy: policyText(record.policy),
+    });
   }
 
   /** Saves the policy (and its revision) of `$LATEST` or of a published version. */
   savePolicy(record: FunctionVersionRecord): void {
     const revision = record.policyRevisionId ?? null;
-    if (record.version === '$LATEST') this.statements.updateFunctionPolicy.run(policyText(record.policy), revision, record.accountId, record.region, record.name);
-    else this.statements.updateVersionPolicy.run(policyText(record.policy), revision, record.accountId, record.region, record.name, Number(record.version));
+    if (record.version === '$LATEST')
+      this.statements.updateFunctionPolicy.run(
+        policyText(record.policy),
+        revision,
+        record.accountId,
+        record.region,
+        record.name,
+      );
+    else
+      this.statements.updateVersionPolicy.run(
+        policyText(record.policy),
+        revision,
+        record.accountId,
+        record.region,
+        record.name,
+        Number(record.version),
+      );
   }
 
+  /** The function with its versions, and the packages only they used. */
   deleteFunction(key: FunctionKey): void {
-    this.statements.deleteFunction.run(key.accountId, key.region, key.name);
-    this.deleteUnusedCode();
+    this.db.transaction(() => {
+      this.statements.deleteFunction.run(key.accountId, key.region, key.name);
+      this.deleteUnusedCode();
+    });
   }
 
+  /** A published version, and its package if nothing else uses it. */
   deleteVersion(key: FunctionKey, version: string): void {
-    this.statements.deleteVersion.run(key.accountId, key.region, key.name, Number(version));
-    this.deleteUnusedCode();
+    this.db.transaction(() => {
+      this.statements.deleteVersion.run(key.accountId, key.region, key.name, Number(version));
+      this.deleteUnusedCode();
+    });
   }
 
-  accountUsage(accountId: string, region: string): { functionCount: number; totalCodeSize: number; reservedConcurrency: number } {
-    const row = this.statements.accountUsage.get(accountId, region) as { functionCount: number; totalCodeSize: number; reserved: number };
+  accountUsage(
+    accountId: string,
+    region: string,
+  ): { functionCount: number; totalCodeSize: number; reservedConcurrency: number } {
+    const row = this.statements.accountUsage.get(accountId, region) as {
+      functionCount: number;
+      totalCodeSize: number;
+      reserved: number;
+    };
     const versionsSize = this.statements.versionsCodeSize.get(accountId, region) as number;
-    return { functionCount: row.functionCount, totalCodeSize: row.totalCodeSize + versionsSize, reservedConcurrency: row.reserved };
+    return {
+      functionCount: row.functionCount,
+      totalCodeSize: row.totalCodeSize + versionsSize,
+      reservedConcurrency: row.reserved,
+    };
   }
 }
 

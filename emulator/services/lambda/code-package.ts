@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InvalidParameterValueException } from './errors.js';
+import { lambdaErrors } from './errors.js';
 import { readZipDirectory, TooManyZipEntriesError, type ZipDirectorySummary } from './zip-directory.js';
 
 /** A deployment package as Lambda describes it: the zip, its base64 SHA-256 and its size. */
@@ -18,8 +18,6 @@ export const maxUnzippedBytes = 262_144_000;
  */
 export const maxZipEntries = 100_000;
 
-const unreadableMessage = 'Could not unzip uploaded file. Please check your file, then try to upload again.';
-
 /** Reads the package's central directory (without inflating anything), refused as Lambda refuses it. */
 function checkPackageDirectory(zip: Uint8Array): ZipDirectorySummary {
   let directory: ZipDirectorySummary;
@@ -27,16 +25,11 @@ function checkPackageDirectory(zip: Uint8Array): ZipDirectorySummary {
     directory = readZipDirectory(zip, maxZipEntries);
   } catch (error) {
     if (error instanceof TooManyZipEntriesError) {
-      throw new InvalidParameterValueException(
-        `idpool extracts packages of at most ${maxZipEntries} entries; this one has ${error.entryCount}`,
-      );
+      throw lambdaErrors.tooManyZipEntries(maxZipEntries, error.entryCount);
     }
-    throw new InvalidParameterValueException(unreadableMessage);
+    throw lambdaErrors.unreadableZip();
   }
-  // Recorded from AWS: localstack tests/aws/services/lambda_/test_lambda_api.snapshot.json,
-  // TestLambdaSizeLimits::test_oversized_unzipped_lambda (400, InvalidParameterValueException).
-  if (directory.unzippedBytes > maxUnzippedBytes)
-    throw new InvalidParameterValueException(`Unzipped size must be smaller than ${maxUnzippedBytes} bytes`);
+  if (directory.unzippedBytes > maxUnzippedBytes) throw lambdaErrors.unzippedTooLarge(maxUnzippedBytes);
   return directory;
 }
 

@@ -1,6 +1,6 @@
 import type { DeleteFunctionRequest, DeleteFunctionResponse } from '@aws-sdk/client-lambda';
-import type { Operation } from '../service-definition.js';
-import { InvalidParameterValueException } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { lambdaErrors } from './errors.js';
 import { requireFunction } from './function-lookup.js';
 import { functionArn, parseFunctionName } from './function-names.js';
 
@@ -15,18 +15,18 @@ export function isAliasName(qualifier: string): boolean {
  * "Function not found" with its unqualified ARN, an alias name is refused before anything is looked up
  * (test_function_name_and_qualifier_validation[qualifier_too_long1-delete_function]).
  */
-export const deleteFunction: Operation<DeleteFunctionRequest, DeleteFunctionResponse> = (input, context) => {
-  const { runtime } = context;
-  const store = runtime.lambdaStore;
-  const reference = parseFunctionName(input.FunctionName as string, context, input.Qualifier);
-  const qualifier = reference.qualifier;
-  if (qualifier === '$LATEST') throw new InvalidParameterValueException('$LATEST version cannot be deleted without deleting the function.');
-  if (qualifier !== undefined && isAliasName(qualifier)) throw new InvalidParameterValueException('Deletion of aliases is not currently supported.');
-  runtime.db.transaction(() => {
-    requireFunction(store, reference, functionArn(reference));
-    if (qualifier === undefined) store.deleteFunction(reference);
-    else if (store.findVersion(reference, qualifier)) store.deleteVersion(reference, qualifier);
-  });
-  runtime.lambda.functionChanged(reference);
-  return { StatusCode: 204 };
-};
+export const deleteFunction = defineOperation(
+  ['lambdaStore', 'lambda'],
+  ({ lambdaStore, lambda }) =>
+    (input: DeleteFunctionRequest, context): DeleteFunctionResponse => {
+      const reference = parseFunctionName(input.FunctionName as string, context, input.Qualifier);
+      const qualifier = reference.qualifier;
+      if (qualifier === '$LATEST') throw lambdaErrors.deleteLatest();
+      if (qualifier !== undefined && isAliasName(qualifier)) throw lambdaErrors.deleteAlias();
+      requireFunction(lambdaStore, reference, functionArn(reference));
+      if (qualifier === undefined) lambdaStore.deleteFunction(reference);
+      else if (lambdaStore.findVersion(reference, qualifier)) lambdaStore.deleteVersion(reference, qualifier);
+      lambda.functionChanged(reference);
+      return { StatusCode: 204 };
+    },
+);

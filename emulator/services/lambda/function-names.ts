@@ -1,6 +1,6 @@
 import { partitionOf } from '../../partition.js';
 import type { FunctionKey } from '../../store/lambda-store.js';
-import { InvalidParameterValueException, LambdaAccessDeniedException, ResourceNotFoundException } from './errors.js';
+import { lambdaErrors } from './errors.js';
 
 /** A FunctionName parameter resolved to the function it names in the caller's account and region. */
 export interface FunctionReference extends FunctionKey {
@@ -29,15 +29,19 @@ const functionNamePattern =
  * the full ARN. A function of another region is unreachable (404) and one of another account refused (403), as
  * recorded (test_function_arns, test_get_function_wrong_region).
  */
-export function parseFunctionName(functionName: string, context: { accountId: string; region: string }, qualifierParameter?: string): FunctionReference {
+export function parseFunctionName(
+  functionName: string,
+  context: { accountId: string; region: string },
+  qualifierParameter?: string,
+): FunctionReference {
   const match = functionNamePattern.exec(functionName);
-  if (!match) throw new InvalidParameterValueException(`Invalid function name: ${functionName}`);
+  if (!match) throw lambdaErrors.invalidFunctionName(functionName);
   const [, , region = context.region, accountId = context.accountId, name, derived] = match;
   if (derived !== undefined && qualifierParameter !== undefined && derived !== qualifierParameter) {
-    throw new InvalidParameterValueException('The derived qualifier from the function name does not match the specified qualifier.');
+    throw lambdaErrors.qualifierMismatch();
   }
-  if (region !== context.region) throw new ResourceNotFoundException(`Functions from '${region}' are not reachable in this region ('${context.region}')`);
-  if (accountId !== context.accountId) throw new LambdaAccessDeniedException();
+  if (region !== context.region) throw lambdaErrors.otherRegion(region, context.region);
+  if (accountId !== context.accountId) throw lambdaErrors.otherAccount();
   const qualifier = derived ?? qualifierParameter;
   const key = { accountId, region, name };
   return { ...key, qualifier, requestedArn: functionArn(key, qualifier) };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { FunctionVersionRecord, TransitionRecord } from '../../store/lambda-store.js';
-import { ResourceConflictException } from './errors.js';
+import { lambdaErrors } from './errors.js';
 
 /**
  * Lambda's function states (developer guide, "Lambda function states"): a new function (or a version published by
@@ -20,22 +20,37 @@ export function currentRevision(record: FunctionVersionRecord, nowMs: number): s
 }
 
 /** A transition starting at `nowMs`: the revision shown meanwhile, and the record's own revision once it ends. */
-export function startTransition(kind: TransitionRecord['kind'], nowMs: number, durationMs: number): { transition: TransitionRecord; revisionId: string } {
+export function startTransition(
+  kind: TransitionRecord['kind'],
+  nowMs: number,
+  durationMs: number,
+): { transition: TransitionRecord; revisionId: string } {
   return { transition: { kind, until: nowMs + durationMs, revisionId: randomUUID() }, revisionId: randomUUID() };
 }
 
 type StateFields = Pick<
   FunctionConfiguration,
-  'State' | 'StateReason' | 'StateReasonCode' | 'LastUpdateStatus' | 'LastUpdateStatusReason' | 'LastUpdateStatusReasonCode'
+  | 'State'
+  | 'StateReason'
+  | 'StateReasonCode'
+  | 'LastUpdateStatus'
+  | 'LastUpdateStatusReason'
+  | 'LastUpdateStatusReasonCode'
 >;
 
 /** State members as recorded: a Pending function has no LastUpdateStatus; an update's reason is also "Creating". */
 export function stateFields(transition: TransitionRecord | undefined): StateFields {
-  if (transition?.kind === 'create') return { State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' };
+  if (transition?.kind === 'create')
+    return { State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' };
   if (transition?.kind === 'update') {
     // 'Creating' is no LastUpdateStatusReasonCode of the model, but what Lambda answers (recorded).
     const reasonCode = 'Creating' as StateFields['LastUpdateStatusReasonCode'];
-    return { State: 'Active', LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being created.', LastUpdateStatusReasonCode: reasonCode };
+    return {
+      State: 'Active',
+      LastUpdateStatus: 'InProgress',
+      LastUpdateStatusReason: 'The function is being created.',
+      LastUpdateStatusReasonCode: reasonCode,
+    };
   }
   return { State: 'Active', LastUpdateStatus: 'Successful' };
 }
@@ -48,18 +63,16 @@ export function stateFields(transition: TransitionRecord | undefined): StateFiel
 export function refuseWhileChanging(record: FunctionVersionRecord, nowMs: number, unqualifiedArn: string): void {
   const transition = transitionAt(record, nowMs);
   if (transition?.kind === 'update') {
-    throw new ResourceConflictException(`The operation cannot be performed at this time. An update is in progress for resource: ${unqualifiedArn}`);
+    throw lambdaErrors.updateInProgress(unqualifiedArn);
   }
   if (transition?.kind === 'create') {
-    throw new ResourceConflictException(
-      `The operation cannot be performed at this time. The resource ${unqualifiedArn} is currently in the following state: 'Pending'. StateReasonCode: 'Creating'`,
-    );
+    throw lambdaErrors.changeWhilePending(unqualifiedArn);
   }
 }
 
 /** Invoking a Pending function fails (captured: remotion-dev/remotion#1186); during an update it runs. */
 export function refuseInvokeWhilePending(record: FunctionVersionRecord, nowMs: number): void {
   if (transitionAt(record, nowMs)?.kind === 'create') {
-    throw new ResourceConflictException('The operation cannot be performed at this time. The function is currently in the following state: Pending');
+    throw lambdaErrors.invokeWhilePending();
   }
 }

@@ -1,5 +1,5 @@
 import type { GetAccountSettingsRequest, GetAccountSettingsResponse } from '@aws-sdk/client-lambda';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 
 /** Lambda's default quotas for an account in a region. */
 export const accountLimits = {
@@ -9,16 +9,20 @@ export const accountLimits = {
   concurrentExecutions: 1000,
 };
 
-export const getAccountSettings: Operation<GetAccountSettingsRequest, GetAccountSettingsResponse> = (_input, context) => {
-  const usage = context.runtime.lambdaStore.accountUsage(context.accountId, context.region);
-  return {
-    AccountLimit: {
-      TotalCodeSize: accountLimits.totalCodeSize,
-      CodeSizeUnzipped: accountLimits.codeSizeUnzipped,
-      CodeSizeZipped: accountLimits.codeSizeZipped,
-      ConcurrentExecutions: accountLimits.concurrentExecutions,
-      UnreservedConcurrentExecutions: accountLimits.concurrentExecutions - usage.reservedConcurrency,
+export const getAccountSettings = defineOperation(
+  ['lambdaStore'],
+  ({ lambdaStore }) =>
+    (_input: GetAccountSettingsRequest, context): GetAccountSettingsResponse => {
+      const usage = lambdaStore.accountUsage(context.accountId, context.region);
+      return {
+        AccountLimit: {
+          TotalCodeSize: accountLimits.totalCodeSize,
+          CodeSizeUnzipped: accountLimits.codeSizeUnzipped,
+          CodeSizeZipped: accountLimits.codeSizeZipped,
+          ConcurrentExecutions: accountLimits.concurrentExecutions,
+          UnreservedConcurrentExecutions: accountLimits.concurrentExecutions - usage.reservedConcurrency,
+        },
+        AccountUsage: { TotalCodeSize: usage.totalCodeSize, FunctionCount: usage.functionCount },
+      };
     },
-    AccountUsage: { TotalCodeSize: usage.totalCodeSize, FunctionCount: usage.functionCount },
-  };
-};
+);

@@ -1,5 +1,5 @@
 import type { GetFunctionCodeSigningConfigRequest, GetFunctionCodeSigningConfigResponse } from '@aws-sdk/client-lambda';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { requireFunction } from './function-lookup.js';
 import { parseFunctionName } from './function-names.js';
 
@@ -10,10 +10,11 @@ import { parseFunctionName } from './function-names.js';
  * "Function not found: <arn>" (LocalStack's AWS recording
  * `test_ops_on_nonexisting_fn[get_function_code_signing_config]`).
  */
-export const getFunctionCodeSigningConfig: Operation<
-  GetFunctionCodeSigningConfigRequest,
-  GetFunctionCodeSigningConfigResponse
-> = (input, context) => {
-  const fn = requireFunction(context.runtime.lambdaStore, parseFunctionName(input.FunctionName as string, context));
-  return { CodeSigningConfigArn: '', FunctionName: fn.name };
-};
+export const getFunctionCodeSigningConfig = defineOperation(
+  ['lambdaStore'],
+  ({ lambdaStore }) =>
+    (input: GetFunctionCodeSigningConfigRequest, context): GetFunctionCodeSigningConfigResponse => {
+      const fn = requireFunction(lambdaStore, parseFunctionName(input.FunctionName as string, context));
+      return { CodeSigningConfigArn: '', FunctionName: fn.name };
+    },
+);

@@ -1,6 +1,6 @@
 import type { InvocationRequest, InvocationResponse } from '@aws-sdk/client-lambda';
 import { UnsupportedFeatureException } from '../../errors.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { requireVersion } from './function-lookup.js';
 import { latestQualifiedArn, parseFunctionName } from './function-names.js';
 import { refuseInvokeWhilePending } from './function-states.js';
@@ -11,28 +11,34 @@ import { refuseInvokeWhilePending } from './function-states.js';
  * The invocation's id (the handler's `context.awsRequestId`) is the response's x-amzn-RequestId, as on Lambda.
  * A missing function is named with `:$LATEST` when unqualified (recorded); a Pending one is not invoked.
  */
-export const invoke: Operation<InvocationRequest, InvocationResponse> = async (input, context) => {
-  const invocationType = input.InvocationType ?? 'RequestResponse';
-  if (input.DurableExecutionName !== undefined) throw new UnsupportedFeatureException('durable executions (X-Amz-Durable-Execution-Name)');
-  if (input.TenantId !== undefined) throw new UnsupportedFeatureException('tenant isolation (X-Amz-Tenant-Id)');
-  const reference = parseFunctionName(input.FunctionName as string, context, input.Qualifier);
-  const version = requireVersion(context.runtime.lambdaStore, reference, latestQualifiedArn(reference));
-  refuseInvokeWhilePending(version, context.now.getTime());
-  if (invocationType === 'DryRun') return { StatusCode: 204 };
-  const result = await context.runtime.lambda.invoke(context.accountId, context.region, {
-    functionName: input.FunctionName as string,
-    qualifier: input.Qualifier,
-    payload: input.Payload ?? new Uint8Array(),
-    invocationType,
-    logType: input.LogType,
-    requestId: context.requestId,
-    clientContext: input.ClientContext,
-  });
-  return {
-    StatusCode: result.statusCode,
-    Payload: result.payload,
-    FunctionError: result.functionError,
-    LogResult: result.logResult,
-    ExecutedVersion: invocationType === 'Event' ? undefined : result.executedVersion,
-  };
-};
+export const invoke = defineOperation(
+  ['lambdaStore', 'lambda'],
+  ({ lambdaStore, lambda }) =>
+    async (input: InvocationRequest, context): Promise<InvocationResponse> => {
+      const invocationType = input.InvocationType ?? 'RequestResponse';
+      if (input.DurableExecutionName !== undefined) {
+        throw new UnsupportedFeatureException('durable executions (X-Amz-Durable-Execution-Name)');
+      }
+      if (input.TenantId !== undefined) throw new UnsupportedFeatureException('tenant isolation (X-Amz-Tenant-Id)');
+      const reference = parseFunctionName(input.FunctionName as string, context, input.Qualifier);
+      const version = requireVersion(lambdaStore, reference, latestQualifiedArn(reference));
+      refuseInvokeWhilePending(version, context.now.getTime());
+      if (invocationType === 'DryRun') return { StatusCode: 204 };
+      const result = await lambda.invoke(context.accountId, context.region, {
+        functionName: input.FunctionName as string,
+        qualifier: input.Qualifier,
+        payload: input.Payload ?? new Uint8Array(),
+        invocationType,
+        logType: input.LogType,
+        requestId: context.requestId,
+        clientContext: input.ClientContext,
+      });
+      return {
+        StatusCode: result.statusCode,
+        Payload: result.payload,
+        FunctionError: result.functionError,
+        LogResult: result.logResult,
+        ExecutedVersion: invocationType === 'Event' ? undefined : result.executedVersion,
+      };
+    },
+);

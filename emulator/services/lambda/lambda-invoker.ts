@@ -1,3 +1,5 @@
+import type { FunctionKey } from '../../store/lambda-store.js';
+
 /**
  * What other services (API Gateway's AWS_PROXY integration) need of Lambda: invoke a function, and ask whether its
  * resource policy lets a service principal invoke it. The Lambda service implements it (`runtime.lambda`).
@@ -44,4 +46,9 @@ export interface LambdaInvoker {
   invoke(accountId: string, region: string, invocation: LambdaInvocation): Promise<LambdaInvocationResult>;
   /** Whether the function's resource policy allows `lambda:InvokeFunction` for this principal and source. */
   permitsInvoke(accountId: string, region: string, request: InvokePermissionRequest): boolean;
+}
+
+/** What Lambda's own operations need of the runtime: invoking, and dropping the workers of a function changed. */
+export interface LambdaWorkers extends LambdaInvoker {
+  functionChanged(key: FunctionKey): void;
 }

@@ -1,7 +1,7 @@
 import type { AddPermissionRequest } from '@aws-sdk/client-lambda';
 import { evaluate, type PolicyDocument, type PolicyStatement, type RequestPrincipal } from '../../auth/policy/index.js';
 import type { FunctionVersionRecord, PolicyStatementRecord } from '../../store/lambda-store.js';
-import { InvalidParameterValueException } from './errors.js';
+import { lambdaErrors } from './errors.js';
 import { functionArn } from './function-names.js';
 
 /** How Lambda writes AddPermission's Principal: a service, an account (as its root), an ARN, or everyone. */
@@ -10,8 +10,7 @@ function principalOf(principal: string, partition: string): PolicyStatementRecor
   if (/^\d{12}$/.test(principal)) return { AWS: `arn:${partition}:iam::${principal}:root` };
   if (principal.startsWith('arn:')) return { AWS: principal };
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/.test(principal)) return { Service: principal };
-  // [unverified] wording
-  throw new InvalidParameterValueException('The provided principal was invalid. Please check the principal and try again.');
+  throw lambdaErrors.invalidPrincipal();
 }
 
 /**
@@ -29,7 +28,8 @@ export function permissionStatement(input: AddPermissionRequest, resourceArn: st
   const condition: Record<string, Record<string, string>> = {};
   if (Object.keys(stringEquals).length > 0) condition.StringEquals = stringEquals;
   if (input.SourceArn) condition.ArnLike = { 'AWS:SourceArn': input.SourceArn };
-  if (input.InvokedViaFunctionUrl !== undefined) condition.Bool = { 'lambda:InvokedViaFunctionUrl': String(input.InvokedViaFunctionUrl) };
+  if (input.InvokedViaFunctionUrl !== undefined)
+    condition.Bool = { 'lambda:InvokedViaFunctionUrl': String(input.InvokedViaFunctionUrl) };
   const statement: PolicyStatementRecord = {
     Sid: input.StatementId as string,
     Effect: 'Allow',
@@ -65,8 +65,10 @@ export function policyAllowsInvoke(
   if (request.sourceAccount !== undefined) context['aws:SourceAccount'] = request.sourceAccount;
   let principal: RequestPrincipal;
   const partition = functionArn(version).split(':')[1] as string;
-  if (/^\d{12}$/.test(request.principal)) principal = { kind: 'aws', arn: `arn:${partition}:iam::${request.principal}:root`, accountId: request.principal };
-  else if (request.principal.startsWith('arn:')) principal = { kind: 'aws', arn: request.principal, accountId: request.principal.split(':')[4] ?? '' };
+  if (/^\d{12}$/.test(request.principal))
+    principal = { kind: 'aws', arn: `arn:${partition}:iam::${request.principal}:root`, accountId: request.principal };
+  else if (request.principal.startsWith('arn:'))
+    principal = { kind: 'aws', arn: request.principal, accountId: request.principal.split(':')[4] ?? '' };
   else principal = { kind: 'service', service: request.principal };
   let policy = documents.get(version.policy);
   if (!policy) {

@@ -1,9 +1,9 @@
 import type { AssumeRoleWithWebIdentityRequest, AssumeRoleWithWebIdentityResponse } from '@aws-sdk/client-sts';
 import { decodeJwt } from 'jose/jwt/decode';
 import { cognitoIssuer, OpenIdTokenError, type VerifiedOpenIdToken } from '../../auth/openid-tokens.js';
-import type { EmulatorRuntime } from '../../runtime.js';
+import type { Clock } from '../../clock.js';
 import { authenticationTypeOf, principalTagsOf } from '../cognito-identity/token-claims.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation, type TokenService } from '../service-definition.js';
 import { isWellFormedArn } from './assume-role.js';
 import { stsErrors } from './errors.js';
 import { issueRoleSession, stsCredentials } from './role-sessions.js';
@@ -18,47 +18,59 @@ const defaultDurationSeconds = 3600;
  * GetOpenIdTokenForDeveloperIdentity) for a session of a role that trusts the identity. Tokens of other issuers
  * cannot be verified by idpool and are refused as unverifiable.
  */
-export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityRequest, AssumeRoleWithWebIdentityResponse> = async (input, context) => {
-  refuseUnsupportedParameters(input, ['Policy', 'PolicyArns']);
-  // [unverified] here; recorded for AssumeRole (test_sts_invalid_parameters).
-  if (!isWellFormedArn(input.RoleArn as string)) throw stsErrors.invalidArn(input.RoleArn as string);
-  const { runtime } = context;
-  const claims = await verifiedToken(runtime, input.WebIdentityToken as string);
-  const pool = runtime.cognito.pools.find(claims.aud);
-  if (!pool) throw stsErrors.tokenNotValidated();
-  // [unverified] AWS is known to refuse the basic flow in GetOpenIdToken; whether STS itself checks is not known.
-  if (pool.allowClassicFlow === false) throw stsErrors.classicFlowDisabled();
+export const assumeRoleWithWebIdentity = defineOperation(
+  ['tokens', 'clock', 'cognito', 'iam', 'credentials'],
+  (services) =>
+    async (input: AssumeRoleWithWebIdentityRequest, context): Promise<AssumeRoleWithWebIdentityResponse> => {
+      refuseUnsupportedParameters(input, ['Policy', 'PolicyArns']);
+      // [unverified] here; recorded for AssumeRole (test_sts_invalid_parameters).
+      if (!isWellFormedArn(input.RoleArn as string)) throw stsErrors.invalidArn(input.RoleArn as string);
+      const claims = await verifiedToken(services.tokens, services.clock, input.WebIdentityToken as string);
+      const pool = services.cognito.pools.find(claims.aud);
+      if (!pool) throw stsErrors.tokenNotValidated();
+      // [unverified] AWS is known to refuse the basic flow in GetOpenIdToken; whether STS itself checks is not known.
+      if (pool.allowClassicFlow === false) throw stsErrors.classicFlowDisabled();
 
-  const tags = principalTagsOf(claims);
-  const role = runtime.iam.findRoleByArn(input.RoleArn as string);
-  if (!role || !trustsCognitoIdentity(role, { poolId: claims.aud, identityId: claims.sub, amr: claims.amr, tags }, context.now)) {
-    throw stsErrors.webIdentityNotTrusted();
-  }
-  const durationSeconds = input.DurationSeconds ?? defaultDurationSeconds;
-  if (durationSeconds > role.maxSessionDuration) throw stsErrors.durationAboveRoleMaximum();
+      const tags = principalTagsOf(claims);
+      const role = services.iam.findRoleByArn(input.RoleArn as string);
+      const identity = { poolId: claims.aud, identityId: claims.sub, amr: claims.amr, tags };
+      if (!role || !trustsCognitoIdentity(role, identity, context.now)) throw stsErrors.webIdentityNotTrusted();
+      const durationSeconds = input.DurationSeconds ?? defaultDurationSeconds;
+      if (durationSeconds > role.maxSessionDuration) throw stsErrors.durationAboveRoleMaximum();
 
-  const { credentials, assumedRoleUser } = issueRoleSession(runtime.credentials, {
-    role,
-    sessionName: input.RoleSessionName as string,
-    durationSeconds,
-    source: { kind: 'cognito-identity', identityPoolId: claims.aud, identityId: claims.sub, authenticationType: authenticationTypeOf(claims.amr), amr: claims.amr },
-    tags,
-  });
-  return {
-    Credentials: stsCredentials(credentials),
-    SubjectFromWebIdentityToken: claims.sub,
-    AssumedRoleUser: assumedRoleUser,
-    Provider: cognitoProvider,
-    Audience: claims.aud,
-  };
-};
+      const { credentials, assumedRoleUser } = issueRoleSession(services.credentials, {
+        role,
+        sessionName: input.RoleSessionName as string,
+        durationSeconds,
+        source: {
+          kind: 'cognito-identity',
+          identityPoolId: claims.aud,
+          identityId: claims.sub,
+          authenticationType: authenticationTypeOf(claims.amr),
+          amr: claims.amr,
+        },
+        tags,
+      });
+      return {
+        Credentials: stsCredentials(credentials),
+        SubjectFromWebIdentityToken: claims.sub,
+        AssumedRoleUser: assumedRoleUser,
+        Provider: cognitoProvider,
+        Audience: claims.aud,
+      };
+    },
+);
 
-async function verifiedToken(runtime: EmulatorRuntime, token: string): Promise<VerifiedOpenIdToken> {
+async function verifiedToken(
+  tokens: Pick<TokenService, 'verify'>,
+  clock: Pick<Clock, 'nowSeconds'>,
+  token: string,
+): Promise<VerifiedOpenIdToken> {
   try {
-    return await runtime.tokens.verify(token);
+    return await tokens.verify(token);
   } catch (error) {
     if (error instanceof OpenIdTokenError && error.reason === 'expired') {
-      throw stsErrors.webIdentityTokenExpired(runtime.clock.nowSeconds(), decodeJwt(token).exp ?? 0);
+      throw stsErrors.webIdentityTokenExpired(clock.nowSeconds(), decodeJwt(token).exp ?? 0);
     }
     try {
       decodeJwt(token);

@@ -1,5 +1,5 @@
 import type { AssumeRoleRequest, AssumeRoleResponse } from '@aws-sdk/client-sts';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { stsErrors } from './errors.js';
 import { issueRoleSession, stsCredentials } from './role-sessions.js';
 import { refuseUnsupportedParameters } from './unsupported-parameters.js';
@@ -15,29 +15,43 @@ const chainingLimitSeconds = 3600;
  * cannot assume roles, as on AWS; in idpool's lenient mode every unknown key is the root user, so AssumeRole needs
  * temporary credentials (from Cognito or another AssumeRole*).
  */
-export const assumeRole: Operation<AssumeRoleRequest, AssumeRoleResponse> = (input, context) => {
-  refuseUnsupportedParameters(input, ['Policy', 'PolicyArns', 'SerialNumber', 'TokenCode', 'SourceIdentity', 'ProvidedContexts', 'TransitiveTagKeys']);
-  const { runtime } = context;
-  const roleArn = input.RoleArn as string;
-  if (!isWellFormedArn(roleArn)) throw stsErrors.invalidArn(roleArn);
-  const caller = context.caller;
-  if (caller?.kind !== 'role-session') throw stsErrors.rootCannotAssumeRoles();
+const unsupportedParameters = [
+  'Policy',
+  'PolicyArns',
+  'SerialNumber',
+  'TokenCode',
+  'SourceIdentity',
+  'ProvidedContexts',
+  'TransitiveTagKeys',
+];
 
-  const role = runtime.iam.findRoleByArn(roleArn);
-  // The trust policy and the caller's policies were evaluated before the call (sts/authorization.ts).
-  if (!role) throw stsErrors.assumeRoleNotTrusted(caller.arn, roleArn);
-  const tags = input.Tags && input.Tags.length > 0 ? Object.fromEntries(input.Tags.map((tag) => [tag.Key as string, tag.Value as string])) : undefined;
+export const assumeRole = defineOperation(
+  ['iam', 'credentials'],
+  ({ iam, credentials: issuer }) =>
+    (input: AssumeRoleRequest, context): AssumeRoleResponse => {
+      refuseUnsupportedParameters(input, unsupportedParameters);
+      const roleArn = input.RoleArn as string;
+      if (!isWellFormedArn(roleArn)) throw stsErrors.invalidArn(roleArn);
+      const caller = context.caller;
+      if (caller?.kind !== 'role-session') throw stsErrors.rootCannotAssumeRoles();
 
-  const durationSeconds = input.DurationSeconds ?? defaultDurationSeconds;
-  if (durationSeconds > role.maxSessionDuration) throw stsErrors.durationAboveRoleMaximum();
-  if (durationSeconds > chainingLimitSeconds) throw stsErrors.durationAboveChainingLimit();
+      const role = iam.findRoleByArn(roleArn);
+      // The trust policy and the caller's policies were evaluated before the call (sts/authorization.ts).
+      if (!role) throw stsErrors.assumeRoleNotTrusted(caller.arn, roleArn);
+      const tags =
+        input.Tags && input.Tags.length > 0
+          ? Object.fromEntries(input.Tags.map((tag) => [tag.Key as string, tag.Value as string]))
+          : undefined;
 
-  const { credentials, assumedRoleUser } = issueRoleSession(runtime.credentials, { role, sessionName: input.RoleSessionName as string, durationSeconds, tags });
-  return {
-    Credentials: stsCredentials(credentials),
-    AssumedRoleUser: assumedRoleUser,
-  };
-};
+      const durationSeconds = input.DurationSeconds ?? defaultDurationSeconds;
+      if (durationSeconds > role.maxSessionDuration) throw stsErrors.durationAboveRoleMaximum();
+      if (durationSeconds > chainingLimitSeconds) throw stsErrors.durationAboveChainingLimit();
+
+      const sessionName = input.RoleSessionName as string;
+      const { credentials, assumedRoleUser } = issueRoleSession(issuer, { role, sessionName, durationSeconds, tags });
+      return { Credentials: stsCredentials(credentials), AssumedRoleUser: assumedRoleUser };
+    },
+);
 
 /**
  * `arn:<partition>:<service>:<region>:<account>:<resource>` with partition, service and resource present, as STS

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EmulatorRuntime } from '../../../runtime.js';
 import type { FunctionKey, FunctionVersionRecord } from '../../../store/lambda-store.js';
 import { TooManyRequestsException } from '../errors.js';
 import { defaultLogGroup } from '../function-configuration.js';
@@ -8,6 +7,7 @@ import { functionArn, parseFunctionName } from '../function-names.js';
 import type { InvokePermissionRequest, LambdaInvocation, LambdaInvocationResult, LambdaInvoker } from '../lambda-invoker.js';
 import { policyAllowsInvoke } from '../resource-policy.js';
 import { ConcurrencyGate } from './concurrency-gate.js';
+import type { LambdaHost } from './lambda-host.js';
 import { FunctionPool, PoolClosedError, type PoolResult, type PoolSpec } from './function-pool.js';
 import { maxResponseBytes, responseTooLargePayload, timeoutLogLine, type ErrorPayload } from './invocation-errors.js';
 import { parseClientContext, readEvent, traceHeader } from './invocation-input.js';
@@ -38,7 +38,7 @@ export class LambdaRuntime implements LambdaInvoker {
   private readonly launcher: WorkerLauncher;
   private readonly reaper: NodeJS.Timeout;
 
-  constructor(private readonly runtime: EmulatorRuntime) {
+  constructor(private readonly runtime: LambdaHost) {
     this.launcher = new WorkerLauncher(runtime);
     this.reaper = setInterval(() => this.reapIdleWorkers(idleWorkerMs), 30_000);
     this.reaper.unref();

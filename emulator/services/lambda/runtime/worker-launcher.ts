@@ -4,11 +4,11 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { awsIdentifier } from '../../../auth/session-credentials.js';
 import { packageRoot } from '../../../package-root.js';
-import type { EmulatorRuntime } from '../../../runtime.js';
 import type { RoleSession } from '../../../store/auth-store.js';
 import { CodeFolders } from './code-folders.js';
 import type { LaunchedWorker, PoolSpec, WorkerFactory } from './function-pool.js';
 import { FunctionWorker } from './function-worker.js';
+import type { LambdaHost } from './lambda-host.js';
 import { createTempRoot, removeOrphanedTempRoots } from './temp-root.js';
 import { workerEnvironment } from './worker-environment.js';
 import { reachableBy, unprivilegedUser, type WorkerUser } from './worker-user.js';
@@ -38,7 +38,7 @@ function bundledSdkScope(): string | undefined {
  * as a non-root user, so a function can neither read the emulator's /proc/<pid>/environ nor signal it. Undefined
  * (workers run as the emulator's user) when not root, or when that user could not start Node.js from here.
  */
-function chooseWorkerUser(runtime: EmulatorRuntime, sdk: string | undefined): WorkerUser | undefined {
+function chooseWorkerUser(runtime: LambdaHost, sdk: string | undefined): WorkerUser | undefined {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
   const user = unprivilegedUser();
   const unreachable = [
@@ -67,7 +67,7 @@ export class WorkerLauncher implements WorkerFactory {
   private readonly sdk = bundledSdkScope();
   private readonly user: WorkerUser | undefined;
 
-  constructor(private readonly runtime: EmulatorRuntime) {
+  constructor(private readonly runtime: LambdaHost) {
     void removeOrphanedTempRoots().then((removed) => {
       for (const path of removed) runtime.log.debug(`[lambda] removed ${path}, left by an emulator that died`);
     });

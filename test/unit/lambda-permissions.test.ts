@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { addPermission } from '../../emulator/services/lambda/add-permission.js';
+import { createFunction } from '../../emulator/services/lambda/create-function.js';
+import { getPolicy } from '../../emulator/services/lambda/get-policy.js';
+import { removePermission } from '../../emulator/services/lambda/remove-permission.js';
+import { callContext } from '../support/call-context.js';
+import { accountId, handlerZip, lambdaServices, roleArn } from '../support/lambda-unit.js';
+
+const arn = `arn:aws:lambda:us-east-1:${accountId}:function:fn`;
+const grant = {
+  FunctionName: 'fn',
+  StatementId: 'apigw',
+  Action: 'lambda:InvokeFunction',
+  Principal: 'apigateway.amazonaws.com',
+};
+
+function setup() {
+  const services = lambdaServices();
+  createFunction.build(services)(
+    {
+      FunctionName: 'fn',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Role: roleArn,
+      Code: { ZipFile: handlerZip() },
+    },
+    callContext(),
+  );
+  return {
+    add: addPermission.build(services),
+    get: getPolicy.build(services),
+    remove: removePermission.build(services),
+  };
+}
+
+describe('AddPermission, GetPolicy, RemovePermission', () => {
+  it("adds a statement in Lambda's shape, which GetPolicy shows and RemovePermission takes away", async () => {
+    const { add, get, remove } = setup();
+    const added = await add({ ...grant, SourceArn: 'arn:aws:execute-api:us-east-1:000000000000:abc/*' }, callContext());
+    expect(JSON.parse(added.Statement as string)).toEqual({
+      Sid: 'apigw',
+      Effect: 'Allow',
+      Principal: { Service: 'apigateway.amazonaws.com' },
+      Action: 'lambda:InvokeFunction',
+      Resource: arn,
+      Condition: { ArnLike: { 'AWS:SourceArn': 'arn:aws:execute-api:us-east-1:000000000000:abc/*' } },
+    });
+    const policy = await get({ FunctionName: 'fn' }, callContext());
+    expect(JSON.parse(policy.Policy as string)).toMatchObject({ Id: 'default', Statement: [{ Sid: 'apigw' }] });
+    remove({ FunctionName: 'fn', StatementId: 'apigw', RevisionId: policy.RevisionId }, callContext());
+    expect(() => get({ FunctionName: 'fn' }, callContext())).toThrow(
+      expect.objectContaining({
+        code: 'ResourceNotFoundException',
+        message: 'The resource you requested does not exist.',
+      }),
+    );
+  });
+
+  it('refuses a statement id twice, $LATEST, an alias and a stale policy RevisionId', async () => {
+    const { add } = setup();
+    add(grant, callContext());
+    expect(() => add(grant, callContext())).toThrow(
+      expect.objectContaining({
+        code: 'ResourceConflictException',
+        message: expect.stringMatching(/^The statement id \(apigw\)/),
+      }),
+    );
+    expect(() => add({ ...grant, StatementId: 'b', Qualifier: '$LATEST' }, callContext())).toThrow(
+      expect.objectContaining({ message: 'We currently do not support adding policies for $LATEST.' }),
+    );
+    expect(() => add({ ...grant, StatementId: 'b', Qualifier: 'live' }, callContext())).toThrow(
+      expect.objectContaining({ code: 'ResourceNotFoundException', message: `Cannot find alias arn: ${arn}:live` }),
+    );
+    expect(() => add({ ...grant, StatementId: 'b', RevisionId: 'stale' }, callContext())).toThrow(
+      expect.objectContaining({ code: 'PreconditionFailedException' }),
+    );
+  });
+
+  it('names what RemovePermission misses: the version, any policy, the statement', async () => {
+    const { add, remove } = setup();
+    expect(() => remove({ FunctionName: 'fn', StatementId: 'x', Qualifier: '3' }, callContext())).toThrow(
+      expect.objectContaining({ message: `No policy found for: ${arn}:3` }),
+    );
+    expect(() => remove({ FunctionName: 'fn', StatementId: 'x' }, callContext())).toThrow(
+      expect.objectContaining({ message: 'No policy is associated with the given resource.' }),
+    );
+    add(grant, callContext());
+    expect(() => remove({ FunctionName: 'fn', StatementId: 'x' }, callContext())).toThrow(
+      expect.objectContaining({ message: 'Statement x is not found in resource policy.' }),
+    );
+  });
+});

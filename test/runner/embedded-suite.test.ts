@@ -5,7 +5,8 @@ import { runTarget } from '../../src/runner/run-target.js';
 import { embeddedTarget } from '../../src/targets/embedded.js';
 
 describe('the contract suite on the embedded target', () => {
-  it('passes every contract, in under 3 s', async () => {
+  // Its speed is `npm run bench`'s to measure (the contract-suite row), not a timed test's on a shared machine.
+  it('passes every contract', async () => {
     const run = await runTarget(embeddedTarget(), { contracts: allContracts });
     process.stdout.write(`${targetSummary(run)}\n`);
     const notPassed = run.results.filter((result) => result.verdict !== 'passed').map((result) => `${result.id}: ${result.reason ?? result.differences.join('; ')}`);
@@ -13,7 +14,6 @@ describe('the contract suite on the embedded target', () => {
     expect(run.results).toHaveLength(allContracts.length);
     expect(run.provisioningFailures).toEqual([]);
     expect(run.teardownFailures).toEqual([]);
-    expect(run.durationMs).toBeLessThan(3000);
   });
 
   it('serves execute-api in both URL styles', async () => {

@@ -51,15 +51,17 @@ describe('IAM wildcard matching in linear time', () => {
     expect((await get('/dev/files/public')).status).toBe(200);
   });
 
-  it('answers a path of 10,000 slashes well under a second while /_idpool/health stays responsive', async () => {
+  it('answers a path of 10,000 slashes in milliseconds, not tens of seconds, while /_idpool/health stays responsive', async () => {
     for (const path of [`/dev/${'/'.repeat(10_000)}x`, `/dev/${'a/'.repeat(7000)}b`]) {
       const started = performance.now();
       const { maxMs, result } = await healthWhile(server.url, get(path), { minMs: 200, timeoutMs: 3000 });
       const elapsed = performance.now() - started;
       expect(result.status).toBe('fulfilled');
       expect((result as PromiseFulfilledResult<RawResponse>).value.status).not.toBe(500);
-      expect(elapsed).toBeLessThan(1000);
-      expect(maxMs).toBeLessThan(500);
+      // The backtracking matcher this replaced froze everything for over 30 s on 6,000 slashes (issue 8); linear
+      // matching answers in milliseconds. The bounds leave room for a CI machine with ten processes beside this one.
+      expect(elapsed).toBeLessThan(3000);
+      expect(maxMs).toBeLessThan(1500);
     }
   }, 30_000);
 });

@@ -40,6 +40,12 @@ export interface StoredRequest {
   errorCode?: string;
   durationMs: number;
   signatureMismatch?: RequestContext['signatureMismatch'];
+  /** The error's message (signatures in it redacted), for the console's explanation. */
+  errorMessage?: string;
+  /** For an expired token or credentials: which, and when they expired (epoch ms on the emulator clock). */
+  expired?: RequestContext['expired'];
+  /** In memory only, for a denial: the policies evaluated and the request they were evaluated for. */
+  evaluation?: AuthorizationDecision['evaluation'];
 }
 
 export type RequestLogEntry = Omit<StoredRequest, 'time'> & { time: string };
@@ -59,6 +65,10 @@ export interface RequestLogFilter {
   /** Epoch milliseconds: entries at or after it. */
   since?: number;
   requestId?: string;
+  /** Only entries whose caller is a session of this Cognito identity. */
+  identityId?: string;
+  /** Only entries newer than this sequence number (polling). */
+  afterSeq?: number;
   /** At most this many entries, newest first. */
   limit: number;
 }
@@ -105,7 +115,8 @@ function denialLine(entry: StoredRequest): string {
 }
 
 export function presentEntry(entry: StoredRequest): RequestLogEntry {
-  return { ...entry, time: new Date(entry.time).toISOString() };
+  const { errorMessage: _message, expired: _expired, evaluation: _evaluation, ...shown } = entry;
+  return { ...shown, time: new Date(entry.time).toISOString() };
 }
 
 function matches(entry: StoredRequest, filter: RequestLogFilter): boolean {
@@ -125,6 +136,7 @@ function matches(entry: StoredRequest, filter: RequestLogFilter): boolean {
     return false;
   }
   if (filter.role !== undefined && !isSessionOfRole(entry, filter.role)) return false;
+  if (filter.identityId !== undefined && entry.caller?.identityId !== filter.identityId) return false;
   return true;
 }
 
@@ -148,6 +160,7 @@ export class RequestLog {
   private pending: StoredRequest[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
   private fileFailed = false;
+  private readonly subscribers = new Map<(entry: StoredRequest) => void, () => void>();
 
   constructor(
     readonly capacity: number,
@@ -189,8 +202,12 @@ export class RequestLog {
       errorCode: context.errorCode ?? response.headers['x-amzn-errortype'] ?? response.headers['x-amzn-ErrorType'],
       durationMs: Math.round(durationMs * 1000) / 1000,
       signatureMismatch: context.signatureMismatch,
+      errorMessage: context.errorMessage,
+      expired: context.expired,
+      evaluation: decision?.evaluation,
     };
     this.push(entry);
+    for (const subscriber of this.subscribers.keys()) subscriber(entry);
     if (entry.decision === 'implicit-deny' || entry.decision === 'explicit-deny') this.log.info(denialLine(entry));
     if (this.file && !this.fileFailed) {
       this.pending.push(entry);
@@ -206,9 +223,26 @@ export class RequestLog {
     const found: StoredRequest[] = [];
     for (let index = 0; index < this.size && found.length < filter.limit; index++) {
       const entry = this.ring[(this.next - 1 - index + this.capacity) % this.capacity] as StoredRequest;
+      if (filter.afterSeq !== undefined && entry.seq <= filter.afterSeq) break;
       if (matches(entry, filter)) found.push(entry);
     }
     return found;
+  }
+
+  /**
+   * Calls `listener` with each entry recorded from now on, until the returned function is called; `end` is called
+   * (and the listener dropped) when the server stops.
+   */
+  subscribe(listener: (entry: StoredRequest) => void, end: () => void): () => void {
+    this.subscribers.set(listener, end);
+    return () => this.subscribers.delete(listener);
+  }
+
+  /** The server stops: every subscriber ends. */
+  endSubscriptions(): void {
+    const ends = [...this.subscribers.values()];
+    this.subscribers.clear();
+    for (const end of ends) end();
   }
 
   clear(): void {

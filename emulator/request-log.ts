@@ -97,6 +97,18 @@ function outcomeOf(context: RequestContext): Outcome | undefined {
   return context.caller?.kind === 'root' ? 'root' : undefined;
 }
 
+/**
+ * An error message as the log keeps it: SignatureDoesNotMatch quotes the canonical request, session token header
+ * included, and IncompleteSignature the Authorization header, signature included.
+ */
+function withoutSecrets(message: string): string {
+  return message
+    .slice(0, 8000)
+    .replace(/(x-amz-security-token:)[^\n']*/gi, '$1<redacted>')
+    .replace(/((?:X-Amz-Security-Token|X-Amz-Signature|X-Amz-Credential)=)[^&\s,']*/gi, '$1<redacted>')
+    .replace(/(Signature=)[0-9a-fA-F]+/g, '$1<redacted>');
+}
+
 /** The one `info` line of a denial, naming the permission that is missing. */
 function denialLine(entry: StoredRequest): string {
   const who = entry.caller?.arn ?? 'anonymous';
@@ -202,7 +214,7 @@ export class RequestLog {
       errorCode: context.errorCode ?? response.headers['x-amzn-errortype'] ?? response.headers['x-amzn-ErrorType'],
       durationMs: Math.round(durationMs * 1000) / 1000,
       signatureMismatch: context.signatureMismatch,
-      errorMessage: context.errorMessage,
+      errorMessage: context.errorMessage === undefined ? undefined : withoutSecrets(context.errorMessage),
       expired: context.expired,
       evaluation: decision?.evaluation,
     };

@@ -8,15 +8,6 @@ import type { StoredRequest } from '../../request-log.js';
 import type { EmulatorRuntime } from '../../runtime.js';
 import { iso } from './console-http.js';
 
-/** Signatures and session tokens an error message may quote (IncompleteSignature echoes the Authorization header). */
-export function redactedMessage(message: string): string {
-  return message
-    .replace(/(Signature=)[0-9a-fA-F]+/g, '$1<redacted>')
-    .replace(/(X-Amz-Security-Token=)[^&\s,]+/gi, '$1<redacted>')
-    .replace(/(X-Amz-Signature=)[^&\s,]+/gi, '$1<redacted>')
-    .slice(0, 4000);
-}
-
 /** Each statement of each evaluated policy: whether it applies to the request, and whether it decided. */
 function evaluatedPolicies(entry: StoredRequest, evaluation: EvaluatedRequest): object[] {
   const request = {
@@ -113,7 +104,8 @@ export function explanationOf(runtime: EmulatorRuntime, entry: StoredRequest): o
   if (entry.signatureMismatch) {
     return {
       kind: 'signature',
-      message: redactedMessage(entry.errorMessage ?? 'The request signature does not match the one the emulator computed.'),
+      // The first paragraph: the rest quotes what canonicalRequest and stringToSign hold.
+      message: (entry.errorMessage ?? 'The request signature does not match.').split('\n\n')[0],
       canonicalRequest: entry.signatureMismatch.canonicalRequest,
       stringToSign: entry.signatureMismatch.stringToSign,
     };
@@ -134,7 +126,7 @@ export function explanationOf(runtime: EmulatorRuntime, entry: StoredRequest): o
   }
   if (entry.status >= 400 || entry.errorCode !== undefined) {
     const errorCode = entry.errorCode ?? `HTTP ${entry.status}`;
-    return { kind: 'error', errorCode, message: redactedMessage(entry.errorMessage ?? `The request answered ${entry.status}.`) };
+    return { kind: 'error', errorCode, message: entry.errorMessage ?? `The request answered ${entry.status}.` };
   }
   return undefined;
 }

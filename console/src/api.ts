@@ -30,7 +30,8 @@ export async function getJson<T>(path: string, query: Record<string, string | nu
 
 export function apiUrl(path: string, query: Record<string, string | number | undefined> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const search = params.toString();
   return `${apiBase}/${path}${search ? `?${search}` : ''}`;
 }
@@ -126,7 +127,12 @@ export interface RestApi {
   createdAt: string;
   endpointTypes: string[];
   resources: Array<{ id: string; parentId?: string; path: string; pathPart?: string; methods: Method[] }>;
-  stages: Array<{ name: string; deploymentId: string; createdAt: string; invokeUrls: { localhost: string; path: string } }>;
+  stages: Array<{
+    name: string;
+    deploymentId: string;
+    createdAt: string;
+    invokeUrls: { localhost: string; path: string };
+  }>;
   deployments: Array<{ id: string; createdAt: string; description?: string }>;
   curl: Record<string, Record<string, Record<string, string>>>;
 }

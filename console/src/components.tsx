@@ -52,7 +52,10 @@ export function Time({ iso }: { iso?: string }) {
   if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
   return (
     <time dateTime={iso} title={iso}>
-      {date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')}
+      {date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, 'Z')}
     </time>
   );
 }
@@ -100,9 +103,9 @@ export function Fields({ rows }: { rows: Array<[string, ComponentChildren]> }) {
   );
 }
 
-export function Tags({ tags }: { tags: Record<string, string> }) {
+export function Tags({ tags, empty = 'No tags.' }: { tags: Record<string, string>; empty?: string }) {
   const entries = Object.entries(tags);
-  if (entries.length === 0) return <p class="muted">No tags.</p>;
+  if (entries.length === 0) return <p class="muted">{empty}</p>;
   return (
     <table>
       <thead>

@@ -72,8 +72,7 @@ export function ApiPage({ apiId }: { apiId: string }) {
                   const depth = resource.path === '/' ? 0 : resource.path.split('/').length - 1;
                   return (
                     <li key={resource.id} style={{ '--depth': depth }}>
-                      <span class="mono strong">{resource.path === '/' ? '/' : `/${resource.pathPart ?? ''}`}</span>{' '}
-                      <span class="muted mono">{resource.path}</span>
+                      <span class="mono strong">{resource.path}</span>
                       {resource.methods.length ? (
                         <table class="methods">
                           <thead>
@@ -139,10 +138,12 @@ export function ApiPage({ apiId }: { apiId: string }) {
                     Object.entries(methods).map(([method, line]) => (
                       <div class="curl" key={`${path} ${method}`}>
                         <p>
-                          <span class="mono strong">{method}</span> <span class="mono">{path}</span>, signed with the
-                          credentials in your environment:
+                          <span class="mono strong">{method}</span> <span class="mono">{path}</span>
+                          {line.includes('--aws-sigv4')
+                            ? ', signed with the credentials in your environment:'
+                            : ' (no authorization):'}
                         </p>
-                        <pre class="code">
+                        <pre class="code wrap">
                           <code>{line}</code>
                         </pre>
                         <CopyButton text={line} />

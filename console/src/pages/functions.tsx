@@ -73,7 +73,7 @@ export function FunctionPage({ name }: { name: string }) {
               ]}
             />
             <h3>Environment variables</h3>
-            <Tags tags={fn.environment} />
+            <Tags tags={fn.environment} empty="None." />
             <h2>Recent invocations</h2>
             {fn.invocations.length === 0 ? (
               <p class="muted">Not invoked since the emulator started.</p>

@@ -194,7 +194,7 @@ function IdentityBrowser({ pool, search }: { pool: Pool; search: string }) {
                   <tbody>
                     {identities.map((identity) => (
                       <tr key={identity.identityId}>
-                        <td class="mono">
+                        <td class="mono nowrap">
                           <Link to={`/identities/${enc(identity.identityId)}`}>{identity.identityId}</Link>
                         </td>
                         <td>

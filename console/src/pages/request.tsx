@@ -29,7 +29,10 @@ export function RequestPage({ requestId }: { requestId: string }) {
                 ],
                 ['Status', request.errorCode ? `${request.status} ${request.errorCode}` : request.status],
                 ['Decision', <Decision decision={request.decision} />],
-                ['Action', request.actions?.length ? <span class="mono">{request.actions.join(', ')}</span> : undefined],
+                [
+                  'Action',
+                  request.actions?.length ? <span class="mono">{request.actions.join(', ')}</span> : undefined,
+                ],
                 ['Resource', request.resource ? <span class="mono">{request.resource}</span> : undefined],
                 ['Caller', request.caller ? <Caller caller={request.caller} /> : request.callerArn],
                 ['Region', request.region],
@@ -91,8 +94,7 @@ function Explain({ explanation }: { explanation: Explanation }) {
       return (
         <section class="explain" aria-labelledby="why">
           <h2 id="why">
-            Why: the function <Link to={`/functions/${enc(explanation.functionName)}`}>{explanation.functionName}</Link>{' '}
-            failed
+            Why: the function <FunctionLink name={explanation.functionName} /> failed
           </h2>
           <Fields
             rows={[
@@ -114,6 +116,10 @@ function Explain({ explanation }: { explanation: Explanation }) {
         </section>
       );
   }
+}
+
+function FunctionLink({ name }: { name: string }) {
+  return <Link to={`/functions/${enc(name)}`}>{name}</Link>;
 }
 
 function SignatureExplanation({ explanation }: { explanation: Extract<Explanation, { kind: 'signature' }> }) {
@@ -206,8 +212,11 @@ function SignatureExplanation({ explanation }: { explanation: Extract<Explanatio
 
 // SigV4's canonical request: method, path, query, headers (one per line), a blank line, signed headers, payload hash.
 function lineName(which: string, line: number): string {
-  if (which === 'string-to-sign') return ['algorithm', 'request date', 'credential scope', 'canonical request hash'][line - 1] ?? '';
-  return ['HTTP method', 'canonical URI', 'canonical query string'][line - 1] ?? 'headers, signed headers or payload hash';
+  if (which === 'string-to-sign')
+    return ['algorithm', 'request date', 'credential scope', 'canonical request hash'][line - 1] ?? '';
+  return (
+    ['HTTP method', 'canonical URI', 'canonical query string'][line - 1] ?? 'headers, signed headers or payload hash'
+  );
 }
 
 function DenialExplanation({ explanation }: { explanation: Extract<Explanation, { kind: 'iam-denial' }> }) {

@@ -65,7 +65,9 @@ function matches(request: RequestSummary, filters: Filters): boolean {
     if (wanted.endsWith('xx') ? status[0] !== wanted[0] : status !== wanted) return false;
   }
   if (filters.decision) {
-    const wanted = filters.decision.split(',').flatMap((d) => (d === 'denied' ? ['implicit-deny', 'explicit-deny'] : [d]));
+    const wanted = filters.decision
+      .split(',')
+      .flatMap((d) => (d === 'denied' ? ['implicit-deny', 'explicit-deny'] : [d]));
     if (!wanted.includes(request.decision ?? '')) return false;
   }
   return true;

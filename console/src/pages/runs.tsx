@@ -50,7 +50,9 @@ function Matrix({ results }: { results: RunResults }) {
               {row.cells.map((cell, column) => (
                 <td key={results.targets[column].target} class={`cell ${cell?.verdict ?? 'not-run'}`}>
                   {!cell ? (
-                    <span class="muted">not run: {results.targets[column].reason ?? results.targets[column].state}</span>
+                    <span class="muted">
+                      not run: {results.targets[column].reason ?? results.targets[column].state}
+                    </span>
                   ) : cell.verdict === 'passed' ? (
                     'pass'
                   ) : cell.verdict === 'failed' ? (

@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   getCredentialsForIdentity,
   getDeveloperToken,
+  renderJson,
   signedFetch,
+  type ContractResult,
   type IdentityCredentials,
+  type TargetRun,
 } from '../../src/index.js';
 import { builtCli, startProcess, which, type RunningProcess } from '../support/child-processes.js';
 
@@ -178,6 +181,62 @@ describe.skipIf(skipReason !== undefined)('the console in headless Chromium agai
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 10_000 }).toBe(before + 1);
   });
 
+  it('keeps listing new requests by polling with `after` where no event stream can be opened', async () => {
+    const polling = await browser.newPage();
+    await polling.addInitScript('delete window.EventSource');
+    await polling.goto(`${console}/requests?service=execute-api&status=2xx`);
+    await polling.locator('.live', { hasText: 'polling' }).waitFor();
+    const before = await polling.locator('tbody tr').count();
+    expect((await call('/hello')).status).toBe(200);
+    expect((await call('/private')).status).toBe(403);
+    await expect.poll(() => polling.locator('tbody tr').count(), { timeout: 10_000 }).toBe(before + 1);
+    await polling.close();
+  });
+
+  it("shows a reported contract run's parity matrix", async () => {
+    const result = (id: string, verdict: ContractResult['verdict'], differences: string[] = []): ContractResult => ({
+      id,
+      step: 'get-credentials-for-identity',
+      title: `contract ${id}`,
+      status: 'validated',
+      source: 'docs/aws-behaviour.md',
+      verdict,
+      differences,
+      durationMs: 1,
+    });
+    const target = (name: string, results: ContractResult[]): TargetRun => ({
+      target: name,
+      state: 'ran',
+      results,
+      provisioningFailures: [],
+      teardownFailures: [],
+      durationMs: 10,
+      contractsMs: 5,
+      provisioningMs: 5,
+    });
+    const document = renderJson({
+      startedAt: new Date().toISOString(),
+      durationMs: 20,
+      interrupted: false,
+      targets: [
+        target('embedded', [result('a', 'passed'), result('b', 'passed')]),
+        target('localstack', [result('a', 'passed'), result('b', 'failed', ['Expiration: expected a date'])]),
+      ],
+    });
+    const posted = await fetch(`${console}/api/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: document,
+    });
+    expect(posted.status).toBe(200);
+    await page.goto(`${console}/runs`);
+    const row = page.locator('table.matrix tbody tr', { hasText: 'contract b' });
+    await row.waitFor();
+    expect(await text(page.locator('table.matrix thead'))).toMatch(/embedded.*localstack/s);
+    expect(await text(row)).toMatch(/pass.*FAIL.*Expiration: expected a date/s);
+    await shot('runs');
+  });
+
   it('shows the roles, the API with its curl line, and the function, and is readable 400 px wide', async () => {
     await page.goto(`${console}/apis/${apiId}`);
     await page.locator('h2', { hasText: 'Stages' }).waitFor();
@@ -225,6 +284,6 @@ describe.skipIf(skipReason !== undefined)('the console in headless Chromium agai
     expect(everything).not.toContain('page error:');
     expect(everything).not.toContain(credentials.secretAccessKey);
     expect(everything).not.toContain(credentials.sessionToken);
-    expect(seen.length).toBeGreaterThanOrEqual(7);
+    expect(seen.length).toBeGreaterThanOrEqual(8);
   });
 });

@@ -38,7 +38,8 @@ export class ConsoleQueries {
     const byLogin =
       'SELECT l.login, i.seq, i.identity_id, i.created_at, i.last_modified_at, i.disabled FROM cognito_logins l ' +
       'JOIN cognito_identities i ON i.seq = l.identity_seq WHERE l.pool_seq = ? AND l.provider = ? AND';
-    // `LIMIT CAST(? AS INTEGER)`: see CognitoPools' page.
+    // `LIMIT CAST(? AS INTEGER)`: see CognitoPools' page. `+pool_seq`: an id range must be read on the id index,
+    // not as a scan of the pool's (pool, seq) index that SQLite would otherwise prefer.
     this.statements = {
       poolSeqs: sql.prepare('SELECT seq, pool_id FROM cognito_identity_pools WHERE seq > ? ORDER BY seq LIMIT CAST(? AS INTEGER)'),
       poolCount: sql.prepare('SELECT count(*) FROM cognito_identity_pools').pluck(),
@@ -48,11 +49,11 @@ export class ConsoleQueries {
       ),
       identityById: sql.prepare(`SELECT ${identity} FROM cognito_identities WHERE identity_id = ? AND pool_seq = ?`),
       identitiesFromId: sql.prepare(
-        `SELECT ${identity} FROM cognito_identities WHERE identity_id >= ? AND identity_id < ? AND pool_seq = ? ` +
+        `SELECT ${identity} FROM cognito_identities WHERE identity_id >= ? AND identity_id < ? AND +pool_seq = ? ` +
           'ORDER BY identity_id LIMIT CAST(? AS INTEGER)',
       ),
       identitiesAfterId: sql.prepare(
-        `SELECT ${identity} FROM cognito_identities WHERE identity_id > ? AND identity_id < ? AND pool_seq = ? ` +
+        `SELECT ${identity} FROM cognito_identities WHERE identity_id > ? AND identity_id < ? AND +pool_seq = ? ` +
           'ORDER BY identity_id LIMIT CAST(? AS INTEGER)',
       ),
       nextProvider: sql.prepare('SELECT min(provider) FROM cognito_logins WHERE pool_seq = ? AND provider > ?').pluck(),

@@ -64,7 +64,10 @@ export async function measureConsoleAtScale(identities: number, samples: number)
         ['pools', 'pools'],
         ['pools/:id', `pools/${pool}`],
         ['pools/:id/identities (first page)', `pools/${pool}/identities`],
-        ['pools/:id/identities (next page, limit 200)', `pools/${pool}/identities?limit=200&nextToken=${firstPage.nextToken}`],
+        [
+          'pools/:id/identities (next page, limit 200)',
+          `pools/${pool}/identities?limit=200&nextToken=${firstPage.nextToken}`,
+        ],
         ['identities search: identity id', `pools/${pool}/identities?search=${encodeURIComponent(identity)}`],
         ['identities search: developer user id', `pools/${pool}/identities?search=${middle}`],
         ['identities search: user id prefix', `pools/${pool}/identities?search=${middle.slice(0, -2)}`],
@@ -97,7 +100,9 @@ export async function measureConsoleAtScale(identities: number, samples: number)
 }
 
 function withoutHost(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !['host', 'content-length'].includes(name.toLowerCase())));
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !['host', 'content-length'].includes(name.toLowerCase())),
+  );
 }
 
 /** One line per route, and whether each stays within the bound. */
@@ -105,7 +110,8 @@ export function consoleLines(identities: number, rows: ConsoleRouteRow[]): strin
   return rows.map((row) => {
     const verdict = row.maxMs < boundMs ? 'ok' : `OVER ${boundMs} ms`;
     const count = identities.toLocaleString('en-US');
-    return `▸ console ${row.route} at ${count} identities: p50 ${row.p50Ms.toFixed(1)} ms, max ${row.maxMs.toFixed(1)} ms (${verdict})`;
+    const times = `p50 ${row.p50Ms.toFixed(1)} ms, max ${row.maxMs.toFixed(1)} ms`;
+    return `▸ console ${row.route} at ${count} identities: ${times} (${verdict})`;
   });
 }
 

@@ -38,35 +38,44 @@ export class ConsoleQueries {
     const byLogin =
       'SELECT l.login, i.seq, i.identity_id, i.created_at, i.last_modified_at, i.disabled FROM cognito_logins l ' +
       'JOIN cognito_identities i ON i.seq = l.identity_seq WHERE l.pool_seq = ? AND l.provider = ? AND';
-    // `LIMIT CAST(? AS INTEGER)`: see CognitoPools' page.
+    // `LIMIT CAST(? AS INTEGER)`: see CognitoPools' page. `+pool_seq`: an id range must be read on the id index,
+    // not as a scan of the pool's (pool, seq) index that SQLite would otherwise prefer.
     this.statements = {
-      poolSeqs: sql.prepare('SELECT seq, pool_id FROM cognito_identity_pools WHERE seq > ? ORDER BY seq LIMIT CAST(? AS INTEGER)'),
+      poolSeqs: sql.prepare(
+        'SELECT seq, pool_id FROM cognito_identity_pools WHERE seq > ? ORDER BY seq LIMIT CAST(? AS INTEGER)',
+      ),
       poolCount: sql.prepare('SELECT count(*) FROM cognito_identity_pools').pluck(),
       identityCount: sql.prepare('SELECT count(*) FROM cognito_identities WHERE pool_seq = ?').pluck(),
       identities: sql.prepare(
-        `SELECT ${identity} FROM cognito_identities WHERE pool_seq = ? AND seq > ? ORDER BY seq LIMIT CAST(? AS INTEGER)`,
+        `SELECT ${identity} FROM cognito_identities WHERE pool_seq = ? AND seq > ? ` +
+          'ORDER BY seq LIMIT CAST(? AS INTEGER)',
       ),
       identityById: sql.prepare(`SELECT ${identity} FROM cognito_identities WHERE identity_id = ? AND pool_seq = ?`),
       identitiesFromId: sql.prepare(
-        `SELECT ${identity} FROM cognito_identities WHERE identity_id >= ? AND identity_id < ? AND pool_seq = ? ` +
+        `SELECT ${identity} FROM cognito_identities WHERE identity_id >= ? AND identity_id < ? AND +pool_seq = ? ` +
           'ORDER BY identity_id LIMIT CAST(? AS INTEGER)',
       ),
       identitiesAfterId: sql.prepare(
-        `SELECT ${identity} FROM cognito_identities WHERE identity_id > ? AND identity_id < ? AND pool_seq = ? ` +
+        `SELECT ${identity} FROM cognito_identities WHERE identity_id > ? AND identity_id < ? AND +pool_seq = ? ` +
           'ORDER BY identity_id LIMIT CAST(? AS INTEGER)',
       ),
       nextProvider: sql.prepare('SELECT min(provider) FROM cognito_logins WHERE pool_seq = ? AND provider > ?').pluck(),
       loginExact: sql.prepare(`${byLogin} l.login = ?`),
       loginsFrom: sql.prepare(`${byLogin} l.login >= ? AND l.login < ? ORDER BY l.login LIMIT CAST(? AS INTEGER)`),
       loginsAfter: sql.prepare(`${byLogin} l.login > ? AND l.login < ? ORDER BY l.login LIMIT CAST(? AS INTEGER)`),
-      loginsOf: sql.prepare('SELECT provider, login FROM cognito_logins WHERE identity_seq = ? ORDER BY provider, login LIMIT 100'),
+      loginsOf: sql.prepare(
+        'SELECT provider, login FROM cognito_logins WHERE identity_seq = ? ORDER BY provider, login LIMIT 100',
+      ),
       identity: sql.prepare(
         `SELECT i.seq, i.identity_id, i.created_at, i.last_modified_at, i.disabled, p.pool_id
          FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.identity_id = ?`,
       ),
-      roles: sql.prepare(
-        'SELECT role_name FROM iam_roles WHERE account_id = ? AND role_name > ? ORDER BY role_name LIMIT CAST(? AS INTEGER)',
-      ).pluck(),
+      roles: sql
+        .prepare(
+          'SELECT role_name FROM iam_roles WHERE account_id = ? AND role_name > ? ' +
+            'ORDER BY role_name LIMIT CAST(? AS INTEGER)',
+        )
+        .pluck(),
       roleCount: sql.prepare('SELECT count(*) FROM iam_roles').pluck(),
       poolsUsingRole: sql.prepare(
         `SELECT p.pool_id, p.name, r.key AS used_as FROM cognito_identity_pools p, json_each(p.roles) r

@@ -61,7 +61,8 @@ async function runAndReport(options: RunOptions, afterRun: (report: RunReport) =
       const id = await reportToConsole(options.reportTo, report);
       progressStream.write(`reported to ${options.reportTo}/_idpool/console (run ${id})\n`);
     } catch (error) {
-      process.stderr.write(`idpool: --report-to ${options.reportTo}: ${error instanceof Error ? error.message : String(error)}\n`);
+      const why = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`idpool: --report-to ${options.reportTo}: ${why}\n`);
       if (process.exitCode === exitCodes.passed) process.exitCode = exitCodes.usage;
     }
   }

@@ -82,7 +82,10 @@ describe('the console API after the seed flow', () => {
     poolId = stack.identityPoolId as string;
     const developer = stack.developerProviderName as string;
     const issued = await clients.cognito.send(
-      new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [developer]: 'tutorial-user' } }),
+      new GetOpenIdTokenForDeveloperIdentityCommand({
+        IdentityPoolId: poolId,
+        Logins: { [developer]: 'tutorial-user' },
+      }),
     );
     identityId = issued.IdentityId as string;
     token = issued.Token as string;
@@ -96,7 +99,10 @@ describe('the console API after the seed flow', () => {
     }
     const unsigned = clientsFor(session, { accessKeyId: 'unused', secretAccessKey: 'unused' }).cognito;
     const answer = await unsigned.send(
-      new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } }),
+      new GetCredentialsForIdentityCommand({
+        IdentityId: identityId,
+        Logins: { 'cognito-identity.amazonaws.com': token },
+      }),
     );
     const credentials = answer.Credentials as { AccessKeyId: string; SecretKey: string; SessionToken: string };
     keys = {
@@ -139,7 +145,10 @@ describe('the console API after the seed flow', () => {
     requestIds.expiredCredentials = (expired as { $metadata: { requestId: string } }).$metadata.requestId;
     const expiredToken = await unsigned
       .send(
-        new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } }),
+        new GetCredentialsForIdentityCommand({
+          IdentityId: identityId,
+          Logins: { 'cognito-identity.amazonaws.com': token },
+        }),
       )
       .catch((error: { $metadata: { requestId?: string }; name: string }) => error);
     expect((expiredToken as { name: string }).name).toBe('NotAuthorizedException');
@@ -221,7 +230,8 @@ describe('the console API after the seed flow', () => {
 
   it('identities: search by identity id, developer user id, and a prefix of either', async () => {
     const search = async (text: string, extra = '') =>
-      (await ok(`pools/${encodeURIComponent(poolId)}/identities?search=${encodeURIComponent(text)}${extra}`)).identities;
+      (await ok(`pools/${encodeURIComponent(poolId)}/identities?search=${encodeURIComponent(text)}${extra}`))
+        .identities;
     expect((await search(identityId)).map((identity: { identityId: string }) => identity.identityId)).toEqual([
       identityId,
     ]);
@@ -235,11 +245,10 @@ describe('the console API after the seed flow', () => {
     const byIdPrefix = await search(guid.slice(0, 8));
     expect(byIdPrefix.map((identity: { identityId: string }) => identity.identityId)).toContain(identityId);
     const users: string[] = [];
+    const identities = `pools/${encodeURIComponent(poolId)}/identities`;
     let token: string | undefined;
     do {
-      const page = await ok(
-        `pools/${encodeURIComponent(poolId)}/identities?search=other-user-&limit=2${token ? `&nextToken=${token}` : ''}`,
-      );
+      const page = await ok(`${identities}?search=other-user-&limit=2${token ? `&nextToken=${token}` : ''}`);
       users.push(...page.identities.map((identity: any) => identity.logins[0].userIdentifier));
       token = page.nextToken;
     } while (token && users.length < 20);
@@ -249,7 +258,9 @@ describe('the console API after the seed flow', () => {
   it("an identity's page: its logins and the requests its sessions made", async () => {
     const identity = await ok(`identities/${encodeURIComponent(identityId)}`);
     expect(identity).toMatchObject({ identityId, poolId, disabled: false });
-    expect(identity.logins).toEqual([{ provider: provisioner.stack.developerProviderName, userIdentifier: 'tutorial-user' }]);
+    expect(identity.logins).toEqual([
+      { provider: provisioner.stack.developerProviderName, userIdentifier: 'tutorial-user' },
+    ]);
     const paths = identity.recentRequests.map((request: { path: string }) => request.path);
     expect(paths.some((path: string) => path.endsWith(provisioner.stack.helloPath as string))).toBe(true);
     expect(identity.recentRequests.every((request: { identityId: string }) => request.identityId === identityId)).toBe(
@@ -282,7 +293,9 @@ describe('the console API after the seed flow', () => {
     const apiId = provisioner.stack.restApiId as string;
     expect(apis).toEqual([{ id: apiId, name: expect.any(String), createdAt: expect.any(String), stages: ['dev'] }]);
     const described = await ok(`apis/${apiId}`);
-    const hello = described.resources.find((resource: { path: string }) => resource.path === provisioner.stack.helloPath);
+    const hello = described.resources.find(
+      (resource: { path: string }) => resource.path === provisioner.stack.helloPath,
+    );
     const get = hello.methods.find((method: { httpMethod: string }) => method.httpMethod === 'GET');
     expect(get).toMatchObject({ authorizationType: 'AWS_IAM', integration: { type: 'AWS_PROXY' } });
     expect(get.integration.functionName).toBeTruthy();
@@ -294,7 +307,8 @@ describe('the console API after the seed flow', () => {
     const curl = described.curl.dev[provisioner.stack.helloPath as string].GET as string;
     expect(curl).toBe(
       `curl --aws-sigv4 'aws:amz:${emulator.region}:execute-api' --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" ` +
-        `-H "x-amz-security-token: $AWS_SESSION_TOKEN" 'http://127.0.0.1:${port}/restapis/${apiId}/dev/_user_request_/hello'`,
+        `-H "x-amz-security-token: $AWS_SESSION_TOKEN" ` +
+        `'http://127.0.0.1:${port}/restapis/${apiId}/dev/_user_request_/hello'`,
     );
     expect(described.deployments.length).toBeGreaterThan(0);
     expect((await api('apis/nope')).status).toBe(404);
@@ -334,18 +348,30 @@ describe('the console API after the seed flow', () => {
 
   it('a denied execute-api call: the policies evaluated, no statement deciding, and the statement to add', async () => {
     const detail = await ok(`requests/${requestIds.denied}`);
-    const resource = `arn:aws:execute-api:${emulator.region}:${emulator.accountId}:${provisioner.stack.restApiId}/dev/GET${provisioner.stack.deniedPath}`;
+    const { restApiId, deniedPath } = provisioner.stack;
+    const resource = `arn:aws:execute-api:${emulator.region}:${emulator.accountId}:${restApiId}/dev/GET${deniedPath}`;
     expect(detail).toMatchObject({ decision: 'implicit-deny', status: 403, resource, callerArn: expect.any(String) });
     expect(detail.caller).toMatchObject({ kind: 'role-session', identityId, identityPoolId: poolId });
     expect(detail.caller.accessKeyId).toBeUndefined();
     const { explanation } = detail;
-    expect(explanation).toMatchObject({ kind: 'iam-denial', outcome: 'implicit-deny', action: 'execute-api:Invoke', resource });
+    expect(explanation).toMatchObject({
+      kind: 'iam-denial',
+      outcome: 'implicit-deny',
+      action: 'execute-api:Invoke',
+      resource,
+    });
     expect(explanation.evaluated.length).toBeGreaterThan(0);
     const statements = explanation.evaluated.flatMap((policy: any) => policy.statements);
     expect(statements.length).toBeGreaterThan(0);
-    expect(statements.every((statement: any) => statement.matched === false && statement.deciding === false)).toBe(true);
+    expect(statements.every((statement: any) => statement.matched === false && statement.deciding === false)).toBe(
+      true,
+    );
     expect(JSON.stringify(explanation.evaluated[0].document)).toContain('execute-api:Invoke');
-    expect(explanation.suggestedStatement).toEqual({ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: resource });
+    expect(explanation.suggestedStatement).toEqual({
+      Effect: 'Allow',
+      Action: 'execute-api:Invoke',
+      Resource: resource,
+    });
   });
 
   it('an allowed request has no explanation, but names the statement that allowed it', async () => {

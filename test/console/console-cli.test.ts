@@ -28,7 +28,16 @@ describe('the console from the CLI', () => {
 
   it('contracts run --report-to posts the run to the console, which lists it', async () => {
     const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-    const args = ['contracts', 'run', '--target', 'embedded', '--only', 'create-identity-pool', '--report-to', server.url];
+    const args = [
+      'contracts',
+      'run',
+      '--target',
+      'embedded',
+      '--only',
+      'create-identity-pool',
+      '--report-to',
+      server.url,
+    ];
     const { stdout } = await run(process.execPath, [cliPath, ...args], { env, timeout: 120_000 });
     expect(stdout).toMatch(/reported to .*\(run [0-9a-f-]{36}\)/);
     const { runs } = (await (await fetch(`${server.url}/_idpool/console/api/runs`)).json()) as { runs: any[] };

@@ -11,7 +11,8 @@ import { clientsFor } from '../support/emulator.js';
 import { send, signed } from '../security/support.js';
 
 const csp =
-  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'";
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; " +
+  "frame-ancestors 'none'";
 
 function subscriberCount(emulator: RunningEmulator): number {
   return (emulator.runtime.requests as unknown as { subscribers: Map<unknown, unknown> }).subscribers.size;
@@ -26,7 +27,9 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 /** Opens the event stream; resolves once the head arrived, collecting what comes. */
-function openStream(emulator: RunningEmulator): Promise<{ response: IncomingMessage; text: () => string; close(): void }> {
+function openStream(
+  emulator: RunningEmulator,
+): Promise<{ response: IncomingMessage; text: () => string; close(): void }> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
       { host: '127.0.0.1', port: emulator.port, path: '/_idpool/console/api/requests/stream' },
@@ -117,7 +120,10 @@ describe('the console is served like the other admin routes', () => {
   });
 
   it('refuses web pages of other origins and other Host names, as every admin route', async () => {
-    const foreign = await send(emulator, { path: '/_idpool/console/api/overview', headers: { origin: 'https://evil.example' } });
+    const foreign = await send(emulator, {
+      path: '/_idpool/console/api/overview',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.status).toBe(403);
     const referred = await send(emulator, {
       path: '/_idpool/console/',
@@ -148,13 +154,18 @@ describe('the console is served like the other admin routes', () => {
     const clients = clientsFor(emulator);
     await clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 5 }));
     await until(() => stream.text().includes('event: request'), 'the event');
-    const event = stream.text().split('\n\n').find((block) => block.startsWith('event: request')) as string;
+    const event = stream
+      .text()
+      .split('\n\n')
+      .find((block) => block.startsWith('event: request')) as string;
     const summary = JSON.parse(event.split('\n')[1]?.slice('data: '.length) as string);
     expect(summary).toMatchObject({ operation: 'ListIdentityPools', service: 'cognito-identity', status: 200 });
     stream.close();
     await until(() => subscriberCount(emulator) === 0, 'the subscription to end');
     // The server goes on answering, the other subscribers unaffected.
-    expect((await clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 5 }))).$metadata.httpStatusCode).toBe(200);
+    expect((await clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 5 }))).$metadata.httpStatusCode).toBe(
+      200,
+    );
   });
 
   it('a client that reads nothing is dropped once it falls far behind, never stalling the server', async () => {
@@ -180,7 +191,9 @@ describe('the console is served like the other admin routes', () => {
     expect(subscriberCount(emulator)).toBe(0);
     expect(Date.now() - started).toBeLessThan(30_000);
     stalled.destroy();
-    expect((await clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 5 }))).$metadata.httpStatusCode).toBe(200);
+    expect((await clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 5 }))).$metadata.httpStatusCode).toBe(
+      200,
+    );
   }, 60_000);
 
   it('stopping the emulator ends open streams at once', async () => {

@@ -5,7 +5,9 @@ import { iso, notFound } from './console-http.js';
 import { consoleState } from './console-state.js';
 
 function apis(runtime: EmulatorRuntime): RestApiRecord[] {
-  return consoleState(runtime).queries.restApiIds().flatMap((id) => runtime.apigateway.findRestApi(id) ?? []);
+  return consoleState(runtime)
+    .queries.restApiIds()
+    .flatMap((id) => runtime.apigateway.findRestApi(id) ?? []);
 }
 
 /** `GET api/apis`: every REST API, oldest first. */

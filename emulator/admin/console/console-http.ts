@@ -34,7 +34,7 @@ export function iso(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
 
-export const defaultLimit = 50;
+const defaultLimit = 50;
 const maxLimit = 200;
 
 /** `limit`: 1 to 200, 50 when absent. */

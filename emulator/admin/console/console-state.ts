@@ -2,7 +2,7 @@ import type { EmulatorRuntime } from '../../runtime.js';
 import { ConsoleQueries } from '../../store/console-queries.js';
 
 /** A contract run's results.json as posted, kept in memory. */
-export interface ContractRun {
+interface ContractRun {
   id: string;
   receivedAt: string;
   results: unknown;

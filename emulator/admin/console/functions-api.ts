@@ -25,7 +25,9 @@ function summary(runtime: EmulatorRuntime, fn: FunctionRecord) {
 }
 
 function functions(runtime: EmulatorRuntime): FunctionRecord[] {
-  return consoleState(runtime).queries.functionKeys().flatMap((key) => runtime.lambdaStore.findFunction(key) ?? []);
+  return consoleState(runtime)
+    .queries.functionKeys()
+    .flatMap((key) => runtime.lambdaStore.findFunction(key) ?? []);
 }
 
 /** `GET api/functions`. */

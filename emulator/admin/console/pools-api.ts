@@ -116,7 +116,12 @@ export function listIdentities(runtime: EmulatorRuntime, poolId: string, query: 
   let providerIndex = 0;
   let afterLogin = '';
   if (!position || 'id' in position) {
-    const byId = queries.identitiesByIdPrefix(pool.seq, idPrefix, position && 'id' in position ? position.id : '', limit);
+    const byId = queries.identitiesByIdPrefix(
+      pool.seq,
+      idPrefix,
+      position && 'id' in position ? position.id : '',
+      limit,
+    );
     for (const identity of byId) add(identity);
     const last = byId[byId.length - 1];
     if (byId.length === limit && last) return page(found, { id: last.identityId });

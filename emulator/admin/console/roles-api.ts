@@ -31,7 +31,10 @@ export function listRoles(runtime: EmulatorRuntime, query: URLSearchParams): obj
 
 /** The role's sessions in the request log, latest first. */
 function recentSessions(runtime: EmulatorRuntime, role: RoleRecord): object[] {
-  const sessions = new Map<string, { sessionName?: string; arn: string; identityId?: string; lastSeen: string; requests: number }>();
+  const sessions = new Map<
+    string,
+    { sessionName?: string; arn: string; identityId?: string; lastSeen: string; requests: number }
+  >();
   const entries = runtime.requests.entries({ role: role.roleId, limit: runtime.requests.capacity });
   for (const entry of entries) {
     const caller = entry.caller;

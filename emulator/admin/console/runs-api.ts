@@ -12,13 +12,20 @@ const maxRunBytes = 5 * 1024 * 1024;
 /** What makes a document a runner's results.json (src/reporters/json.ts): its tool, and targets with results. */
 function checkResults(document: unknown): void {
   if (!isRecord(document) || document.tool !== 'idpool') {
-    throw badRequest('The body is not an idpool results.json: it needs "tool": "idpool" (idpool contracts run --reporter json).');
+    throw badRequest(
+      'The body is not an idpool results.json: it needs "tool": "idpool" (idpool contracts run --reporter json).',
+    );
   }
   if (typeof document.startedAt !== 'string' || !Array.isArray(document.targets)) {
     throw badRequest('The results.json needs "startedAt" (a string) and "targets" (a list).');
   }
   for (const target of document.targets) {
-    if (!isRecord(target) || typeof target.target !== 'string' || typeof target.state !== 'string' || !Array.isArray(target.results)) {
+    if (
+      !isRecord(target) ||
+      typeof target.target !== 'string' ||
+      typeof target.state !== 'string' ||
+      !Array.isArray(target.results)
+    ) {
       throw badRequest('Each of "targets" needs "target" and "state" (strings) and "results" (a list).');
     }
   }

@@ -279,11 +279,28 @@ describe.skipIf(skipReason !== undefined)('the console in headless Chromium agai
     expect(new URL(page.url()).pathname).toBe('/_idpool/console/pools');
   });
 
+  it("explains expired credentials with the emulator's clock", async () => {
+    const clock = await fetch(`${settings.endpoint}/_idpool/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceSeconds: 2 * 3600 }),
+    });
+    expect(clock.status).toBe(200);
+    expect((await call('/hello')).status).toBe(403);
+    await page.goto(`${console}/requests?service=execute-api&status=403`);
+    await page.locator('tbody tr').first().getByRole('link').click();
+    await page.locator('h2', { hasText: 'had expired' }).waitFor();
+    const main = await text(page.locator('main'));
+    expect(main).toContain('Expired at (emulator clock)');
+    expect(main).toContain(credentials.expiration.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
+    await shot('request-expired');
+  });
+
   it('never shows a secret, and no page raised an error', () => {
     const everything = seen.join('\n');
     expect(everything).not.toContain('page error:');
     expect(everything).not.toContain(credentials.secretAccessKey);
     expect(everything).not.toContain(credentials.sessionToken);
-    expect(seen.length).toBeGreaterThanOrEqual(8);
+    expect(seen.length).toBeGreaterThanOrEqual(9);
   });
 });

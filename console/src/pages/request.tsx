@@ -40,7 +40,7 @@ export function RequestPage({ requestId }: { requestId: string }) {
                 ['Duration', `${request.durationMs.toFixed(1)} ms`],
               ]}
             />
-            {request.explanation ? <Explain explanation={request.explanation} /> : null}
+            {request.explanation ? <Explain explanation={request.explanation} requestTime={request.time} /> : null}
           </>
         )}
       </Load>
@@ -67,7 +67,7 @@ function Caller({ caller }: { caller: NonNullable<RequestDetail['caller']> }) {
   );
 }
 
-function Explain({ explanation }: { explanation: Explanation }) {
+function Explain({ explanation, requestTime }: { explanation: Explanation; requestTime: string }) {
   switch (explanation.kind) {
     case 'signature':
       return <SignatureExplanation explanation={explanation} />;
@@ -81,11 +81,9 @@ function Explain({ explanation }: { explanation: Explanation }) {
           <Fields
             rows={[
               ['Expired at (emulator clock)', <Time iso={explanation.expiredAt} />],
-              ['Emulator clock then', <Time iso={explanation.emulatorNow} />],
-              [
-                'Late by',
-                `${Math.round((Date.parse(explanation.emulatorNow) - Date.parse(explanation.expiredAt)) / 1000)} s`,
-              ],
+              ['Request made at', <Time iso={requestTime} />],
+              ['Late by', `${Math.round((Date.parse(requestTime) - Date.parse(explanation.expiredAt)) / 1000)} s`],
+              ['Emulator clock now', <Time iso={explanation.emulatorNow} />],
             ]}
           />
         </section>

@@ -193,7 +193,7 @@ function noteRefusal(runtime: EmulatorRuntime, request: IncomingRequest, error: 
 
 /** The status line, headers and body in one write: Node joins the head to a string body (a Buffer goes by writev). */
 function write(res: ServerResponse, response: WireResponse, cors: Record<string, string>, headOnly: boolean): void {
-  if (response.stream) {
+  if (response.stream && !headOnly) {
     writeStream(res, response, cors);
     return;
   }

@@ -6,6 +6,7 @@ import { inProcessColdStartMs, serveColdStartMs } from './cold-start.js';
 import { benchCredentials, createBenchPool, developerProvider, developerTokens } from './cognito-setup.js';
 import { expectStatus, runLoad, type LoadResult } from './http-load.js';
 import { cliPath, rssMiB, spawnIdpool, spawnMoto, type ServerProcess } from './processes.js';
+import { consoleLines, measureConsoleAtScale } from './console-pages.js';
 import { measureAtScale } from './scale.js';
 import { seedFlowWork, spawnSeedStack } from './flow.js';
 import { measureLambdaInvokeCosts } from './lambda-invoke.js';
@@ -147,6 +148,11 @@ async function main(): Promise<void> {
     const row = await measureAtScale(identities, quick ? 1_500 : 4_000, !quick || identities <= 100_000);
     report.scale.push(row);
     say(`token p50 ${row.tokenP50Ms.toFixed(2)} ms, lookup p50 ${row.lookupP50Ms.toFixed(2)} ms, RSS ${row.rssMiB.toFixed(0)} MiB`);
+  }
+
+  const consoleIdentities = quick ? 100_000 : 1_000_000;
+  for (const line of consoleLines(consoleIdentities, await measureConsoleAtScale(consoleIdentities, quick ? 5 : 20))) {
+    say(line);
   }
 
   report.totalSeconds = (performance.now() - started) / 1000;

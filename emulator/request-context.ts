@@ -1,5 +1,6 @@
 import type { Caller } from './auth/caller.js';
 import type { WireProtocol } from './errors.js';
+import type { ContextValue, PolicyDocument, RequestPrincipal } from './auth/policy/index.js';
 
 /**
  * What the emulator knows of one request, filled in as the request is understood: on arrival its id, time and
@@ -35,6 +36,10 @@ export interface RequestContext {
   signatureMismatch?: { canonicalRequest: string; stringToSign: string };
   /** The error code the response carries, once an error was written. */
   errorCode?: string;
+  /** The error's message, once an error was written. */
+  errorMessage?: string;
+  /** Credentials refused as expired: when they expired (epoch ms, emulator clock). */
+  expired?: { what: 'token' | 'credentials'; expiredAt: number };
   /** For execute-api: the API, stage, method and canonical path (below the stage) called. */
   executeApi?: { apiId: string; stage: string; method: string; path: string };
 }
@@ -49,6 +54,17 @@ export interface AuthorizationDecision {
   resource?: string;
   /** For allow and explicit deny: the policy and statement that decided. */
   decidedBy?: DecidingStatement;
+  /** For a denial: what was evaluated, so the console can show each statement's part (no secret in it). */
+  evaluation?: EvaluatedRequest;
+}
+
+/** The policies a denial evaluated and the request they were evaluated for. */
+export interface EvaluatedRequest {
+  policies: { kind: DecidingStatement['policyKind']; name: string; document: PolicyDocument }[];
+  action: string;
+  resource: string;
+  context: Record<string, ContextValue>;
+  principal: RequestPrincipal;
 }
 
 export interface DecidingStatement {

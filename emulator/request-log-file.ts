@@ -23,7 +23,7 @@ export class RequestLogFile {
     this.insert = sql.prepare('INSERT OR REPLACE INTO requests (seq, entry) VALUES (?, ?)');
     this.trim = sql.prepare('DELETE FROM requests WHERE seq <= ?');
     this.appendAll = sql.transaction((entries: StoredRequest[], capacity: number) => {
-      for (const entry of entries) this.insert.run(entry.seq, JSON.stringify(entry));
+      for (const entry of entries) this.insert.run(entry.seq, JSON.stringify({ ...entry, evaluation: undefined }));
       const last = entries[entries.length - 1];
       if (last) this.trim.run(last.seq - capacity);
     });

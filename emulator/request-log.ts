@@ -39,6 +39,12 @@ export interface StoredRequest {
   errorCode?: string;
   durationMs: number;
   signatureMismatch?: RequestContext['signatureMismatch'];
+  /** The error's message (signatures in it redacted), for the console's explanation. */
+  errorMessage?: string;
+  /** For an expired token or credentials: which, and when they expired (epoch ms on the emulator clock). */
+  expired?: RequestContext['expired'];
+  /** In memory only, for a denial: the policies evaluated and the request they were evaluated for. */
+  evaluation?: AuthorizationDecision['evaluation'];
 }
 
 export type RequestLogEntry = Omit<StoredRequest, 'time'> & { time: string };
@@ -58,6 +64,10 @@ export interface RequestLogFilter {
   /** Epoch milliseconds: entries at or after it. */
   since?: number;
   requestId?: string;
+  /** Only entries whose caller is a session of this Cognito identity. */
+  identityId?: string;
+  /** Only entries newer than this sequence number (polling). */
+  afterSeq?: number;
   /** At most this many entries, newest first. */
   limit: number;
 }
@@ -86,6 +96,18 @@ function outcomeOf(context: RequestContext): Outcome | undefined {
   return context.caller?.kind === 'root' ? 'root' : undefined;
 }
 
+/**
+ * An error message as the log keeps it: SignatureDoesNotMatch quotes the canonical request, session token header
+ * included, and IncompleteSignature the Authorization header, signature included.
+ */
+function withoutSecrets(message: string): string {
+  return message
+    .slice(0, 8000)
+    .replace(/(x-amz-security-token:)[^\n']*/gi, '$1<redacted>')
+    .replace(/((?:X-Amz-Security-Token|X-Amz-Signature|X-Amz-Credential)=)[^&\s,']*/gi, '$1<redacted>')
+    .replace(/(Signature=)[0-9a-fA-F]+/g, '$1<redacted>');
+}
+
 /** The one `info` line of a denial, naming the permission that is missing. */
 function denialLine(entry: StoredRequest): string {
   const who = entry.caller?.arn ?? 'anonymous';
@@ -104,7 +126,8 @@ function denialLine(entry: StoredRequest): string {
 }
 
 export function presentEntry(entry: StoredRequest): RequestLogEntry {
-  return { ...entry, time: new Date(entry.time).toISOString() };
+  const { errorMessage: _message, expired: _expired, evaluation: _evaluation, ...shown } = entry;
+  return { ...shown, time: new Date(entry.time).toISOString() };
 }
 
 function matches(entry: StoredRequest, filter: RequestLogFilter): boolean {
@@ -124,6 +147,7 @@ function matches(entry: StoredRequest, filter: RequestLogFilter): boolean {
     return false;
   }
   if (filter.role !== undefined && !isSessionOfRole(entry, filter.role)) return false;
+  if (filter.identityId !== undefined && entry.caller?.identityId !== filter.identityId) return false;
   return true;
 }
 
@@ -156,6 +180,7 @@ export class RequestLog {
   private pending: StoredRequest[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
   private fileFailed = false;
+  private readonly subscribers = new Map<(entry: StoredRequest) => void, () => void>();
 
   constructor(
     readonly capacity: number,
@@ -197,8 +222,12 @@ export class RequestLog {
       errorCode: context.errorCode ?? response.headers['x-amzn-errortype'] ?? response.headers['x-amzn-ErrorType'],
       durationMs: Math.round(durationMs * 1000) / 1000,
       signatureMismatch: context.signatureMismatch,
+      errorMessage: context.errorMessage === undefined ? undefined : withoutSecrets(context.errorMessage),
+      expired: context.expired,
+      evaluation: decision?.evaluation,
     };
     this.push(entry);
+    for (const subscriber of this.subscribers.keys()) subscriber(entry);
     if (entry.decision === 'implicit-deny' || entry.decision === 'explicit-deny') this.log.info(denialLine(entry));
     if (this.file && !this.fileFailed) {
       this.pending.push(entry);
@@ -214,9 +243,26 @@ export class RequestLog {
     const found: StoredRequest[] = [];
     for (let index = 0; index < this.size && found.length < filter.limit; index++) {
       const entry = this.ring[(this.next - 1 - index + this.capacity) % this.capacity] as StoredRequest;
+      if (filter.afterSeq !== undefined && entry.seq <= filter.afterSeq) break;
       if (matches(entry, filter)) found.push(entry);
     }
     return found;
+  }
+
+  /**
+   * Calls `listener` with each entry recorded from now on, until the returned function is called; `end` is called
+   * (and the listener dropped) when the server stops.
+   */
+  subscribe(listener: (entry: StoredRequest) => void, end: () => void): () => void {
+    this.subscribers.set(listener, end);
+    return () => this.subscribers.delete(listener);
+  }
+
+  /** The server stops: every subscriber ends. */
+  endSubscriptions(): void {
+    const ends = [...this.subscribers.values()];
+    this.subscribers.clear();
+    for (const end of ends) end();
   }
 
   clear(): void {

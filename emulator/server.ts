@@ -106,6 +106,7 @@ function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): 
 
 async function stopServer(server: Server, runtime: EmulatorRuntime): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  runtime.requests.endSubscriptions();
   server.closeIdleConnections();
   const forced = setTimeout(() => server.closeAllConnections(), 10_000);
   await closed;
@@ -192,6 +193,10 @@ function noteRefusal(runtime: EmulatorRuntime, request: IncomingRequest, error: 
 
 /** The status line, headers and body in one write: Node joins the head to a string body (a Buffer goes by writev). */
 function write(res: ServerResponse, response: WireResponse, cors: Record<string, string>, headOnly: boolean): void {
+  if (response.stream && !headOnly) {
+    writeStream(res, response, cors);
+    return;
+  }
   const { body } = response;
   const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   const headers: Record<string, string | string[]> = { ...cors, ...response.headers, ...response.repeatedHeaders };
@@ -199,6 +204,36 @@ function write(res: ServerResponse, response: WireResponse, cors: Record<string,
   res.writeHead(response.status, headers);
   if (headOnly) res.end();
   else res.end(body);
+}
+
+/** A streamed response: no length, the body as the endpoint writes it; a client that goes ends it. */
+function writeStream(res: ServerResponse, response: WireResponse, cors: Record<string, string>): void {
+  res.writeHead(response.status, { ...cors, ...response.headers });
+  res.flushHeaders();
+  const listeners: (() => void)[] = [];
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    for (const listener of listeners) listener();
+  };
+  res.on('close', close);
+  response.stream?.({
+    write: (chunk) => {
+      if (!closed) res.write(chunk);
+    },
+    get pending() {
+      return res.writableLength;
+    },
+    end: () => {
+      if (!closed) res.end();
+      close();
+    },
+    onClose: (listener) => {
+      if (closed) listener();
+      else listeners.push(listener);
+    },
+  });
 }
 
 const emptyBody = new Uint8Array();

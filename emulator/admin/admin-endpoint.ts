@@ -8,6 +8,7 @@ import { requestOrigins } from '../request-guards.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
 import { exportState, importState, StateImportError } from '../store/state-transfer.js';
+import { isConsolePath, serveConsole } from './console/console-route.js';
 import { serveRequestLog } from './request-log-route.js';
 
 const adminPrefix = '/_idpool/';
@@ -57,6 +58,7 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
   const route = `${request.method} ${request.path.slice(adminPrefix.length)}`;
   const refusal = route === 'GET health' ? undefined : await refusalOf(runtime, request, route);
   if (refusal) return refusal;
+  if (isConsolePath(request.path)) return serveConsole(runtime, request);
   switch (route) {
     case 'GET health':
       // Answered at once, as a liveness probe must be: a service's operations load on its first call, and loading
@@ -93,7 +95,7 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
     case 'DELETE requests':
       return serveRequestLog(runtime, request);
     default:
-      return adminError(404, 'NotFoundException', `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state, GET requests, DELETE requests.`);
+      return adminError(404, 'NotFoundException', `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state, GET requests, DELETE requests, GET console.`);
   }
 }
 

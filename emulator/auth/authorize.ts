@@ -1,4 +1,9 @@
-import type { AuthorizationDecision, DecidingStatement, RequestContext } from '../request-context.js';
+import type {
+  AuthorizationDecision,
+  DecidingStatement,
+  EvaluatedRequest,
+  RequestContext,
+} from '../request-context.js';
 import type {
   AuthorizationScope,
   OperationAuthorization,
@@ -59,7 +64,8 @@ export function authorizeOperation(
     const decidedBy = decidingStatement(result, permission, policies);
     if (result.decision !== 'Allow') {
       const outcome = result.decision === 'ExplicitDeny' ? 'explicit-deny' : 'implicit-deny';
-      context.authorization = { outcome, actions, resource: permission.resource, decidedBy };
+      const evaluation = evaluatedRequest(permission, caller, policies, baseContext);
+      context.authorization = { outcome, actions, resource: permission.resource, decidedBy, evaluation };
       if (permission.refusal) throw permission.refusal(caller.arn);
       throw service.refusal(
         refusalMessage(permission, result, caller, policies, () =>
@@ -70,6 +76,27 @@ export function authorizeOperation(
     allowed ??= { outcome: 'allow', actions, resource: permission.resource, decidedBy };
   }
   context.authorization = allowed ?? { outcome: 'allow', actions };
+}
+
+/** What a denial evaluated, kept for the console's explanation of it. */
+function evaluatedRequest(
+  permission: Permission,
+  caller: RoleSessionCaller,
+  policies: NamedPolicy[],
+  baseContext: Record<string, ContextValue>,
+): EvaluatedRequest {
+  const evaluated: EvaluatedRequest['policies'] = [...policies];
+  const resourcePolicy = permission.resourcePolicy;
+  if (resourcePolicy) {
+    evaluated.push({ kind: resourcePolicy.kind, name: resourcePolicy.owner, document: resourcePolicy.document });
+  }
+  return {
+    policies: evaluated,
+    action: permission.action,
+    resource: permission.resource,
+    context: permission.context ? { ...baseContext, ...permission.context } : baseContext,
+    principal: requestPrincipal(caller),
+  };
 }
 
 /** An operation without a spec is still checked, as `<prefix>:<Operation>` on every resource: never let through. */

@@ -12,6 +12,7 @@ import type { WireResponse } from './wire.js';
  */
 export function errorResponse(error: AwsError, context: RequestContext): WireResponse {
   context.errorCode = error.codeOn(context.protocol ?? 'restJson1');
+  context.errorMessage = error.message;
   switch (context.protocol) {
     case 'awsJson1_1':
       return AwsJsonProtocol.errorResponse(error, context.requestId);

@@ -10,6 +10,17 @@ export interface WireResponse {
   repeatedHeaders?: Record<string, string[]>;
   /** execute-api answers with the API's own headers only, without the emulator-wide CORS headers. */
   omitEmulatorCors?: boolean;
+  /** A response written over time (server-sent events): the head is sent, then `stream` writes the body. */
+  stream?: (out: ResponseStream) => void;
+}
+
+/** Where a streamed response writes; `closed` is called once when the client goes or the server stops. */
+export interface ResponseStream {
+  write(chunk: string): void;
+  /** Bytes written but not yet taken by the client (a slow reader's backlog). */
+  readonly pending: number;
+  end(): void;
+  onClose(listener: () => void): void;
 }
 
 /** A received request plus what the server learnt about it on arrival. */

@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { allContracts, contractJsonSchemas, steps } from '../../contracts/index.js';
 import { prettySummary } from '../reporters/pretty.js';
+import { reportToConsole } from '../reporters/report-to-console.js';
 import { reporterNames, writeReports, type ReporterName } from '../reporters/write-reports.js';
 import { interruptOnSignals } from '../runner/interrupt.js';
 import type { RunReport } from '../runner/results.js';
 import { compareWithSnapshot, readSnapshot, snapshotOf, writeSnapshot } from '../snapshots/snapshot-file.js';
-import { exitCodeOf, UsageError } from './exit-codes.js';
+import { exitCodeOf, exitCodes, UsageError } from './exit-codes.js';
 import { runWithProgress } from './progress.js';
 import { addTargetOptions, collect, targetsFrom, type TargetOptions } from './target-options.js';
 
@@ -15,6 +16,7 @@ interface RunOptions extends TargetOptions {
   out?: string;
   compareSnapshots?: string;
   only?: string;
+  reportTo?: string;
 }
 
 
@@ -54,6 +56,16 @@ async function runAndReport(options: RunOptions, afterRun: (report: RunReport) =
   const written = writeReports(report, reporters, options.out, (text) => process.stdout.write(text));
   for (const path of written) progressStream.write(`wrote ${path}\n`);
   process.exitCode = exitCodeOf(report);
+  if (options.reportTo) {
+    try {
+      const id = await reportToConsole(options.reportTo, report);
+      progressStream.write(`reported to ${options.reportTo}/_idpool/console (run ${id})\n`);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`idpool: --report-to ${options.reportTo}: ${why}\n`);
+      if (process.exitCode === exitCodes.passed) process.exitCode = exitCodes.usage;
+    }
+  }
 }
 
 export function registerContractsCommand(program: Command): void {
@@ -95,7 +107,8 @@ export function registerContractsCommand(program: Command): void {
       .option('--reporter <name>', `${reporterNames.join(' | ')} (repeatable; default pretty)`, collect)
       .option('--out <dir>', 'write json/junit/markdown reports here (results.json, junit.xml, matrix.md)')
       .option('--compare-snapshots <dir|file>', 'also compare normalized responses with a recording (idpool contracts record)')
-      .option('--only <prefix>', 'run only contracts whose id starts with this, or of this step'),
+      .option('--only <prefix>', 'run only contracts whose id starts with this, or of this step')
+      .option('--report-to <emulator url>', "also post the run's results.json to that idpool emulator's console"),
   ).action((options: RunOptions) => runAndReport(options, () => undefined));
 
   addTargetOptions(

@@ -98,3 +98,8 @@ function stopWithNpmExec(stop: (signal: string) => void): void {
     if (process.ppid !== parent) stop('npm exec stopped');
   }, 250).unref();
 }
+
+/** Where the emulator serves its console (absent with --no-admin). */
+export function consoleUrl(emulatorUrl: string): string {
+  return `${emulatorUrl}/_idpool/console`;
+}

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { requestLogFileName, readRequestLogFile } from '../../emulator/request-log-file.js';
-import { suggestPolicy, type LoggedDecision } from '../policy/suggest-policy.js';
+import { suggestPolicy, type LoggedDecision } from '../../emulator/auth/suggest-policy.js';
 import { exitCodes, UsageError } from './exit-codes.js';
 
 interface SuggestOptions {

@@ -11,6 +11,7 @@ import { apiBaseUrl } from '../targets/addressing.js';
 import { clientsFor, destroyClients } from '../targets/clients.js';
 import type { ExecuteApiUrlStyle, TargetSession } from '../targets/target.js';
 import {
+  consoleUrl,
   addEmulatorOptions,
   emulatorOptionsFrom,
   parseRootCredentials,
@@ -196,5 +197,6 @@ export function registerUpCommand(program: Command): void {
         `idpool ready at ${emulator.url} with the seed stack${incomplete}:\n${text}`,
       );
       if (options.settingsFile !== false) process.stdout.write(`(also in ${resolve(options.settingsFile)})\n`);
+      if (options.admin) process.stdout.write(`console: ${consoleUrl(emulator.url)}\n`);
     });
 }

@@ -118,6 +118,12 @@ describe('the decision recorded on the request context', () => {
       actions: ['iam:DeleteRole'],
       resource: roleArn,
       decidedBy: { policyKind: 'managed', policyName: guardArn, statement: '1' },
+      // What was evaluated, for the console's explanation of the denial.
+      evaluation: expect.objectContaining({
+        action: 'iam:DeleteRole',
+        resource: roleArn,
+        policies: expect.arrayContaining([expect.objectContaining({ kind: 'managed', name: guardArn })]),
+      }),
     });
   });
 
@@ -141,6 +147,10 @@ describe('the decision recorded on the request context', () => {
       actions: ['sts:AssumeRole'],
       resource: roleArn,
       decidedBy: undefined,
+      evaluation: expect.objectContaining({
+        action: 'sts:AssumeRole',
+        policies: expect.arrayContaining([expect.objectContaining({ kind: 'trust', name: roleArn })]),
+      }),
     });
   });
 

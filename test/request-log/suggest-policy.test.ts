@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, parsePolicyDocument } from '../../emulator/auth/policy/index.js';
 import type { LoggedCaller } from '../../emulator/request-log.js';
-import { suggestPolicy, type LoggedDecision } from '../../src/policy/suggest-policy.js';
+import { suggestPolicy, type LoggedDecision } from '../../emulator/auth/suggest-policy.js';
 
 const session = (roleName: string, roleId: string): LoggedCaller => ({
   kind: 'role-session',

@@ -17,6 +17,8 @@ export interface LambdaInvocation {
   requestId?: string;
   /** X-Amz-Client-Context: base64-encoded JSON, given to the handler as `context.clientContext`. */
   clientContext?: string;
+  /** The request that asked for it (an execute-api request), when not the Invoke call `requestId` names. */
+  triggeredBy?: string;
 }
 
 export interface LambdaInvocationResult {

@@ -1,7 +1,12 @@
 import type { Caller } from '../../../auth/caller.js';
 import { globalConditionKeys, requestPrincipal } from '../../../auth/condition-keys.js';
 import { evaluate, type ContextValue, type EvaluationResult, type PolicyDocument } from '../../../auth/policy/index.js';
-import type { AuthorizationDecision, DecidingStatement, RequestContext } from '../../../request-context.js';
+import type {
+  AuthorizationDecision,
+  DecidingStatement,
+  EvaluatedRequest,
+  RequestContext,
+} from '../../../request-context.js';
 import type { EmulatorRuntime } from '../../../runtime.js';
 import { policyDocument } from './policy-documents.js';
 
@@ -52,13 +57,14 @@ function decidingStatement(
   const decisive = result.decisiveStatements[0];
   if (!decisive) return undefined;
   const statement = decisive.sid ?? String(decisive.statementIndex);
-  if (decisive.source === 'resource') {
-    const [, , , region, , rest] = methodArn.split(':');
-    const apiId = rest?.split('/')[0];
-    return { policyKind: 'resource', policyName: `arn:aws:apigateway:${region}::/restapis/${apiId}`, statement };
-  }
+  if (decisive.source === 'resource') return { policyKind: 'resource', policyName: apiArnOf(methodArn), statement };
   const policy = policies[decisive.policyIndex];
   return policy && { policyKind: policy.kind, policyName: policy.name, statement };
+}
+
+function apiArnOf(methodArn: string): string {
+  const [, , , region, , rest] = methodArn.split(':');
+  return `arn:aws:apigateway:${region}::/restapis/${rest?.split('/')[0]}`;
 }
 
 function maskedArn(methodArn: string, accountId: string): string {
@@ -77,8 +83,13 @@ export function refusalOfInvoke(
   context?: Pick<RequestContext, 'authorization'>,
 ): string | undefined {
   const { caller, methodArn } = authorization;
-  const decided = (outcome: AuthorizationDecision['outcome'], decidedBy?: DecidingStatement): void => {
-    if (context) context.authorization = { outcome, actions: ['execute-api:Invoke'], resource: methodArn, decidedBy };
+  const decided = (
+    outcome: AuthorizationDecision['outcome'],
+    decidedBy?: DecidingStatement,
+    evaluation?: EvaluatedRequest,
+  ): void => {
+    if (!context) return;
+    context.authorization = { outcome, actions: ['execute-api:Invoke'], resource: methodArn, decidedBy, evaluation };
   };
   const resourcePolicy =
     authorization.resourcePolicy === undefined ? undefined : policyDocument(authorization.resourcePolicy, 'resource');
@@ -87,13 +98,14 @@ export function refusalOfInvoke(
     return undefined;
   }
   const policies = caller ? identityPolicies(runtime, caller) : [];
+  const request = {
+    principal: requestPrincipal(caller),
+    action: 'execute-api:Invoke',
+    resource: methodArn,
+    context: invokeContext(authorization),
+  };
   const result = evaluate({
-    request: {
-      principal: requestPrincipal(caller),
-      action: 'execute-api:Invoke',
-      resource: methodArn,
-      context: invokeContext(authorization),
-    },
+    request,
     identityPolicies: policies.map((policy) => policy.document),
     resourcePolicy: resourcePolicy ?? undefined,
     resourceAccountId: authorization.apiAccountId,
@@ -105,7 +117,10 @@ export function refusalOfInvoke(
     return undefined;
   }
   const explicit = result.decision === 'ExplicitDeny';
-  decided(explicit ? 'explicit-deny' : 'implicit-deny', decidingStatement(result, policies, methodArn));
+  const evaluated: EvaluatedRequest['policies'] = [...policies];
+  if (resourcePolicy) evaluated.push({ kind: 'resource', name: apiArnOf(methodArn), document: resourcePolicy });
+  const evaluation = { ...request, policies: evaluated };
+  decided(explicit ? 'explicit-deny' : 'implicit-deny', decidingStatement(result, policies, methodArn), evaluation);
   const resource = maskedArn(methodArn, authorization.apiAccountId);
   const who = caller?.arn ?? 'anonymous';
   return `User: ${who} is not authorized to perform: execute-api:Invoke on resource: ${resource}${explicit ? ' with an explicit deny' : ''}`;

@@ -83,6 +83,7 @@ export async function invokeLambdaProxy(call: LambdaProxyCall): Promise<WireResp
     functionName: target,
     payload: Buffer.from(JSON.stringify(call.event)),
     invocationType: 'RequestResponse',
+    triggeredBy: call.ids.requestId,
   });
   let result: Awaited<typeof invocation> | 'timeout';
   try {

@@ -12,6 +12,7 @@ import { FunctionPool, PoolClosedError, type PoolResult, type PoolSpec } from '.
 import { maxResponseBytes, responseTooLargePayload, timeoutLogLine, type ErrorPayload } from './invocation-errors.js';
 import { parseClientContext, readEvent, traceHeader } from './invocation-input.js';
 import { invocationLog, logTail, reportLine } from './invocation-log.js';
+import { InvocationHistory } from './invocation-history.js';
 import { WorkerLauncher } from './worker-launcher.js';
 
 /** Idle workers are stopped after this long, as Lambda reclaims idle execution environments. */
@@ -22,6 +23,7 @@ interface Call {
   event: string;
   invokedArn: string;
   clientContext?: string;
+  triggeredBy?: string;
 }
 
 function functionId(key: FunctionKey): string {
@@ -37,6 +39,8 @@ export class LambdaRuntime implements LambdaInvoker {
   private readonly gates = new Map<string, ConcurrencyGate>();
   private readonly launcher: WorkerLauncher;
   private readonly reaper: NodeJS.Timeout;
+  /** The last invocations of each function, for the console. */
+  readonly history = new InvocationHistory();
 
   constructor(private readonly runtime: LambdaHost) {
     this.launcher = new WorkerLauncher(runtime);
@@ -54,6 +58,7 @@ export class LambdaRuntime implements LambdaInvoker {
       event: readEvent(invocation),
       invokedArn: functionArn(version, reference.qualifier),
       clientContext: invocation.clientContext,
+      triggeredBy: invocation.triggeredBy ?? invocation.requestId,
     };
     const limit = fn.reservedConcurrency ?? this.runtime.config.lambdaConcurrency;
     const gate = this.gateFor(version);
@@ -121,6 +126,7 @@ export class LambdaRuntime implements LambdaInvoker {
 
   /** The state was emptied: every worker stops and every code folder goes. */
   reset(): void {
+    this.history.clear();
     this.closePools();
     this.launcher.removeCode();
   }
@@ -169,7 +175,9 @@ export class LambdaRuntime implements LambdaInvoker {
       timeoutLine: result.timedOut ? timeoutLogLine(call.requestId, settings.timeout, this.runtime.clock.now()) : undefined,
     };
     if (this.runtime.log.enabled('debug')) this.runtime.log.debug(`[lambda ${version.name}] ${reportLine(parts)}`);
-    return { ...result, log: invocationLog(parts) };
+    const log = invocationLog(parts);
+    this.history.record(version, call, result, nowMs, log);
+    return { ...result, log };
   }
 
   /** An Event invocation: waits its turn within the function's concurrency, runs, and logs a failure [not retried]. */

@@ -1,5 +1,5 @@
-import { isSessionOfRole, type StoredRequest } from '../../emulator/request-log.js';
-import type { DecidingStatement } from '../../emulator/request-context.js';
+import { isSessionOfRole, type StoredRequest } from '../request-log.js';
+import type { DecidingStatement } from '../request-context.js';
 
 /** What a suggestion reads of a request-log entry. */
 export type LoggedDecision = Pick<StoredRequest, 'seq' | 'caller' | 'decision' | 'actions' | 'resource' | 'decidedBy'>;

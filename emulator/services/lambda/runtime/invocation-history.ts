@@ -1,0 +1,92 @@
+import type { FunctionKey } from '../../../store/lambda-store.js';
+import type { ErrorPayload } from './invocation-errors.js';
+
+/** One invocation as the console shows it (`time` epoch ms on the emulator clock). */
+export interface InvocationRecord {
+  requestId: string;
+  /** The request that caused it: the Invoke call, or the execute-api request of an AWS_PROXY integration. */
+  triggeredBy?: string;
+  time: number;
+  durationMs: number;
+  status: 'ok' | 'error' | 'timeout';
+  errorType?: string;
+  errorMessage?: string;
+  /** The invocation's log (platform lines included), its last 4 KB. */
+  logs: string;
+}
+
+const perFunction = 50;
+const maxFunctions = 1000;
+const logBytes = 4096;
+
+function keyOf(key: FunctionKey): string {
+  return `${key.accountId}/${key.region}/${key.name}`;
+}
+
+/** The last 4 KB of a log, cut at a line start where one is near. */
+function lastBytes(log: string): string {
+  const bytes = Buffer.from(log, 'utf8');
+  if (bytes.byteLength <= logBytes) return log;
+  const tail = bytes.subarray(bytes.byteLength - logBytes).toString('utf8');
+  const newline = tail.indexOf('\n');
+  return newline !== -1 && newline < 200 ? tail.slice(newline + 1) : tail;
+}
+
+function errorOf(body: string): ErrorPayload | undefined {
+  try {
+    const payload = JSON.parse(body) as Partial<ErrorPayload>;
+    return { errorType: String(payload.errorType ?? 'Error'), errorMessage: String(payload.errorMessage ?? '') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last 50 invocations of each function, in memory only (a restart or reset forgets them). */
+export class InvocationHistory {
+  private readonly byFunction = new Map<string, InvocationRecord[]>();
+
+  record(
+    key: FunctionKey,
+    call: { requestId: string; triggeredBy?: string },
+    result: { ok: boolean; body: string; timedOut: boolean; durationMs: number },
+    time: number,
+    log: string,
+  ): void {
+    const id = keyOf(key);
+    let records = this.byFunction.get(id);
+    if (!records) {
+      if (this.byFunction.size >= maxFunctions) this.byFunction.delete(this.byFunction.keys().next().value as string);
+      this.byFunction.set(id, (records = []));
+    }
+    const error = result.ok ? undefined : errorOf(result.body);
+    records.unshift({
+      requestId: call.requestId,
+      triggeredBy: call.triggeredBy,
+      time,
+      durationMs: Math.round(result.durationMs * 1000) / 1000,
+      status: result.timedOut ? 'timeout' : result.ok ? 'ok' : 'error',
+      errorType: error?.errorType,
+      errorMessage: error?.errorMessage,
+      logs: lastBytes(log),
+    });
+    if (records.length > perFunction) records.length = perFunction;
+  }
+
+  /** The function's invocations, newest first. */
+  of(key: FunctionKey): readonly InvocationRecord[] {
+    return this.byFunction.get(keyOf(key)) ?? [];
+  }
+
+  /** The failed invocation a request caused, with its function's name. */
+  failureCausedBy(requestId: string): { functionName: string; invocation: InvocationRecord } | undefined {
+    for (const [id, records] of this.byFunction) {
+      const invocation = records.find((record) => record.triggeredBy === requestId && record.status !== 'ok');
+      if (invocation) return { functionName: id.slice(id.lastIndexOf('/') + 1), invocation };
+    }
+    return undefined;
+  }
+
+  clear(): void {
+    this.byFunction.clear();
+  }
+}

@@ -57,14 +57,13 @@ function decidingStatement(
   const decisive = result.decisiveStatements[0];
   if (!decisive) return undefined;
   const statement = decisive.sid ?? String(decisive.statementIndex);
-  if (decisive.source === 'resource') return { policyKind: 'resource', policyName: apiArnOf(methodArn), statement };
+  if (decisive.source === 'resource') {
+    const [, , , region, , rest] = methodArn.split(':');
+    const apiId = rest?.split('/')[0];
+    return { policyKind: 'resource', policyName: `arn:aws:apigateway:${region}::/restapis/${apiId}`, statement };
+  }
   const policy = policies[decisive.policyIndex];
   return policy && { policyKind: policy.kind, policyName: policy.name, statement };
-}
-
-function apiArnOf(methodArn: string): string {
-  const [, , , region, , rest] = methodArn.split(':');
-  return `arn:aws:apigateway:${region}::/restapis/${rest?.split('/')[0]}`;
 }
 
 function maskedArn(methodArn: string, accountId: string): string {
@@ -83,13 +82,8 @@ export function refusalOfInvoke(
   context?: Pick<RequestContext, 'authorization'>,
 ): string | undefined {
   const { caller, methodArn } = authorization;
-  const decided = (
-    outcome: AuthorizationDecision['outcome'],
-    decidedBy?: DecidingStatement,
-    evaluation?: EvaluatedRequest,
-  ): void => {
-    if (!context) return;
-    context.authorization = { outcome, actions: ['execute-api:Invoke'], resource: methodArn, decidedBy, evaluation };
+  const decided = (outcome: AuthorizationDecision['outcome'], decidedBy?: DecidingStatement): void => {
+    if (context) context.authorization = { outcome, actions: ['execute-api:Invoke'], resource: methodArn, decidedBy };
   };
   const resourcePolicy =
     authorization.resourcePolicy === undefined ? undefined : policyDocument(authorization.resourcePolicy, 'resource');
@@ -98,14 +92,13 @@ export function refusalOfInvoke(
     return undefined;
   }
   const policies = caller ? identityPolicies(runtime, caller) : [];
-  const request = {
-    principal: requestPrincipal(caller),
-    action: 'execute-api:Invoke',
-    resource: methodArn,
-    context: invokeContext(authorization),
-  };
   const result = evaluate({
-    request,
+    request: {
+      principal: requestPrincipal(caller),
+      action: 'execute-api:Invoke',
+      resource: methodArn,
+      context: invokeContext(authorization),
+    },
     identityPolicies: policies.map((policy) => policy.document),
     resourcePolicy: resourcePolicy ?? undefined,
     resourceAccountId: authorization.apiAccountId,
@@ -117,11 +110,26 @@ export function refusalOfInvoke(
     return undefined;
   }
   const explicit = result.decision === 'ExplicitDeny';
-  const evaluated: EvaluatedRequest['policies'] = [...policies];
-  if (resourcePolicy) evaluated.push({ kind: 'resource', name: apiArnOf(methodArn), document: resourcePolicy });
-  const evaluation = { ...request, policies: evaluated };
-  decided(explicit ? 'explicit-deny' : 'implicit-deny', decidingStatement(result, policies, methodArn), evaluation);
+  decided(explicit ? 'explicit-deny' : 'implicit-deny', decidingStatement(result, policies, methodArn));
+  if (context?.authorization) {
+    context.authorization.evaluation = evaluated(authorization, policies, resourcePolicy ?? undefined);
+  }
   const resource = maskedArn(methodArn, authorization.apiAccountId);
   const who = caller?.arn ?? 'anonymous';
   return `User: ${who} is not authorized to perform: execute-api:Invoke on resource: ${resource}${explicit ? ' with an explicit deny' : ''}`;
+}
+
+/** What a denial evaluated, kept for the console's explanation of it. */
+function evaluated(
+  authorization: InvokeAuthorization,
+  policies: NamedPolicy[],
+  resourcePolicy: PolicyDocument | undefined,
+): EvaluatedRequest {
+  const all: EvaluatedRequest['policies'] = [...policies];
+  const [, , , region, , rest] = authorization.methodArn.split(':');
+  const apiArn = `arn:aws:apigateway:${region}::/restapis/${rest?.split('/')[0]}`;
+  if (resourcePolicy) all.push({ kind: 'resource', name: apiArn, document: resourcePolicy });
+  const { caller, methodArn } = authorization;
+  const request = { principal: requestPrincipal(caller), action: 'execute-api:Invoke', resource: methodArn };
+  return { ...request, context: invokeContext(authorization), policies: all };
 }

@@ -32,6 +32,19 @@ function lastBytes(log: string): string {
   return newline !== -1 && newline < 200 ? tail.slice(newline + 1) : tail;
 }
 
+/** Session tokens as STS (and idpool) issue them: they start with the encoded `IQoJb3JpZ2luX2Vj` prefix. */
+const sessionTokens = /IQoJb3JpZ2luX2Vj[A-Za-z0-9+/=]+/g;
+/** A secret access key's shape: 40 base64 characters standing alone. */
+const secretKeys = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g;
+
+/**
+ * A log without the credentials a function printed (its own from `process.env`, or any it was given): the console
+ * shows no secret key or session token, whoever wrote it. Anything shaped like a secret key goes too.
+ */
+function redacted(log: string): string {
+  return log.replace(sessionTokens, '<redacted session token>').replace(secretKeys, '<redacted secret>');
+}
+
 function errorOf(body: string): ErrorPayload | undefined {
   try {
     const payload = JSON.parse(body) as Partial<ErrorPayload>;
@@ -66,8 +79,8 @@ export class InvocationHistory {
       durationMs: Math.round(result.durationMs * 1000) / 1000,
       status: result.timedOut ? 'timeout' : result.ok ? 'ok' : 'error',
       errorType: error?.errorType,
-      errorMessage: error?.errorMessage,
-      logs: lastBytes(log),
+      errorMessage: error?.errorMessage === undefined ? undefined : redacted(error.errorMessage),
+      logs: lastBytes(redacted(log)),
     });
     if (records.length > perFunction) records.length = perFunction;
   }

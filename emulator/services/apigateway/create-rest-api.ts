@@ -1,7 +1,7 @@
 import type { CreateRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway';
 import { UnsupportedFeatureException } from '../../errors.js';
-import type { RestApiRecord } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
+import type { ApiGatewayStore, RestApiRecord } from '../../store/apigateway-store.js';
+import { type CallContext, defineOperation } from '../service-definition.js';
 import { BadRequestException } from './errors.js';
 import { apiGatewayId, uniqueId } from './ids.js';
 import { validatedResourcePolicy } from './resource-policy.js';
@@ -44,19 +44,25 @@ function endpointConfigurationOf(input: CreateRestApiRequest): RestApiRecord['en
   return configuration;
 }
 
-/** Creates the API with its root resource `/`. An EDGE API with header API keys unless told otherwise, as AWS does. */
-export const createRestApi: Operation<CreateRestApiRequest, RestApi> = (input, context) => {
+/**
+ * A new API as CreateRestApi (and ImportRestApi) make it, checked and with a free id, not yet stored: an EDGE API
+ * with header API keys unless told otherwise, as AWS does.
+ */
+export function newRestApi(
+  store: Pick<ApiGatewayStore, 'findRestApi'>,
+  input: CreateRestApiRequest,
+  context: Pick<CallContext, 'accountId' | 'region' | 'now'>,
+): RestApiRecord {
   if (input.cloneFrom !== undefined)
     throw new UnsupportedFeatureException('CreateRestApi with cloneFrom (copying an existing API)');
   if (input.description === '') throw new BadRequestException('Description cannot be an empty string');
   checkCompressionSize(input.minimumCompressionSize);
   const endpointConfiguration = endpointConfigurationOf(input);
-  const store = context.runtime.apigateway;
   const apiId = uniqueId(10, (id) => store.findRestApi(id) !== undefined);
   const owner = { apiId, accountId: context.accountId, region: context.region };
   const policy =
     input.policy === undefined || input.policy === '' ? undefined : validatedResourcePolicy(input.policy, owner);
-  const api: RestApiRecord = {
+  return {
     apiId,
     accountId: context.accountId,
     region: context.region,
@@ -73,6 +79,15 @@ export const createRestApi: Operation<CreateRestApiRequest, RestApi> = (input, c
     rootResourceId: apiGatewayId(10),
     createdAt: context.now.getTime(),
   };
-  store.insertRestApi(api);
-  return restApiView(api);
-};
+}
+
+/** Creates the API with its root resource `/`. */
+export const createRestApi = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: CreateRestApiRequest, context): RestApi => {
+      const api = newRestApi(apigateway, input, context);
+      apigateway.insertRestApi(api);
+      return restApiView(api);
+    },
+);

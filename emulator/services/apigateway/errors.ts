@@ -24,7 +24,8 @@ export class ConflictException extends AwsError {
 }
 
 export const notFound = {
-  restApi: (accountId: string, apiId: string) => new NotFoundException(`Invalid API identifier specified ${accountId}:${apiId}`),
+  restApi: (accountId: string, apiId: string) =>
+    new NotFoundException(`Invalid API identifier specified ${accountId}:${apiId}`),
   resource: () => new NotFoundException('Invalid Resource identifier specified'),
   method: () => new NotFoundException('Invalid Method identifier specified'),
   integration: () => new NotFoundException('Invalid Integration identifier specified'),
@@ -36,5 +37,7 @@ export const notFound = {
 
 /** `Invalid mapping expression specified: …` as PutIntegrationResponse refuses a responseParameters entry. */
 export function invalidMappingExpression(error: string): BadRequestException {
-  return new BadRequestException(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [${error}]`);
+  return new BadRequestException(
+    `Invalid mapping expression specified: Validation Result: warnings : [], errors : [${error}]`,
+  );
 }

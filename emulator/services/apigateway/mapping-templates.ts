@@ -31,7 +31,9 @@ export function mockStatusCodeOf(template: string): number | undefined {
 export function checkStaticTemplates(templates: Record<string, string> | undefined, what: string): void {
   for (const [contentType, template] of Object.entries(templates ?? {})) {
     if (/[$#]/.test(template)) {
-      throw new UnsupportedFeatureException(`${what} for ${contentType} uses VTL ('$' or '#'); only static templates are emulated`);
+      throw new UnsupportedFeatureException(
+        `${what} for ${contentType} uses VTL ('$' or '#'); only static templates are emulated`,
+      );
     }
   }
 }

@@ -1,12 +1,13 @@
 import { UnsupportedFeatureException } from '../../errors.js';
 import type {
+  ApiDefinitionChanges,
+  ApiGatewayStore,
   ResourceRecord,
   RestApiRecord,
   StoredIntegration,
   StoredMethod,
   StoredMethodResponse,
 } from '../../store/apigateway-store.js';
-import type { OperationContext } from '../service-definition.js';
 import { checkCompressionSize } from './create-rest-api.js';
 import { BadRequestException } from './errors.js';
 import { uniqueId } from './ids.js';
@@ -337,22 +338,23 @@ function applySettings(api: RestApiRecord, document: Json, options: ImportOption
     api.disableExecuteApiEndpoint = endpoint.disableExecuteApiEndpoint;
 }
 
+/** The tree as the import builds it: every resource by path, and the ids of those it adds. */
+interface Tree {
+  byPath: Map<string, ResourceRecord>;
+  added: ResourceRecord[];
+  idTaken: (id: string) => boolean;
+}
+
 /** The resource at `path`, made with its missing ancestors; refuses a second variable sibling as CreateResource. */
-function ensureResource(
-  context: OperationContext,
-  api: RestApiRecord,
-  path: string,
-  byPath: Map<string, ResourceRecord>,
-): ResourceRecord {
-  const known = byPath.get(path);
+function ensureResource(tree: Tree, path: string): ResourceRecord {
+  const known = tree.byPath.get(path);
   if (known) return known;
   const slash = path.lastIndexOf('/');
-  const parent = ensureResource(context, api, slash === 0 ? '/' : path.slice(0, slash), byPath);
+  const parent = ensureResource(tree, slash === 0 ? '/' : path.slice(0, slash));
   const pathPart = path.slice(slash + 1);
-  const store = context.runtime.apigateway;
-  const variableSibling = store
-    .childrenOf(api.apiId, parent.resourceId)
-    .find((sibling) => isVariablePart(sibling.pathPart));
+  const variableSibling = [...tree.byPath.values()].find(
+    (sibling) => sibling.parentId === parent.resourceId && isVariablePart(sibling.pathPart),
+  );
   if (isVariablePart(pathPart) && variableSibling) {
     throw new BadRequestException(
       `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- ` +
@@ -360,34 +362,43 @@ function ensureResource(
     );
   }
   const resource: ResourceRecord = {
-    resourceId: uniqueId(6, (id) => store.findResource(api.apiId, id) !== undefined),
+    resourceId: uniqueId(6, tree.idTaken),
     parentId: parent.resourceId,
     pathPart,
     path: childPath(parent.path, pathPart),
   };
-  store.insertResource(api.apiId, resource);
-  byPath.set(resource.path, resource);
+  tree.byPath.set(resource.path, resource);
+  tree.added.push(resource);
   return resource;
 }
 
+/** What an import does to an API: its new settings, the changes to its tree, and AWS's warnings. */
+export interface PlannedImport {
+  api: RestApiRecord;
+  changes: ApiDefinitionChanges;
+  warnings: string[];
+}
+
 /**
- * Applies an OpenAPI 3 or Swagger 2 definition to an API, as PutRestApi and ImportRestApi do: resources from the
- * paths, methods with their request parameters, method responses, AWS_IAM from `x-amazon-apigateway-auth` or an
- * `awsSigv4` security scheme, and `x-amazon-apigateway-integration` (AWS_PROXY and MOCK; the other types are refused
- * as PutIntegration refuses them). `overwrite` replaces every method and drops resources the definition does not
- * have, keeping the ids of those it still has; `merge` adds to the API and replaces only the methods the definition
- * names. Call inside a transaction. Answers AWS's warnings (with `failonwarnings`, they refuse the import).
+ * Plans an OpenAPI 3 or Swagger 2 definition's import into an API whose tree is `resources`, as PutRestApi and
+ * ImportRestApi do: resources from the paths, methods with their request parameters, method responses, AWS_IAM from
+ * `x-amazon-apigateway-auth` or an `awsSigv4` security scheme, and `x-amazon-apigateway-integration` (AWS_PROXY and
+ * MOCK; the other types are refused as PutIntegration refuses them). `overwrite` replaces every method and drops
+ * resources the definition does not have, keeping the ids of those it still has; `merge` adds to the API and
+ * replaces only the methods the definition names. Everything is checked before the store writes any of it; with
+ * `failonwarnings`, AWS's warnings refuse the import.
  */
-export function importDefinition(
-  context: OperationContext,
-  api: RestApiRecord,
+export function planImport(
+  store: Pick<ApiGatewayStore, 'findResource'>,
+  current: RestApiRecord,
+  resources: ResourceRecord[],
   document: Json,
   options: ImportOptions,
-): string[] {
+): PlannedImport {
   checkDocument(document, options);
   const planned = plannedMethods(document, options);
-  const store = context.runtime.apigateway;
-  const byPath = new Map(store.listResources(api.apiId).map((resource) => [resource.path, resource]));
+  const byPath = new Map(resources.map((resource) => [resource.path, resource]));
+  const changes: ApiDefinitionChanges = { removedTrees: [], clearedResources: [], resources: [], methods: [] };
   if (options.mode === 'overwrite') {
     const wanted = new Set<string>(['/']);
     for (const { path } of planned) {
@@ -396,30 +407,33 @@ export function importDefinition(
     }
     for (const resource of [...byPath.values()].sort((a, b) => a.path.length - b.path.length)) {
       if (!wanted.has(resource.path) && byPath.has(resource.path)) {
-        store.deleteResourceTree(api.apiId, resource.path);
+        changes.removedTrees.push(resource.path);
         for (const path of [...byPath.keys()])
           if (path === resource.path || path.startsWith(`${resource.path}/`)) byPath.delete(path);
       }
     }
-    for (const resource of byPath.values()) {
-      for (const httpMethod of Object.keys(store.methodsByResource(api.apiId).get(resource.resourceId) ?? {}))
-        store.deleteMethod(api.apiId, resource.resourceId, httpMethod);
-    }
+    changes.clearedResources = [...byPath.values()].map((resource) => resource.resourceId);
   }
+  const tree: Tree = {
+    byPath,
+    added: changes.resources,
+    idTaken: (id) =>
+      store.findResource(current.apiId, id) !== undefined || changes.resources.some((added) => added.resourceId === id),
+  };
   const warnings: string[] = [];
   for (const { path, method } of planned) {
-    const resource = ensureResource(context, api, path, byPath);
+    const resource = ensureResource(tree, path);
     const { integration: definition, where, ...rest } = method;
     const stored: StoredMethod = {
       ...rest,
       integration: integrationOf(definition, resource.resourceId, rest.methodResponses, where, warnings),
     };
-    store.putMethod(api.apiId, resource.resourceId, stored);
+    changes.methods.push({ resourceId: resource.resourceId, method: stored });
   }
+  const api: RestApiRecord = { ...current };
   applySettings(api, document, options);
   if (warnings.length > 0 && options.failOnWarnings) {
     throw new BadRequestException(`Warnings found during import:\n\t${warnings.join('\n\t')}`); // [unverified] wording
   }
-  store.updateRestApi(api);
-  return warnings;
+  return { api, changes, warnings };
 }

@@ -1,7 +1,7 @@
 import type { Method, PutMethodRequest } from '@aws-sdk/client-api-gateway';
 import { UnsupportedFeatureException } from '../../errors.js';
 import type { StoredMethod } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { BadRequestException, ConflictException } from './errors.js';
 import { requireResource } from './lookups.js';
 import { checkModels, checkRequestParameters } from './method-parameters.js';
@@ -48,32 +48,34 @@ export function unknownRequestValidator(): BadRequestException {
  * Adds a method (or ANY) to a resource, with NONE or AWS_IAM authorization. A method that already exists is a
  * ConflictException, as in AWS (UpdateMethod or DeleteMethod first).
  */
-export const putMethod: Operation<PutMethodRequest, Method> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const httpMethod = input.httpMethod as string;
-  return store.db.transaction(() => {
-    const resource = requireResource(context, apiId, input.resourceId as string);
-    checkHttpMethod(httpMethod);
-    const authorizationType = checkAuthorizationType(input.authorizationType as string);
-    if (input.requestValidatorId !== undefined) throw unknownRequestValidator();
-    checkRequestParameters(input.requestParameters);
-    checkModels(input.requestModels);
-    if (input.apiKeyRequired) throw new UnsupportedFeatureException('apiKeyRequired: true (API keys and usage plans)');
-    if (input.authorizationScopes?.length)
-      throw new UnsupportedFeatureException('authorizationScopes (Cognito user pool authorizers)');
-    if (store.findMethod(apiId, resource.resourceId, httpMethod))
-      throw new ConflictException('Method already exists for this resource');
-    const method: StoredMethod = {
-      httpMethod,
-      authorizationType,
-      apiKeyRequired: false,
-      operationName: input.operationName,
-      requestParameters: input.requestParameters,
-      requestModels: input.requestModels,
-      methodResponses: {},
-    };
-    store.putMethod(apiId, resource.resourceId, method);
-    return methodView(method);
-  });
-};
+export const putMethod = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: PutMethodRequest, context): Method => {
+      const apiId = input.restApiId as string;
+      const httpMethod = input.httpMethod as string;
+      const resource = requireResource(apigateway, context, apiId, input.resourceId as string);
+      checkHttpMethod(httpMethod);
+      const authorizationType = checkAuthorizationType(input.authorizationType as string);
+      if (input.requestValidatorId !== undefined) throw unknownRequestValidator();
+      checkRequestParameters(input.requestParameters);
+      checkModels(input.requestModels);
+      if (input.apiKeyRequired)
+        throw new UnsupportedFeatureException('apiKeyRequired: true (API keys and usage plans)');
+      if (input.authorizationScopes?.length)
+        throw new UnsupportedFeatureException('authorizationScopes (Cognito user pool authorizers)');
+      if (apigateway.findMethod(apiId, resource.resourceId, httpMethod))
+        throw new ConflictException('Method already exists for this resource');
+      const method: StoredMethod = {
+        httpMethod,
+        authorizationType,
+        apiKeyRequired: false,
+        operationName: input.operationName,
+        requestParameters: input.requestParameters,
+        requestModels: input.requestModels,
+        methodResponses: {},
+      };
+      apigateway.putMethod(apiId, resource.resourceId, method);
+      return methodView(method);
+    },
+);

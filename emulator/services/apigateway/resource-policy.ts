@@ -25,14 +25,17 @@ export function validatedResourcePolicy(policy: string, owner: PolicyOwner): str
     parsePolicyDocument(policy, 'resource');
   } catch (error) {
     if (error instanceof MalformedPolicyDocumentError) {
-      throw new BadRequestException(`Invalid policy document. Please check the policy syntax and try again. ${error.message}`);
+      throw new BadRequestException(
+        `Invalid policy document. Please check the policy syntax and try again. ${error.message}`,
+      );
     }
     throw error;
   }
   const document = JSON.parse(policy) as { Statement: Record<string, unknown> | Record<string, unknown>[] };
   const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
   for (const statement of statements) {
-    for (const key of ['Resource', 'NotResource']) if (statement[key] !== undefined) statement[key] = expandResources(statement[key], owner);
+    for (const key of ['Resource', 'NotResource'])
+      if (statement[key] !== undefined) statement[key] = expandResources(statement[key], owner);
   }
   return JSON.stringify(document);
 }

@@ -5,7 +5,7 @@ import type {
   UpdateGatewayResponseRequest,
 } from '@aws-sdk/client-api-gateway';
 import type { StoredGatewayResponse } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { BadRequestException, NotFoundException } from './errors.js';
 import {
   checkGatewayParameters,
@@ -55,22 +55,23 @@ function applyOperation(response: Required<StoredGatewayResponse>, operation: Pa
  * Changes one type's response with patch operations, starting from what applies now; a type never set becomes set
  * (recorded: replacing /statusCode of an unset DEFAULT_4XX answers it with `defaultResponse: false`).
  */
-export const updateGatewayResponse: Operation<UpdateGatewayResponseRequest, GatewayResponse> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const type = input.responseType as GatewayResponseType;
-  return store.db.transaction(() => {
-    requireRestApi(context, apiId);
-    const own = store.gatewayResponses(apiId)[type];
-    const response = {
-      statusCode: own?.statusCode,
-      responseParameters: { ...(own?.responseParameters ?? {}) },
-      responseTemplates: { ...(own?.responseTemplates ?? defaultGatewayTemplates) },
-    } as Required<StoredGatewayResponse>;
-    for (const operation of input.patchOperations ?? []) applyOperation(response, operation);
-    checkGatewayParameters(response.responseParameters);
-    checkGatewayTemplates(response.responseTemplates);
-    store.putGatewayResponse(apiId, type, response);
-    return gatewayResponseView(type, store.gatewayResponses(apiId));
-  });
-};
+export const updateGatewayResponse = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateGatewayResponseRequest, context): GatewayResponse => {
+      const apiId = input.restApiId as string;
+      const type = input.responseType as GatewayResponseType;
+      requireRestApi(apigateway, context, apiId);
+      const own = apigateway.gatewayResponses(apiId)[type];
+      const response = {
+        statusCode: own?.statusCode,
+        responseParameters: { ...(own?.responseParameters ?? {}) },
+        responseTemplates: { ...(own?.responseTemplates ?? defaultGatewayTemplates) },
+      } as Required<StoredGatewayResponse>;
+      for (const operation of input.patchOperations ?? []) applyOperation(response, operation);
+      checkGatewayParameters(response.responseParameters);
+      checkGatewayTemplates(response.responseTemplates);
+      apigateway.putGatewayResponse(apiId, type, response);
+      return gatewayResponseView(type, apigateway.gatewayResponses(apiId));
+    },
+);

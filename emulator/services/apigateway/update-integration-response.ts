@@ -4,7 +4,7 @@ import type {
   UpdateIntegrationResponseRequest,
 } from '@aws-sdk/client-api-gateway';
 import type { StoredIntegrationResponse } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { NotFoundException, notFound } from './errors.js';
 import { requireIntegration, requireMethod } from './lookups.js';
 import { checkStaticTemplates } from './mapping-templates.js';
@@ -52,25 +52,24 @@ function applyOperation(response: StoredIntegrationResponse, operation: PatchOpe
  * `test_lifecycle_integration_response`), add/replace/remove of `/responseParameters/<header>` and
  * `/responseTemplates/<content type>`, checked as PutIntegrationResponse checks them.
  */
-export const updateIntegrationResponse: Operation<UpdateIntegrationResponseRequest, IntegrationResponse> = (
-  input,
-  context,
-) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const resourceId = input.resourceId as string;
-  const statusCode = input.statusCode as string;
-  return store.db.transaction(() => {
-    const method = requireMethod(context, apiId, resourceId, input.httpMethod as string);
-    const integration = requireIntegration(method);
-    const existing = integration.integrationResponses[statusCode];
-    if (!existing) throw notFound.responseStatusCode();
-    const response: StoredIntegrationResponse = { ...existing };
-    for (const operation of input.patchOperations ?? []) applyOperation(response, operation);
-    checkResponseParameters(response.responseParameters, method.methodResponses[statusCode]);
-    checkStaticTemplates(response.responseTemplates, 'Integration response template');
-    integration.integrationResponses[statusCode] = response;
-    store.putMethod(apiId, resourceId, method);
-    return integrationResponseView(response);
-  });
-};
+export const updateIntegrationResponse = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateIntegrationResponseRequest, context): IntegrationResponse => {
+      const restApiId = input.restApiId as string;
+      const resourceId = input.resourceId as string;
+      const httpMethod = input.httpMethod as string;
+      const statusCode = input.statusCode as string;
+      const method = requireMethod(apigateway, context, restApiId, resourceId, httpMethod);
+      const integration = requireIntegration(method);
+      const existing = integration.integrationResponses[statusCode];
+      if (!existing) throw notFound.responseStatusCode();
+      const response: StoredIntegrationResponse = { ...existing };
+      for (const operation of input.patchOperations ?? []) applyOperation(response, operation);
+      checkResponseParameters(response.responseParameters, method.methodResponses[statusCode]);
+      checkStaticTemplates(response.responseTemplates, 'Integration response template');
+      integration.integrationResponses[statusCode] = response;
+      apigateway.putMethod(restApiId, resourceId, method);
+      return integrationResponseView(response);
+    },
+);

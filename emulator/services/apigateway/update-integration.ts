@@ -1,7 +1,7 @@
 import type { Integration, PatchOperation, UpdateIntegrationRequest } from '@aws-sdk/client-api-gateway';
 import { UnsupportedFeatureException } from '../../errors.js';
 import type { StoredIntegration } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { BadRequestException, NotFoundException } from './errors.js';
 import { requireIntegration, requireMethod } from './lookups.js';
 import { patchKey, patchMapEntry, patchOperationNotAllowed, patchValue, unknownPatchPath } from './patch-operations.js';
@@ -110,28 +110,29 @@ function applyOperation(integration: StoredIntegration, operation: PatchOperatio
  * add/remove of `/cacheKeyParameters/<name>`. The result is checked as PutIntegration checks a new one; the
  * integration responses stay.
  */
-export const updateIntegration: Operation<UpdateIntegrationRequest, Integration> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const resourceId = input.resourceId as string;
-  return store.db.transaction(() => {
-    const method = requireMethod(context, apiId, resourceId, input.httpMethod as string);
-    const integration: StoredIntegration = { ...requireIntegration(method) };
-    for (const operation of input.patchOperations ?? []) applyOperation(integration, operation);
-    checkType({
-      type: integration.type as Integration['type'],
-      integrationHttpMethod: integration.httpMethod,
-      uri: integration.uri,
-      requestTemplates: integration.requestTemplates,
-    });
-    integration.passthroughBehavior = checkOptions({
-      timeoutInMillis: integration.timeoutInMillis,
-      credentials: integration.credentials,
-      passthroughBehavior: integration.passthroughBehavior,
-    });
-    if (integration.type === 'MOCK') integration.uri = undefined;
-    method.integration = integration;
-    store.putMethod(apiId, resourceId, method);
-    return integrationView(integration);
-  });
-};
+export const updateIntegration = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateIntegrationRequest, context): Integration => {
+      const apiId = input.restApiId as string;
+      const resourceId = input.resourceId as string;
+      const method = requireMethod(apigateway, context, apiId, resourceId, input.httpMethod as string);
+      const integration: StoredIntegration = { ...requireIntegration(method) };
+      for (const operation of input.patchOperations ?? []) applyOperation(integration, operation);
+      checkType({
+        type: integration.type as Integration['type'],
+        integrationHttpMethod: integration.httpMethod,
+        uri: integration.uri,
+        requestTemplates: integration.requestTemplates,
+      });
+      integration.passthroughBehavior = checkOptions({
+        timeoutInMillis: integration.timeoutInMillis,
+        credentials: integration.credentials,
+        passthroughBehavior: integration.passthroughBehavior,
+      });
+      if (integration.type === 'MOCK') integration.uri = undefined;
+      method.integration = integration;
+      apigateway.putMethod(apiId, resourceId, method);
+      return integrationView(integration);
+    },
+);

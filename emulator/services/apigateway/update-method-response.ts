@@ -1,6 +1,6 @@
 import type { MethodResponse, PatchOperation, UpdateMethodResponseRequest } from '@aws-sdk/client-api-gateway';
 import type { StoredMethodResponse } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { NotFoundException, invalidMappingExpression, notFound } from './errors.js';
 import { requireMethod } from './lookups.js';
 import { checkModels } from './method-parameters.js';
@@ -40,19 +40,20 @@ function applyOperation(response: StoredMethodResponse, operation: PatchOperatio
  * replacing or removing what is not there is a NotFoundException, another path "Invalid patch path …". AWS answers
  * it with 201, as the model says.
  */
-export const updateMethodResponse: Operation<UpdateMethodResponseRequest, MethodResponse> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const resourceId = input.resourceId as string;
-  return store.db.transaction(() => {
-    const method = requireMethod(context, apiId, resourceId, input.httpMethod as string);
-    const existing = method.methodResponses[input.statusCode as string];
-    if (!existing) throw notFound.responseStatusCode();
-    const response: StoredMethodResponse = { ...existing };
-    for (const operation of input.patchOperations ?? []) applyOperation(response, operation);
-    checkModels(response.responseModels);
-    method.methodResponses[response.statusCode] = response;
-    store.putMethod(apiId, resourceId, method);
-    return methodResponseView(response);
-  });
-};
+export const updateMethodResponse = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateMethodResponseRequest, context): MethodResponse => {
+      const apiId = input.restApiId as string;
+      const resourceId = input.resourceId as string;
+      const method = requireMethod(apigateway, context, apiId, resourceId, input.httpMethod as string);
+      const existing = method.methodResponses[input.statusCode as string];
+      if (!existing) throw notFound.responseStatusCode();
+      const response: StoredMethodResponse = { ...existing };
+      for (const operation of input.patchOperations ?? []) applyOperation(response, operation);
+      checkModels(response.responseModels);
+      method.methodResponses[response.statusCode] = response;
+      apigateway.putMethod(apiId, resourceId, method);
+      return methodResponseView(response);
+    },
+);

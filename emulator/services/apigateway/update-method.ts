@@ -1,7 +1,7 @@
 import type { Method, PatchOperation, UpdateMethodRequest } from '@aws-sdk/client-api-gateway';
 import { UnsupportedFeatureException } from '../../errors.js';
 import type { StoredMethod } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { NotFoundException } from './errors.js';
 import { requireMethod } from './lookups.js';
 import { checkModels, checkRequestParameters } from './method-parameters.js';
@@ -88,16 +88,17 @@ function applyOperation(method: StoredMethod, operation: PatchOperation): void {
  * `/requestParameters/<name>` and `/requestModels/<content type with ~1>`. What the method serves changes for
  * callers with the next deployment.
  */
-export const updateMethod: Operation<UpdateMethodRequest, Method> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const resourceId = input.resourceId as string;
-  return store.db.transaction(() => {
-    const method = requireMethod(context, apiId, resourceId, input.httpMethod as string);
-    for (const operation of input.patchOperations ?? []) applyOperation(method, operation);
-    checkRequestParameters(method.requestParameters);
-    checkModels(method.requestModels);
-    store.putMethod(apiId, resourceId, method);
-    return methodView(method);
-  });
-};
+export const updateMethod = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateMethodRequest, context): Method => {
+      const apiId = input.restApiId as string;
+      const resourceId = input.resourceId as string;
+      const method = requireMethod(apigateway, context, apiId, resourceId, input.httpMethod as string);
+      for (const operation of input.patchOperations ?? []) applyOperation(method, operation);
+      checkRequestParameters(method.requestParameters);
+      checkModels(method.requestModels);
+      apigateway.putMethod(apiId, resourceId, method);
+      return methodView(method);
+    },
+);

@@ -1,6 +1,6 @@
 import type { PatchOperation, RestApi, UpdateRestApiRequest } from '@aws-sdk/client-api-gateway';
 import type { RestApiRecord } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { checkCompressionSize, checkEndpointConfiguration, maxCompressionSize } from './create-rest-api.js';
 import { BadRequestException } from './errors.js';
 import { requireRestApi } from './lookups.js';
@@ -127,12 +127,14 @@ function applyOperation(api: RestApiRecord, operation: PatchOperation): void {
  * Wording as recorded from AWS by LocalStack (`test_update_rest_api_*`). A new policy reaches execute-api with the
  * next deployment, as in AWS. AWS answers `tags: {}` here even for an API without tags (same recordings).
  */
-export const updateRestApi: Operation<UpdateRestApiRequest, RestApi> = (input, context) => {
-  const store = context.runtime.apigateway;
-  return store.db.transaction(() => {
-    const api = requireRestApi(context, input.restApiId as string);
-    for (const operation of input.patchOperations ?? []) applyOperation(api, operation);
-    store.updateRestApi(api);
-    return { ...restApiView(api), tags: { ...api.tags } };
-  });
-};
+export const updateRestApi = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateRestApiRequest, context): RestApi => {
+      // A copy: the store's records are shared (and frozen); the patch operations change only top-level members.
+      const api: RestApiRecord = { ...requireRestApi(apigateway, context, input.restApiId as string) };
+      for (const operation of input.patchOperations ?? []) applyOperation(api, operation);
+      apigateway.updateRestApi(api);
+      return { ...restApiView(api), tags: { ...api.tags } };
+    },
+);

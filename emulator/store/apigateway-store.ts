@@ -327,13 +327,13 @@ export class ApiGatewayStore {
     });
     const sql = db.sql;
     this.statements = {
-      insertApi:
-        sql.prepare(`INSERT INTO apigw_rest_apis (name, description, version, policy, api_key_source, endpoint_configuration,
-        binary_media_types, minimum_compression_size, disable_execute_api_endpoint, tags, api_id, account_id, region, root_resource_id, created_at)
+      insertApi: sql.prepare(`INSERT INTO apigw_rest_apis (name, description, version, policy, api_key_source,
+        endpoint_configuration, binary_media_types, minimum_compression_size, disable_execute_api_endpoint, tags,
+        api_id, account_id, region, root_resource_id, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      updateApi:
-        sql.prepare(`UPDATE apigw_rest_apis SET name = ?, description = ?, version = ?, policy = ?, api_key_source = ?,
-        endpoint_configuration = ?, binary_media_types = ?, minimum_compression_size = ?, disable_execute_api_endpoint = ?, tags = ?
+      updateApi: sql.prepare(`UPDATE apigw_rest_apis SET name = ?, description = ?, version = ?, policy = ?,
+        api_key_source = ?, endpoint_configuration = ?, binary_media_types = ?, minimum_compression_size = ?,
+        disable_execute_api_endpoint = ?, tags = ?
         WHERE api_id = ?`),
       setApiTags: sql.prepare('UPDATE apigw_rest_apis SET tags = ? WHERE api_id = ?'),
       apiById: sql.prepare('SELECT * FROM apigw_rest_apis WHERE api_id = ?'),
@@ -373,25 +373,25 @@ export class ApiGatewayStore {
         ON CONFLICT (api_id, resource_id, http_method) DO UPDATE SET document = excluded.document`),
       deleteMethod: sql.prepare('DELETE FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?'),
       deleteMethodsOf: sql.prepare('DELETE FROM apigw_methods WHERE api_id = ? AND resource_id = ?'),
-      insertDeployment: sql.prepare(
-        'INSERT INTO apigw_deployments (api_id, deployment_id, description, created_at, snapshot) VALUES (?, ?, ?, ?, ?)',
-      ),
+      insertDeployment:
+        sql.prepare(`INSERT INTO apigw_deployments (api_id, deployment_id, description, created_at, snapshot)
+        VALUES (?, ?, ?, ?, ?)`),
       deployment: sql.prepare(
         'SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?',
       ),
-      deployments: sql.prepare(
-        'SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? ORDER BY created_at, rowid',
-      ),
+      deployments: sql.prepare(`SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ?
+        ORDER BY created_at, rowid`),
       snapshot: sql.prepare('SELECT snapshot FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
       updateDeployment: sql.prepare(
         'UPDATE apigw_deployments SET description = ? WHERE api_id = ? AND deployment_id = ?',
       ),
       deleteDeployment: sql.prepare('DELETE FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
       insertStage:
-        sql.prepare(`INSERT INTO apigw_stages (api_id, stage_name, deployment_id, description, variables, tags, tracing_enabled, created_at, updated_at)
+        sql.prepare(`INSERT INTO apigw_stages (api_id, stage_name, deployment_id, description, variables, tags,
+        tracing_enabled, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      updateStage:
-        sql.prepare(`UPDATE apigw_stages SET deployment_id = ?, description = ?, variables = ?, tags = ?, tracing_enabled = ?, updated_at = ?
+      updateStage: sql.prepare(`UPDATE apigw_stages SET deployment_id = ?, description = ?, variables = ?, tags = ?,
+        tracing_enabled = ?, updated_at = ?
         WHERE api_id = ? AND stage_name = ?`),
       setStageTags: sql.prepare('UPDATE apigw_stages SET tags = ? WHERE api_id = ? AND stage_name = ?'),
       stage: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),

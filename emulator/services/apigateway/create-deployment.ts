@@ -1,5 +1,4 @@
 import type { CreateDeploymentRequest, Deployment } from '@aws-sdk/client-api-gateway';
-import { UnsupportedFeatureException } from '../../errors.js';
 import type {
   ApiGatewayStore,
   DeploymentRecord,
@@ -8,7 +7,7 @@ import type {
   StageRecord,
 } from '../../store/apigateway-store.js';
 import { type CallContext, defineOperation } from '../service-definition.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors, notEmulated } from './errors.js';
 import { uniqueId } from './ids.js';
 import { requireRestApi } from './lookups.js';
 import { checkStageName } from './stage-names.js';
@@ -27,10 +26,10 @@ function snapshotOf(
   const resources = store
     .listResources(api.apiId)
     .map((resource) => ({ ...resource, methods: methods.get(resource.resourceId) ?? {} }));
-  if (methods.size === 0) throw new BadRequestException("The REST API doesn't contain any methods");
+  if (methods.size === 0) throw apiGatewayErrors.noMethods();
   for (const resource of resources) {
     if (Object.values(resource.methods).some((method) => !method.integration))
-      throw new BadRequestException('No integration defined for method');
+      throw apiGatewayErrors.methodWithoutIntegration();
   }
   return {
     policy: api.policy,
@@ -74,9 +73,8 @@ export const createDeployment = defineOperation(
   ['apigateway'],
   ({ apigateway }) =>
     (input: CreateDeploymentRequest, context): Deployment => {
-      if (input.canarySettings !== undefined)
-        throw new UnsupportedFeatureException('canarySettings (canary deployments)');
-      if (input.cacheClusterEnabled) throw new UnsupportedFeatureException('cacheClusterEnabled (stage caches)');
+      if (input.canarySettings !== undefined) throw notEmulated.canarySettings();
+      if (input.cacheClusterEnabled) throw notEmulated.stageCache();
       if (input.stageName) checkStageName(input.stageName);
       const api = requireRestApi(apigateway, context, input.restApiId as string);
       const snapshot = snapshotOf(apigateway, api);

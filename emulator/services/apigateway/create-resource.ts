@@ -1,7 +1,7 @@
 import type { CreateResourceRequest, Resource } from '@aws-sdk/client-api-gateway';
 import type { ResourceRecord } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { BadRequestException, ConflictException, notFound } from './errors.js';
+import { apiGatewayErrors, notFound } from './errors.js';
 import { uniqueId } from './ids.js';
 import { requireRestApi } from './lookups.js';
 import { checkPathPart, childPath, isGreedyPart, isVariablePart } from './path-parts.js';
@@ -22,19 +22,15 @@ export const createResource = defineOperation(
       if (!parent) throw notFound.resource();
       checkPathPart(pathPart);
       if (isGreedyPart(parent.pathPart)) {
-        throw new BadRequestException(
-          `Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`,
-        );
+        throw apiGatewayErrors.greedyParent(parent.pathPart);
       }
       const siblings = apigateway.childrenOf(apiId, parent.resourceId);
       if (siblings.some((sibling) => sibling.pathPart === pathPart)) {
-        throw new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`);
+        throw apiGatewayErrors.siblingNameTaken(pathPart);
       }
       const variableSibling = siblings.find((sibling) => isVariablePart(sibling.pathPart));
       if (isVariablePart(pathPart) && variableSibling) {
-        throw new BadRequestException(
-          `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- only one is allowed`,
-        );
+        throw apiGatewayErrors.secondVariableSibling(variableSibling.pathPart);
       }
       const resource: ResourceRecord = {
         resourceId: uniqueId(6, (id) => apigateway.findResource(apiId, id) !== undefined),

@@ -1,6 +1,6 @@
 import type { DeleteDeploymentRequest } from '@aws-sdk/client-api-gateway';
 import { defineOperation } from '../service-definition.js';
-import { BadRequestException, notFound } from './errors.js';
+import { apiGatewayErrors, notFound } from './errors.js';
 import { requireRestApi } from './lookups.js';
 
 /** A deployment a stage still serves cannot go (AWS's message, quoted by moto). */
@@ -12,7 +12,7 @@ export const deleteDeployment = defineOperation(
       const deploymentId = input.deploymentId as string;
       if (!apigateway.findDeployment(api.apiId, deploymentId)) throw notFound.deployment();
       if (apigateway.listStages(api.apiId, deploymentId).length > 0) {
-        throw new BadRequestException('Active stages pointing to this deployment must be moved or deleted');
+        throw apiGatewayErrors.activeStages();
       }
       apigateway.deleteDeployment(api.apiId, deploymentId);
     },

@@ -1,6 +1,6 @@
 import type { DeleteGatewayResponseRequest } from '@aws-sdk/client-api-gateway';
 import { defineOperation } from '../service-definition.js';
-import { NotFoundException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 import { requireRestApi } from './lookups.js';
 
 /** Brings a type back to its default; one never set is refused (recorded: test_gateway_response_validation). */
@@ -11,7 +11,7 @@ export const deleteGatewayResponse = defineOperation(
       const apiId = input.restApiId as string;
       requireRestApi(apigateway, context, apiId);
       if (!apigateway.deleteGatewayResponse(apiId, input.responseType as string)) {
-        throw new NotFoundException('Gateway response type not defined on api');
+        throw apiGatewayErrors.gatewayResponseNotSet();
       }
     },
 );

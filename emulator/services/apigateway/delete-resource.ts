@@ -1,6 +1,6 @@
 import type { DeleteResourceRequest } from '@aws-sdk/client-api-gateway';
 import { defineOperation } from '../service-definition.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 import { requireResource } from './lookups.js';
 
 /** Deletes a resource with all its descendants and their methods. The root resource stays [unverified wording]. */
@@ -10,7 +10,7 @@ export const deleteResource = defineOperation(
     (input: DeleteResourceRequest, context): void => {
       const apiId = input.restApiId as string;
       const resource = requireResource(apigateway, context, apiId, input.resourceId as string);
-      if (resource.parentId === undefined) throw new BadRequestException('Cannot delete the root resource');
+      if (resource.parentId === undefined) throw apiGatewayErrors.rootResourceUndeletable();
       apigateway.deleteResourceTree(apiId, resource.path);
     },
 );

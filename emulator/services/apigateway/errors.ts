@@ -1,4 +1,4 @@
-import { AwsError } from '../../errors.js';
+import { AwsError, UnsupportedFeatureException } from '../../errors.js';
 
 /**
  * The control plane's errors, as API Gateway writes them: status from the model, `x-amzn-ErrorType: <Code>` and
@@ -17,7 +17,7 @@ export class BadRequestException extends AwsError {
   }
 }
 
-export class ConflictException extends AwsError {
+class ConflictException extends AwsError {
   constructor(message: string) {
     super('ConflictException', message, 409);
   }
@@ -41,3 +41,128 @@ export function invalidMappingExpression(error: string): BadRequestException {
     `Invalid mapping expression specified: Validation Result: warnings : [], errors : [${error}]`,
   );
 }
+
+/**
+ * The control plane's refusals, by situation. "Recorded" means recorded from AWS by LocalStack's parity tests
+ * (test_apigateway_api.snapshot.json, in test/fixtures/aws-recorded/apigateway, unless another snapshot is named).
+ */
+export const apiGatewayErrors = {
+  // REST APIs
+  /** Recorded (`test_create_rest_api_with_optional_params`). */
+  emptyDescription: () => new BadRequestException('Description cannot be an empty string'),
+  /** Recorded (`test_update_rest_api_compression`). */
+  compressionSize: (max: number) =>
+    new BadRequestException(`Invalid minimum compression size, must be between 0 and ${max}`),
+  /** Recorded (`test_create_rest_api_with_endpoint_configuration`). */
+  noEndpointType: () =>
+    new BadRequestException('REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.'),
+  /** Recorded (as above). */
+  multipleEndpointTypes: () => new BadRequestException('Cannot create an api with multiple Endpoint Types.'),
+  /** Recorded (`test_create_rest_api_private_type`). */
+  privateNotDualstack: () => new BadRequestException('Only dualstack ipAddressType is supported for Private APIs.'),
+  /** Recorded (`test_update_rest_api_ip_address_type`); ImportRestApi's wording is [unverified]. */
+  invalidEndpointType: (types: string[]) =>
+    new BadRequestException(`Invalid EndpointTypes specified. Valid options are ${types.join(',')}`),
+  /** Recorded (as above). */
+  invalidIpAddressType: () => new BadRequestException('ipAddressType must be either ipv4 or dualstack.'),
+  /** Recorded (as above): an endpoint type patched with another op than replace. */
+  endpointTypeOperation: () =>
+    new BadRequestException("Invalid patch operation specified. Must be 'add'|'remove'|'replace'"),
+  /** [unverified] */
+  emptyApiName: () => new BadRequestException('Invalid REST API name specified'),
+  /** [unverified] */
+  invalidApiKeySource: (source: string) => new BadRequestException(`Invalid API Key source specified: ${source}`),
+
+  // Resources
+  /** [unverified] */
+  rootResourceUndeletable: () => new BadRequestException('Cannot delete the root resource'),
+  /** Recorded (`test_create_proxy_resource_validation`). */
+  greedyParent: (pathPart: string | undefined) =>
+    new BadRequestException(`Cannot create a child of a resource with a greedy path variable: ${pathPart}`),
+  /** Recorded (`test_update_resource_behaviour`). */
+  siblingNameTaken: (pathPart: string) =>
+    new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`),
+  /** Recorded (`test_create_proxy_resource_validation`). */
+  secondVariableSibling: (sibling: string | undefined) =>
+    new BadRequestException(
+      `A sibling (${sibling}) of this resource already has a variable path part -- only one is allowed`,
+    ),
+  /** Recorded (`test_update_resource_behaviour`). */
+  cyclicalResource: () => new BadRequestException('Resources cannot be cyclical.'),
+  /** Recorded (`test_update_resource_on_root`). */
+  rootResourceFixed: (member: 'pathPart' | 'parentId') =>
+    new BadRequestException(`Root resource cannot update its ${member}.`),
+
+  // Methods and their responses
+  /** Recorded (`test_put_method_validation`). */
+  invalidHttpMethod: (methods: string[]) =>
+    new BadRequestException(`Invalid HttpMethod specified. Valid options are ${methods.join(',')}`),
+  /** Recorded (`test_put_method_validation`, `test_update_method_validation`). */
+  authorizerRequired: () =>
+    new BadRequestException(
+      'Invalid authorizer ID specified. ' +
+        'Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.',
+    ),
+  /** [unverified] wording, patterned on the HttpMethod refusal. */
+  invalidAuthorizationType: (types: string[]) =>
+    new BadRequestException(`Invalid authorization type specified. Valid options are ${types.join(',')}`),
+  /** Recorded (`test_put_method_validation`). */
+  unknownRequestValidator: () => new BadRequestException('Invalid Request Validator identifier specified'),
+  /** aws/aws-cli#3992 (409). */
+  methodExists: () => new ConflictException('Method already exists for this resource'),
+  /** [unverified] wording */
+  methodResponseExists: () => new ConflictException('Response already exists for this resource'),
+  /** Recorded (`test_update_method_wrong_param_names`): a patched parameter the method (response) lacks. */
+  missingParameter: () => new NotFoundException('Invalid parameter name specified'),
+  /** Recorded (as above): a patched model or template whose content type is not there. */
+  missingContentType: () => new NotFoundException('Content-Type specified was not found'),
+
+  // Integrations
+  /** Recorded (test_apigateway_integrations.snapshot.json, `test_put_integration_validation`). */
+  emptyIntegrationHttpMethod: () => new BadRequestException('Enumeration value for HttpMethod must be non-empty'),
+  /** aws/aws-cdk#31063 (a CloudFormation event quoting API Gateway). */
+  timeoutOutOfRange: () => new BadRequestException('Timeout should be between 50 ms and 29000 ms'),
+  /** [unverified] */
+  invalidPassthroughBehavior: (behaviors: string[]) =>
+    new BadRequestException(`Invalid passthrough behavior specified. Valid options are ${behaviors.join(',')}`),
+
+  // Deployments and stages
+  /** Clarifai/lambdafai#57, getmoto/moto#9466. */
+  noMethods: () => new BadRequestException("The REST API doesn't contain any methods"),
+  /** amazon-archives/aws-apigateway-importer#29, serverless/serverless#11748 (400). */
+  methodWithoutIntegration: () => new BadRequestException('No integration defined for method'),
+  /** Recorded (test_apigateway_common.snapshot.json, `test_create_delete_deployments`). */
+  activeStages: () => new BadRequestException('Active stages pointing to this deployment must be moved or deleted'),
+  /** hashicorp/terraform-provider-aws#1153 (ConflictException). */
+  stageExists: () => new ConflictException('Stage already exists'),
+  /** Recorded (test_apigateway_canary.snapshot.json, `test_create_canary_deployment`). */
+  unknownDeploymentId: () => new BadRequestException('Deployment id does not exist'),
+  /** Recorded (test_apigateway_common.snapshot.json, `test_create_update_stages`). */
+  invalidStagePath: (path: string, paths: string[]) =>
+    new BadRequestException(`Invalid method setting path: ${path}. Must be one of: [${paths.join(', ')}]`),
+
+  // Gateway responses
+  /** Recorded (`test_gateway_response_validation`). */
+  gatewayResponseNotSet: () => new NotFoundException('Gateway response type not defined on api'),
+
+  // Tags
+  /** [unverified] */
+  invalidArn: (arn: string) => new BadRequestException(`Invalid ARN specified in the request: ${arn}`),
+  /** [unverified] */
+  unknownTagTarget: (arn: string) => new NotFoundException(`Invalid resource identifier specified: ${arn}`),
+  /** [unverified] */
+  tooManyTags: () => new BadRequestException('Too many tags: a resource can have at most 50 tags'),
+  /** [unverified] */
+  invalidTag: (key: string) => new BadRequestException(`Invalid tag: ${key}`),
+} as const;
+
+/** What idpool does not emulate, named in an UnsupportedFeatureException (idpool's own wording). */
+export const notEmulated = {
+  canarySettings: () => new UnsupportedFeatureException('canarySettings (canary deployments)'),
+  stageCache: () => new UnsupportedFeatureException('cacheClusterEnabled (stage caches)'),
+  documentationVersion: () => new UnsupportedFeatureException('documentationVersion (API documentation)'),
+  apiKeys: () => new UnsupportedFeatureException('apiKeyRequired: true (API keys and usage plans)'),
+  authorizationScopes: () => new UnsupportedFeatureException('authorizationScopes (Cognito user pool authorizers)'),
+  vpcLinks: () => new UnsupportedFeatureException('connectionType VPC_LINK (private integrations)'),
+  cloneFrom: () => new UnsupportedFeatureException('CreateRestApi with cloneFrom (copying an existing API)'),
+} as const;

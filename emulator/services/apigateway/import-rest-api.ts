@@ -1,11 +1,13 @@
 import type { ImportRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway';
 import { defineOperation } from '../service-definition.js';
 import { newRestApi } from './create-rest-api.js';
-import { BadRequestException } from './errors.js';
-import { isObject, parseDefinition } from './openapi-definition.js';
+import { apiGatewayErrors } from './errors.js';
+import { invalidOpenApi, isObject, parseDefinition } from './openapi-definition.js';
 import { planImport } from './openapi-import.js';
 import { importParameters } from './put-rest-api.js';
 import { restApiView } from './views.js';
+
+const endpointTypes = ['REGIONAL', 'EDGE', 'PRIVATE'];
 
 /**
  * Creates an API from an OpenAPI 3 or Swagger 2 definition, named by its `info.title`; the endpoint type from the
@@ -18,12 +20,12 @@ export const importRestApi = defineOperation(
       const document = parseDefinition(input.body);
       const info = isObject(document.info) ? document.info : {};
       // [unverified] AWS's answer to a definition without a title.
-      if (typeof info.title !== 'string' || info.title === '') throw new BadRequestException('Invalid OpenAPI input.');
+      if (typeof info.title !== 'string' || info.title === '') throw invalidOpenApi();
       const parameters = importParameters(input.parameters);
       const type = parameters.endpointConfigurationTypes;
-      if (type !== undefined && !['REGIONAL', 'EDGE', 'PRIVATE'].includes(type)) {
+      if (type !== undefined && !endpointTypes.includes(type)) {
         // The wording of UpdateRestApi's refusal (recorded); ImportRestApi's is [unverified].
-        throw new BadRequestException('Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE');
+        throw apiGatewayErrors.invalidEndpointType(endpointTypes);
       }
       const created = newRestApi(
         apigateway,

@@ -4,7 +4,10 @@ import { BadRequestException } from './errors.js';
 const lambdaInvocationUri =
   /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/2015-03-31\/functions\/(.+)\/invocations$/;
 
-/** The function named by an AWS_PROXY URI `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations`. */
+/**
+ * The function named by an AWS_PROXY URI
+ * `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations`.
+ */
 export function lambdaFunctionOfUri(uri: string): string | undefined {
   return lambdaInvocationUri.exec(uri)?.[1];
 }

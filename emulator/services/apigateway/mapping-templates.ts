@@ -22,7 +22,8 @@ export function mockStatusCodeOf(template: string): number | undefined {
   const statusCode = (parsed as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof statusCode !== 'number' || !Number.isInteger(statusCode)) {
     throw new UnsupportedFeatureException(
-      `MOCK request template ${JSON.stringify(template)}: only static JSON with an integer statusCode (like {"statusCode": 200}) is emulated, not VTL`,
+      `MOCK request template ${JSON.stringify(template)}: only static JSON with an integer statusCode ` +
+        '(like {"statusCode": 200}) is emulated, not VTL',
     );
   }
   return statusCode;

@@ -2,7 +2,7 @@ import type { Integration, PutIntegrationRequest } from '@aws-sdk/client-api-gat
 import { UnsupportedFeatureException } from '../../errors.js';
 import type { StoredIntegration } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors, notEmulated } from './errors.js';
 import { checkAwsProxyUri } from './integration-uri.js';
 import { requireMethod } from './lookups.js';
 import { mockStatusCodeOf } from './mapping-templates.js';
@@ -16,8 +16,7 @@ type OptionMembers = 'timeoutInMillis' | 'connectionType' | 'responseTransferMod
 export function checkType(input: Pick<PutIntegrationRequest, TypeMembers>): void {
   switch (input.type) {
     case 'AWS_PROXY':
-      if (!input.integrationHttpMethod)
-        throw new BadRequestException('Enumeration value for HttpMethod must be non-empty');
+      if (!input.integrationHttpMethod) throw apiGatewayErrors.emptyIntegrationHttpMethod();
       checkAwsProxyUri(input.uri);
       return;
     case 'MOCK':
@@ -32,10 +31,9 @@ export function checkType(input: Pick<PutIntegrationRequest, TypeMembers>): void
 
 export function checkOptions(input: Pick<PutIntegrationRequest, OptionMembers | 'passthroughBehavior'>): string {
   if (input.timeoutInMillis !== undefined && (input.timeoutInMillis < 50 || input.timeoutInMillis > 29_000)) {
-    throw new BadRequestException('Timeout should be between 50 ms and 29000 ms');
+    throw apiGatewayErrors.timeoutOutOfRange();
   }
-  if (input.connectionType === 'VPC_LINK')
-    throw new UnsupportedFeatureException('connectionType VPC_LINK (private integrations)');
+  if (input.connectionType === 'VPC_LINK') throw notEmulated.vpcLinks();
   if (input.responseTransferMode === 'STREAM')
     throw new UnsupportedFeatureException('responseTransferMode STREAM (response streaming)');
   if (input.credentials !== undefined && /^arn:aws[a-z-]*:iam::\*:user\/\*$/.test(input.credentials)) {
@@ -45,9 +43,7 @@ export function checkOptions(input: Pick<PutIntegrationRequest, OptionMembers | 
   }
   const passthrough = (input.passthroughBehavior ?? 'WHEN_NO_MATCH').toUpperCase();
   if (!passthroughBehaviors.includes(passthrough)) {
-    throw new BadRequestException(
-      `Invalid passthrough behavior specified. Valid options are ${passthroughBehaviors.join(',')}`,
-    ); // [unverified]
+    throw apiGatewayErrors.invalidPassthroughBehavior(passthroughBehaviors);
   }
   return passthrough;
 }

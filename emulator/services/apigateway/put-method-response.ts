@@ -1,7 +1,7 @@
 import type { MethodResponse, PutMethodResponseRequest } from '@aws-sdk/client-api-gateway';
 import type { StoredMethodResponse } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { ConflictException, invalidMappingExpression } from './errors.js';
+import { apiGatewayErrors, invalidMappingExpression } from './errors.js';
 import { requireMethod } from './lookups.js';
 import { methodResponseView } from './views.js';
 
@@ -26,7 +26,7 @@ export const putMethodResponse = defineOperation(
         }
       }
       const method = requireMethod(apigateway, context, restApiId, resourceId, httpMethod);
-      if (method.methodResponses[statusCode]) throw new ConflictException('Response already exists for this resource');
+      if (method.methodResponses[statusCode]) throw apiGatewayErrors.methodResponseExists();
       const { responseParameters, responseModels } = input;
       const response: StoredMethodResponse = { statusCode, responseParameters, responseModels };
       method.methodResponses[statusCode] = response;

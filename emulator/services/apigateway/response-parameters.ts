@@ -2,8 +2,14 @@ import type { StoredMethodResponse } from '../../store/apigateway-store.js';
 import { invalidMappingExpression } from './errors.js';
 
 /** Values an integration response may map to a header: a quoted literal or a request, context or stage value. */
-const mappingValue =
-  /^('[^']*'|method\.request\.(header|querystring|multivalueheader|multivaluequerystring|path)\.[^.\s]+|integration\.response\.(header\.[^.\s]+|body(\..+)?)|context\.[A-Za-z0-9.]+|stageVariables\.[A-Za-z0-9_]+)$/;
+const mappingValues = [
+  "'[^']*'",
+  'method\\.request\\.(header|querystring|multivalueheader|multivaluequerystring|path)\\.[^.\\s]+',
+  'integration\\.response\\.(header\\.[^.\\s]+|body(\\..+)?)',
+  'context\\.[A-Za-z0-9.]+',
+  'stageVariables\\.[A-Za-z0-9_]+',
+];
+const mappingValue = new RegExp(`^(${mappingValues.join('|')})$`);
 
 /**
  * Checks an integration response's `responseParameters` as AWS does: each target must be a header its method

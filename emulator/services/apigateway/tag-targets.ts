@@ -1,5 +1,5 @@
 import type { ApiGatewayStore } from '../../store/apigateway-store.js';
-import { BadRequestException, NotFoundException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 import { type CallerScope, findOwnRestApi } from './lookups.js';
 
 type TagStore = Pick<ApiGatewayStore, 'findRestApi' | 'findStage' | 'setRestApiTags' | 'setStageTags'>;
@@ -19,7 +19,7 @@ const apiGatewayArn = /^arn:aws[a-z-]*:apigateway:([a-z0-9-]+)::(\/.*)$/;
  */
 export function requireTagTarget(store: TagStore, scope: CallerScope, resourceArn: string): TagTarget {
   const match = apiGatewayArn.exec(resourceArn);
-  if (!match) throw new BadRequestException(`Invalid ARN specified in the request: ${resourceArn}`);
+  if (!match) throw apiGatewayErrors.invalidArn(resourceArn);
   const [, region, path] = match as unknown as [string, string, string];
   const parts = path.split('/').slice(1);
   const api =
@@ -31,16 +31,15 @@ export function requireTagTarget(store: TagStore, scope: CallerScope, resourceAr
     const stage = store.findStage(api.apiId, parts[3] as string);
     if (stage) return { tags: stage.tags, save: (tags) => store.setStageTags(api.apiId, stage.stageName, tags) };
   }
-  throw new NotFoundException(`Invalid resource identifier specified: ${resourceArn}`);
+  throw apiGatewayErrors.unknownTagTarget(resourceArn);
 }
 
 /** API Gateway's documented limits: 50 tags per resource, keys up to 128 and values up to 256 characters. */
 export function checkTags(tags: Record<string, string>): void {
-  if (Object.keys(tags).length > 50)
-    throw new BadRequestException('Too many tags: a resource can have at most 50 tags'); // [unverified]
+  if (Object.keys(tags).length > 50) throw apiGatewayErrors.tooManyTags();
   for (const [key, value] of Object.entries(tags)) {
     if (key.length === 0 || key.length > 128 || value.length > 256 || key.toLowerCase().startsWith('aws:')) {
-      throw new BadRequestException(`Invalid tag: ${key}`); // [unverified]
+      throw apiGatewayErrors.invalidTag(key);
     }
   }
 }

@@ -1,14 +1,12 @@
 import type { Deployment, PatchOperation, UpdateDeploymentRequest } from '@aws-sdk/client-api-gateway';
-import { UnsupportedFeatureException } from '../../errors.js';
 import { defineOperation } from '../service-definition.js';
-import { notFound } from './errors.js';
+import { notEmulated, notFound } from './errors.js';
 import { requireRestApi } from './lookups.js';
 import { patchOperationNotAllowed, unknownPatchPath } from './patch-operations.js';
 import { deploymentView } from './views.js';
 
 function descriptionOf(operation: PatchOperation): string | undefined {
-  if (operation.path?.startsWith('/canarySettings/'))
-    throw new UnsupportedFeatureException('canarySettings (canary deployments)');
+  if (operation.path?.startsWith('/canarySettings/')) throw notEmulated.canarySettings();
   if (operation.path !== '/description') throw unknownPatchPath(operation); // [unverified] wording
   if (operation.op === 'remove') return undefined;
   if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']); // [unverified] which ops

@@ -6,7 +6,7 @@ import type {
 } from '@aws-sdk/client-api-gateway';
 import type { StoredGatewayResponse } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { BadRequestException, NotFoundException } from './errors.js';
+import { apiGatewayErrors, BadRequestException } from './errors.js';
 import {
   checkGatewayParameters,
   checkGatewayTemplates,
@@ -24,15 +24,14 @@ function invalidPatchPath(path: string | undefined): BadRequestException {
 function applyToMap(map: Record<string, string>, key: string, operation: PatchOperation, member: string): void {
   if (operation.op === 'remove') {
     // [unverified] for remove
-    if (map[key] === undefined) throw new NotFoundException('Invalid parameter name specified');
+    if (map[key] === undefined) throw apiGatewayErrors.missingParameter();
     delete map[key];
     return;
   }
   if (operation.op !== 'add' && operation.op !== 'replace') throw unsupportedPatchOperation(operation);
   if (operation.value === undefined || operation.value === '')
     throw new BadRequestException(`Invalid null or empty value in ${member}`);
-  if (operation.op === 'replace' && map[key] === undefined)
-    throw new NotFoundException('Invalid parameter name specified');
+  if (operation.op === 'replace' && map[key] === undefined) throw apiGatewayErrors.missingParameter();
   map[key] = operation.value;
 }
 

@@ -5,16 +5,12 @@ import type {
 } from '@aws-sdk/client-api-gateway';
 import type { StoredIntegrationResponse } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { NotFoundException, notFound } from './errors.js';
+import { apiGatewayErrors, notFound } from './errors.js';
 import { requireIntegration, requireMethod } from './lookups.js';
 import { checkStaticTemplates } from './mapping-templates.js';
 import { patchKey, patchMapEntry, patchOperationNotAllowed, patchValue, unknownPatchPath } from './patch-operations.js';
 import { checkResponseParameters } from './response-parameters.js';
 import { integrationResponseView } from './views.js';
-
-// [unverified] the wording; AWS answers a method response's missing parameter "Invalid parameter name specified".
-const missingParameter = () => new NotFoundException('Invalid parameter name specified');
-const missingTemplate = () => new NotFoundException('Content-Type specified was not found');
 
 function applyOperation(response: StoredIntegrationResponse, operation: PatchOperation): void {
   const parameter = patchKey(operation, '/responseParameters/');
@@ -24,7 +20,7 @@ function applyOperation(response: StoredIntegrationResponse, operation: PatchOpe
       parameter,
       operation,
       patchValue,
-      missingParameter,
+      apiGatewayErrors.missingParameter, // [unverified] for integration responses
     );
     return;
   }
@@ -35,7 +31,7 @@ function applyOperation(response: StoredIntegrationResponse, operation: PatchOpe
       contentType,
       operation,
       (op) => op.value ?? '',
-      missingTemplate,
+      apiGatewayErrors.missingContentType, // [unverified] for integration responses
     );
     return;
   }

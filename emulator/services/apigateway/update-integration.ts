@@ -2,7 +2,7 @@ import type { Integration, PatchOperation, UpdateIntegrationRequest } from '@aws
 import { UnsupportedFeatureException } from '../../errors.js';
 import type { StoredIntegration } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { BadRequestException, NotFoundException } from './errors.js';
+import { apiGatewayErrors, notEmulated, NotFoundException } from './errors.js';
 import { requireIntegration, requireMethod } from './lookups.js';
 import { patchKey, patchMapEntry, patchOperationNotAllowed, patchValue, unknownPatchPath } from './patch-operations.js';
 import { checkOptions, checkType } from './put-integration.js';
@@ -39,13 +39,12 @@ function applyReplace(integration: StoredIntegration, operation: PatchOperation)
     case '/timeoutInMillis': {
       const text = patchValue(operation);
       // [unverified] AWS's answer to a timeout that is not a number.
-      if (!/^\d+$/.test(text)) throw new BadRequestException('Timeout should be between 50 ms and 29000 ms');
+      if (!/^\d+$/.test(text)) throw apiGatewayErrors.timeoutOutOfRange();
       integration.timeoutInMillis = Number(text);
       return;
     }
     case '/connectionType':
-      if (patchValue(operation) !== 'INTERNET')
-        throw new UnsupportedFeatureException('connectionType VPC_LINK (private integrations)');
+      if (patchValue(operation) !== 'INTERNET') throw notEmulated.vpcLinks();
       return;
     case '/connectionId':
     case '/tlsConfig/insecureSkipVerification':

@@ -1,15 +1,12 @@
 import type { MethodResponse, PatchOperation, UpdateMethodResponseRequest } from '@aws-sdk/client-api-gateway';
 import type { StoredMethodResponse } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { NotFoundException, invalidMappingExpression, notFound } from './errors.js';
+import { apiGatewayErrors, invalidMappingExpression, notFound } from './errors.js';
 import { requireMethod } from './lookups.js';
 import { checkModels } from './method-parameters.js';
 import { lenientPatchBoolean, patchKey, patchMapEntry, patchValue, unknownPatchPath } from './patch-operations.js';
 import { responseHeaderParameter } from './put-method-response.js';
 import { methodResponseView } from './views.js';
-
-const missingParameter = () => new NotFoundException('Invalid parameter name specified');
-const missingModel = () => new NotFoundException('Content-Type specified was not found');
 
 function applyOperation(response: StoredMethodResponse, operation: PatchOperation): void {
   const parameter = patchKey(operation, '/responseParameters/');
@@ -22,13 +19,19 @@ function applyOperation(response: StoredMethodResponse, operation: PatchOperatio
       parameter,
       operation,
       lenientPatchBoolean,
-      missingParameter,
+      apiGatewayErrors.missingParameter,
     );
     return;
   }
   const contentType = patchKey(operation, '/responseModels/');
   if (contentType !== undefined) {
-    response.responseModels = patchMapEntry(response.responseModels, contentType, operation, patchValue, missingModel);
+    response.responseModels = patchMapEntry(
+      response.responseModels,
+      contentType,
+      operation,
+      patchValue,
+      apiGatewayErrors.missingContentType,
+    );
     return;
   }
   throw unknownPatchPath(operation);

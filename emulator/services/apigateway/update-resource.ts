@@ -1,7 +1,7 @@
 import type { PatchOperation, Resource, UpdateResourceRequest } from '@aws-sdk/client-api-gateway';
 import type { ApiGatewayStore, ResourceRecord } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { BadRequestException, ConflictException, notFound } from './errors.js';
+import { apiGatewayErrors, notFound } from './errors.js';
 import { requireResource } from './lookups.js';
 import { invalidPatchPath, patchValue, unsupportedPatchOperation } from './patch-operations.js';
 import { checkPathPart, childPath, isGreedyPart, isVariablePart } from './path-parts.js';
@@ -20,24 +20,18 @@ function checkPlacement(
   const parent = store.findResource(apiId, parentId);
   if (!parent) throw notFound.resource();
   if (parent.path === resource.path || parent.path.startsWith(`${resource.path}/`))
-    throw new BadRequestException('Resources cannot be cyclical.');
+    throw apiGatewayErrors.cyclicalResource();
   checkPathPart(pathPart);
-  if (isGreedyPart(parent.pathPart))
-    throw new BadRequestException(
-      `Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`,
-    );
+  if (isGreedyPart(parent.pathPart)) throw apiGatewayErrors.greedyParent(parent.pathPart);
   const siblings = store
     .childrenOf(apiId, parent.resourceId)
     .filter((sibling) => sibling.resourceId !== resource.resourceId);
   if (siblings.some((sibling) => sibling.pathPart === pathPart)) {
-    throw new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`);
+    throw apiGatewayErrors.siblingNameTaken(pathPart);
   }
   const variableSibling = siblings.find((sibling) => isVariablePart(sibling.pathPart));
   if (isVariablePart(pathPart) && variableSibling) {
-    throw new BadRequestException(
-      `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- ` +
-        'only one is allowed',
-    );
+    throw apiGatewayErrors.secondVariableSibling(variableSibling.pathPart);
   }
   return childPath(parent.path, pathPart);
 }
@@ -46,9 +40,7 @@ function checkOperation(resource: ResourceRecord, operation: PatchOperation): vo
   if (!resourcePaths.includes(operation.path ?? '')) throw invalidPatchPath(operation, resourcePaths);
   if (operation.op !== 'replace') throw unsupportedPatchOperation(operation);
   if (resource.parentId === undefined) {
-    throw new BadRequestException(
-      `Root resource cannot update its ${operation.path === '/pathPart' ? 'pathPart' : 'parentId'}.`,
-    );
+    throw apiGatewayErrors.rootResourceFixed(operation.path === '/pathPart' ? 'pathPart' : 'parentId');
   }
 }
 

@@ -2,7 +2,7 @@ import type { PatchOperation, RestApi, UpdateRestApiRequest } from '@aws-sdk/cli
 import type { RestApiRecord } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
 import { checkCompressionSize, checkEndpointConfiguration, maxCompressionSize } from './create-rest-api.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 import { requireRestApi } from './lookups.js';
 import {
   invalidPatchPath,
@@ -29,7 +29,7 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
   switch (operation.path) {
     case '/name': {
       const name = patchValue(operation);
-      if (name === '') throw new BadRequestException('Invalid REST API name specified'); // [unverified]
+      if (name === '') throw apiGatewayErrors.emptyApiName();
       api.name = name;
       return;
     }
@@ -44,16 +44,14 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
       return;
     case '/apiKeySource': {
       const source = patchValue(operation);
-      if (source !== 'HEADER' && source !== 'AUTHORIZER')
-        throw new BadRequestException(`Invalid API Key source specified: ${source}`); // [unverified]
+      if (source !== 'HEADER' && source !== 'AUTHORIZER') throw apiGatewayErrors.invalidApiKeySource(source);
       api.apiKeySource = source;
       return;
     }
     case '/minimumCompressionSize': {
       const text = operation.value ?? '';
       const size = text === '' ? undefined : /^\d+$/.test(text) ? Number(text) : Number.NaN;
-      if (Number.isNaN(size))
-        throw new BadRequestException(`Invalid minimum compression size, must be between 0 and ${maxCompressionSize}`);
+      if (Number.isNaN(size)) throw apiGatewayErrors.compressionSize(maxCompressionSize);
       checkCompressionSize(size);
       api.minimumCompressionSize = size;
       return;
@@ -91,15 +89,12 @@ function applyEndpointConfiguration(api: RestApiRecord, operation: PatchOperatio
   if (operation.path === '/endpointConfiguration/ipAddressType') {
     if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
     const type = operation.value ?? '';
-    if (type !== 'ipv4' && type !== 'dualstack')
-      throw new BadRequestException('ipAddressType must be either ipv4 or dualstack.');
+    if (type !== 'ipv4' && type !== 'dualstack') throw apiGatewayErrors.invalidIpAddressType();
     configuration.ipAddressType = type;
   } else {
-    if (operation.op !== 'replace')
-      throw new BadRequestException("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
+    if (operation.op !== 'replace') throw apiGatewayErrors.endpointTypeOperation();
     const type = operation.value ?? '';
-    if (!endpointTypes.includes(type))
-      throw new BadRequestException(`Invalid EndpointTypes specified. Valid options are ${endpointTypes.join(',')}`);
+    if (!endpointTypes.includes(type)) throw apiGatewayErrors.invalidEndpointType(endpointTypes);
     configuration.types = [type];
     if (type === 'PRIVATE') configuration.ipAddressType = 'dualstack';
   }

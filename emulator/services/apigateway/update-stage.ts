@@ -2,7 +2,7 @@ import type { PatchOperation, Stage, UpdateStageRequest } from '@aws-sdk/client-
 import { UnsupportedFeatureException } from '../../errors.js';
 import type { ApiGatewayStore, StageRecord } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 import { requireStage } from './lookups.js';
 import { patchBoolean, patchValue, unsupportedPatchOperation } from './patch-operations.js';
 import { stageView } from './views.js';
@@ -32,8 +32,10 @@ const stagePaths = [
 ];
 
 /** Method settings (`/<resource>/<method>/throttling/rateLimit`, …), caches, logs, certificates, canaries. */
-const notEmulatedPath =
-  /^\/(cacheCluster|clientCertificateId|accessLogSettings|canarySettings|[^/]+\/[^/]+\/(metrics|logging|throttling|caching)\/)/;
+const notEmulatedPath = new RegExp(
+  '^/(cacheCluster|clientCertificateId|accessLogSettings|canarySettings|' +
+    '[^/]+/[^/]+/(metrics|logging|throttling|caching)/)',
+);
 
 function applyOperation(
   stage: StageRecord,
@@ -54,7 +56,7 @@ function applyOperation(
     if (path === '/deploymentId') {
       const deploymentId = patchValue(operation);
       if (!deployments.findDeployment(stage.apiId, deploymentId)) {
-        throw new BadRequestException('Deployment id does not exist');
+        throw apiGatewayErrors.unknownDeploymentId();
       }
       stage.deploymentId = deploymentId;
     } else if (path === '/description') {
@@ -68,7 +70,7 @@ function applyOperation(
     throw new UnsupportedFeatureException(
       `UpdateStage path ${path} (method settings, caches, logs, certificates and canaries)`,
     );
-  throw new BadRequestException(`Invalid method setting path: ${path}. Must be one of: [${stagePaths.join(', ')}]`);
+  throw apiGatewayErrors.invalidStagePath(path, stagePaths);
 }
 
 /** Moves a stage to another deployment, or changes its description, variables or tracing flag. */

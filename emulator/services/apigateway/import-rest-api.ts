@@ -2,7 +2,7 @@ import type { ImportRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway'
 import { defineOperation } from '../service-definition.js';
 import { newRestApi } from './create-rest-api.js';
 import { apiGatewayErrors } from './errors.js';
-import { invalidOpenApi, isObject, parseDefinition } from './openapi-definition.js';
+import { isObject, parseDefinition } from './openapi-definition.js';
 import { planImport } from './openapi-import.js';
 import { importParameters } from './put-rest-api.js';
 import { restApiView } from './views.js';
@@ -20,7 +20,7 @@ export const importRestApi = defineOperation(
       const document = parseDefinition(input.body);
       const info = isObject(document.info) ? document.info : {};
       // [unverified] AWS's answer to a definition without a title.
-      if (typeof info.title !== 'string' || info.title === '') throw invalidOpenApi();
+      if (typeof info.title !== 'string' || info.title === '') throw apiGatewayErrors.invalidOpenApi();
       const parameters = importParameters(input.parameters);
       const type = parameters.endpointConfigurationTypes;
       if (type !== undefined && !endpointTypes.includes(type)) {

@@ -9,10 +9,10 @@ import type {
   StoredMethodResponse,
 } from '../../store/apigateway-store.js';
 import { checkCompressionSize } from './create-rest-api.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 import { uniqueId } from './ids.js';
 import { builtInModels, checkRequestParameters } from './method-parameters.js';
-import { basePathOf, invalidOpenApi, isObject, isOpenApi3, type Json } from './openapi-definition.js';
+import { basePathOf, isObject, isOpenApi3, type Json } from './openapi-definition.js';
 import { checkPathPart, childPath, isVariablePart } from './path-parts.js';
 import { checkOptions, checkType } from './put-integration.js';
 import { validatedResourcePolicy } from './resource-policy.js';
@@ -111,8 +111,7 @@ function authorizationOf(operation: Json, document: Json, schemes: Map<string, s
   for (const requirement of security) {
     for (const name of Object.keys(isObject(requirement) ? requirement : {})) {
       const scheme = schemes.get(name);
-      // [unverified] AWS's answer to a requirement naming no scheme.
-      if (scheme === undefined) throw new BadRequestException(`Invalid security scheme specified: ${name}`);
+      if (scheme === undefined) throw apiGatewayErrors.unknownSecurityScheme(name);
       if (scheme instanceof Error) throw scheme;
       type = scheme;
     }
@@ -191,7 +190,7 @@ function integrationOf(
   const requestTemplates = stringMap(value.requestTemplates, 'requestTemplates', where, warnings);
   const integrationHttpMethod = typeof value.httpMethod === 'string' ? value.httpMethod.toUpperCase() : undefined;
   const uri = typeof value.uri === 'string' ? value.uri : undefined;
-  if (!['AWS_PROXY', 'MOCK', 'AWS', 'HTTP', 'HTTP_PROXY'].includes(type)) throw invalidOpenApi();
+  if (!['AWS_PROXY', 'MOCK', 'AWS', 'HTTP', 'HTTP_PROXY'].includes(type)) throw apiGatewayErrors.invalidOpenApi();
   checkType({ type: type as 'MOCK', integrationHttpMethod, uri, requestTemplates });
   const timeoutInMillis = typeof value.timeoutInMillis === 'number' ? value.timeoutInMillis : undefined;
   const passthroughBehavior = checkOptions({
@@ -218,7 +217,7 @@ function integrationOf(
   for (const [pattern, response] of Object.entries(isObject(value.responses) ? value.responses : {})) {
     if (!isObject(response)) continue;
     const statusCode = String(response.statusCode ?? '');
-    if (!/^[1-5]\d\d$/.test(statusCode)) throw invalidOpenApi();
+    if (!/^[1-5]\d\d$/.test(statusCode)) throw apiGatewayErrors.invalidOpenApi();
     const responseParameters = stringMap(response.responseParameters, 'responseParameters', where, warnings);
     checkResponseParameters(responseParameters, responses[statusCode]);
     integration.integrationResponses[statusCode] = {
@@ -247,13 +246,12 @@ interface PlannedMethod {
 /** What the definition asks for, checked before anything is written. */
 function plannedMethods(document: Json, options: ImportOptions): PlannedMethod[] {
   const basePathMode = options.parameters.basepath ?? 'ignore';
-  if (!['ignore', 'prepend', 'split'].includes(basePathMode))
-    throw new BadRequestException(`Invalid basepath parameter: ${basePathMode}`); // [unverified]
+  if (!['ignore', 'prepend', 'split'].includes(basePathMode)) throw apiGatewayErrors.invalidBasePathMode(basePathMode);
   const basePath = basePathOf(document);
   const schemes = securitySchemes(document);
   const planned: PlannedMethod[] = [];
   for (const [rawPath, item] of Object.entries(isObject(document.paths) ? document.paths : {})) {
-    if (!rawPath.startsWith('/') || !isObject(item)) throw invalidOpenApi();
+    if (!rawPath.startsWith('/') || !isObject(item)) throw apiGatewayErrors.invalidOpenApi();
     if (item.$ref !== undefined) throw unsupported(`$ref path items (${rawPath})`);
     const path = resourcePath(rawPath, basePath, basePathMode);
     for (const part of path.split('/').slice(1)) if (part !== '') checkPathPart(part);
@@ -263,7 +261,7 @@ function plannedMethods(document: Json, options: ImportOptions): PlannedMethod[]
         if (key.startsWith('x-amazon-apigateway-')) throw unsupported(`${key} (${rawPath})`);
         continue;
       }
-      if (!isObject(operation)) throw invalidOpenApi();
+      if (!isObject(operation)) throw apiGatewayErrors.invalidOpenApi();
       const where = `resource '${path}' and method '${httpMethod}'`;
       checkExtensions(operation, operationExtensions, where);
       const requestParameters = requestParametersOf(item, operation);
@@ -356,10 +354,7 @@ function ensureResource(tree: Tree, path: string): ResourceRecord {
     (sibling) => sibling.parentId === parent.resourceId && isVariablePart(sibling.pathPart),
   );
   if (isVariablePart(pathPart) && variableSibling) {
-    throw new BadRequestException(
-      `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- ` +
-        'only one is allowed',
-    );
+    throw apiGatewayErrors.secondVariableSibling(variableSibling.pathPart);
   }
   const resource: ResourceRecord = {
     resourceId: uniqueId(6, tree.idTaken),
@@ -433,7 +428,7 @@ export function planImport(
   const api: RestApiRecord = { ...current };
   applySettings(api, document, options);
   if (warnings.length > 0 && options.failOnWarnings) {
-    throw new BadRequestException(`Warnings found during import:\n\t${warnings.join('\n\t')}`); // [unverified] wording
+    throw apiGatewayErrors.importWarnings(warnings);
   }
   return { api, changes, warnings };
 }

@@ -1,7 +1,7 @@
 import type { MethodResponse, PutMethodResponseRequest } from '@aws-sdk/client-api-gateway';
 import type { StoredMethodResponse } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { apiGatewayErrors, invalidMappingExpression } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 import { requireMethod } from './lookups.js';
 import { methodResponseView } from './views.js';
 
@@ -22,7 +22,7 @@ export const putMethodResponse = defineOperation(
       const statusCode = input.statusCode as string;
       for (const name of Object.keys(input.responseParameters ?? {})) {
         if (!responseHeaderParameter.test(name)) {
-          throw invalidMappingExpression(`Invalid mapping expression parameter specified: ${name}`);
+          throw apiGatewayErrors.invalidMappingExpression(`Invalid mapping expression parameter specified: ${name}`);
         }
       }
       const method = requireMethod(apigateway, context, restApiId, resourceId, httpMethod);

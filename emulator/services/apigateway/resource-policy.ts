@@ -1,5 +1,5 @@
 import { MalformedPolicyDocumentError, parsePolicyDocument } from '../../auth/policy/index.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 
 export interface PolicyOwner {
   apiId: string;
@@ -18,16 +18,14 @@ function expandResources(value: unknown, owner: PolicyOwner): unknown {
 /**
  * Checks an API's resource policy as IAM parses resource policies (Principal and Resource required) and returns
  * the text to keep, with the shorthand `execute-api:/<stage>/<METHOD>/<path>` written out as the API's full ARN,
- * as API Gateway stores it. API Gateway's wording for a refused policy is [unverified].
+ * as API Gateway stores it.
  */
 export function validatedResourcePolicy(policy: string, owner: PolicyOwner): string {
   try {
     parsePolicyDocument(policy, 'resource');
   } catch (error) {
     if (error instanceof MalformedPolicyDocumentError) {
-      throw new BadRequestException(
-        `Invalid policy document. Please check the policy syntax and try again. ${error.message}`,
-      );
+      throw apiGatewayErrors.invalidPolicy(error.message);
     }
     throw error;
   }

@@ -1,5 +1,5 @@
 import type { StoredMethodResponse } from '../../store/apigateway-store.js';
-import { invalidMappingExpression } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 
 /** Values an integration response may map to a header: a quoted literal or a request, context or stage value. */
 const mappingValues = [
@@ -22,10 +22,11 @@ export function checkResponseParameters(
 ): void {
   const entries = Object.entries(parameters ?? {});
   if (entries.length === 0) return;
-  if (!methodResponse) throw invalidMappingExpression('No method response exists for method.');
+  if (!methodResponse) throw apiGatewayErrors.invalidMappingExpression('No method response exists for method.');
   for (const [name, value] of entries) {
     if (methodResponse.responseParameters?.[name] === undefined)
-      throw invalidMappingExpression(`Invalid mapping expression parameter specified: ${name}`);
-    if (!mappingValue.test(value)) throw invalidMappingExpression(`Invalid mapping expression specified: ${value}`);
+      throw apiGatewayErrors.invalidMappingExpression(`Invalid mapping expression parameter specified: ${name}`);
+    if (!mappingValue.test(value))
+      throw apiGatewayErrors.invalidMappingExpression(`Invalid mapping expression specified: ${value}`);
   }
 }

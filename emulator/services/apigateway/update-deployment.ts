@@ -1,15 +1,15 @@
 import type { Deployment, PatchOperation, UpdateDeploymentRequest } from '@aws-sdk/client-api-gateway';
 import { defineOperation } from '../service-definition.js';
-import { notEmulated, notFound } from './errors.js';
+import { apiGatewayErrors, notEmulated, notFound } from './errors.js';
 import { requireRestApi } from './lookups.js';
-import { patchOperationNotAllowed, unknownPatchPath } from './patch-operations.js';
 import { deploymentView } from './views.js';
 
 function descriptionOf(operation: PatchOperation): string | undefined {
   if (operation.path?.startsWith('/canarySettings/')) throw notEmulated.canarySettings();
-  if (operation.path !== '/description') throw unknownPatchPath(operation); // [unverified] wording
+  // [unverified] AWS's wording for another path, and which ops it allows.
+  if (operation.path !== '/description') throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
   if (operation.op === 'remove') return undefined;
-  if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']); // [unverified] which ops
+  if (operation.op !== 'replace') throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
   return operation.value === undefined || operation.value === '' ? undefined : operation.value;
 }
 

@@ -6,7 +6,7 @@ import type {
 } from '@aws-sdk/client-api-gateway';
 import type { StoredGatewayResponse } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { apiGatewayErrors, BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 import {
   checkGatewayParameters,
   checkGatewayTemplates,
@@ -14,12 +14,7 @@ import {
   gatewayResponseView,
 } from './gateway-response-types.js';
 import { requireRestApi } from './lookups.js';
-import { unescapePathSegment, unsupportedPatchOperation } from './patch-operations.js';
-
-/** AWS's messages, recorded in test_apigateway_api.py::TestApiGatewayGatewayResponse::test_update_gateway_response. */
-function invalidPatchPath(path: string | undefined): BadRequestException {
-  return new BadRequestException(`Invalid patch path ${path ?? 'null'}`);
-}
+import { unescapePathSegment } from './patch-operations.js';
 
 function applyToMap(map: Record<string, string>, key: string, operation: PatchOperation, member: string): void {
   if (operation.op === 'remove') {
@@ -28,9 +23,8 @@ function applyToMap(map: Record<string, string>, key: string, operation: PatchOp
     delete map[key];
     return;
   }
-  if (operation.op !== 'add' && operation.op !== 'replace') throw unsupportedPatchOperation(operation);
-  if (operation.value === undefined || operation.value === '')
-    throw new BadRequestException(`Invalid null or empty value in ${member}`);
+  if (operation.op !== 'add' && operation.op !== 'replace') throw apiGatewayErrors.unsupportedPatchOperation(operation);
+  if (operation.value === undefined || operation.value === '') throw apiGatewayErrors.emptyPatchValue(member);
   if (operation.op === 'replace' && map[key] === undefined) throw apiGatewayErrors.missingParameter();
   map[key] = operation.value;
 }
@@ -38,14 +32,13 @@ function applyToMap(map: Record<string, string>, key: string, operation: PatchOp
 function applyOperation(response: Required<StoredGatewayResponse>, operation: PatchOperation): void {
   const path = operation.path;
   if (path === '/statusCode') {
-    if (operation.op !== 'replace') throw invalidPatchPath(path);
-    if (operation.value === undefined || operation.value === '')
-      throw new BadRequestException('Invalid null or empty value in statusCode'); // [unverified]
+    if (operation.op !== 'replace') throw apiGatewayErrors.unknownPatchPath(path ?? 'null');
+    if (operation.value === undefined || operation.value === '') throw apiGatewayErrors.emptyPatchValue('statusCode');
     response.statusCode = operation.value;
     return;
   }
   const member = /^\/(responseParameters|responseTemplates)\/(.+)$/.exec(path ?? '');
-  if (!member) throw invalidPatchPath(path);
+  if (!member) throw apiGatewayErrors.unknownPatchPath(path ?? 'null');
   const name = member[1] as 'responseParameters' | 'responseTemplates';
   applyToMap(response[name], unescapePathSegment(member[2] as string), operation, name);
 }

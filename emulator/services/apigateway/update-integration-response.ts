@@ -8,7 +8,7 @@ import { defineOperation } from '../service-definition.js';
 import { apiGatewayErrors, notFound } from './errors.js';
 import { requireIntegration, requireMethod } from './lookups.js';
 import { checkStaticTemplates } from './mapping-templates.js';
-import { patchKey, patchMapEntry, patchOperationNotAllowed, patchValue, unknownPatchPath } from './patch-operations.js';
+import { patchKey, patchMapEntry, patchValue } from './patch-operations.js';
 import { checkResponseParameters } from './response-parameters.js';
 import { integrationResponseView } from './views.js';
 
@@ -36,8 +36,8 @@ function applyOperation(response: StoredIntegrationResponse, operation: PatchOpe
     return;
   }
   if (operation.path !== '/selectionPattern' && operation.path !== '/contentHandling')
-    throw unknownPatchPath(operation);
-  if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
+    throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
+  if (operation.op !== 'replace') throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
   const value = operation.value === undefined || operation.value === '' ? undefined : operation.value;
   if (operation.path === '/selectionPattern') response.selectionPattern = value;
   else response.contentHandling = value;

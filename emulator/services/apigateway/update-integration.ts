@@ -2,15 +2,13 @@ import type { Integration, PatchOperation, UpdateIntegrationRequest } from '@aws
 import { UnsupportedFeatureException } from '../../errors.js';
 import type { StoredIntegration } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { apiGatewayErrors, notEmulated, NotFoundException } from './errors.js';
+import { apiGatewayErrors, notEmulated } from './errors.js';
 import { requireIntegration, requireMethod } from './lookups.js';
-import { patchKey, patchMapEntry, patchOperationNotAllowed, patchValue, unknownPatchPath } from './patch-operations.js';
+import { patchKey, patchMapEntry, patchValue } from './patch-operations.js';
 import { checkOptions, checkType } from './put-integration.js';
 import { integrationView } from './views.js';
 
-// [unverified] AWS's words for patching a missing entry of an integration's maps.
-const missingEntry = (operation: PatchOperation) => () =>
-  new NotFoundException(`Invalid patch path ${operation.path ?? ''}`);
+const missingEntry = (operation: PatchOperation) => () => apiGatewayErrors.missingPatchEntry(operation.path ?? '');
 
 function optional(operation: PatchOperation): string | undefined {
   return operation.value === undefined || operation.value === '' ? undefined : operation.value;
@@ -94,11 +92,11 @@ function applyOperation(integration: StoredIntegration, operation: PatchOperatio
       integration.cacheKeyParameters = [...new Set([...integration.cacheKeyParameters, cacheKey])];
     else if (operation.op === 'remove')
       integration.cacheKeyParameters = integration.cacheKeyParameters.filter((key) => key !== cacheKey);
-    else throw patchOperationNotAllowed(['add', 'remove']);
+    else throw apiGatewayErrors.patchOperationNotAllowed(['add', 'remove']);
     return;
   }
-  if (!replaceOnlyPaths.includes(operation.path ?? '')) throw unknownPatchPath(operation);
-  if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
+  if (!replaceOnlyPaths.includes(operation.path ?? '')) throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
+  if (operation.op !== 'replace') throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
   applyReplace(integration, operation);
 }
 

@@ -1,10 +1,10 @@
 import type { MethodResponse, PatchOperation, UpdateMethodResponseRequest } from '@aws-sdk/client-api-gateway';
 import type { StoredMethodResponse } from '../../store/apigateway-store.js';
 import { defineOperation } from '../service-definition.js';
-import { apiGatewayErrors, invalidMappingExpression, notFound } from './errors.js';
+import { apiGatewayErrors, notFound } from './errors.js';
 import { requireMethod } from './lookups.js';
 import { checkModels } from './method-parameters.js';
-import { lenientPatchBoolean, patchKey, patchMapEntry, patchValue, unknownPatchPath } from './patch-operations.js';
+import { lenientPatchBoolean, patchKey, patchMapEntry, patchValue } from './patch-operations.js';
 import { responseHeaderParameter } from './put-method-response.js';
 import { methodResponseView } from './views.js';
 
@@ -12,7 +12,7 @@ function applyOperation(response: StoredMethodResponse, operation: PatchOperatio
   const parameter = patchKey(operation, '/responseParameters/');
   if (parameter !== undefined) {
     if (operation.op === 'add' && !responseHeaderParameter.test(parameter)) {
-      throw invalidMappingExpression(`Invalid mapping expression parameter specified: ${parameter}`);
+      throw apiGatewayErrors.invalidMappingExpression(`Invalid mapping expression parameter specified: ${parameter}`);
     }
     response.responseParameters = patchMapEntry(
       response.responseParameters,
@@ -34,7 +34,7 @@ function applyOperation(response: StoredMethodResponse, operation: PatchOperatio
     );
     return;
   }
-  throw unknownPatchPath(operation);
+  throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
 }
 
 /**

@@ -4,14 +4,7 @@ import { defineOperation } from '../service-definition.js';
 import { apiGatewayErrors, notEmulated } from './errors.js';
 import { requireMethod } from './lookups.js';
 import { checkModels, checkRequestParameters } from './method-parameters.js';
-import {
-  lenientPatchBoolean,
-  patchKey,
-  patchMapEntry,
-  patchOperationNotAllowed,
-  patchValue,
-  unknownPatchPath,
-} from './patch-operations.js';
+import { lenientPatchBoolean, patchKey, patchMapEntry, patchValue } from './patch-operations.js';
 import { checkAuthorizationType } from './put-method.js';
 import { methodView } from './views.js';
 
@@ -69,8 +62,8 @@ function applyOperation(method: StoredMethod, operation: PatchOperation): void {
     return;
   }
   if (path === '/authorizationScopes') throw notEmulated.authorizationScopes();
-  if (!replaceOnlyPaths.includes(path)) throw unknownPatchPath(operation);
-  if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
+  if (!replaceOnlyPaths.includes(path)) throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
+  if (operation.op !== 'replace') throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
   applyReplace(method, operation);
 }
 

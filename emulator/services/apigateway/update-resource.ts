@@ -3,7 +3,7 @@ import type { ApiGatewayStore, ResourceRecord } from '../../store/apigateway-sto
 import { defineOperation } from '../service-definition.js';
 import { apiGatewayErrors, notFound } from './errors.js';
 import { requireResource } from './lookups.js';
-import { invalidPatchPath, patchValue, unsupportedPatchOperation } from './patch-operations.js';
+import { patchValue } from './patch-operations.js';
 import { checkPathPart, childPath, isGreedyPart, isVariablePart } from './path-parts.js';
 import { resourceView } from './views.js';
 
@@ -37,8 +37,8 @@ function checkPlacement(
 }
 
 function checkOperation(resource: ResourceRecord, operation: PatchOperation): void {
-  if (!resourcePaths.includes(operation.path ?? '')) throw invalidPatchPath(operation, resourcePaths);
-  if (operation.op !== 'replace') throw unsupportedPatchOperation(operation);
+  if (!resourcePaths.includes(operation.path ?? '')) throw apiGatewayErrors.invalidPatchPath(operation, resourcePaths);
+  if (operation.op !== 'replace') throw apiGatewayErrors.unsupportedPatchOperation(operation);
   if (resource.parentId === undefined) {
     throw apiGatewayErrors.rootResourceFixed(operation.path === '/pathPart' ? 'pathPart' : 'parentId');
   }

@@ -4,14 +4,7 @@ import { defineOperation } from '../service-definition.js';
 import { checkCompressionSize, checkEndpointConfiguration, maxCompressionSize } from './create-rest-api.js';
 import { apiGatewayErrors } from './errors.js';
 import { requireRestApi } from './lookups.js';
-import {
-  invalidPatchPath,
-  patchBoolean,
-  patchOperationNotAllowed,
-  patchValue,
-  unescapePathSegment,
-  unknownPatchPath,
-} from './patch-operations.js';
+import { patchBoolean, patchValue, unescapePathSegment } from './patch-operations.js';
 import { validatedResourcePolicy } from './resource-policy.js';
 import { restApiView } from './views.js';
 
@@ -60,7 +53,7 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
       api.disableExecuteApiEndpoint = patchBoolean(operation);
       return;
     default:
-      throw invalidPatchPath(operation, replaceablePaths);
+      throw apiGatewayErrors.invalidPatchPath(operation, replaceablePaths);
   }
 }
 
@@ -77,7 +70,7 @@ function applyBinaryMediaType(api: RestApiRecord, operation: PatchOperation): vo
   else if (operation.op === 'replace') {
     const replacement = patchValue(operation);
     api.binaryMediaTypes = [...others.filter((existing) => existing !== replacement), replacement];
-  } else throw patchOperationNotAllowed(['add', 'remove', 'replace']);
+  } else throw apiGatewayErrors.patchOperationNotAllowed(['add', 'remove', 'replace']);
 }
 
 /**
@@ -87,7 +80,7 @@ function applyBinaryMediaType(api: RestApiRecord, operation: PatchOperation): vo
 function applyEndpointConfiguration(api: RestApiRecord, operation: PatchOperation): void {
   const configuration = { ...api.endpointConfiguration };
   if (operation.path === '/endpointConfiguration/ipAddressType') {
-    if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
+    if (operation.op !== 'replace') throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
     const type = operation.value ?? '';
     if (type !== 'ipv4' && type !== 'dualstack') throw apiGatewayErrors.invalidIpAddressType();
     configuration.ipAddressType = type;
@@ -104,15 +97,15 @@ function applyEndpointConfiguration(api: RestApiRecord, operation: PatchOperatio
 
 function applyOperation(api: RestApiRecord, operation: PatchOperation): void {
   const path = operation.path ?? '';
-  if (path === '/binaryMediaTypes') throw unknownPatchPath(operation);
+  if (path === '/binaryMediaTypes') throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
   if (path.startsWith('/binaryMediaTypes/')) return applyBinaryMediaType(api, operation);
   if (path === '/endpointConfiguration/ipAddressType' || path === '/endpointConfiguration/types/0')
     return applyEndpointConfiguration(api, operation);
   if (operation.op === 'replace') return applyReplace(api, operation);
   if (operation.op === 'remove' && (path === '/policy' || path === '/description'))
     return applyReplace(api, { ...operation, value: '' });
-  if (replaceablePaths.includes(path)) throw patchOperationNotAllowed(['replace']);
-  throw invalidPatchPath(operation, [...replaceablePaths, '/binaryMediaTypes/{type}']);
+  if (replaceablePaths.includes(path)) throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
+  throw apiGatewayErrors.invalidPatchPath(operation, [...replaceablePaths, '/binaryMediaTypes/{type}']);
 }
 
 /**

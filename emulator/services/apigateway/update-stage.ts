@@ -4,7 +4,7 @@ import type { ApiGatewayStore, StageRecord } from '../../store/apigateway-store.
 import { defineOperation } from '../service-definition.js';
 import { apiGatewayErrors } from './errors.js';
 import { requireStage } from './lookups.js';
-import { patchBoolean, patchValue, unsupportedPatchOperation } from './patch-operations.js';
+import { patchBoolean, patchValue } from './patch-operations.js';
 import { stageView } from './views.js';
 
 /** The paths AWS accepts, as LocalStack recorded them from AWS's refusal of another one. */
@@ -48,11 +48,11 @@ function applyOperation(
     if (operation.op === 'remove') delete stage.variables[name];
     else if (operation.op === 'add' || operation.op === 'replace')
       stage.variables = { ...stage.variables, [name]: patchValue(operation) };
-    else throw unsupportedPatchOperation(operation);
+    else throw apiGatewayErrors.unsupportedPatchOperation(operation);
     return;
   }
   if (path === '/deploymentId' || path === '/description' || path === '/tracingEnabled') {
-    if (operation.op !== 'replace') throw unsupportedPatchOperation(operation);
+    if (operation.op !== 'replace') throw apiGatewayErrors.unsupportedPatchOperation(operation);
     if (path === '/deploymentId') {
       const deploymentId = patchValue(operation);
       if (!deployments.findDeployment(stage.apiId, deploymentId)) {

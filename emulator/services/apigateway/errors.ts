@@ -42,8 +42,9 @@ export const notFound = {
 } as const;
 
 /**
- * The control plane's refusals, by situation. "Recorded" means recorded from AWS by LocalStack's parity tests
- * (test_apigateway_api.snapshot.json, in test/fixtures/aws-recorded/apigateway, unless another snapshot is named).
+ * The control plane's refusals, by situation. "Recorded" means recorded from AWS by LocalStack's parity tests, in
+ * its tests/aws/services/apigateway/test_apigateway_api.snapshot.json (copied in test/fixtures/aws-recorded/apigateway)
+ * unless another of its snapshots is named.
  */
 export const apiGatewayErrors = {
   // Patch operations (UpdateRestApi, UpdateResource, UpdateMethod, …)

@@ -75,7 +75,10 @@ describe('PutRestApi', () => {
     const { apigateway, putApi, paths } = setup();
     const { apiId, rootId } = restApi(apigateway);
     putApi(
-      { restApiId: apiId, body: definition({ '/keep/child': { get: mock }, '/drop': { get: mock } }) },
+      {
+        restApiId: apiId,
+        body: definition({ '/keep': { get: mock }, '/keep/child': { get: mock }, '/drop': { get: mock } }),
+      },
       callContext(),
     );
     const before = new Map(paths(apiId));

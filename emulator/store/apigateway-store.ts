@@ -197,6 +197,18 @@ export interface StageRecord {
   updatedAt: number;
 }
 
+/** What importing a definition changes in an API's tree, applied with the API's settings in one transaction. */
+export interface ApiDefinitionChanges {
+  /** Paths of the resource trees to delete, with their methods. */
+  removedTrees: string[];
+  /** Resources whose methods all go before the definition's are put. */
+  clearedResources: string[];
+  /** New resources, each after its parent. */
+  resources: ResourceRecord[];
+  /** Methods to put, in order (a later one for the same resource and HTTP method wins). */
+  methods: { resourceId: string; method: StoredMethod }[];
+}
+
 interface RestApiRow {
   api_id: string;
   account_id: string;
@@ -271,7 +283,12 @@ function restApiParameters(api: RestApiRecord): unknown[] {
 }
 
 function toResource(row: ResourceRow): ResourceRecord {
-  return { resourceId: row.resource_id, parentId: row.parent_id ?? undefined, pathPart: row.path_part ?? undefined, path: row.path };
+  return {
+    resourceId: row.resource_id,
+    parentId: row.parent_id ?? undefined,
+    pathPart: row.path_part ?? undefined,
+    path: row.path,
+  };
 }
 
 function toStage(row: StageRow): StageRecord {
@@ -292,8 +309,8 @@ function toStage(row: StageRow): StageRecord {
 const snapshotCacheSize = 256;
 
 /**
- * The API Gateway state. Writes that check before they write are done by the operations inside
- * `db.transaction(...)`; every statement here is prepared once.
+ * The API Gateway state. A write of several statements is one method here, in one transaction; the operations check
+ * (synchronously, so no other request runs in between) and then call it. Every statement here is prepared once.
  */
 export class ApiGatewayStore {
   private readonly statements: Record<string, BetterSqlite3.Statement>;
@@ -301,7 +318,7 @@ export class ApiGatewayStore {
   /** Every execute-api request reads its API and stage: kept decoded (see RowCache). */
   private readonly records: RowCache<RestApiRecord | StageRecord>;
 
-  constructor(readonly db: Database) {
+  constructor(private readonly db: Database) {
     db.install(apiGatewaySchema);
     this.records = new RowCache(db, {
       capacity: 1_000,
@@ -310,47 +327,78 @@ export class ApiGatewayStore {
     });
     const sql = db.sql;
     this.statements = {
-      insertApi: sql.prepare(`INSERT INTO apigw_rest_apis (name, description, version, policy, api_key_source, endpoint_configuration,
-        binary_media_types, minimum_compression_size, disable_execute_api_endpoint, tags, api_id, account_id, region, root_resource_id, created_at)
+      insertApi: sql.prepare(`INSERT INTO apigw_rest_apis (name, description, version, policy, api_key_source,
+        endpoint_configuration, binary_media_types, minimum_compression_size, disable_execute_api_endpoint, tags,
+        api_id, account_id, region, root_resource_id, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      updateApi: sql.prepare(`UPDATE apigw_rest_apis SET name = ?, description = ?, version = ?, policy = ?, api_key_source = ?,
-        endpoint_configuration = ?, binary_media_types = ?, minimum_compression_size = ?, disable_execute_api_endpoint = ?, tags = ?
+      updateApi: sql.prepare(`UPDATE apigw_rest_apis SET name = ?, description = ?, version = ?, policy = ?,
+        api_key_source = ?, endpoint_configuration = ?, binary_media_types = ?, minimum_compression_size = ?,
+        disable_execute_api_endpoint = ?, tags = ?
         WHERE api_id = ?`),
+      setApiTags: sql.prepare('UPDATE apigw_rest_apis SET tags = ? WHERE api_id = ?'),
       apiById: sql.prepare('SELECT * FROM apigw_rest_apis WHERE api_id = ?'),
-      apisOfOwner: sql.prepare('SELECT * FROM apigw_rest_apis WHERE account_id = ? AND region = ? ORDER BY created_at, rowid'),
+      apisOfOwner: sql.prepare(
+        'SELECT * FROM apigw_rest_apis WHERE account_id = ? AND region = ? ORDER BY created_at, rowid',
+      ),
       deleteApi: sql.prepare('DELETE FROM apigw_rest_apis WHERE api_id = ?'),
-      insertResource: sql.prepare('INSERT INTO apigw_resources (api_id, resource_id, parent_id, path_part, path) VALUES (?, ?, ?, ?, ?)'),
-      resource: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND resource_id = ?'),
-      resourceByPath: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND path = ?'),
-      resources: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? ORDER BY path'),
-      children: sql.prepare('SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND parent_id = ?'),
+      insertResource: sql.prepare(
+        'INSERT INTO apigw_resources (api_id, resource_id, parent_id, path_part, path) VALUES (?, ?, ?, ?, ?)',
+      ),
+      resource: sql.prepare(
+        'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND resource_id = ?',
+      ),
+      resourceByPath: sql.prepare(
+        'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND path = ?',
+      ),
+      resources: sql.prepare(
+        'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? ORDER BY path',
+      ),
+      children: sql.prepare(
+        'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND parent_id = ?',
+      ),
       moveResource: sql.prepare(
         'UPDATE apigw_resources SET parent_id = ?, path_part = ? WHERE api_id = ? AND resource_id = ?',
       ),
       renameTree: sql.prepare(`UPDATE apigw_resources SET path = ? || substr(path, length(?) + 1)
         WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`),
-      deleteTree: sql.prepare(`DELETE FROM apigw_resources WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`),
-      method: sql.prepare('SELECT document FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?'),
+      deleteTree: sql.prepare(
+        `DELETE FROM apigw_resources WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`,
+      ),
+      method: sql.prepare(
+        'SELECT document FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?',
+      ),
       methods: sql.prepare('SELECT resource_id, http_method, document FROM apigw_methods WHERE api_id = ?'),
       methodCount: sql.prepare('SELECT count(*) AS count FROM apigw_methods WHERE api_id = ?'),
       putMethod: sql.prepare(`INSERT INTO apigw_methods (api_id, resource_id, http_method, document) VALUES (?, ?, ?, ?)
         ON CONFLICT (api_id, resource_id, http_method) DO UPDATE SET document = excluded.document`),
       deleteMethod: sql.prepare('DELETE FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?'),
-      insertDeployment: sql.prepare('INSERT INTO apigw_deployments (api_id, deployment_id, description, created_at, snapshot) VALUES (?, ?, ?, ?, ?)'),
-      deployment: sql.prepare('SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
-      deployments: sql.prepare('SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? ORDER BY created_at, rowid'),
+      deleteMethodsOf: sql.prepare('DELETE FROM apigw_methods WHERE api_id = ? AND resource_id = ?'),
+      insertDeployment:
+        sql.prepare(`INSERT INTO apigw_deployments (api_id, deployment_id, description, created_at, snapshot)
+        VALUES (?, ?, ?, ?, ?)`),
+      deployment: sql.prepare(
+        'SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?',
+      ),
+      deployments: sql.prepare(`SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ?
+        ORDER BY created_at, rowid`),
       snapshot: sql.prepare('SELECT snapshot FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
       updateDeployment: sql.prepare(
         'UPDATE apigw_deployments SET description = ? WHERE api_id = ? AND deployment_id = ?',
       ),
       deleteDeployment: sql.prepare('DELETE FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
-      insertStage: sql.prepare(`INSERT INTO apigw_stages (api_id, stage_name, deployment_id, description, variables, tags, tracing_enabled, created_at, updated_at)
+      insertStage:
+        sql.prepare(`INSERT INTO apigw_stages (api_id, stage_name, deployment_id, description, variables, tags,
+        tracing_enabled, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      updateStage: sql.prepare(`UPDATE apigw_stages SET deployment_id = ?, description = ?, variables = ?, tags = ?, tracing_enabled = ?, updated_at = ?
+      updateStage: sql.prepare(`UPDATE apigw_stages SET deployment_id = ?, description = ?, variables = ?, tags = ?,
+        tracing_enabled = ?, updated_at = ?
         WHERE api_id = ? AND stage_name = ?`),
+      setStageTags: sql.prepare('UPDATE apigw_stages SET tags = ? WHERE api_id = ? AND stage_name = ?'),
       stage: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),
       stages: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? ORDER BY stage_name'),
-      stagesOfDeployment: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? AND deployment_id = ? ORDER BY stage_name'),
+      stagesOfDeployment: sql.prepare(
+        'SELECT * FROM apigw_stages WHERE api_id = ? AND deployment_id = ? ORDER BY stage_name',
+      ),
       deleteStage: sql.prepare('DELETE FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),
       gatewayResponses: sql.prepare(
         'SELECT response_type, document FROM apigw_gateway_responses WHERE api_id = ? ORDER BY response_type',
@@ -364,15 +412,51 @@ export class ApiGatewayStore {
 
   // REST APIs
 
+  /** Creates the API with its root resource `/`. */
   insertRestApi(api: RestApiRecord): void {
-    this.db.transaction(() => {
-      this.statements.insertApi.run(...restApiParameters(api), api.accountId, api.region, api.rootResourceId, api.createdAt);
-      this.statements.insertResource.run(api.apiId, api.rootResourceId, null, null, '/');
-    });
+    this.db.transaction(() => this.insertApiWithRoot(api));
+  }
+
+  private insertApiWithRoot(api: RestApiRecord): void {
+    this.statements.insertApi.run(
+      ...restApiParameters(api),
+      api.accountId,
+      api.region,
+      api.rootResourceId,
+      api.createdAt,
+    );
+    this.statements.insertResource.run(api.apiId, api.rootResourceId, null, null, '/');
   }
 
   updateRestApi(api: RestApiRecord): void {
     this.statements.updateApi.run(...restApiParameters(api));
+  }
+
+  setRestApiTags(apiId: string, tags: Record<string, string>): void {
+    this.statements.setApiTags.run(JSON.stringify(tags), apiId);
+  }
+
+  /** ImportRestApi: creates the API (with its root resource) and the tree of its definition, together. */
+  importRestApi(api: RestApiRecord, changes: ApiDefinitionChanges): void {
+    this.db.transaction(() => {
+      this.insertApiWithRoot(api);
+      this.applyDefinition(api.apiId, changes);
+    });
+  }
+
+  /** PutRestApi: changes the API's tree as its new definition says and saves its settings, together. */
+  reimportRestApi(api: RestApiRecord, changes: ApiDefinitionChanges): void {
+    this.db.transaction(() => {
+      this.applyDefinition(api.apiId, changes);
+      this.updateRestApi(api);
+    });
+  }
+
+  private applyDefinition(apiId: string, changes: ApiDefinitionChanges): void {
+    for (const path of changes.removedTrees) this.deleteResourceTree(apiId, path);
+    for (const resourceId of changes.clearedResources) this.statements.deleteMethodsOf.run(apiId, resourceId);
+    for (const resource of changes.resources) this.insertResource(apiId, resource);
+    for (const { resourceId, method } of changes.methods) this.putMethod(apiId, resourceId, method);
   }
 
   /** Any account's API: ids are unique across accounts, as the execute-api host name shows. */
@@ -395,7 +479,13 @@ export class ApiGatewayStore {
   // Resources
 
   insertResource(apiId: string, resource: ResourceRecord): void {
-    this.statements.insertResource.run(apiId, resource.resourceId, resource.parentId ?? null, resource.pathPart ?? null, resource.path);
+    this.statements.insertResource.run(
+      apiId,
+      resource.resourceId,
+      resource.parentId ?? null,
+      resource.pathPart ?? null,
+      resource.path,
+    );
   }
 
   findResource(apiId: string, resourceId: string): ResourceRecord | undefined {
@@ -442,7 +532,11 @@ export class ApiGatewayStore {
   /** Every method of the API, by resource id then HTTP method. */
   methodsByResource(apiId: string): Map<string, Record<string, StoredMethod>> {
     const byResource = new Map<string, Record<string, StoredMethod>>();
-    for (const row of this.statements.methods.all(apiId) as { resource_id: string; http_method: string; document: string }[]) {
+    for (const row of this.statements.methods.all(apiId) as {
+      resource_id: string;
+      http_method: string;
+      document: string;
+    }[]) {
       let methods = byResource.get(row.resource_id);
       if (!methods) byResource.set(row.resource_id, (methods = {}));
       methods[row.http_method] = JSON.parse(row.document) as StoredMethod;
@@ -464,17 +558,45 @@ export class ApiGatewayStore {
 
   // Deployments
 
-  insertDeployment(apiId: string, deployment: DeploymentRecord, snapshot: DeploymentSnapshot): void {
-    this.statements.insertDeployment.run(apiId, deployment.deploymentId, deployment.description ?? null, deployment.createdAt, JSON.stringify(snapshot));
+  /** Adds a deployment and, when given, points a stage at it (the stage made, or saved as given), together. */
+  createDeployment(
+    apiId: string,
+    deployment: DeploymentRecord,
+    snapshot: DeploymentSnapshot,
+    stage?: StageRecord,
+  ): void {
+    this.db.transaction(() => {
+      const { deploymentId, description, createdAt } = deployment;
+      this.statements.insertDeployment.run(
+        apiId,
+        deploymentId,
+        description ?? null,
+        createdAt,
+        JSON.stringify(snapshot),
+      );
+      if (stage === undefined) return;
+      if (this.statements.stage.get(apiId, stage.stageName)) this.updateStage(stage);
+      else this.insertStage(stage);
+    });
   }
 
   findDeployment(apiId: string, deploymentId: string): DeploymentRecord | undefined {
-    const row = this.statements.deployment.get(apiId, deploymentId) as { deployment_id: string; description: string | null; created_at: number } | undefined;
-    return row && { deploymentId: row.deployment_id, description: row.description ?? undefined, createdAt: row.created_at };
+    const row = this.statements.deployment.get(apiId, deploymentId) as
+      | { deployment_id: string; description: string | null; created_at: number }
+      | undefined;
+    return (
+      row && { deploymentId: row.deployment_id, description: row.description ?? undefined, createdAt: row.created_at }
+    );
   }
 
   listDeployments(apiId: string): DeploymentRecord[] {
-    return (this.statements.deployments.all(apiId) as { deployment_id: string; description: string | null; created_at: number }[]).map((row) => ({
+    return (
+      this.statements.deployments.all(apiId) as {
+        deployment_id: string;
+        description: string | null;
+        created_at: number;
+      }[]
+    ).map((row) => ({
       deploymentId: row.deployment_id,
       description: row.description ?? undefined,
       createdAt: row.created_at,
@@ -531,6 +653,10 @@ export class ApiGatewayStore {
     );
   }
 
+  setStageTags(apiId: string, stageName: string, tags: Record<string, string>): void {
+    this.statements.setStageTags.run(JSON.stringify(tags), apiId, stageName);
+  }
+
   findStage(apiId: string, stageName: string): StageRecord | undefined {
     const key = `stage\n${apiId}\n${stageName}`;
     const cached = this.records.get(key) as StageRecord | undefined;
@@ -540,7 +666,10 @@ export class ApiGatewayStore {
   }
 
   listStages(apiId: string, deploymentId?: string): StageRecord[] {
-    const rows = deploymentId === undefined ? this.statements.stages.all(apiId) : this.statements.stagesOfDeployment.all(apiId, deploymentId);
+    const rows =
+      deploymentId === undefined
+        ? this.statements.stages.all(apiId)
+        : this.statements.stagesOfDeployment.all(apiId, deploymentId);
     return (rows as StageRow[]).map(toStage);
   }
 

@@ -1,8 +1,13 @@
 import type { CreateDeploymentRequest, Deployment } from '@aws-sdk/client-api-gateway';
-import { UnsupportedFeatureException } from '../../errors.js';
-import type { ApiGatewayStore, DeploymentRecord, DeploymentSnapshot, RestApiRecord } from '../../store/apigateway-store.js';
-import type { Operation, OperationContext } from '../service-definition.js';
-import { BadRequestException } from './errors.js';
+import type {
+  ApiGatewayStore,
+  DeploymentRecord,
+  DeploymentSnapshot,
+  RestApiRecord,
+  StageRecord,
+} from '../../store/apigateway-store.js';
+import { type CallContext, defineOperation } from '../service-definition.js';
+import { apiGatewayErrors, notEmulated } from './errors.js';
 import { uniqueId } from './ids.js';
 import { requireRestApi } from './lookups.js';
 import { checkStageName } from './stage-names.js';
@@ -13,12 +18,18 @@ import { deploymentView } from './views.js';
  * the resource policy, the gateway responses and the disabled default endpoint, which AWS also applies only once
  * deployed.
  */
-function snapshotOf(store: ApiGatewayStore, api: RestApiRecord): DeploymentSnapshot {
+function snapshotOf(
+  store: Pick<ApiGatewayStore, 'methodsByResource' | 'listResources' | 'gatewayResponses'>,
+  api: RestApiRecord,
+): DeploymentSnapshot {
   const methods = store.methodsByResource(api.apiId);
-  const resources = store.listResources(api.apiId).map((resource) => ({ ...resource, methods: methods.get(resource.resourceId) ?? {} }));
-  if (methods.size === 0) throw new BadRequestException("The REST API doesn't contain any methods");
+  const resources = store
+    .listResources(api.apiId)
+    .map((resource) => ({ ...resource, methods: methods.get(resource.resourceId) ?? {} }));
+  if (methods.size === 0) throw apiGatewayErrors.noMethods();
   for (const resource of resources) {
-    if (Object.values(resource.methods).some((method) => !method.integration)) throw new BadRequestException('No integration defined for method');
+    if (Object.values(resource.methods).some((method) => !method.integration))
+      throw apiGatewayErrors.methodWithoutIntegration();
   }
   return {
     policy: api.policy,
@@ -29,17 +40,19 @@ function snapshotOf(store: ApiGatewayStore, api: RestApiRecord): DeploymentSnaps
   };
 }
 
-function deployToStage(input: CreateDeploymentRequest, context: OperationContext, deploymentId: string): void {
-  const store = context.runtime.apigateway;
+/** The stage `stageName` made, or moved to the deployment. */
+function deployedStage(
+  store: Pick<ApiGatewayStore, 'findStage'>,
+  input: CreateDeploymentRequest,
+  context: CallContext,
+  deploymentId: string,
+): StageRecord {
   const apiId = input.restApiId as string;
   const stageName = input.stageName as string;
   const now = context.now.getTime();
   const existing = store.findStage(apiId, stageName);
-  if (existing) {
-    store.updateStage({ ...existing, deploymentId, variables: input.variables ?? existing.variables, updatedAt: now });
-    return;
-  }
-  store.insertStage({
+  if (existing) return { ...existing, deploymentId, variables: input.variables ?? existing.variables, updatedAt: now };
+  return {
     apiId,
     stageName,
     deploymentId,
@@ -49,28 +62,29 @@ function deployToStage(input: CreateDeploymentRequest, context: OperationContext
     tracingEnabled: input.tracingEnabled ?? false,
     createdAt: now,
     updatedAt: now,
-  });
+  };
 }
 
 /**
  * Freezes the API's resources, methods, integrations and resource policy. With `stageName` the stage is created,
  * or moved to the new deployment. Later changes to the API reach execute-api only with another deployment.
  */
-export const createDeployment: Operation<CreateDeploymentRequest, Deployment> = (input, context) => {
-  if (input.canarySettings !== undefined) throw new UnsupportedFeatureException('canarySettings (canary deployments)');
-  if (input.cacheClusterEnabled) throw new UnsupportedFeatureException('cacheClusterEnabled (stage caches)');
-  if (input.stageName) checkStageName(input.stageName);
-  const store = context.runtime.apigateway;
-  return store.db.transaction(() => {
-    const api = requireRestApi(context, input.restApiId as string);
-    const snapshot = snapshotOf(store, api);
-    const deployment: DeploymentRecord = {
-      deploymentId: uniqueId(6, (id) => store.findDeployment(api.apiId, id) !== undefined),
-      description: input.description,
-      createdAt: context.now.getTime(),
-    };
-    store.insertDeployment(api.apiId, deployment, snapshot);
-    if (input.stageName) deployToStage(input, context, deployment.deploymentId);
-    return deploymentView(deployment);
-  });
-};
+export const createDeployment = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: CreateDeploymentRequest, context): Deployment => {
+      if (input.canarySettings !== undefined) throw notEmulated.canarySettings();
+      if (input.cacheClusterEnabled) throw notEmulated.stageCache();
+      if (input.stageName) checkStageName(input.stageName);
+      const api = requireRestApi(apigateway, context, input.restApiId as string);
+      const snapshot = snapshotOf(apigateway, api);
+      const deployment: DeploymentRecord = {
+        deploymentId: uniqueId(6, (id) => apigateway.findDeployment(api.apiId, id) !== undefined),
+        description: input.description,
+        createdAt: context.now.getTime(),
+      };
+      const stage = input.stageName ? deployedStage(apigateway, input, context, deployment.deploymentId) : undefined;
+      apigateway.createDeployment(api.apiId, deployment, snapshot, stage);
+      return deploymentView(deployment);
+    },
+);

@@ -1,7 +1,7 @@
 import type { CreateResourceRequest, Resource } from '@aws-sdk/client-api-gateway';
 import type { ResourceRecord } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
-import { BadRequestException, ConflictException, notFound } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { apiGatewayErrors, notFound } from './errors.js';
 import { uniqueId } from './ids.js';
 import { requireRestApi } from './lookups.js';
 import { checkPathPart, childPath, isGreedyPart, isVariablePart } from './path-parts.js';
@@ -11,33 +11,34 @@ import { resourceView } from './views.js';
  * Adds a child resource. Refused as AWS refuses them: a child of a greedy `{proxy+}` resource, a second variable
  * part among siblings (`{id}` next to `{name}` or `{proxy+}`), and a sibling of the same name (409).
  */
-export const createResource: Operation<CreateResourceRequest, Resource> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const pathPart = input.pathPart as string;
-  return store.db.transaction(() => {
-    requireRestApi(context, apiId);
-    const parent = store.findResource(apiId, input.parentId as string);
-    if (!parent) throw notFound.resource();
-    checkPathPart(pathPart);
-    if (isGreedyPart(parent.pathPart)) {
-      throw new BadRequestException(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`);
-    }
-    const siblings = store.childrenOf(apiId, parent.resourceId);
-    if (siblings.some((sibling) => sibling.pathPart === pathPart)) {
-      throw new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`);
-    }
-    const variableSibling = siblings.find((sibling) => isVariablePart(sibling.pathPart));
-    if (isVariablePart(pathPart) && variableSibling) {
-      throw new BadRequestException(`A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- only one is allowed`);
-    }
-    const resource: ResourceRecord = {
-      resourceId: uniqueId(6, (id) => store.findResource(apiId, id) !== undefined),
-      parentId: parent.resourceId,
-      pathPart,
-      path: childPath(parent.path, pathPart),
-    };
-    store.insertResource(apiId, resource);
-    return resourceView(resource, undefined, false);
-  });
-};
+export const createResource = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: CreateResourceRequest, context): Resource => {
+      const apiId = input.restApiId as string;
+      const pathPart = input.pathPart as string;
+      requireRestApi(apigateway, context, apiId);
+      const parent = apigateway.findResource(apiId, input.parentId as string);
+      if (!parent) throw notFound.resource();
+      checkPathPart(pathPart);
+      if (isGreedyPart(parent.pathPart)) {
+        throw apiGatewayErrors.greedyParent(parent.pathPart);
+      }
+      const siblings = apigateway.childrenOf(apiId, parent.resourceId);
+      if (siblings.some((sibling) => sibling.pathPart === pathPart)) {
+        throw apiGatewayErrors.siblingNameTaken(pathPart);
+      }
+      const variableSibling = siblings.find((sibling) => isVariablePart(sibling.pathPart));
+      if (isVariablePart(pathPart) && variableSibling) {
+        throw apiGatewayErrors.secondVariableSibling(variableSibling.pathPart);
+      }
+      const resource: ResourceRecord = {
+        resourceId: uniqueId(6, (id) => apigateway.findResource(apiId, id) !== undefined),
+        parentId: parent.resourceId,
+        pathPart,
+        path: childPath(parent.path, pathPart),
+      };
+      apigateway.insertResource(apiId, resource);
+      return resourceView(resource, undefined, false);
+    },
+);

@@ -1,8 +1,7 @@
 import type { CreateRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway';
-import { UnsupportedFeatureException } from '../../errors.js';
-import type { RestApiRecord } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
-import { BadRequestException } from './errors.js';
+import type { ApiGatewayStore, RestApiRecord } from '../../store/apigateway-store.js';
+import { type CallContext, defineOperation } from '../service-definition.js';
+import { apiGatewayErrors, notEmulated } from './errors.js';
 import { apiGatewayId, uniqueId } from './ids.js';
 import { validatedResourcePolicy } from './resource-policy.js';
 import { restApiView } from './views.js';
@@ -11,7 +10,7 @@ export const maxCompressionSize = 10_485_760;
 
 export function checkCompressionSize(size: number | undefined): void {
   if (size !== undefined && (size < 0 || size > maxCompressionSize)) {
-    throw new BadRequestException(`Invalid minimum compression size, must be between 0 and ${maxCompressionSize}`);
+    throw apiGatewayErrors.compressionSize(maxCompressionSize);
   }
 }
 
@@ -21,12 +20,10 @@ export function checkCompressionSize(size: number | undefined): void {
  * `test_create_rest_api_private_type`): no type, more than one type, a PRIVATE API that is not dualstack.
  */
 export function checkEndpointConfiguration(configuration: RestApiRecord['endpointConfiguration']): void {
-  if (configuration.types.length === 0)
-    throw new BadRequestException('REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.');
-  if (configuration.types.length > 1)
-    throw new BadRequestException('Cannot create an api with multiple Endpoint Types.');
+  if (configuration.types.length === 0) throw apiGatewayErrors.noEndpointType();
+  if (configuration.types.length > 1) throw apiGatewayErrors.multipleEndpointTypes();
   if (configuration.types[0] === 'PRIVATE' && configuration.ipAddressType !== 'dualstack') {
-    throw new BadRequestException('Only dualstack ipAddressType is supported for Private APIs.');
+    throw apiGatewayErrors.privateNotDualstack();
   }
 }
 
@@ -44,19 +41,24 @@ function endpointConfigurationOf(input: CreateRestApiRequest): RestApiRecord['en
   return configuration;
 }
 
-/** Creates the API with its root resource `/`. An EDGE API with header API keys unless told otherwise, as AWS does. */
-export const createRestApi: Operation<CreateRestApiRequest, RestApi> = (input, context) => {
-  if (input.cloneFrom !== undefined)
-    throw new UnsupportedFeatureException('CreateRestApi with cloneFrom (copying an existing API)');
-  if (input.description === '') throw new BadRequestException('Description cannot be an empty string');
+/**
+ * A new API as CreateRestApi (and ImportRestApi) make it, checked and with a free id, not yet stored: an EDGE API
+ * with header API keys unless told otherwise, as AWS does.
+ */
+export function newRestApi(
+  store: Pick<ApiGatewayStore, 'findRestApi'>,
+  input: CreateRestApiRequest,
+  context: Pick<CallContext, 'accountId' | 'region' | 'now'>,
+): RestApiRecord {
+  if (input.cloneFrom !== undefined) throw notEmulated.cloneFrom();
+  if (input.description === '') throw apiGatewayErrors.emptyDescription();
   checkCompressionSize(input.minimumCompressionSize);
   const endpointConfiguration = endpointConfigurationOf(input);
-  const store = context.runtime.apigateway;
   const apiId = uniqueId(10, (id) => store.findRestApi(id) !== undefined);
   const owner = { apiId, accountId: context.accountId, region: context.region };
   const policy =
     input.policy === undefined || input.policy === '' ? undefined : validatedResourcePolicy(input.policy, owner);
-  const api: RestApiRecord = {
+  return {
     apiId,
     accountId: context.accountId,
     region: context.region,
@@ -73,6 +75,15 @@ export const createRestApi: Operation<CreateRestApiRequest, RestApi> = (input, c
     rootResourceId: apiGatewayId(10),
     createdAt: context.now.getTime(),
   };
-  store.insertRestApi(api);
-  return restApiView(api);
-};
+}
+
+/** Creates the API with its root resource `/`. */
+export const createRestApi = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: CreateRestApiRequest, context): RestApi => {
+      const api = newRestApi(apigateway, input, context);
+      apigateway.insertRestApi(api);
+      return restApiView(api);
+    },
+);

@@ -1,13 +1,17 @@
 import type { DeleteIntegrationRequest } from '@aws-sdk/client-api-gateway';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { requireIntegration, requireMethod } from './lookups.js';
 
-export const deleteIntegration: Operation<DeleteIntegrationRequest, void> = (input, context) => {
-  const store = context.runtime.apigateway;
-  store.db.transaction(() => {
-    const method = requireMethod(context, input.restApiId as string, input.resourceId as string, input.httpMethod as string);
-    requireIntegration(method);
-    delete method.integration;
-    store.putMethod(input.restApiId as string, input.resourceId as string, method);
-  });
-};
+export const deleteIntegration = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: DeleteIntegrationRequest, context): void => {
+      const restApiId = input.restApiId as string;
+      const resourceId = input.resourceId as string;
+      const httpMethod = input.httpMethod as string;
+      const method = requireMethod(apigateway, context, restApiId, resourceId, httpMethod);
+      requireIntegration(method);
+      delete method.integration;
+      apigateway.putMethod(restApiId, resourceId, method);
+    },
+);

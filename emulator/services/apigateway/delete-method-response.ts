@@ -1,14 +1,19 @@
 import type { DeleteMethodResponseRequest } from '@aws-sdk/client-api-gateway';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { notFound } from './errors.js';
 import { requireMethod } from './lookups.js';
 
-export const deleteMethodResponse: Operation<DeleteMethodResponseRequest, void> = (input, context) => {
-  const store = context.runtime.apigateway;
-  store.db.transaction(() => {
-    const method = requireMethod(context, input.restApiId as string, input.resourceId as string, input.httpMethod as string);
-    if (!method.methodResponses[input.statusCode as string]) throw notFound.responseStatusCode();
-    delete method.methodResponses[input.statusCode as string];
-    store.putMethod(input.restApiId as string, input.resourceId as string, method);
-  });
-};
+export const deleteMethodResponse = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: DeleteMethodResponseRequest, context): void => {
+      const restApiId = input.restApiId as string;
+      const resourceId = input.resourceId as string;
+      const httpMethod = input.httpMethod as string;
+      const statusCode = input.statusCode as string;
+      const method = requireMethod(apigateway, context, restApiId, resourceId, httpMethod);
+      if (!method.methodResponses[statusCode]) throw notFound.responseStatusCode();
+      delete method.methodResponses[statusCode];
+      apigateway.putMethod(restApiId, resourceId, method);
+    },
+);

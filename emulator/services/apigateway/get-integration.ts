@@ -1,7 +1,15 @@
 import type { GetIntegrationRequest, Integration } from '@aws-sdk/client-api-gateway';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { requireIntegration, requireMethod } from './lookups.js';
 import { integrationView } from './views.js';
 
-export const getIntegration: Operation<GetIntegrationRequest, Integration> = (input, context) =>
-  integrationView(requireIntegration(requireMethod(context, input.restApiId as string, input.resourceId as string, input.httpMethod as string)));
+export const getIntegration = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: GetIntegrationRequest, context): Integration => {
+      const restApiId = input.restApiId as string;
+      const resourceId = input.resourceId as string;
+      const httpMethod = input.httpMethod as string;
+      return integrationView(requireIntegration(requireMethod(apigateway, context, restApiId, resourceId, httpMethod)));
+    },
+);

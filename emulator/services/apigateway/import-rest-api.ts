@@ -1,40 +1,44 @@
 import type { ImportRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway';
-import type { Operation } from '../service-definition.js';
-import { createRestApi } from './create-rest-api.js';
-import { BadRequestException } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { newRestApi } from './create-rest-api.js';
+import { apiGatewayErrors } from './errors.js';
 import { isObject, parseDefinition } from './openapi-definition.js';
-import { importDefinition } from './openapi-import.js';
+import { planImport } from './openapi-import.js';
 import { importParameters } from './put-rest-api.js';
 import { restApiView } from './views.js';
+
+const endpointTypes = ['REGIONAL', 'EDGE', 'PRIVATE'];
 
 /**
  * Creates an API from an OpenAPI 3 or Swagger 2 definition, named by its `info.title`; the endpoint type from the
  * `endpointConfigurationTypes` parameter (EDGE by default). Answered with 201, as the model says.
  */
-export const importRestApi: Operation<ImportRestApiRequest, RestApi> = (input, context) => {
-  const document = parseDefinition(input.body);
-  const info = isObject(document.info) ? document.info : {};
-  // [unverified] AWS's answer to a definition without a title.
-  if (typeof info.title !== 'string' || info.title === '') throw new BadRequestException('Invalid OpenAPI input.');
-  const parameters = importParameters(input.parameters);
-  const type = parameters.endpointConfigurationTypes;
-  if (type !== undefined && !['REGIONAL', 'EDGE', 'PRIVATE'].includes(type)) {
-    // The wording of UpdateRestApi's refusal (recorded); ImportRestApi's is [unverified].
-    throw new BadRequestException('Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE');
-  }
-  const store = context.runtime.apigateway;
-  return store.db.transaction(() => {
-    const created = createRestApi(
-      { name: info.title as string, endpointConfiguration: type ? { types: [type as 'EDGE'] } : undefined },
-      context,
-    ) as RestApi;
-    const api = store.findRestApi(created.id as string);
-    if (!api) throw new Error('the imported API vanished');
-    const warnings = importDefinition(context, api, document, {
-      mode: 'overwrite',
-      failOnWarnings: input.failOnWarnings === true,
-      parameters,
-    });
-    return { ...restApiView(api), warnings: warnings.length > 0 ? warnings : undefined };
-  });
-};
+export const importRestApi = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: ImportRestApiRequest, context): RestApi => {
+      const document = parseDefinition(input.body);
+      const info = isObject(document.info) ? document.info : {};
+      // [unverified] AWS's answer to a definition without a title.
+      if (typeof info.title !== 'string' || info.title === '') throw apiGatewayErrors.invalidOpenApi();
+      const parameters = importParameters(input.parameters);
+      const type = parameters.endpointConfigurationTypes;
+      if (type !== undefined && !endpointTypes.includes(type)) {
+        // The wording of UpdateRestApi's refusal (recorded); ImportRestApi's is [unverified].
+        throw apiGatewayErrors.invalidEndpointType(endpointTypes);
+      }
+      const created = newRestApi(
+        apigateway,
+        { name: info.title as string, endpointConfiguration: type ? { types: [type as 'EDGE'] } : undefined },
+        context,
+      );
+      const root = { resourceId: created.rootResourceId, path: '/' };
+      const { api, changes, warnings } = planImport(apigateway, created, [root], document, {
+        mode: 'overwrite',
+        failOnWarnings: input.failOnWarnings === true,
+        parameters,
+      });
+      apigateway.importRestApi(api, changes);
+      return { ...restApiView(api), warnings: warnings.length > 0 ? warnings : undefined };
+    },
+);

@@ -1,9 +1,13 @@
 import { UnsupportedFeatureException } from '../../errors.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 
-const lambdaInvocationUri = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/2015-03-31\/functions\/(.+)\/invocations$/;
+const lambdaInvocationUri =
+  /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/2015-03-31\/functions\/(.+)\/invocations$/;
 
-/** The function named by an AWS_PROXY URI `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations`. */
+/**
+ * The function named by an AWS_PROXY URI
+ * `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations`.
+ */
 export function lambdaFunctionOfUri(uri: string): string | undefined {
   return lambdaInvocationUri.exec(uri)?.[1];
 }
@@ -14,15 +18,16 @@ export function lambdaFunctionOfUri(uri: string): string | undefined {
  * are not emulated.
  */
 export function checkAwsProxyUri(uri: string | undefined): void {
-  if (uri === undefined || !uri.startsWith('arn:')) throw new BadRequestException('Invalid ARN specified in the request');
+  if (uri === undefined || !uri.startsWith('arn:')) throw apiGatewayErrors.invalidIntegrationArn();
   const parts = uri.split(':');
-  if (parts.length < 6) throw new BadRequestException('Invalid ARN specified in the request');
+  if (parts.length < 6) throw apiGatewayErrors.invalidIntegrationArn();
   const [, , , , account] = parts as [string, string, string, string, string];
   const resource = parts.slice(5).join(':');
-  if (!resource.startsWith('path') && !resource.startsWith('action')) throw new BadRequestException('AWS ARN for integration must contain path or action');
+  if (!resource.startsWith('path') && !resource.startsWith('action'))
+    throw apiGatewayErrors.integrationArnWithoutPathOrAction();
   if (account === 'firehose') throw new UnsupportedFeatureException('AWS_PROXY integrations with Firehose streams');
   if (account !== 'lambda' || !resource.startsWith('path/2015-03-31/functions/')) {
-    throw new BadRequestException("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
+    throw apiGatewayErrors.proxyTargetNotLambda();
   }
 }
 

@@ -22,7 +22,8 @@ export function mockStatusCodeOf(template: string): number | undefined {
   const statusCode = (parsed as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof statusCode !== 'number' || !Number.isInteger(statusCode)) {
     throw new UnsupportedFeatureException(
-      `MOCK request template ${JSON.stringify(template)}: only static JSON with an integer statusCode (like {"statusCode": 200}) is emulated, not VTL`,
+      `MOCK request template ${JSON.stringify(template)}: only static JSON with an integer statusCode ` +
+        '(like {"statusCode": 200}) is emulated, not VTL',
     );
   }
   return statusCode;
@@ -31,7 +32,9 @@ export function mockStatusCodeOf(template: string): number | undefined {
 export function checkStaticTemplates(templates: Record<string, string> | undefined, what: string): void {
   for (const [contentType, template] of Object.entries(templates ?? {})) {
     if (/[$#]/.test(template)) {
-      throw new UnsupportedFeatureException(`${what} for ${contentType} uses VTL ('$' or '#'); only static templates are emulated`);
+      throw new UnsupportedFeatureException(
+        `${what} for ${contentType} uses VTL ('$' or '#'); only static templates are emulated`,
+      );
     }
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, invalidMappingExpression } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 
 /**
  * The models every REST API has from its creation (the developer guide: "API Gateway creates two models, Empty and
@@ -17,10 +17,9 @@ export function checkRequestParameters(parameters: Record<string, boolean> | und
   const seen = new Set<string>();
   for (const name of Object.keys(parameters ?? {})) {
     const match = requestParameter.exec(name);
-    if (!match) throw invalidMappingExpression(`Invalid mapping expression specified: ${name}`);
+    if (!match) throw apiGatewayErrors.invalidMappingExpression(`Invalid mapping expression specified: ${name}`);
     const bare = match[2] as string;
-    if (seen.has(bare))
-      throw new BadRequestException('Parameter names must be unique across querystring, header and path');
+    if (seen.has(bare)) throw apiGatewayErrors.duplicateParameterName();
     seen.add(bare);
   }
 }
@@ -28,6 +27,6 @@ export function checkRequestParameters(parameters: Record<string, boolean> | und
 /** Request or response models must name a model of the API: AWS's "Invalid model identifier specified: petModel". */
 export function checkModels(models: Record<string, string> | undefined): void {
   for (const model of Object.values(models ?? {})) {
-    if (!builtInModels.includes(model)) throw new BadRequestException(`Invalid model identifier specified: ${model}`);
+    if (!builtInModels.includes(model)) throw apiGatewayErrors.unknownModel(model);
   }
 }

@@ -1,15 +1,7 @@
 import { parse as parseYaml } from 'yaml';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 
 export type Json = Record<string, unknown>;
-
-/**
- * AWS's answer to a body that is neither JSON nor YAML, or not an OpenAPI 3 / Swagger 2 object (recorded:
- * `test_import_api_bad_file`).
- */
-export function invalidOpenApi(): BadRequestException {
-  return new BadRequestException('Invalid OpenAPI input.');
-}
 
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -22,14 +14,14 @@ export function parseDefinition(body: Uint8Array | undefined): Json {
   try {
     document = text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch {
-    throw invalidOpenApi();
+    throw apiGatewayErrors.invalidOpenApi();
   }
-  if (!isObject(document)) throw invalidOpenApi();
+  if (!isObject(document)) throw apiGatewayErrors.invalidOpenApi();
   const openapi = document.openapi;
   const swagger = document.swagger;
   if (!(typeof openapi === 'string' && openapi.startsWith('3.')) && swagger !== '2.0' && swagger !== 2)
-    throw invalidOpenApi();
-  if (!isObject(document.paths) && document.paths !== undefined) throw invalidOpenApi();
+    throw apiGatewayErrors.invalidOpenApi();
+  if (!isObject(document.paths) && document.paths !== undefined) throw apiGatewayErrors.invalidOpenApi();
   return document;
 }
 

@@ -1,17 +1,18 @@
 import { UnsupportedFeatureException } from '../../errors.js';
 import type {
+  ApiDefinitionChanges,
+  ApiGatewayStore,
   ResourceRecord,
   RestApiRecord,
   StoredIntegration,
   StoredMethod,
   StoredMethodResponse,
 } from '../../store/apigateway-store.js';
-import type { OperationContext } from '../service-definition.js';
 import { checkCompressionSize } from './create-rest-api.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 import { uniqueId } from './ids.js';
 import { builtInModels, checkRequestParameters } from './method-parameters.js';
-import { basePathOf, invalidOpenApi, isObject, isOpenApi3, type Json } from './openapi-definition.js';
+import { basePathOf, isObject, isOpenApi3, type Json } from './openapi-definition.js';
 import { checkPathPart, childPath, isVariablePart } from './path-parts.js';
 import { checkOptions, checkType } from './put-integration.js';
 import { validatedResourcePolicy } from './resource-policy.js';
@@ -110,8 +111,7 @@ function authorizationOf(operation: Json, document: Json, schemes: Map<string, s
   for (const requirement of security) {
     for (const name of Object.keys(isObject(requirement) ? requirement : {})) {
       const scheme = schemes.get(name);
-      // [unverified] AWS's answer to a requirement naming no scheme.
-      if (scheme === undefined) throw new BadRequestException(`Invalid security scheme specified: ${name}`);
+      if (scheme === undefined) throw apiGatewayErrors.unknownSecurityScheme(name);
       if (scheme instanceof Error) throw scheme;
       type = scheme;
     }
@@ -190,7 +190,7 @@ function integrationOf(
   const requestTemplates = stringMap(value.requestTemplates, 'requestTemplates', where, warnings);
   const integrationHttpMethod = typeof value.httpMethod === 'string' ? value.httpMethod.toUpperCase() : undefined;
   const uri = typeof value.uri === 'string' ? value.uri : undefined;
-  if (!['AWS_PROXY', 'MOCK', 'AWS', 'HTTP', 'HTTP_PROXY'].includes(type)) throw invalidOpenApi();
+  if (!['AWS_PROXY', 'MOCK', 'AWS', 'HTTP', 'HTTP_PROXY'].includes(type)) throw apiGatewayErrors.invalidOpenApi();
   checkType({ type: type as 'MOCK', integrationHttpMethod, uri, requestTemplates });
   const timeoutInMillis = typeof value.timeoutInMillis === 'number' ? value.timeoutInMillis : undefined;
   const passthroughBehavior = checkOptions({
@@ -217,7 +217,7 @@ function integrationOf(
   for (const [pattern, response] of Object.entries(isObject(value.responses) ? value.responses : {})) {
     if (!isObject(response)) continue;
     const statusCode = String(response.statusCode ?? '');
-    if (!/^[1-5]\d\d$/.test(statusCode)) throw invalidOpenApi();
+    if (!/^[1-5]\d\d$/.test(statusCode)) throw apiGatewayErrors.invalidOpenApi();
     const responseParameters = stringMap(response.responseParameters, 'responseParameters', where, warnings);
     checkResponseParameters(responseParameters, responses[statusCode]);
     integration.integrationResponses[statusCode] = {
@@ -246,13 +246,12 @@ interface PlannedMethod {
 /** What the definition asks for, checked before anything is written. */
 function plannedMethods(document: Json, options: ImportOptions): PlannedMethod[] {
   const basePathMode = options.parameters.basepath ?? 'ignore';
-  if (!['ignore', 'prepend', 'split'].includes(basePathMode))
-    throw new BadRequestException(`Invalid basepath parameter: ${basePathMode}`); // [unverified]
+  if (!['ignore', 'prepend', 'split'].includes(basePathMode)) throw apiGatewayErrors.invalidBasePathMode(basePathMode);
   const basePath = basePathOf(document);
   const schemes = securitySchemes(document);
   const planned: PlannedMethod[] = [];
   for (const [rawPath, item] of Object.entries(isObject(document.paths) ? document.paths : {})) {
-    if (!rawPath.startsWith('/') || !isObject(item)) throw invalidOpenApi();
+    if (!rawPath.startsWith('/') || !isObject(item)) throw apiGatewayErrors.invalidOpenApi();
     if (item.$ref !== undefined) throw unsupported(`$ref path items (${rawPath})`);
     const path = resourcePath(rawPath, basePath, basePathMode);
     for (const part of path.split('/').slice(1)) if (part !== '') checkPathPart(part);
@@ -262,7 +261,7 @@ function plannedMethods(document: Json, options: ImportOptions): PlannedMethod[]
         if (key.startsWith('x-amazon-apigateway-')) throw unsupported(`${key} (${rawPath})`);
         continue;
       }
-      if (!isObject(operation)) throw invalidOpenApi();
+      if (!isObject(operation)) throw apiGatewayErrors.invalidOpenApi();
       const where = `resource '${path}' and method '${httpMethod}'`;
       checkExtensions(operation, operationExtensions, where);
       const requestParameters = requestParametersOf(item, operation);
@@ -337,57 +336,64 @@ function applySettings(api: RestApiRecord, document: Json, options: ImportOption
     api.disableExecuteApiEndpoint = endpoint.disableExecuteApiEndpoint;
 }
 
+/** The tree as the import builds it: every resource by path, and the ids of those it adds. */
+interface Tree {
+  byPath: Map<string, ResourceRecord>;
+  added: ResourceRecord[];
+  idTaken: (id: string) => boolean;
+}
+
 /** The resource at `path`, made with its missing ancestors; refuses a second variable sibling as CreateResource. */
-function ensureResource(
-  context: OperationContext,
-  api: RestApiRecord,
-  path: string,
-  byPath: Map<string, ResourceRecord>,
-): ResourceRecord {
-  const known = byPath.get(path);
+function ensureResource(tree: Tree, path: string): ResourceRecord {
+  const known = tree.byPath.get(path);
   if (known) return known;
   const slash = path.lastIndexOf('/');
-  const parent = ensureResource(context, api, slash === 0 ? '/' : path.slice(0, slash), byPath);
+  const parent = ensureResource(tree, slash === 0 ? '/' : path.slice(0, slash));
   const pathPart = path.slice(slash + 1);
-  const store = context.runtime.apigateway;
-  const variableSibling = store
-    .childrenOf(api.apiId, parent.resourceId)
-    .find((sibling) => isVariablePart(sibling.pathPart));
+  const variableSibling = [...tree.byPath.values()].find(
+    (sibling) => sibling.parentId === parent.resourceId && isVariablePart(sibling.pathPart),
+  );
   if (isVariablePart(pathPart) && variableSibling) {
-    throw new BadRequestException(
-      `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- ` +
-        'only one is allowed',
-    );
+    throw apiGatewayErrors.secondVariableSibling(variableSibling.pathPart);
   }
   const resource: ResourceRecord = {
-    resourceId: uniqueId(6, (id) => store.findResource(api.apiId, id) !== undefined),
+    resourceId: uniqueId(6, tree.idTaken),
     parentId: parent.resourceId,
     pathPart,
     path: childPath(parent.path, pathPart),
   };
-  store.insertResource(api.apiId, resource);
-  byPath.set(resource.path, resource);
+  tree.byPath.set(resource.path, resource);
+  tree.added.push(resource);
   return resource;
 }
 
+/** What an import does to an API: its new settings, the changes to its tree, and AWS's warnings. */
+export interface PlannedImport {
+  api: RestApiRecord;
+  changes: ApiDefinitionChanges;
+  warnings: string[];
+}
+
 /**
- * Applies an OpenAPI 3 or Swagger 2 definition to an API, as PutRestApi and ImportRestApi do: resources from the
- * paths, methods with their request parameters, method responses, AWS_IAM from `x-amazon-apigateway-auth` or an
- * `awsSigv4` security scheme, and `x-amazon-apigateway-integration` (AWS_PROXY and MOCK; the other types are refused
- * as PutIntegration refuses them). `overwrite` replaces every method and drops resources the definition does not
- * have, keeping the ids of those it still has; `merge` adds to the API and replaces only the methods the definition
- * names. Call inside a transaction. Answers AWS's warnings (with `failonwarnings`, they refuse the import).
+ * Plans an OpenAPI 3 or Swagger 2 definition's import into an API whose tree is `resources`, as PutRestApi and
+ * ImportRestApi do: resources from the paths, methods with their request parameters, method responses, AWS_IAM from
+ * `x-amazon-apigateway-auth` or an `awsSigv4` security scheme, and `x-amazon-apigateway-integration` (AWS_PROXY and
+ * MOCK; the other types are refused as PutIntegration refuses them). `overwrite` replaces every method and drops
+ * resources the definition does not have, keeping the ids of those it still has; `merge` adds to the API and
+ * replaces only the methods the definition names. Everything is checked before the store writes any of it; with
+ * `failonwarnings`, AWS's warnings refuse the import.
  */
-export function importDefinition(
-  context: OperationContext,
-  api: RestApiRecord,
+export function planImport(
+  store: Pick<ApiGatewayStore, 'findResource'>,
+  current: RestApiRecord,
+  resources: ResourceRecord[],
   document: Json,
   options: ImportOptions,
-): string[] {
+): PlannedImport {
   checkDocument(document, options);
   const planned = plannedMethods(document, options);
-  const store = context.runtime.apigateway;
-  const byPath = new Map(store.listResources(api.apiId).map((resource) => [resource.path, resource]));
+  const byPath = new Map(resources.map((resource) => [resource.path, resource]));
+  const changes: ApiDefinitionChanges = { removedTrees: [], clearedResources: [], resources: [], methods: [] };
   if (options.mode === 'overwrite') {
     const wanted = new Set<string>(['/']);
     for (const { path } of planned) {
@@ -396,30 +402,33 @@ export function importDefinition(
     }
     for (const resource of [...byPath.values()].sort((a, b) => a.path.length - b.path.length)) {
       if (!wanted.has(resource.path) && byPath.has(resource.path)) {
-        store.deleteResourceTree(api.apiId, resource.path);
+        changes.removedTrees.push(resource.path);
         for (const path of [...byPath.keys()])
           if (path === resource.path || path.startsWith(`${resource.path}/`)) byPath.delete(path);
       }
     }
-    for (const resource of byPath.values()) {
-      for (const httpMethod of Object.keys(store.methodsByResource(api.apiId).get(resource.resourceId) ?? {}))
-        store.deleteMethod(api.apiId, resource.resourceId, httpMethod);
-    }
+    changes.clearedResources = [...byPath.values()].map((resource) => resource.resourceId);
   }
+  const tree: Tree = {
+    byPath,
+    added: changes.resources,
+    idTaken: (id) =>
+      store.findResource(current.apiId, id) !== undefined || changes.resources.some((added) => added.resourceId === id),
+  };
   const warnings: string[] = [];
   for (const { path, method } of planned) {
-    const resource = ensureResource(context, api, path, byPath);
+    const resource = ensureResource(tree, path);
     const { integration: definition, where, ...rest } = method;
     const stored: StoredMethod = {
       ...rest,
       integration: integrationOf(definition, resource.resourceId, rest.methodResponses, where, warnings),
     };
-    store.putMethod(api.apiId, resource.resourceId, stored);
+    changes.methods.push({ resourceId: resource.resourceId, method: stored });
   }
+  const api: RestApiRecord = { ...current };
   applySettings(api, document, options);
   if (warnings.length > 0 && options.failOnWarnings) {
-    throw new BadRequestException(`Warnings found during import:\n\t${warnings.join('\n\t')}`); // [unverified] wording
+    throw apiGatewayErrors.importWarnings(warnings);
   }
-  store.updateRestApi(api);
-  return warnings;
+  return { api, changes, warnings };
 }

@@ -12,7 +12,12 @@ export interface Page<T> {
  * One page of `items` (already in their listing order), starting at the item whose key is `position`.
  * An unknown position starts past the end [unverified: AWS's position tokens are opaque].
  */
-export function paginate<T>(items: T[], keyOf: (item: T) => string, position: string | undefined, limit: number | undefined): Page<T> {
+export function paginate<T>(
+  items: T[],
+  keyOf: (item: T) => string,
+  position: string | undefined,
+  limit: number | undefined,
+): Page<T> {
   const size = Math.min(Math.max(limit ?? defaultPageSize, 1), maxPageSize);
   const start = position === undefined ? 0 : items.findIndex((item) => keyOf(item) === position);
   if (start === -1) return { items: [] };

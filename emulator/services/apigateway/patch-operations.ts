@@ -1,50 +1,20 @@
 import type { PatchOperation } from '@aws-sdk/client-api-gateway';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 
 /** A JSON-pointer segment as patch paths escape it: `~1` is `/`, `~0` is `~` (`/binaryMediaTypes/image~1png`). */
 export function unescapePathSegment(segment: string): string {
   return segment.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
-/** Wording as LocalStack recorded it from AWS (two spaces after "path" included). */
-export function invalidPatchPath(operation: PatchOperation, allowed: string[]): BadRequestException {
-  return new BadRequestException(
-    `Invalid patch path  '${operation.path ?? ''}' specified for op '${operation.op ?? ''}'. ` +
-      `Must be one of: [${allowed.join(', ')}]`,
-  );
-}
-
-export function unsupportedPatchOperation(operation: PatchOperation): BadRequestException {
-  return new BadRequestException(
-    `Invalid patch path  '${operation.path ?? ''}' specified for op '${operation.op ?? ''}'. ` +
-      'Please choose supported operations',
-  );
-}
-
-/**
- * The shorter wording of methods, method responses and REST APIs, recorded from AWS by LocalStack
- * (test_apigateway_api.snapshot.json: `test_update_method_validation`, `test_update_rest_api_behaviour`).
- */
-export function unknownPatchPath(operation: PatchOperation): BadRequestException {
-  return new BadRequestException(`Invalid patch path ${operation.path ?? ''}`);
-}
-
-/** `Invalid patch operation specified. Must be one of: [replace]` (same recordings). */
-export function patchOperationNotAllowed(allowed: string[]): BadRequestException {
-  return new BadRequestException(`Invalid patch operation specified. Must be one of: [${allowed.join(', ')}]`);
-}
-
 export function patchValue(operation: PatchOperation): string {
-  if (operation.value === undefined)
-    throw new BadRequestException(`Invalid null or empty value in ${operation.path ?? ''}`);
+  if (operation.value === undefined) throw apiGatewayErrors.emptyPatchValue(operation.path ?? '');
   return operation.value;
 }
 
 /** `"true"`/`"false"` as patch values carry booleans [unverified: wording for other values]. */
 export function patchBoolean(operation: PatchOperation): boolean {
   const value = patchValue(operation).toLowerCase();
-  if (value !== 'true' && value !== 'false')
-    throw new BadRequestException(`Invalid value '${operation.value}' for ${operation.path}: must be true or false`);
+  if (value !== 'true' && value !== 'false') throw apiGatewayErrors.notABoolean(operation);
   return value === 'true';
 }
 
@@ -80,6 +50,6 @@ export function patchMapEntry<T>(
   } else if (operation.op === 'remove') {
     if (!(key in next)) throw missing();
     delete next[key];
-  } else throw patchOperationNotAllowed(['add', 'remove', 'replace']);
+  } else throw apiGatewayErrors.patchOperationNotAllowed(['add', 'remove', 'replace']);
   return Object.keys(next).length > 0 ? next : undefined;
 }

@@ -1,4 +1,4 @@
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 
 const literalPart = /^[a-zA-Z0-9._-]+$/;
 const variablePart = /^\{[a-zA-Z0-9._-]+\+?\}$/;
@@ -11,12 +11,10 @@ export function isGreedyPart(pathPart: string | undefined): boolean {
   return pathPart?.startsWith('{') === true && pathPart.endsWith('+}');
 }
 
-/** A path part as CreateResource accepts it: a literal, `{name}` or the greedy `{name+}` (AWS's message, quoted by moto). */
+/** A path part as CreateResource accepts it: a literal, `{name}` or the greedy `{name+}`. */
 export function checkPathPart(pathPart: string): void {
   if (!literalPart.test(pathPart) && !variablePart.test(pathPart)) {
-    throw new BadRequestException(
-      "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.",
-    );
+    throw apiGatewayErrors.invalidPathPart();
   }
 }
 

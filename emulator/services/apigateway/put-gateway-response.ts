@@ -1,6 +1,6 @@
 import type { GatewayResponse, GatewayResponseType, PutGatewayResponseRequest } from '@aws-sdk/client-api-gateway';
 import type { StoredGatewayResponse } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { checkGatewayParameters, checkGatewayTemplates, gatewayResponseView } from './gateway-response-types.js';
 import { requireRestApi } from './lookups.js';
 
@@ -13,20 +13,21 @@ function nonEmpty(map: Record<string, string> | undefined): Record<string, strin
  * (recorded: test_gateway_response_put, a put of the status code alone brings back the default template). It
  * applies to execute-api once deployed.
  */
-export const putGatewayResponse: Operation<PutGatewayResponseRequest, GatewayResponse> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const type = input.responseType as GatewayResponseType;
-  const response: StoredGatewayResponse = {
-    statusCode: input.statusCode,
-    responseParameters: nonEmpty(input.responseParameters),
-    responseTemplates: nonEmpty(input.responseTemplates),
-  };
-  checkGatewayParameters(response.responseParameters ?? {});
-  checkGatewayTemplates(response.responseTemplates ?? {});
-  return store.db.transaction(() => {
-    requireRestApi(context, apiId);
-    store.putGatewayResponse(apiId, type, response);
-    return gatewayResponseView(type, store.gatewayResponses(apiId));
-  });
-};
+export const putGatewayResponse = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: PutGatewayResponseRequest, context): GatewayResponse => {
+      const apiId = input.restApiId as string;
+      const type = input.responseType as GatewayResponseType;
+      const response: StoredGatewayResponse = {
+        statusCode: input.statusCode,
+        responseParameters: nonEmpty(input.responseParameters),
+        responseTemplates: nonEmpty(input.responseTemplates),
+      };
+      checkGatewayParameters(response.responseParameters ?? {});
+      checkGatewayTemplates(response.responseTemplates ?? {});
+      requireRestApi(apigateway, context, apiId);
+      apigateway.putGatewayResponse(apiId, type, response);
+      return gatewayResponseView(type, apigateway.gatewayResponses(apiId));
+    },
+);

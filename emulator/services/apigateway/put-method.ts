@@ -1,8 +1,7 @@
 import type { Method, PutMethodRequest } from '@aws-sdk/client-api-gateway';
-import { UnsupportedFeatureException } from '../../errors.js';
 import type { StoredMethod } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
-import { BadRequestException, ConflictException } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { apiGatewayErrors, notEmulated } from './errors.js';
 import { requireResource } from './lookups.js';
 import { checkModels, checkRequestParameters } from './method-parameters.js';
 import { methodView } from './views.js';
@@ -13,7 +12,7 @@ const authorizerTypes = ['CUSTOM', 'COGNITO_USER_POOLS'];
 
 function checkHttpMethod(httpMethod: string): void {
   if (!httpMethods.includes(httpMethod)) {
-    throw new BadRequestException(`Invalid HttpMethod specified. Valid options are ${httpMethods.join(',')}`);
+    throw apiGatewayErrors.invalidHttpMethod(httpMethods);
   }
 }
 
@@ -25,55 +24,44 @@ function checkHttpMethod(httpMethod: string): void {
 export function checkAuthorizationType(value: string): string {
   const type = value.toUpperCase();
   if (authorizerTypes.includes(type)) {
-    throw new BadRequestException(
-      'Invalid authorizer ID specified. ' +
-        'Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.',
-    );
+    throw apiGatewayErrors.authorizerRequired();
   }
   if (!emulatedAuthorizationTypes.includes(type)) {
-    // [unverified] wording, patterned on the HttpMethod refusal.
-    throw new BadRequestException(
-      `Invalid authorization type specified. Valid options are ${[...emulatedAuthorizationTypes, ...authorizerTypes]}`,
-    );
+    throw apiGatewayErrors.invalidAuthorizationType([...emulatedAuthorizationTypes, ...authorizerTypes]);
   }
   return type;
-}
-
-/** Request validators are not emulated (CreateRequestValidator answers UnsupportedOperation): no id names one. */
-export function unknownRequestValidator(): BadRequestException {
-  return new BadRequestException('Invalid Request Validator identifier specified');
 }
 
 /**
  * Adds a method (or ANY) to a resource, with NONE or AWS_IAM authorization. A method that already exists is a
  * ConflictException, as in AWS (UpdateMethod or DeleteMethod first).
  */
-export const putMethod: Operation<PutMethodRequest, Method> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const httpMethod = input.httpMethod as string;
-  return store.db.transaction(() => {
-    const resource = requireResource(context, apiId, input.resourceId as string);
-    checkHttpMethod(httpMethod);
-    const authorizationType = checkAuthorizationType(input.authorizationType as string);
-    if (input.requestValidatorId !== undefined) throw unknownRequestValidator();
-    checkRequestParameters(input.requestParameters);
-    checkModels(input.requestModels);
-    if (input.apiKeyRequired) throw new UnsupportedFeatureException('apiKeyRequired: true (API keys and usage plans)');
-    if (input.authorizationScopes?.length)
-      throw new UnsupportedFeatureException('authorizationScopes (Cognito user pool authorizers)');
-    if (store.findMethod(apiId, resource.resourceId, httpMethod))
-      throw new ConflictException('Method already exists for this resource');
-    const method: StoredMethod = {
-      httpMethod,
-      authorizationType,
-      apiKeyRequired: false,
-      operationName: input.operationName,
-      requestParameters: input.requestParameters,
-      requestModels: input.requestModels,
-      methodResponses: {},
-    };
-    store.putMethod(apiId, resource.resourceId, method);
-    return methodView(method);
-  });
-};
+export const putMethod = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: PutMethodRequest, context): Method => {
+      const apiId = input.restApiId as string;
+      const httpMethod = input.httpMethod as string;
+      const resource = requireResource(apigateway, context, apiId, input.resourceId as string);
+      checkHttpMethod(httpMethod);
+      const authorizationType = checkAuthorizationType(input.authorizationType as string);
+      // Request validators are not emulated (CreateRequestValidator answers UnsupportedOperation): no id names one.
+      if (input.requestValidatorId !== undefined) throw apiGatewayErrors.unknownRequestValidator();
+      checkRequestParameters(input.requestParameters);
+      checkModels(input.requestModels);
+      if (input.apiKeyRequired) throw notEmulated.apiKeys();
+      if (input.authorizationScopes?.length) throw notEmulated.authorizationScopes();
+      if (apigateway.findMethod(apiId, resource.resourceId, httpMethod)) throw apiGatewayErrors.methodExists();
+      const method: StoredMethod = {
+        httpMethod,
+        authorizationType,
+        apiKeyRequired: false,
+        operationName: input.operationName,
+        requestParameters: input.requestParameters,
+        requestModels: input.requestModels,
+        methodResponses: {},
+      };
+      apigateway.putMethod(apiId, resource.resourceId, method);
+      return methodView(method);
+    },
+);

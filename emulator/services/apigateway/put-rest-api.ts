@@ -1,8 +1,8 @@
 import type { PutRestApiRequest, RestApi } from '@aws-sdk/client-api-gateway';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { requireRestApi } from './lookups.js';
 import { parseDefinition } from './openapi-definition.js';
-import { importDefinition } from './openapi-import.js';
+import { planImport } from './openapi-import.js';
 import { restApiView } from './views.js';
 
 /** The import's own parameters, without the members the query string also carries. */
@@ -17,16 +17,24 @@ export function importParameters(parameters: Record<string, string> | undefined)
  * looked up, as AWS does (recorded: `test_import_api_bad_file`). The answer has `tags` and the import's `warnings`,
  * as recorded in `test_put_rest_api_mode_binary_media_types` and `test_import_rest_api_with_base_path_oas30`.
  */
-export const putRestApi: Operation<PutRestApiRequest, RestApi> = (input, context) => {
-  const document = parseDefinition(input.body);
-  const store = context.runtime.apigateway;
-  return store.db.transaction(() => {
-    const api = requireRestApi(context, input.restApiId as string);
-    const warnings = importDefinition(context, api, document, {
-      mode: input.mode === 'merge' ? 'merge' : 'overwrite',
-      failOnWarnings: input.failOnWarnings === true,
-      parameters: importParameters(input.parameters),
-    });
-    return { ...restApiView(api), tags: { ...api.tags }, warnings: warnings.length > 0 ? warnings : undefined };
-  });
-};
+export const putRestApi = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: PutRestApiRequest, context): RestApi => {
+      const document = parseDefinition(input.body);
+      const current = requireRestApi(apigateway, context, input.restApiId as string);
+      const { api, changes, warnings } = planImport(
+        apigateway,
+        current,
+        apigateway.listResources(current.apiId),
+        document,
+        {
+          mode: input.mode === 'merge' ? 'merge' : 'overwrite',
+          failOnWarnings: input.failOnWarnings === true,
+          parameters: importParameters(input.parameters),
+        },
+      );
+      apigateway.reimportRestApi(api, changes);
+      return { ...restApiView(api), tags: { ...api.tags }, warnings: warnings.length > 0 ? warnings : undefined };
+    },
+);

@@ -1,5 +1,5 @@
 import { MalformedPolicyDocumentError, parsePolicyDocument } from '../../auth/policy/index.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 
 export interface PolicyOwner {
   apiId: string;
@@ -18,21 +18,22 @@ function expandResources(value: unknown, owner: PolicyOwner): unknown {
 /**
  * Checks an API's resource policy as IAM parses resource policies (Principal and Resource required) and returns
  * the text to keep, with the shorthand `execute-api:/<stage>/<METHOD>/<path>` written out as the API's full ARN,
- * as API Gateway stores it. API Gateway's wording for a refused policy is [unverified].
+ * as API Gateway stores it.
  */
 export function validatedResourcePolicy(policy: string, owner: PolicyOwner): string {
   try {
     parsePolicyDocument(policy, 'resource');
   } catch (error) {
     if (error instanceof MalformedPolicyDocumentError) {
-      throw new BadRequestException(`Invalid policy document. Please check the policy syntax and try again. ${error.message}`);
+      throw apiGatewayErrors.invalidPolicy(error.message);
     }
     throw error;
   }
   const document = JSON.parse(policy) as { Statement: Record<string, unknown> | Record<string, unknown>[] };
   const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
   for (const statement of statements) {
-    for (const key of ['Resource', 'NotResource']) if (statement[key] !== undefined) statement[key] = expandResources(statement[key], owner);
+    for (const key of ['Resource', 'NotResource'])
+      if (statement[key] !== undefined) statement[key] = expandResources(statement[key], owner);
   }
   return JSON.stringify(document);
 }

@@ -1,17 +1,15 @@
 import type { Deployment, PatchOperation, UpdateDeploymentRequest } from '@aws-sdk/client-api-gateway';
-import { UnsupportedFeatureException } from '../../errors.js';
-import type { Operation } from '../service-definition.js';
-import { notFound } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { apiGatewayErrors, notEmulated, notFound } from './errors.js';
 import { requireRestApi } from './lookups.js';
-import { patchOperationNotAllowed, unknownPatchPath } from './patch-operations.js';
 import { deploymentView } from './views.js';
 
 function descriptionOf(operation: PatchOperation): string | undefined {
-  if (operation.path?.startsWith('/canarySettings/'))
-    throw new UnsupportedFeatureException('canarySettings (canary deployments)');
-  if (operation.path !== '/description') throw unknownPatchPath(operation); // [unverified] wording
+  if (operation.path?.startsWith('/canarySettings/')) throw notEmulated.canarySettings();
+  // [unverified] AWS's wording for another path, and which ops it allows.
+  if (operation.path !== '/description') throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
   if (operation.op === 'remove') return undefined;
-  if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']); // [unverified] which ops
+  if (operation.op !== 'replace') throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
   return operation.value === undefined || operation.value === '' ? undefined : operation.value;
 }
 
@@ -19,15 +17,16 @@ function descriptionOf(operation: PatchOperation): string | undefined {
  * Changes a deployment's description (what Terraform's `aws_api_gateway_deployment` sends when its description
  * changes). What a deployment serves never changes: a new one is made with CreateDeployment.
  */
-export const updateDeployment: Operation<UpdateDeploymentRequest, Deployment> = (input, context) => {
-  const store = context.runtime.apigateway;
-  return store.db.transaction(() => {
-    const api = requireRestApi(context, input.restApiId as string);
-    const deployment = store.findDeployment(api.apiId, input.deploymentId as string);
-    if (!deployment) throw notFound.deployment();
-    let description = deployment.description;
-    for (const operation of input.patchOperations ?? []) description = descriptionOf(operation);
-    store.updateDeploymentDescription(api.apiId, deployment.deploymentId, description);
-    return deploymentView({ ...deployment, description });
-  });
-};
+export const updateDeployment = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateDeploymentRequest, context): Deployment => {
+      const api = requireRestApi(apigateway, context, input.restApiId as string);
+      const deployment = apigateway.findDeployment(api.apiId, input.deploymentId as string);
+      if (!deployment) throw notFound.deployment();
+      let description = deployment.description;
+      for (const operation of input.patchOperations ?? []) description = descriptionOf(operation);
+      apigateway.updateDeploymentDescription(api.apiId, deployment.deploymentId, description);
+      return deploymentView({ ...deployment, description });
+    },
+);

@@ -4,17 +4,13 @@ import type {
   UpdateIntegrationResponseRequest,
 } from '@aws-sdk/client-api-gateway';
 import type { StoredIntegrationResponse } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
-import { NotFoundException, notFound } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { apiGatewayErrors, notFound } from './errors.js';
 import { requireIntegration, requireMethod } from './lookups.js';
 import { checkStaticTemplates } from './mapping-templates.js';
-import { patchKey, patchMapEntry, patchOperationNotAllowed, patchValue, unknownPatchPath } from './patch-operations.js';
+import { patchKey, patchMapEntry, patchValue } from './patch-operations.js';
 import { checkResponseParameters } from './response-parameters.js';
 import { integrationResponseView } from './views.js';
-
-// [unverified] the wording; AWS answers a method response's missing parameter "Invalid parameter name specified".
-const missingParameter = () => new NotFoundException('Invalid parameter name specified');
-const missingTemplate = () => new NotFoundException('Content-Type specified was not found');
 
 function applyOperation(response: StoredIntegrationResponse, operation: PatchOperation): void {
   const parameter = patchKey(operation, '/responseParameters/');
@@ -24,7 +20,7 @@ function applyOperation(response: StoredIntegrationResponse, operation: PatchOpe
       parameter,
       operation,
       patchValue,
-      missingParameter,
+      apiGatewayErrors.missingParameter, // [unverified] for integration responses
     );
     return;
   }
@@ -35,13 +31,13 @@ function applyOperation(response: StoredIntegrationResponse, operation: PatchOpe
       contentType,
       operation,
       (op) => op.value ?? '',
-      missingTemplate,
+      apiGatewayErrors.missingContentType, // [unverified] for integration responses
     );
     return;
   }
   if (operation.path !== '/selectionPattern' && operation.path !== '/contentHandling')
-    throw unknownPatchPath(operation);
-  if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
+    throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
+  if (operation.op !== 'replace') throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
   const value = operation.value === undefined || operation.value === '' ? undefined : operation.value;
   if (operation.path === '/selectionPattern') response.selectionPattern = value;
   else response.contentHandling = value;
@@ -52,25 +48,24 @@ function applyOperation(response: StoredIntegrationResponse, operation: PatchOpe
  * `test_lifecycle_integration_response`), add/replace/remove of `/responseParameters/<header>` and
  * `/responseTemplates/<content type>`, checked as PutIntegrationResponse checks them.
  */
-export const updateIntegrationResponse: Operation<UpdateIntegrationResponseRequest, IntegrationResponse> = (
-  input,
-  context,
-) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const resourceId = input.resourceId as string;
-  const statusCode = input.statusCode as string;
-  return store.db.transaction(() => {
-    const method = requireMethod(context, apiId, resourceId, input.httpMethod as string);
-    const integration = requireIntegration(method);
-    const existing = integration.integrationResponses[statusCode];
-    if (!existing) throw notFound.responseStatusCode();
-    const response: StoredIntegrationResponse = { ...existing };
-    for (const operation of input.patchOperations ?? []) applyOperation(response, operation);
-    checkResponseParameters(response.responseParameters, method.methodResponses[statusCode]);
-    checkStaticTemplates(response.responseTemplates, 'Integration response template');
-    integration.integrationResponses[statusCode] = response;
-    store.putMethod(apiId, resourceId, method);
-    return integrationResponseView(response);
-  });
-};
+export const updateIntegrationResponse = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateIntegrationResponseRequest, context): IntegrationResponse => {
+      const restApiId = input.restApiId as string;
+      const resourceId = input.resourceId as string;
+      const httpMethod = input.httpMethod as string;
+      const statusCode = input.statusCode as string;
+      const method = requireMethod(apigateway, context, restApiId, resourceId, httpMethod);
+      const integration = requireIntegration(method);
+      const existing = integration.integrationResponses[statusCode];
+      if (!existing) throw notFound.responseStatusCode();
+      const response: StoredIntegrationResponse = { ...existing };
+      for (const operation of input.patchOperations ?? []) applyOperation(response, operation);
+      checkResponseParameters(response.responseParameters, method.methodResponses[statusCode]);
+      checkStaticTemplates(response.responseTemplates, 'Integration response template');
+      integration.integrationResponses[statusCode] = response;
+      apigateway.putMethod(restApiId, resourceId, method);
+      return integrationResponseView(response);
+    },
+);

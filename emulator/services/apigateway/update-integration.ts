@@ -1,16 +1,14 @@
 import type { Integration, PatchOperation, UpdateIntegrationRequest } from '@aws-sdk/client-api-gateway';
 import { UnsupportedFeatureException } from '../../errors.js';
 import type { StoredIntegration } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
-import { BadRequestException, NotFoundException } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { apiGatewayErrors, notEmulated } from './errors.js';
 import { requireIntegration, requireMethod } from './lookups.js';
-import { patchKey, patchMapEntry, patchOperationNotAllowed, patchValue, unknownPatchPath } from './patch-operations.js';
+import { patchKey, patchMapEntry, patchValue } from './patch-operations.js';
 import { checkOptions, checkType } from './put-integration.js';
 import { integrationView } from './views.js';
 
-// [unverified] AWS's words for patching a missing entry of an integration's maps.
-const missingEntry = (operation: PatchOperation) => () =>
-  new NotFoundException(`Invalid patch path ${operation.path ?? ''}`);
+const missingEntry = (operation: PatchOperation) => () => apiGatewayErrors.missingPatchEntry(operation.path ?? '');
 
 function optional(operation: PatchOperation): string | undefined {
   return operation.value === undefined || operation.value === '' ? undefined : operation.value;
@@ -39,13 +37,12 @@ function applyReplace(integration: StoredIntegration, operation: PatchOperation)
     case '/timeoutInMillis': {
       const text = patchValue(operation);
       // [unverified] AWS's answer to a timeout that is not a number.
-      if (!/^\d+$/.test(text)) throw new BadRequestException('Timeout should be between 50 ms and 29000 ms');
+      if (!/^\d+$/.test(text)) throw apiGatewayErrors.timeoutOutOfRange();
       integration.timeoutInMillis = Number(text);
       return;
     }
     case '/connectionType':
-      if (patchValue(operation) !== 'INTERNET')
-        throw new UnsupportedFeatureException('connectionType VPC_LINK (private integrations)');
+      if (patchValue(operation) !== 'INTERNET') throw notEmulated.vpcLinks();
       return;
     case '/connectionId':
     case '/tlsConfig/insecureSkipVerification':
@@ -95,11 +92,11 @@ function applyOperation(integration: StoredIntegration, operation: PatchOperatio
       integration.cacheKeyParameters = [...new Set([...integration.cacheKeyParameters, cacheKey])];
     else if (operation.op === 'remove')
       integration.cacheKeyParameters = integration.cacheKeyParameters.filter((key) => key !== cacheKey);
-    else throw patchOperationNotAllowed(['add', 'remove']);
+    else throw apiGatewayErrors.patchOperationNotAllowed(['add', 'remove']);
     return;
   }
-  if (!replaceOnlyPaths.includes(operation.path ?? '')) throw unknownPatchPath(operation);
-  if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
+  if (!replaceOnlyPaths.includes(operation.path ?? '')) throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
+  if (operation.op !== 'replace') throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
   applyReplace(integration, operation);
 }
 
@@ -110,28 +107,29 @@ function applyOperation(integration: StoredIntegration, operation: PatchOperatio
  * add/remove of `/cacheKeyParameters/<name>`. The result is checked as PutIntegration checks a new one; the
  * integration responses stay.
  */
-export const updateIntegration: Operation<UpdateIntegrationRequest, Integration> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const resourceId = input.resourceId as string;
-  return store.db.transaction(() => {
-    const method = requireMethod(context, apiId, resourceId, input.httpMethod as string);
-    const integration: StoredIntegration = { ...requireIntegration(method) };
-    for (const operation of input.patchOperations ?? []) applyOperation(integration, operation);
-    checkType({
-      type: integration.type as Integration['type'],
-      integrationHttpMethod: integration.httpMethod,
-      uri: integration.uri,
-      requestTemplates: integration.requestTemplates,
-    });
-    integration.passthroughBehavior = checkOptions({
-      timeoutInMillis: integration.timeoutInMillis,
-      credentials: integration.credentials,
-      passthroughBehavior: integration.passthroughBehavior,
-    });
-    if (integration.type === 'MOCK') integration.uri = undefined;
-    method.integration = integration;
-    store.putMethod(apiId, resourceId, method);
-    return integrationView(integration);
-  });
-};
+export const updateIntegration = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateIntegrationRequest, context): Integration => {
+      const apiId = input.restApiId as string;
+      const resourceId = input.resourceId as string;
+      const method = requireMethod(apigateway, context, apiId, resourceId, input.httpMethod as string);
+      const integration: StoredIntegration = { ...requireIntegration(method) };
+      for (const operation of input.patchOperations ?? []) applyOperation(integration, operation);
+      checkType({
+        type: integration.type as Integration['type'],
+        integrationHttpMethod: integration.httpMethod,
+        uri: integration.uri,
+        requestTemplates: integration.requestTemplates,
+      });
+      integration.passthroughBehavior = checkOptions({
+        timeoutInMillis: integration.timeoutInMillis,
+        credentials: integration.credentials,
+        passthroughBehavior: integration.passthroughBehavior,
+      });
+      if (integration.type === 'MOCK') integration.uri = undefined;
+      method.integration = integration;
+      apigateway.putMethod(apiId, resourceId, method);
+      return integrationView(integration);
+    },
+);

@@ -1,24 +1,12 @@
 import type { Method, PatchOperation, UpdateMethodRequest } from '@aws-sdk/client-api-gateway';
-import { UnsupportedFeatureException } from '../../errors.js';
 import type { StoredMethod } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
-import { NotFoundException } from './errors.js';
+import { defineOperation } from '../service-definition.js';
+import { apiGatewayErrors, notEmulated } from './errors.js';
 import { requireMethod } from './lookups.js';
 import { checkModels, checkRequestParameters } from './method-parameters.js';
-import {
-  lenientPatchBoolean,
-  patchKey,
-  patchMapEntry,
-  patchOperationNotAllowed,
-  patchValue,
-  unknownPatchPath,
-} from './patch-operations.js';
-import { checkAuthorizationType, unknownRequestValidator } from './put-method.js';
+import { lenientPatchBoolean, patchKey, patchMapEntry, patchValue } from './patch-operations.js';
+import { checkAuthorizationType } from './put-method.js';
 import { methodView } from './views.js';
-
-/** [unverified for method requests] AWS's words when a method response's missing parameter or model is patched. */
-const missingParameter = () => new NotFoundException('Invalid parameter name specified');
-const missingModel = () => new NotFoundException('Content-Type specified was not found');
 
 function applyReplace(method: StoredMethod, operation: PatchOperation): void {
   switch (operation.path) {
@@ -29,15 +17,14 @@ function applyReplace(method: StoredMethod, operation: PatchOperation): void {
       // AWS ignores an authorizer id on a NONE or AWS_IAM method (recorded: `skip-auth-id-with-wrong-type`).
       return;
     case '/apiKeyRequired':
-      if (lenientPatchBoolean(operation))
-        throw new UnsupportedFeatureException('apiKeyRequired: true (API keys and usage plans)');
+      if (lenientPatchBoolean(operation)) throw notEmulated.apiKeys();
       method.apiKeyRequired = false;
       return;
     case '/operationName':
       method.operationName = operation.value === undefined || operation.value === '' ? undefined : operation.value;
       return;
     case '/requestValidatorId':
-      if (operation.value !== undefined && operation.value !== '') throw unknownRequestValidator();
+      if (operation.value !== undefined && operation.value !== '') throw apiGatewayErrors.unknownRequestValidator();
       return;
   }
 }
@@ -59,7 +46,7 @@ function applyOperation(method: StoredMethod, operation: PatchOperation): void {
       parameter,
       operation,
       lenientPatchBoolean,
-      missingParameter,
+      apiGatewayErrors.missingParameter,
     );
     return;
   }
@@ -70,14 +57,13 @@ function applyOperation(method: StoredMethod, operation: PatchOperation): void {
       patchKey(operation, '/requestModels/') as string,
       operation,
       patchValue,
-      missingModel,
+      apiGatewayErrors.missingContentType,
     );
     return;
   }
-  if (path === '/authorizationScopes')
-    throw new UnsupportedFeatureException('authorizationScopes (Cognito user pool authorizers)');
-  if (!replaceOnlyPaths.includes(path)) throw unknownPatchPath(operation);
-  if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
+  if (path === '/authorizationScopes') throw notEmulated.authorizationScopes();
+  if (!replaceOnlyPaths.includes(path)) throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
+  if (operation.op !== 'replace') throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
   applyReplace(method, operation);
 }
 
@@ -88,16 +74,17 @@ function applyOperation(method: StoredMethod, operation: PatchOperation): void {
  * `/requestParameters/<name>` and `/requestModels/<content type with ~1>`. What the method serves changes for
  * callers with the next deployment.
  */
-export const updateMethod: Operation<UpdateMethodRequest, Method> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  const resourceId = input.resourceId as string;
-  return store.db.transaction(() => {
-    const method = requireMethod(context, apiId, resourceId, input.httpMethod as string);
-    for (const operation of input.patchOperations ?? []) applyOperation(method, operation);
-    checkRequestParameters(method.requestParameters);
-    checkModels(method.requestModels);
-    store.putMethod(apiId, resourceId, method);
-    return methodView(method);
-  });
-};
+export const updateMethod = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateMethodRequest, context): Method => {
+      const apiId = input.restApiId as string;
+      const resourceId = input.resourceId as string;
+      const method = requireMethod(apigateway, context, apiId, resourceId, input.httpMethod as string);
+      for (const operation of input.patchOperations ?? []) applyOperation(method, operation);
+      checkRequestParameters(method.requestParameters);
+      checkModels(method.requestModels);
+      apigateway.putMethod(apiId, resourceId, method);
+      return methodView(method);
+    },
+);

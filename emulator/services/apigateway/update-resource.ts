@@ -1,9 +1,9 @@
 import type { PatchOperation, Resource, UpdateResourceRequest } from '@aws-sdk/client-api-gateway';
-import type { ResourceRecord } from '../../store/apigateway-store.js';
-import type { Operation, OperationContext } from '../service-definition.js';
-import { BadRequestException, ConflictException, notFound } from './errors.js';
+import type { ApiGatewayStore, ResourceRecord } from '../../store/apigateway-store.js';
+import { defineOperation } from '../service-definition.js';
+import { apiGatewayErrors, notFound } from './errors.js';
 import { requireResource } from './lookups.js';
-import { invalidPatchPath, patchValue, unsupportedPatchOperation } from './patch-operations.js';
+import { patchValue } from './patch-operations.js';
 import { checkPathPart, childPath, isGreedyPart, isVariablePart } from './path-parts.js';
 import { resourceView } from './views.js';
 
@@ -11,45 +11,36 @@ const resourcePaths = ['/parentId', '/pathPart'];
 
 /** Where the resource goes: a parent and a path part, checked as CreateResource checks a new child. */
 function checkPlacement(
-  context: OperationContext,
+  store: Pick<ApiGatewayStore, 'findResource' | 'childrenOf'>,
   apiId: string,
   resource: ResourceRecord,
   parentId: string,
   pathPart: string,
 ): string {
-  const store = context.runtime.apigateway;
   const parent = store.findResource(apiId, parentId);
   if (!parent) throw notFound.resource();
   if (parent.path === resource.path || parent.path.startsWith(`${resource.path}/`))
-    throw new BadRequestException('Resources cannot be cyclical.');
+    throw apiGatewayErrors.cyclicalResource();
   checkPathPart(pathPart);
-  if (isGreedyPart(parent.pathPart))
-    throw new BadRequestException(
-      `Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`,
-    );
+  if (isGreedyPart(parent.pathPart)) throw apiGatewayErrors.greedyParent(parent.pathPart);
   const siblings = store
     .childrenOf(apiId, parent.resourceId)
     .filter((sibling) => sibling.resourceId !== resource.resourceId);
   if (siblings.some((sibling) => sibling.pathPart === pathPart)) {
-    throw new ConflictException(`Another resource with the same parent already has this name: ${pathPart}`);
+    throw apiGatewayErrors.siblingNameTaken(pathPart);
   }
   const variableSibling = siblings.find((sibling) => isVariablePart(sibling.pathPart));
   if (isVariablePart(pathPart) && variableSibling) {
-    throw new BadRequestException(
-      `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- ` +
-        'only one is allowed',
-    );
+    throw apiGatewayErrors.secondVariableSibling(variableSibling.pathPart);
   }
   return childPath(parent.path, pathPart);
 }
 
 function checkOperation(resource: ResourceRecord, operation: PatchOperation): void {
-  if (!resourcePaths.includes(operation.path ?? '')) throw invalidPatchPath(operation, resourcePaths);
-  if (operation.op !== 'replace') throw unsupportedPatchOperation(operation);
+  if (!resourcePaths.includes(operation.path ?? '')) throw apiGatewayErrors.invalidPatchPath(operation, resourcePaths);
+  if (operation.op !== 'replace') throw apiGatewayErrors.unsupportedPatchOperation(operation);
   if (resource.parentId === undefined) {
-    throw new BadRequestException(
-      `Root resource cannot update its ${operation.path === '/pathPart' ? 'pathPart' : 'parentId'}.`,
-    );
+    throw apiGatewayErrors.rootResourceFixed(operation.path === '/pathPart' ? 'pathPart' : 'parentId');
   }
 }
 
@@ -58,28 +49,24 @@ function checkOperation(resource: ResourceRecord, operation: PatchOperation): vo
  * and methods with it, refused as AWS refuses it (recorded by LocalStack: `test_update_resource_behaviour`,
  * `test_update_resource_on_root`). Deployed stages keep the old tree until the next deployment.
  */
-export const updateResource: Operation<UpdateResourceRequest, Resource> = (input, context) => {
-  const store = context.runtime.apigateway;
-  const apiId = input.restApiId as string;
-  return store.db.transaction(() => {
-    const resource = requireResource(context, apiId, input.resourceId as string);
-    let parentId = resource.parentId as string;
-    let pathPart = resource.pathPart as string;
-    for (const operation of input.patchOperations ?? []) {
-      checkOperation(resource, operation);
-      if (operation.path === '/pathPart') pathPart = patchValue(operation);
-      else parentId = patchValue(operation);
-    }
-    if (parentId !== resource.parentId || pathPart !== resource.pathPart) {
-      store.moveResource(
-        apiId,
-        resource,
-        parentId,
-        pathPart,
-        checkPlacement(context, apiId, resource, parentId, pathPart),
-      );
-    }
-    const moved = store.findResource(apiId, resource.resourceId) as ResourceRecord;
-    return resourceView(moved, store.methodsByResource(apiId).get(moved.resourceId), false);
-  });
-};
+export const updateResource = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateResourceRequest, context): Resource => {
+      const apiId = input.restApiId as string;
+      const resource = requireResource(apigateway, context, apiId, input.resourceId as string);
+      let parentId = resource.parentId as string;
+      let pathPart = resource.pathPart as string;
+      for (const operation of input.patchOperations ?? []) {
+        checkOperation(resource, operation);
+        if (operation.path === '/pathPart') pathPart = patchValue(operation);
+        else parentId = patchValue(operation);
+      }
+      if (parentId !== resource.parentId || pathPart !== resource.pathPart) {
+        const path = checkPlacement(apigateway, apiId, resource, parentId, pathPart);
+        apigateway.moveResource(apiId, resource, parentId, pathPart, path);
+      }
+      const moved = apigateway.findResource(apiId, resource.resourceId) as ResourceRecord;
+      return resourceView(moved, apigateway.methodsByResource(apiId).get(moved.resourceId), false);
+    },
+);

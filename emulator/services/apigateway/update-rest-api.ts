@@ -1,17 +1,10 @@
 import type { PatchOperation, RestApi, UpdateRestApiRequest } from '@aws-sdk/client-api-gateway';
 import type { RestApiRecord } from '../../store/apigateway-store.js';
-import type { Operation } from '../service-definition.js';
+import { defineOperation } from '../service-definition.js';
 import { checkCompressionSize, checkEndpointConfiguration, maxCompressionSize } from './create-rest-api.js';
-import { BadRequestException } from './errors.js';
+import { apiGatewayErrors } from './errors.js';
 import { requireRestApi } from './lookups.js';
-import {
-  invalidPatchPath,
-  patchBoolean,
-  patchOperationNotAllowed,
-  patchValue,
-  unescapePathSegment,
-  unknownPatchPath,
-} from './patch-operations.js';
+import { patchBoolean, patchValue, unescapePathSegment } from './patch-operations.js';
 import { validatedResourcePolicy } from './resource-policy.js';
 import { restApiView } from './views.js';
 
@@ -29,7 +22,7 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
   switch (operation.path) {
     case '/name': {
       const name = patchValue(operation);
-      if (name === '') throw new BadRequestException('Invalid REST API name specified'); // [unverified]
+      if (name === '') throw apiGatewayErrors.emptyApiName();
       api.name = name;
       return;
     }
@@ -44,16 +37,14 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
       return;
     case '/apiKeySource': {
       const source = patchValue(operation);
-      if (source !== 'HEADER' && source !== 'AUTHORIZER')
-        throw new BadRequestException(`Invalid API Key source specified: ${source}`); // [unverified]
+      if (source !== 'HEADER' && source !== 'AUTHORIZER') throw apiGatewayErrors.invalidApiKeySource(source);
       api.apiKeySource = source;
       return;
     }
     case '/minimumCompressionSize': {
       const text = operation.value ?? '';
       const size = text === '' ? undefined : /^\d+$/.test(text) ? Number(text) : Number.NaN;
-      if (Number.isNaN(size))
-        throw new BadRequestException(`Invalid minimum compression size, must be between 0 and ${maxCompressionSize}`);
+      if (Number.isNaN(size)) throw apiGatewayErrors.compressionSize(maxCompressionSize);
       checkCompressionSize(size);
       api.minimumCompressionSize = size;
       return;
@@ -62,7 +53,7 @@ function applyReplace(api: RestApiRecord, operation: PatchOperation): void {
       api.disableExecuteApiEndpoint = patchBoolean(operation);
       return;
     default:
-      throw invalidPatchPath(operation, replaceablePaths);
+      throw apiGatewayErrors.invalidPatchPath(operation, replaceablePaths);
   }
 }
 
@@ -79,7 +70,7 @@ function applyBinaryMediaType(api: RestApiRecord, operation: PatchOperation): vo
   else if (operation.op === 'replace') {
     const replacement = patchValue(operation);
     api.binaryMediaTypes = [...others.filter((existing) => existing !== replacement), replacement];
-  } else throw patchOperationNotAllowed(['add', 'remove', 'replace']);
+  } else throw apiGatewayErrors.patchOperationNotAllowed(['add', 'remove', 'replace']);
 }
 
 /**
@@ -89,17 +80,14 @@ function applyBinaryMediaType(api: RestApiRecord, operation: PatchOperation): vo
 function applyEndpointConfiguration(api: RestApiRecord, operation: PatchOperation): void {
   const configuration = { ...api.endpointConfiguration };
   if (operation.path === '/endpointConfiguration/ipAddressType') {
-    if (operation.op !== 'replace') throw patchOperationNotAllowed(['replace']);
+    if (operation.op !== 'replace') throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
     const type = operation.value ?? '';
-    if (type !== 'ipv4' && type !== 'dualstack')
-      throw new BadRequestException('ipAddressType must be either ipv4 or dualstack.');
+    if (type !== 'ipv4' && type !== 'dualstack') throw apiGatewayErrors.invalidIpAddressType();
     configuration.ipAddressType = type;
   } else {
-    if (operation.op !== 'replace')
-      throw new BadRequestException("Invalid patch operation specified. Must be 'add'|'remove'|'replace'");
+    if (operation.op !== 'replace') throw apiGatewayErrors.endpointTypeOperation();
     const type = operation.value ?? '';
-    if (!endpointTypes.includes(type))
-      throw new BadRequestException(`Invalid EndpointTypes specified. Valid options are ${endpointTypes.join(',')}`);
+    if (!endpointTypes.includes(type)) throw apiGatewayErrors.invalidEndpointType(endpointTypes);
     configuration.types = [type];
     if (type === 'PRIVATE') configuration.ipAddressType = 'dualstack';
   }
@@ -109,15 +97,15 @@ function applyEndpointConfiguration(api: RestApiRecord, operation: PatchOperatio
 
 function applyOperation(api: RestApiRecord, operation: PatchOperation): void {
   const path = operation.path ?? '';
-  if (path === '/binaryMediaTypes') throw unknownPatchPath(operation);
+  if (path === '/binaryMediaTypes') throw apiGatewayErrors.unknownPatchPath(operation.path ?? '');
   if (path.startsWith('/binaryMediaTypes/')) return applyBinaryMediaType(api, operation);
   if (path === '/endpointConfiguration/ipAddressType' || path === '/endpointConfiguration/types/0')
     return applyEndpointConfiguration(api, operation);
   if (operation.op === 'replace') return applyReplace(api, operation);
   if (operation.op === 'remove' && (path === '/policy' || path === '/description'))
     return applyReplace(api, { ...operation, value: '' });
-  if (replaceablePaths.includes(path)) throw patchOperationNotAllowed(['replace']);
-  throw invalidPatchPath(operation, [...replaceablePaths, '/binaryMediaTypes/{type}']);
+  if (replaceablePaths.includes(path)) throw apiGatewayErrors.patchOperationNotAllowed(['replace']);
+  throw apiGatewayErrors.invalidPatchPath(operation, [...replaceablePaths, '/binaryMediaTypes/{type}']);
 }
 
 /**
@@ -127,12 +115,14 @@ function applyOperation(api: RestApiRecord, operation: PatchOperation): void {
  * Wording as recorded from AWS by LocalStack (`test_update_rest_api_*`). A new policy reaches execute-api with the
  * next deployment, as in AWS. AWS answers `tags: {}` here even for an API without tags (same recordings).
  */
-export const updateRestApi: Operation<UpdateRestApiRequest, RestApi> = (input, context) => {
-  const store = context.runtime.apigateway;
-  return store.db.transaction(() => {
-    const api = requireRestApi(context, input.restApiId as string);
-    for (const operation of input.patchOperations ?? []) applyOperation(api, operation);
-    store.updateRestApi(api);
-    return { ...restApiView(api), tags: { ...api.tags } };
-  });
-};
+export const updateRestApi = defineOperation(
+  ['apigateway'],
+  ({ apigateway }) =>
+    (input: UpdateRestApiRequest, context): RestApi => {
+      // A copy: the store's records are shared (and frozen); the patch operations change only top-level members.
+      const api: RestApiRecord = { ...requireRestApi(apigateway, context, input.restApiId as string) };
+      for (const operation of input.patchOperations ?? []) applyOperation(api, operation);
+      apigateway.updateRestApi(api);
+      return { ...restApiView(api), tags: { ...api.tags } };
+    },
+);

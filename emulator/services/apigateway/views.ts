@@ -58,7 +58,11 @@ export function restApiView(api: RestApiRecord): RestApi {
 }
 
 export function methodResponseView(response: StoredMethodResponse): MethodResponse {
-  return { statusCode: response.statusCode, responseParameters: response.responseParameters, responseModels: response.responseModels };
+  return {
+    statusCode: response.statusCode,
+    responseParameters: response.responseParameters,
+    responseModels: response.responseModels,
+  };
 }
 
 export function integrationResponseView(response: StoredIntegrationResponse): IntegrationResponse {
@@ -110,7 +114,11 @@ export function methodView(method: StoredMethod): Method {
  * A resource as GetResources/GetResource answer it: with `embed=methods` each method in full, otherwise only the
  * method names (`"resourceMethods": {"GET": {}}`, as the AWS CLI shows them).
  */
-export function resourceView(resource: ResourceRecord, methods: Record<string, StoredMethod> | undefined, embedMethods: boolean): Resource {
+export function resourceView(
+  resource: ResourceRecord,
+  methods: Record<string, StoredMethod> | undefined,
+  embedMethods: boolean,
+): Resource {
   const names = methods ? Object.keys(methods).sort() : [];
   return {
     id: resource.resourceId,
@@ -120,7 +128,12 @@ export function resourceView(resource: ResourceRecord, methods: Record<string, S
     resourceMethods:
       names.length === 0
         ? undefined
-        : Object.fromEntries(names.map((name) => [name, embedMethods ? methodView((methods as Record<string, StoredMethod>)[name] as StoredMethod) : {}])),
+        : Object.fromEntries(
+            names.map((name) => [
+              name,
+              embedMethods ? methodView((methods as Record<string, StoredMethod>)[name] as StoredMethod) : {},
+            ]),
+          ),
   };
 }
 
@@ -139,7 +152,10 @@ function apiSummary(snapshot: DeploymentSnapshot): Record<string, Record<string,
     const methods = Object.values(resource.methods);
     if (methods.length === 0) continue;
     summary[resource.path] = Object.fromEntries(
-      methods.map((method) => [method.httpMethod, { authorizationType: method.authorizationType, apiKeyRequired: method.apiKeyRequired }]),
+      methods.map((method) => [
+        method.httpMethod,
+        { authorizationType: method.authorizationType, apiKeyRequired: method.apiKeyRequired },
+      ]),
     );
   }
   return summary;

@@ -5,7 +5,6 @@ import type { EmulatorConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ServiceModel } from '../protocols/service-model.js';
 import type { RequestContext } from '../request-context.js';
-import type { EmulatorRuntime } from '../runtime.js';
 import type { ApiGatewayStore } from '../store/apigateway-store.js';
 import type { CognitoStore } from '../store/cognito-store.js';
 import type { Database } from '../store/database.js';
@@ -62,29 +61,21 @@ export function defineOperation<Needs extends ServiceName, Input, Output>(
   return { needs, build };
 }
 
-/**
- * The older form, still used by the services not yet moved to `defineOperation`: the whole runtime in the context.
- * @deprecated new operations are factories (`defineOperation`) over the services they name.
- */
-export interface OperationContext extends CallContext {
-  runtime: EmulatorRuntime;
-}
-
-/** @deprecated see OperationContext. */
-export type Operation<Input, Output> = (input: Input, context: OperationContext) => Output | Promise<Output>;
-
 // The table's entries take each operation's own input type; the protocol layer has validated the input against
 // the model before the call, so the table is typed loosely here and precisely in each operation file.
 // biome-ignore lint/suspicious/noExplicitAny: each entry's input type is its own operation's.
 type AnyFactory = OperationFactory<ServiceName, any, unknown>;
-// biome-ignore lint/suspicious/noExplicitAny: as above.
-export type OperationTable = Record<string, AnyFactory | Operation<any, unknown>>;
+export type OperationTable = Record<string, AnyFactory>;
 
 /** A table entry's handler, built over only the services the operation named. */
-export function bindOperation(entry: OperationTable[string], runtime: EmulatorRuntime): (input: unknown, context: CallContext) => unknown {
-  if (typeof entry === 'function') return (input, context) => entry(input, { ...context, runtime });
-  const all: EmulatorServices = runtime;
-  const services = Object.fromEntries(entry.needs.map((name) => [name, all[name]])) as Pick<EmulatorServices, ServiceName>;
+export function bindOperation(
+  entry: OperationTable[string],
+  all: EmulatorServices,
+): (input: unknown, context: CallContext) => unknown {
+  const services = Object.fromEntries(entry.needs.map((name) => [name, all[name]])) as Pick<
+    EmulatorServices,
+    ServiceName
+  >;
   return entry.build(services);
 }
 

@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import type { LoadResult } from './http-load.js';
 import type { LambdaInvokeCosts } from './lambda-invoke.js';
+import type { RoleOverheadRow } from './role-overhead.js';
 import type { ScaleRow } from './scale.js';
 import { executeApiCallName, type ServerCpuRow } from './server-cpu.js';
 
@@ -26,6 +27,8 @@ export interface BenchReport {
   /** CPU of one RS512 signature in the bench process during the run: a token's floor on this machine. */
   rsaSignatureMicros?: number;
   scale: ScaleRow[];
+  /** Issue 10: the same call with root keys and with an allowed Cognito role session. */
+  roleOverhead?: RoleOverheadRow[];
   notes: string[];
   totalSeconds?: number;
 }
@@ -80,6 +83,29 @@ function serverCpuLines(report: BenchReport): string[] {
   return lines;
 }
 
+function roleOverheadLines(report: BenchReport): string[] {
+  const rows = report.roleOverhead ?? [];
+  if (rows.length === 0) return [];
+  const micros = (value: number | undefined) => (value === undefined ? '—' : `${whole(value)} µs`);
+  const lines = [
+    '',
+    '## Authorization cost: root keys vs a role session (issue 10)',
+    '',
+    'The same call on `idpool up`, signed with the root keys and with the credentials of a Cognito identity whose role',
+    "allows it (session lookup, SigV4 verified, the role's policies evaluated), alternating on one keep-alive",
+    'connection (`bench/role-overhead.ts`, part of `npm run bench`). Target: the session costs at most ~0.1 ms more.',
+    '',
+    '| call | calls each | root p50 | role session p50 | difference | server CPU root / session |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of rows) {
+    const difference = `${row.sessionP50Ms >= row.rootP50Ms ? '+' : ''}${(row.sessionP50Ms - row.rootP50Ms).toFixed(3)} ms`;
+    const cpu = `${micros(row.rootCpuMicros)} / ${micros(row.sessionCpuMicros)}`;
+    lines.push(`| ${row.call} | ${whole(row.calls)} | ${row.rootP50Ms.toFixed(3)} ms | ${row.sessionP50Ms.toFixed(3)} ms | ${difference} | ${cpu} |`);
+  }
+  return lines;
+}
+
 /** The sections of BENCHMARKS.md measured by other means (`<!-- kept … -->` to `<!-- /kept -->`), carried over. */
 export function keptSections(markdown: string): string {
   const kept = markdown.match(/<!-- kept[\s\S]*?<!-- \/kept -->\n/g) ?? [];
@@ -115,7 +141,7 @@ export function renderBenchmarks(report: BenchReport): string {
       `| ${row.name} | ${row.concurrency} | ${whole(row.callsPerSecond)}${failed} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${moto ? whole(moto.callsPerSecond) : '—'} | ${moto ? `${(row.callsPerSecond / moto.callsPerSecond).toFixed(1)}×` : '—'} | ${row.concurrency > 1 ? (targets.find(([prefix]) => row.name.startsWith(prefix))?.[1] ?? '') : ''} |`,
     );
   }
-  lines.push(...serverCpuLines(report));
+  lines.push(...serverCpuLines(report), ...roleOverheadLines(report));
   if (report.contractSuite && report.contractSuite.length > 0) {
     const totals = report.contractSuite.map((run) => run.totalSeconds);
     lines.push(

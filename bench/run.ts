@@ -9,6 +9,7 @@ import { cliPath, rssMiB, spawnIdpool, spawnMoto, type ServerProcess } from './p
 import { measureAtScale } from './scale.js';
 import { seedFlowWork, spawnSeedStack } from './flow.js';
 import { measureLambdaInvokeCosts } from './lambda-invoke.js';
+import { roleOverheadRows } from './role-overhead.js';
 import { cognitoCpuRows, executeApiCpuRow, rsaSignatureMicros, type ServerCpuRow } from './server-cpu.js';
 import { keptSections, median, renderBenchmarks, type BenchReport, type LoadRow } from './report.js';
 
@@ -114,6 +115,11 @@ async function main(): Promise<void> {
     report.rssAfterFlowsMiB = rssMiB(up.child.pid as number);
     const executeApi = await executeApiCpuRow(up, stack, quick);
     if (executeApi) report.serverCpu.push(...sayCpu([executeApi]));
+    report.roleOverhead = await roleOverheadRows(up, stack, quick);
+    for (const row of report.roleOverhead) {
+      const extra = (row.sessionP50Ms - row.rootP50Ms).toFixed(3);
+      say(`▸ ${row.call}: p50 root ${row.rootP50Ms.toFixed(3)} ms, role session ${row.sessionP50Ms.toFixed(3)} ms (+${extra} ms)`);
+    }
   } finally {
     await up.stop();
   }

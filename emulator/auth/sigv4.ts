@@ -110,14 +110,20 @@ function looksLikeRegion(region: string): boolean {
   return region.length <= 32 && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
 }
 
+/** The last X-Amz-Date read: the requests of one second all carry the same. */
+let lastStamp: { text: string; ms: number } | undefined;
+
 /** `X-Amz-Date` (`20150830T123600Z`), else an HTTP `Date`. */
 export function parseRequestDate(request: ReceivedRequest): Date | undefined {
   const amzDate = headerValue(request, 'x-amz-date');
   if (amzDate !== undefined) {
+    if (lastStamp?.text === amzDate) return new Date(lastStamp.ms);
     const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
     if (!match) return undefined;
     const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
-    return new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
+    const ms = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
+    lastStamp = { text: amzDate, ms };
+    return new Date(ms);
   }
   const date = headerValue(request, 'date');
   if (date === undefined) return undefined;
@@ -125,8 +131,18 @@ export function parseRequestDate(request: ReceivedRequest): Date | undefined {
   return Number.isNaN(parsed) ? undefined : new Date(parsed);
 }
 
+let lastFormatted: { ms: number; text: string } | undefined;
+
 /** `20150830T123600Z` */
 export function amzDate(date: Date): string {
+  const ms = date.getTime();
+  if (lastFormatted?.ms === ms) return lastFormatted.text;
+  const text = formatAmzDate(date);
+  lastFormatted = { ms, text };
+  return text;
+}
+
+function formatAmzDate(date: Date): string {
   const iso = date.toISOString();
   // 2015-08-30T12:36:00.000Z; a year past 9999 is written +YYYYYY-…
   if (iso.length !== 24) return iso.replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
@@ -208,8 +224,10 @@ function parseQuery(raw: string): Record<string, string | string[]> {
   return query;
 }
 
+const emptyBodyHash = createHash('sha256').digest('hex');
+
 function sha256Hex(body: Uint8Array): string {
-  return createHash('sha256').update(body).digest('hex');
+  return body.byteLength === 0 ? emptyBodyHash : createHash('sha256').update(body).digest('hex');
 }
 
 export interface SignatureComputation {
@@ -243,9 +261,10 @@ export async function computeSignature(
   const canonicalHeaders = module.getCanonicalHeaders(canonicalInput as never, undefined, signed);
   const canonicalRequest = canonical.createCanonicalRequest(canonicalInput, canonicalHeaders, payloadHash);
   const hashedRequest = createHash('sha256').update(canonicalRequest).digest('hex');
-  const stringToSign = `${sigV4Algorithm}\n${amzDate(signingDate)}\n${authorization.credentialScope}\n${hashedRequest}`;
+  const stamp = amzDate(signingDate);
+  const stringToSign = `${sigV4Algorithm}\n${stamp}\n${authorization.credentialScope}\n${hashedRequest}`;
   // The key is derived for the request's own day (the scope's date must be that day: authenticate checks it first).
-  const shortDate = amzDate(signingDate).slice(0, 8);
+  const shortDate = stamp.slice(0, 8);
   const key = signingKey(secretAccessKey, shortDate, authorization.region, authorization.service);
   const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
   return { signature, canonicalRequest, stringToSign };

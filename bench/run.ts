@@ -119,8 +119,9 @@ async function main(): Promise<void> {
     if (executeApi) report.serverCpu.push(...sayCpu([executeApi]));
     report.roleOverhead = await roleOverheadRows(up, stack, quick);
     for (const row of report.roleOverhead) {
-      const extra = (row.sessionP50Ms - row.rootP50Ms).toFixed(3);
-      say(`▸ ${row.call}: p50 root ${row.rootP50Ms.toFixed(3)} ms, role session ${row.sessionP50Ms.toFixed(3)} ms (+${extra} ms)`);
+      const extra = row.sessionP50Ms - row.rootP50Ms;
+      const difference = `${extra >= 0 ? '+' : ''}${extra.toFixed(3)} ms`;
+      say(`▸ ${row.call}: p50 root ${row.rootP50Ms.toFixed(3)} ms, role session ${row.sessionP50Ms.toFixed(3)} ms (${difference})`);
     }
   } finally {
     await up.stop();

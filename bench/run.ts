@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { packageRoot } from '../emulator/package-root.js';
 import { cognitoRequest, SignedRequestCache } from './aws-requests.js';
@@ -10,7 +11,8 @@ import { consoleLines, measureConsoleAtScale } from './console-pages.js';
 import { measureAtScale } from './scale.js';
 import { seedFlowWork, spawnSeedStack } from './flow.js';
 import { measureLambdaInvokeCosts } from './lambda-invoke.js';
-import { cognitoCpuRows, executeApiCpuRow, rsaSignatureMicros, type ServerCpuRow } from './server-cpu.js';
+import { roleOverheadRows } from './role-overhead.js';
+import { cognitoCpuRows, executeApiCpuRow, rsaFloor, type ServerCpuRow } from './server-cpu.js';
 import { keptSections, median, renderBenchmarks, type BenchReport, type LoadRow } from './report.js';
 
 // The SDK clients used for setup warn that Node 20 support ends in 2027; it is noise in the bench output.
@@ -78,6 +80,7 @@ function contractSuiteTimes(runs: number): { totalSeconds: number; line: string 
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = loadavg()[0] as number;
   say(`idpool benchmarks${quick ? ' (--quick)' : ''}: ${loadMs / 1000} s per load point, Node ${process.version}`);
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -115,6 +118,12 @@ async function main(): Promise<void> {
     report.rssAfterFlowsMiB = rssMiB(up.child.pid as number);
     const executeApi = await executeApiCpuRow(up, stack, quick);
     if (executeApi) report.serverCpu.push(...sayCpu([executeApi]));
+    report.roleOverhead = await roleOverheadRows(up, stack, quick);
+    for (const row of report.roleOverhead) {
+      const extra = row.sessionP50Ms - row.rootP50Ms;
+      const difference = `${extra >= 0 ? '+' : ''}${extra.toFixed(3)} ms`;
+      say(`▸ ${row.call}: p50 root ${row.rootP50Ms.toFixed(3)} ms, role session ${row.sessionP50Ms.toFixed(3)} ms (${difference})`);
+    }
   } finally {
     await up.stop();
   }
@@ -137,8 +146,9 @@ async function main(): Promise<void> {
     }
   }
 
-  report.rsaSignatureMicros = rsaSignatureMicros(quick);
-  say(`▸ one RS512 signature in the bench process: ${Math.round(report.rsaSignatureMicros)} µs of CPU`);
+  report.rsaFloor = await rsaFloor(quick);
+  const [signed, verified] = [report.rsaFloor.signMicros, report.rsaFloor.verifyMicros].map(Math.round);
+  say(`▸ RS512 in the bench process (the token calls' floors): sign ${signed} µs, verify ${verified} µs of CPU`);
   if (!report.serverCpu.some((row) => row.target === 'idpool')) {
     report.notes.push('Server CPU per call not measured: it is read from /proc/<pid>/stat (Linux).');
   }
@@ -156,6 +166,13 @@ async function main(): Promise<void> {
   }
 
   report.totalSeconds = (performance.now() - started) / 1000;
+  const load = Math.max(loadAtStart, loadavg()[0] as number);
+  if (load > cpus().length) {
+    report.machineNote =
+      `The machine was shared and loaded during this run (load average up to ${load.toFixed(1)} on ${cpus().length} ` +
+      'cores at its start or end): wall-clock numbers (calls per second, latency, cold start) read worse than on a quiet machine; server ' +
+      'CPU per call moves less.';
+  }
   writeFileSync(`${packageRoot}/bench/results.json`, `${JSON.stringify(report, null, 2)}\n`);
   const benchmarksFile = `${packageRoot}/BENCHMARKS.md`;
   const previous = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '';

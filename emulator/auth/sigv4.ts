@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
+import { createHash, createHmac, hash, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
 import { IncompleteSignature, InvalidSignature } from './auth-errors.js';
 
 type Smithy = typeof import('@smithy/signature-v4');
@@ -110,14 +110,20 @@ function looksLikeRegion(region: string): boolean {
   return region.length <= 32 && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
 }
 
+/** The last X-Amz-Date read: the requests of one second all carry the same. */
+let lastStamp: { text: string; ms: number } | undefined;
+
 /** `X-Amz-Date` (`20150830T123600Z`), else an HTTP `Date`. */
 export function parseRequestDate(request: ReceivedRequest): Date | undefined {
   const amzDate = headerValue(request, 'x-amz-date');
   if (amzDate !== undefined) {
+    if (lastStamp?.text === amzDate) return new Date(lastStamp.ms);
     const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
     if (!match) return undefined;
     const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
-    return new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
+    const ms = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
+    lastStamp = { text: amzDate, ms };
+    return new Date(ms);
   }
   const date = headerValue(request, 'date');
   if (date === undefined) return undefined;
@@ -125,8 +131,18 @@ export function parseRequestDate(request: ReceivedRequest): Date | undefined {
   return Number.isNaN(parsed) ? undefined : new Date(parsed);
 }
 
+let lastFormatted: { ms: number; text: string } | undefined;
+
 /** `20150830T123600Z` */
 export function amzDate(date: Date): string {
+  const ms = date.getTime();
+  if (lastFormatted?.ms === ms) return lastFormatted.text;
+  const text = formatAmzDate(date);
+  lastFormatted = { ms, text };
+  return text;
+}
+
+function formatAmzDate(date: Date): string {
   const iso = date.toISOString();
   // 2015-08-30T12:36:00.000Z; a year past 9999 is written +YYYYYY-…
   if (iso.length !== 24) return iso.replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
@@ -165,6 +181,7 @@ interface CanonicalRequestInput {
 /** The part of smithy's signer idpool reuses: the canonical request (also shown in an InvalidSignature message). */
 interface SignerInternals {
   createCanonicalRequest(request: CanonicalRequestInput, canonicalHeaders: Record<string, string>, payloadHash: string): string;
+  getCanonicalPath(request: { path: string }): string;
 }
 
 /** Derived signing keys by scope and secret, as the AWS SDKs keep them: four HMACs saved per signature. */
@@ -208,8 +225,50 @@ function parseQuery(raw: string): Record<string, string | string[]> {
   return query;
 }
 
+const emptyBodyHash = hash('sha256', '', 'hex');
+
 function sha256Hex(body: Uint8Array): string {
-  return createHash('sha256').update(body).digest('hex');
+  return body.byteLength === 0 ? emptyBodyHash : hash('sha256', body, 'hex');
+}
+
+/** Canonical paths by path as received (smithy's normalisation and double encoding), for the paths called again. */
+const canonicalPaths = new Map<string, string>();
+const maxCanonicalPaths = 1_000;
+
+/** A header value as smithy's getCanonicalHeaders writes it: CR/LF to spaces, runs of blanks to one, ends trimmed. */
+const needsCanonicalSpacing = /[\r\n\t]| {2}|^ | $/;
+
+function canonicalHeaderValue(value: string): string {
+  if (!needsCanonicalSpacing.test(value)) return value;
+  return value
+    .replace(/[\r\n]/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/^ | $/g, '');
+}
+
+/**
+ * The canonical request of a request without a query string, built as smithy's getCanonicalHeaders and
+ * createCanonicalRequest build it (every header given is signed), with the path canonicalised once per path;
+ * undefined where smithy's own code is to build it (a query string, a header named `__proto__`).
+ */
+function fastCanonicalRequest(
+  input: CanonicalRequestInput,
+  rawQuery: string,
+  canonical: SignerInternals,
+  payloadHash: string,
+): string | undefined {
+  if (rawQuery !== '') return undefined;
+  const names = Object.keys(input.headers).sort();
+  if (names.includes('__proto__')) return undefined;
+  let path = canonicalPaths.get(input.path);
+  if (path === undefined) {
+    path = canonical.getCanonicalPath(input);
+    if (canonicalPaths.size >= maxCanonicalPaths) canonicalPaths.delete(canonicalPaths.keys().next().value as string);
+    canonicalPaths.set(input.path, path);
+  }
+  let headerLines = '';
+  for (const name of names) headerLines += `${name}:${canonicalHeaderValue(input.headers[name] as string)}\n`;
+  return `${input.method}\n${path}\n\n${headerLines}\n${names.join(';')}\n${payloadHash}`;
 }
 
 export interface SignatureComputation {
@@ -238,14 +297,19 @@ export async function computeSignature(
   // A signed x-amz-content-sha256 stands for the body in the signature: it must then really be the body's hash.
   const declaredHash = headers['x-amz-content-sha256'];
   const payloadHash = declaredHash !== undefined && declaredHash !== bodyHash ? `${declaredHash} (body hashes to ${bodyHash})` : bodyHash;
-  const canonicalInput: CanonicalRequestInput = { method: request.method, path: request.path, query: parseQuery(request.query), headers };
+  const canonicalInput: CanonicalRequestInput = { method: request.method, path: request.path, query: {}, headers };
   const { module, canonical } = smithyLoaded ?? (await smithy());
-  const canonicalHeaders = module.getCanonicalHeaders(canonicalInput as never, undefined, signed);
-  const canonicalRequest = canonical.createCanonicalRequest(canonicalInput, canonicalHeaders, payloadHash);
-  const hashedRequest = createHash('sha256').update(canonicalRequest).digest('hex');
-  const stringToSign = `${sigV4Algorithm}\n${amzDate(signingDate)}\n${authorization.credentialScope}\n${hashedRequest}`;
+  let canonicalRequest = fastCanonicalRequest(canonicalInput, request.query, canonical, payloadHash);
+  if (canonicalRequest === undefined) {
+    canonicalInput.query = parseQuery(request.query);
+    const canonicalHeaders = module.getCanonicalHeaders(canonicalInput as never, undefined, signed);
+    canonicalRequest = canonical.createCanonicalRequest(canonicalInput, canonicalHeaders, payloadHash);
+  }
+  const hashedRequest = hash('sha256', canonicalRequest, 'hex');
+  const stamp = amzDate(signingDate);
+  const stringToSign = `${sigV4Algorithm}\n${stamp}\n${authorization.credentialScope}\n${hashedRequest}`;
   // The key is derived for the request's own day (the scope's date must be that day: authenticate checks it first).
-  const shortDate = amzDate(signingDate).slice(0, 8);
+  const shortDate = stamp.slice(0, 8);
   const key = signingKey(secretAccessKey, shortDate, authorization.region, authorization.service);
   const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
   return { signature, canonicalRequest, stringToSign };

@@ -15,13 +15,20 @@ const jsonContentTypes = new Set(['application/x-amz-json-1.1', 'application/x-a
  * Checked in Coral's order: content type, JSON syntax, target, authentication, member types, constraints.
  */
 export class AwsJsonProtocol {
-  private readonly byPrefix = new Map<string, ServiceDefinition>();
+  private byPrefixMap: Map<string, ServiceDefinition> | undefined;
 
   constructor(
     private readonly runtime: EmulatorRuntime,
-    services: ServiceDefinition[],
-  ) {
-    for (const service of services) this.byPrefix.set(service.model.metadata.targetPrefix as string, service);
+    private readonly services: ServiceDefinition[],
+  ) {}
+
+  /** Built on the first call: the models load when first needed, not at start. */
+  private get byPrefix(): Map<string, ServiceDefinition> {
+    if (!this.byPrefixMap) {
+      this.byPrefixMap = new Map();
+      for (const service of this.services) this.byPrefixMap.set(service.model.metadata.targetPrefix as string, service);
+    }
+    return this.byPrefixMap;
   }
 
   async serve(request: IncomingRequest): Promise<WireResponse> {

@@ -15,14 +15,24 @@ import { contentTypeOf, type IncomingRequest, type WireResponse } from './wire.j
  * whose model serves the action unsigned.
  */
 export class AwsQueryProtocol {
-  private readonly unsignedService: ServiceDefinition | undefined;
+  private unsignedFound = false;
+  private unsigned: ServiceDefinition | undefined;
 
   constructor(
     private readonly runtime: EmulatorRuntime,
     private readonly services: ServiceDefinition[],
-  ) {
-    const withUnsigned = services.filter((service) => Object.values(service.model.operations).some((operation) => operation.authtype === 'none'));
-    this.unsignedService = withUnsigned.length === 1 ? withUnsigned[0] : undefined;
+  ) {}
+
+  /** Found on the first query request: the models load when first needed, not at start. */
+  private get unsignedService(): ServiceDefinition | undefined {
+    if (!this.unsignedFound) {
+      const withUnsigned = this.services.filter((service) =>
+        Object.values(service.model.operations).some((operation) => operation.authtype === 'none'),
+      );
+      this.unsigned = withUnsigned.length === 1 ? withUnsigned[0] : undefined;
+      this.unsignedFound = true;
+    }
+    return this.unsigned;
   }
 
   static accepts(request: IncomingRequest): boolean {

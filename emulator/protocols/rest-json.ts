@@ -28,16 +28,23 @@ export interface RestJsonMatch {
  * written back the same way. Errors: the status, `x-amzn-ErrorType: <Code>` and `{"message": "…"}`.
  */
 export class RestJsonProtocol {
-  private readonly routes: Route[] = [];
+  private compiledRoutes: Route[] | undefined;
 
   constructor(
     private readonly runtime: EmulatorRuntime,
-    services: ServiceDefinition[],
-  ) {
-    for (const service of services) {
-      for (const operation of Object.values(service.model.operations)) this.routes.push(compileRoute(service, operation));
+    private readonly services: ServiceDefinition[],
+  ) {}
+
+  /** Compiled on the first request that reaches restJson1: the models load when first needed, not at start. */
+  private get routes(): Route[] {
+    if (!this.compiledRoutes) {
+      const routes: Route[] = [];
+      for (const service of this.services) {
+        for (const operation of Object.values(service.model.operations)) routes.push(compileRoute(service, operation));
+      }
+      this.compiledRoutes = routes.sort((a, b) => b.specificity - a.specificity);
     }
-    this.routes.sort((a, b) => b.specificity - a.specificity);
+    return this.compiledRoutes;
   }
 
   match(request: IncomingRequest): RestJsonMatch | undefined {

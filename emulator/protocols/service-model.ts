@@ -64,10 +64,15 @@ const loaded = new Map<ServiceModelName, ServiceModel>();
 export function loadServiceModel(name: ServiceModelName): ServiceModel {
   let model = loaded.get(name);
   if (!model) {
-    model = JSON.parse(readFileSync(`${packageRoot}/emulator/models/${name}.json`, 'utf8')) as ServiceModel;
+    model = readServiceModel(name);
     loaded.set(name, model);
   }
   return model;
+}
+
+/** A fresh copy of a bundled model, not kept (for a caller that patches its own and keeps that). */
+export function readServiceModel(name: ServiceModelName): ServiceModel {
+  return JSON.parse(readFileSync(`${packageRoot}/emulator/models/${name}.json`, 'utf8')) as ServiceModel;
 }
 
 export function shapeOf(model: ServiceModel, ref: ShapeRef): Shape {

@@ -17,6 +17,7 @@ interface ServiceRouting {
  */
 function lazyService(routing: ServiceRouting, importDefinition: () => Promise<ServiceDefinition>): ServiceDefinition {
   let loading: Promise<void> | undefined;
+  let model: ServiceModel | undefined;
   const notYet = (): never => {
     throw new Error(`idpool: the ${routing.name} operations were read before they were loaded`);
   };
@@ -24,7 +25,11 @@ function lazyService(routing: ServiceRouting, importDefinition: () => Promise<Se
     name: routing.name,
     protocol: routing.protocol,
     signingName: routing.signingName,
-    model: routing.model(),
+    // The model (its JSON read and decoded) on first use: a session that never calls the service never reads it.
+    get model() {
+      model ??= routing.model();
+      return model;
+    },
     get operations() {
       return notYet();
     },

@@ -366,10 +366,14 @@ export class IamStore {
     return row && this.roles.remember(arn, toRole(row));
   }
 
-  /** The role with this unique id (`AROA…`): a role deleted and created again under its name has another. */
+  /** The role (frozen) with this unique id (`AROA…`): a role deleted and created again under its name has another. */
   findRoleById(accountId: string, roleId: string): RoleRecord | undefined {
+    // Every call made with issued credentials looks its session's role up by id.
+    const key = `id\n${accountId}\n${roleId}`;
+    const cached = this.roles.get(key);
+    if (cached) return cached;
     const row = this.statements.roleById.get(accountId, roleId) as RoleRow | undefined;
-    return row && toRole(row);
+    return row && this.roles.remember(key, toRole(row));
   }
 
   /** The JSON texts (frozen list) of a role's inline policies and of the default versions of its attached ones. */

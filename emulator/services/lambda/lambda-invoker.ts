@@ -8,6 +8,8 @@ export interface LambdaInvocation {
   /** A function name, partial ARN or full ARN (as in an integration URI), optionally with a `:qualifier`. */
   functionName: string;
   payload: Uint8Array;
+  /** The payload is JSON the emulator itself wrote (API Gateway's proxy event): not parsed again to check it. */
+  payloadIsJson?: boolean;
   invocationType: 'RequestResponse' | 'Event';
   /** The Qualifier parameter (a version number or `$LATEST`), when not part of `functionName`. */
   qualifier?: string;

@@ -1,4 +1,4 @@
-import { loadServiceModel, type ServiceModel } from '../../protocols/service-model.js';
+import { readServiceModel, type ServiceModel } from '../../protocols/service-model.js';
 
 /**
  * Lambda's model with the constraints AWS's servers apply today where they differ from botocore 1.43.11's, as their
@@ -18,8 +18,16 @@ const serverPatterns: Record<string, string> = {
     'arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|layer:([a-zA-Z0-9-_]+)|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)',
 };
 
+let patched: ServiceModel | undefined;
+
+/** The patched model, read once per process (routing and the service's definition share it). */
 export function lambdaModel(): ServiceModel {
-  const model = structuredClone(loadServiceModel('lambda'));
+  patched ??= patchedLambdaModel();
+  return patched;
+}
+
+function patchedLambdaModel(): ServiceModel {
+  const model = readServiceModel('lambda');
   for (const [name, pattern] of Object.entries(serverPatterns)) {
     const shape = model.shapes[name] as { pattern?: string } | undefined;
     if (!shape?.pattern) throw new Error(`the Lambda model has no pattern on ${name}`);

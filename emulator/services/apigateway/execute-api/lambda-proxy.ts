@@ -82,6 +82,7 @@ export async function invokeLambdaProxy(call: LambdaProxyCall): Promise<WireResp
   const invocation = lambda.invoke(accountId, region, {
     functionName: target,
     payload: Buffer.from(JSON.stringify(call.event)),
+    payloadIsJson: true,
     invocationType: 'RequestResponse',
     triggeredBy: call.ids.requestId,
   });

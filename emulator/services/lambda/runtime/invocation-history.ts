@@ -63,7 +63,7 @@ export class InvocationHistory {
     call: { requestId: string; triggeredBy?: string },
     result: { ok: boolean; body: string; timedOut: boolean; durationMs: number },
     time: number,
-    log: string,
+    log: () => string,
   ): void {
     const id = keyOf(key);
     let records = this.byFunction.get(id);
@@ -72,6 +72,7 @@ export class InvocationHistory {
       this.byFunction.set(id, (records = []));
     }
     const error = result.ok ? undefined : errorOf(result.body);
+    let logs: string | undefined;
     records.unshift({
       requestId: call.requestId,
       triggeredBy: call.triggeredBy,
@@ -80,7 +81,11 @@ export class InvocationHistory {
       status: result.timedOut ? 'timeout' : result.ok ? 'ok' : 'error',
       errorType: error?.errorType,
       errorMessage: error?.errorMessage === undefined ? undefined : redacted(error.errorMessage),
-      logs: lastBytes(redacted(log)),
+      // Built on first read (the console's), not on every invocation.
+      get logs() {
+        logs ??= lastBytes(redacted(log()));
+        return logs;
+      },
     });
     if (records.length > perFunction) records.length = perFunction;
   }

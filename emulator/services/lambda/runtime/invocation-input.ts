@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomSlice } from '../../../random-bytes.js';
 import { InvalidRequestContentException, RequestTooLargeException } from '../errors.js';
 import type { LambdaInvocation } from '../lambda-invoker.js';
 
@@ -11,6 +11,7 @@ export function readEvent(invocation: LambdaInvocation): string {
   const limit = invocation.invocationType === 'Event' ? maxEventPayloadBytes : maxSyncPayloadBytes;
   if (invocation.payload.byteLength > limit) throw new RequestTooLargeException(limit);
   const text = invocation.payload.byteLength === 0 ? '{}' : Buffer.from(invocation.payload).toString('utf8');
+  if (invocation.payloadIsJson) return text;
   try {
     JSON.parse(text);
   } catch (error) {
@@ -33,5 +34,6 @@ export function parseClientContext(header: string | undefined): unknown {
 /** An X-Ray trace header as Lambda sets `_X_AMZN_TRACE_ID` (not sampled: idpool has no X-Ray). */
 export function traceHeader(nowMs: number): string {
   const epoch = Math.floor(nowMs / 1000).toString(16).padStart(8, '0');
-  return `Root=1-${epoch}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
+  const random = randomSlice(20).toString('hex');
+  return `Root=1-${epoch}-${random.slice(0, 24)};Parent=${random.slice(24)};Sampled=0`;
 }

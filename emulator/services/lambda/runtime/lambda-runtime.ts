@@ -11,8 +11,8 @@ import type { LambdaHost } from './lambda-host.js';
 import { FunctionPool, PoolClosedError, type PoolResult, type PoolSpec } from './function-pool.js';
 import { maxResponseBytes, responseTooLargePayload, timeoutLogLine, type ErrorPayload } from './invocation-errors.js';
 import { parseClientContext, readEvent, traceHeader } from './invocation-input.js';
-import { invocationLog, logTail, reportLine } from './invocation-log.js';
 import { InvocationHistory } from './invocation-history.js';
+import { invocationLog, logTail, reportLine, type InvocationLogParts } from './invocation-log.js';
 import { WorkerLauncher } from './worker-launcher.js';
 
 /** Idle workers are stopped after this long, as Lambda reclaims idle execution environments. */
@@ -78,7 +78,7 @@ export class LambdaRuntime implements LambdaInvoker {
         payload: Buffer.from(result.body),
         functionError: result.ok ? undefined : 'Unhandled',
         executedVersion: version.version,
-        logResult: invocation.logType === 'Tail' ? logTail(result.log) : undefined,
+        logResult: invocation.logType === 'Tail' ? logTail(invocationLog(result.logParts)) : undefined,
         requestId: call.requestId,
       };
     } finally {
@@ -145,7 +145,11 @@ export class LambdaRuntime implements LambdaInvoker {
     this.gates.clear();
   }
 
-  private async execute(version: FunctionVersionRecord, pool: FunctionPool, call: Call): Promise<PoolResult & { log: string }> {
+  private async execute(
+    version: FunctionVersionRecord,
+    pool: FunctionPool,
+    call: Call,
+  ): Promise<PoolResult & { logParts: InvocationLogParts }> {
     const { settings } = version;
     const nowMs = this.runtime.clock.nowMs();
     const result = await pool.run(
@@ -175,9 +179,9 @@ export class LambdaRuntime implements LambdaInvoker {
       timeoutLine: result.timedOut ? timeoutLogLine(call.requestId, settings.timeout, this.runtime.clock.now()) : undefined,
     };
     if (this.runtime.log.enabled('debug')) this.runtime.log.debug(`[lambda ${version.name}] ${reportLine(parts)}`);
-    const log = invocationLog(parts);
-    this.history.record(version, call, result, nowMs, log);
-    return { ...result, log };
+    // The history builds the log only if the console reads it.
+    this.history.record(version, call, result, nowMs, () => invocationLog(parts));
+    return { ...result, logParts: parts };
   }
 
   /** An Event invocation: waits its turn within the function's concurrency, runs, and logs a failure [not retried]. */

@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDeveloperPool, developerProvider, developerToken } from '../cognito-identity/flow-support.js';
 import { clientsFor, type Clients } from '../support/emulator.js';
 import { serve } from '../support/processes.js';
+import { boundUnderLoad } from '../support/timing.js';
 
 const lambdaTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 
@@ -23,13 +24,20 @@ interface Acknowledged {
   tokens: { identityId: string; token: string }[];
 }
 
-/** Writes from several clients until the process dies; records only what the emulator acknowledged. */
+/**
+ * Writes from several clients until the process dies; records only what the emulator acknowledged. The kill comes
+ * `killAfterMs` (stretched on a loaded machine) after the round's first acknowledged write, so that a slow start or
+ * slow writes still leave many acknowledged writes, and more in flight, when it comes.
+ */
 async function writeUntilKilled(clients: Clients, poolId: string, round: number, acknowledged: Acknowledged, killAfterMs: number, kill: () => void): Promise<void> {
   let dead = false;
-  const killer = setTimeout(() => {
-    dead = true;
-    kill();
-  }, killAfterMs);
+  let killer: NodeJS.Timeout | undefined;
+  const armKiller = () => {
+    killer ??= setTimeout(() => {
+      dead = true;
+      kill();
+    }, boundUnderLoad(killAfterMs));
+  };
   const worker = async (client: number) => {
     for (let index = 0; !dead; index++) {
       const user = `r${round}-c${client}-${index}`;
@@ -38,6 +46,7 @@ async function writeUntilKilled(clients: Clients, poolId: string, round: number,
           const roleName = `r${round}-c${client}-role-${index}`;
           await clients.iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: lambdaTrust }));
           acknowledged.roles.push(roleName);
+          armKiller();
         } else if (index % 10 === 5 && acknowledged.identities.size > 2) {
           const source = `r${round}-c${client}-${index - 1}`;
           const destination = `r${round}-c${client}-${index - 2}`;
@@ -46,10 +55,12 @@ async function writeUntilKilled(clients: Clients, poolId: string, round: number,
             new MergeDeveloperIdentitiesCommand({ IdentityPoolId: poolId, DeveloperProviderName: developerProvider, SourceUserIdentifier: source, DestinationUserIdentifier: destination }),
           );
           acknowledged.merges.push({ source, destination, identityId: merged.IdentityId as string });
+          armKiller();
         } else {
           const answer = await developerToken(clients, poolId, user);
           acknowledged.identities.set(user, answer.identityId);
           if (index % 25 === 0) acknowledged.tokens.push(answer);
+          armKiller();
         }
       } catch (error) {
         if (!dead) throw error;

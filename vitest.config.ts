@@ -13,7 +13,7 @@ const processes = [
 ];
 // Pure in-process tests of modules, without an emulator on a port.
 const unit = ['test/unit/**/*.test.ts', 'emulator/**/*.test.ts', 'contracts/**/*.test.ts', 'src/**/*.test.ts'];
-// Tests that need a module graph of their own (they check state a module holds from its first import).
+// Tests that need modules of their own (they check state a module holds from its first import).
 const isolated = ['test/unit/lazy-services.test.ts'];
 
 export default defineConfig({
@@ -25,6 +25,7 @@ export default defineConfig({
     // shares this number (vitest runs projects with different maxWorkers one after the other).
     maxWorkers: availableParallelism() + 1,
     globalSetup: ['test/support/temp-root.ts'],
+    // The process-spawning files, the longest (Terraform, the packed install), start first.
     sequence: { sequencer: sequencerInProjectOrder(['processes', 'emulator', 'unit', 'isolated']) },
     // The SDK's documented switch (aws-sdk-js-v3#7983): its Node 20 notice would repeat in every test process.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -33,12 +34,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // Each file in a fresh process: they send signals, kill children and time them.
-        test: { name: 'processes', include: processes, isolate: true },
+        // Each file in a fresh process: they send signals, kill children and time them. Their children (npm, tsc,
+        // Terraform's provider) share the cores with the other workers: a longer limit for a hang.
+        test: { name: 'processes', include: processes, isolate: true, testTimeout: 120_000 },
       },
+      // In `unit` and `emulator`, a worker's process runs file after file and loads the SDK and the emulator's modules
+      // once (most of a file's time when each had its own): a file leaves no state behind, or goes in `isolated`.
       {
         extends: true,
-        // One process runs many files, loading the SDK and the emulator's modules once.
         test: { name: 'unit', include: unit, exclude: [...configDefaults.exclude, ...isolated], isolate: false },
       },
       {

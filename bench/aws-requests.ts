@@ -8,7 +8,13 @@ export interface Keys {
 }
 
 /** An awsJson1_1 Cognito Identity call; signed with `keys` unless the operation is unsigned. */
-export function cognitoRequest(endpoint: string, region: string, operation: string, input: unknown, keys?: Keys): LoadRequest {
+export function cognitoRequest(
+  endpoint: string,
+  region: string,
+  operation: string,
+  input: unknown,
+  keys?: Keys,
+): LoadRequest {
   const url = new URL(endpoint);
   const body = JSON.stringify(input);
   const headers: Record<string, string> = {
@@ -16,7 +22,10 @@ export function cognitoRequest(endpoint: string, region: string, operation: stri
     'x-amz-target': `AWSCognitoIdentityService.${operation}`,
   };
   if (!keys) return { method: 'POST', url: endpoint, headers: { ...headers, host: url.host }, body };
-  const signed = aws4.sign({ host: url.host, path: '/', method: 'POST', service: 'cognito-identity', region, headers, body }, keys);
+  const signed = aws4.sign(
+    { host: url.host, path: '/', method: 'POST', service: 'cognito-identity', region, headers, body },
+    keys,
+  );
   return { method: 'POST', url: endpoint, headers: signed.headers as Record<string, string>, body };
 }
 
@@ -24,7 +33,10 @@ export function cognitoRequest(endpoint: string, region: string, operation: stri
 export function signedGet(url: string, region: string, keys: Keys, hostHeader?: string): LoadRequest {
   const target = new URL(url);
   const host = hostHeader ?? target.host;
-  const signed = aws4.sign({ host, path: `${target.pathname}${target.search}`, method: 'GET', service: 'execute-api', region }, keys);
+  const signed = aws4.sign(
+    { host, path: `${target.pathname}${target.search}`, method: 'GET', service: 'execute-api', region },
+    keys,
+  );
   return { method: 'GET', url, headers: { ...(signed.headers as Record<string, string>), Host: host } };
 }
 

@@ -14,9 +14,13 @@ export async function serveColdStartMs(): Promise<{ readyLineMs: number; firstCa
   const send = sender(agent);
   try {
     for (;;) {
-      const response = await send(cognitoRequest(server.url, 'us-east-1', 'ListIdentityPools', { MaxResults: 1 }, benchCredentials)).catch(() => undefined);
-      if (response?.status === 200) return { readyLineMs: server.readyAfterMs, firstCallMs: performance.now() - started };
-      if (performance.now() - started > 10_000) throw new Error(`no successful call within 10 s: ${response?.status} ${response?.body}`);
+      const response = await send(
+        cognitoRequest(server.url, 'us-east-1', 'ListIdentityPools', { MaxResults: 1 }, benchCredentials),
+      ).catch(() => undefined);
+      if (response?.status === 200)
+        return { readyLineMs: server.readyAfterMs, firstCallMs: performance.now() - started };
+      if (performance.now() - started > 10_000)
+        throw new Error(`no successful call within 10 s: ${response?.status} ${response?.body}`);
     }
   } finally {
     agent.destroy();
@@ -36,9 +40,13 @@ export function inProcessColdStartMs(): Promise<number> {
     process.stdout.write(String(performance.now()));
     await emulator.stop();`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(Number(output)) : reject(new Error(`in-process start failed (${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(Number(output)) : reject(new Error(`in-process start failed (${code})`)),
+    );
   });
 }

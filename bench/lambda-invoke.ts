@@ -56,7 +56,15 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 async function deploy(emulator: RunningEmulator, role: string, name: string): Promise<void> {
   const client = new LambdaClient({ endpoint: emulator.url, region: emulator.region, credentials: keys });
   const zip = zipSync({ 'index.mjs': strToU8('export const handler = async (event) => event;') });
-  await client.send(new CreateFunctionCommand({ FunctionName: name, Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: { ZipFile: zip } }));
+  await client.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Runtime: 'nodejs20.x',
+      Role: role,
+      Handler: 'index.handler',
+      Code: { ZipFile: zip },
+    }),
+  );
 }
 
 /** The floor under a warm invoke: one message to a child process and one back, nothing else. */
@@ -86,11 +94,20 @@ export async function measureLambdaInvokeCosts(quick: boolean): Promise<LambdaIn
   const emulator = await startEmulator({ port: 0, logLevel: 'warn' });
   try {
     const iam = new IAMClient({ endpoint: emulator.url, region: emulator.region, credentials: keys });
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-    const role = (await iam.send(new CreateRoleCommand({ RoleName: 'bench-role', AssumeRolePolicyDocument: trust }))).Role?.Arn as string;
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
+    const role = (await iam.send(new CreateRoleCommand({ RoleName: 'bench-role', AssumeRolePolicyDocument: trust })))
+      .Role?.Arn as string;
     const lambda = emulator.runtime.lambda;
     const event = Buffer.from(JSON.stringify({ hello: 'world', n: 42 }));
-    const call = (name: string) => lambda.invoke(emulator.accountId, emulator.region, { functionName: name, payload: event, invocationType: 'RequestResponse' });
+    const call = (name: string) =>
+      lambda.invoke(emulator.accountId, emulator.region, {
+        functionName: name,
+        payload: event,
+        invocationType: 'RequestResponse',
+      });
 
     const cold: number[] = [];
     for (let run = 0; run < coldRuns; run++) {
@@ -113,8 +130,22 @@ export async function measureLambdaInvokeCosts(quick: boolean): Promise<LambdaIn
 
     const url = new URL(emulator.url);
     const signed = (path: string, method: string, body?: string) => {
-      const request = aws4.sign({ host: url.host, path, method, body, service: 'lambda', region: emulator.region, headers: body ? { 'content-type': 'application/json' } : {} }, keys);
-      return () => fetch(`${emulator.url}${path}`, { method, headers: request.headers as Record<string, string>, body }).then((response) => response.arrayBuffer());
+      const request = aws4.sign(
+        {
+          host: url.host,
+          path,
+          method,
+          body,
+          service: 'lambda',
+          region: emulator.region,
+          headers: body ? { 'content-type': 'application/json' } : {},
+        },
+        keys,
+      );
+      return () =>
+        fetch(`${emulator.url}${path}`, { method, headers: request.headers as Record<string, string>, body }).then(
+          (response) => response.arrayBuffer(),
+        );
     };
     const invokeHttp = signed('/2015-03-31/functions/warm/invocations', 'POST', event.toString());
     const configurationHttp = signed('/2015-03-31/functions/warm/configuration', 'GET');

@@ -15,7 +15,12 @@ export interface ServerProcess {
 export const cliPath = `${packageRoot}/dist/src/cli/main.js`;
 
 /** Spawns a server process and waits for the line naming its URL. */
-export function spawnServer(command: string, args: string[], readyPattern: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<ServerProcess> {
+export function spawnServer(
+  command: string,
+  args: string[],
+  readyPattern: RegExp,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServerProcess> {
   const started = performance.now();
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
@@ -50,7 +55,11 @@ export function spawnServer(command: string, args: string[], readyPattern: RegEx
 }
 
 export function spawnIdpool(extraArgs: string[] = []): Promise<ServerProcess> {
-  return spawnServer(process.execPath, [cliPath, 'serve', '--port', '0', '--log-level', 'warn', ...extraArgs], /ready at (http:\/\/\S+)/);
+  return spawnServer(
+    process.execPath,
+    [cliPath, 'serve', '--port', '0', '--log-level', 'warn', ...extraArgs],
+    /ready at (http:\/\/\S+)/,
+  );
 }
 
 /** moto's server, when installed (`moto_server`), on a free port. */

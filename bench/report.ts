@@ -110,7 +110,9 @@ function roleOverheadLines(report: BenchReport): string[] {
   for (const row of rows) {
     const difference = `${row.sessionP50Ms >= row.rootP50Ms ? '+' : ''}${(row.sessionP50Ms - row.rootP50Ms).toFixed(3)} ms`;
     const cpu = `${micros(row.rootCpuMicros)} / ${micros(row.sessionCpuMicros)}`;
-    lines.push(`| ${row.call} | ${whole(row.calls)} | ${row.rootP50Ms.toFixed(3)} ms | ${row.sessionP50Ms.toFixed(3)} ms | ${difference} | ${cpu} |`);
+    lines.push(
+      `| ${row.call} | ${whole(row.calls)} | ${row.rootP50Ms.toFixed(3)} ms | ${row.sessionP50Ms.toFixed(3)} ms | ${difference} | ${cpu} |`,
+    );
   }
   return lines;
 }
@@ -145,7 +147,9 @@ export function renderBenchmarks(report: BenchReport): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of report.loads.filter((load) => load.target === 'idpool')) {
-    const moto = report.loads.find((load) => load.target === 'moto' && load.name === row.name && load.concurrency === row.concurrency);
+    const moto = report.loads.find(
+      (load) => load.target === 'moto' && load.name === row.name && load.concurrency === row.concurrency,
+    );
     const failed = row.failures > 0 ? ` (${row.failures} failed)` : '';
     lines.push(
       `| ${row.name} | ${row.concurrency} | ${whole(row.callsPerSecond)}${failed} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${moto ? whole(moto.callsPerSecond) : '—'} | ${moto ? `${(row.callsPerSecond / moto.callsPerSecond).toFixed(1)}×` : '—'} | ${row.concurrency > 1 ? (targets.find(([prefix]) => row.name.startsWith(prefix))?.[1] ?? '') : ''} |`,
@@ -163,7 +167,8 @@ export function renderBenchmarks(report: BenchReport): string {
     );
   }
   if (report.lambda) {
-    const cost = (label: string, d: LambdaInvokeCosts['coldStart']) => `| ${label} | ${d.medianMs.toFixed(3)} ms | ${d.p90Ms.toFixed(3)} ms | ${d.p99Ms.toFixed(3)} ms | ${d.runs} |`;
+    const cost = (label: string, d: LambdaInvokeCosts['coldStart']) =>
+      `| ${label} | ${d.medianMs.toFixed(3)} ms | ${d.p90Ms.toFixed(3)} ms | ${d.p99Ms.toFixed(3)} ms | ${d.runs} |`;
     lines.push(
       '',
       '## Lambda invocations',
@@ -191,21 +196,34 @@ export function renderBenchmarks(report: BenchReport): string {
       '| --- | --- | --- | --- | --- | --- |',
     );
     for (const row of report.scale) {
-      const listed = row.listAllSeconds === undefined ? '—' : `${row.listedIdentities?.toLocaleString('en-US')} in ${row.listAllSeconds.toFixed(1)} s`;
+      const listed =
+        row.listAllSeconds === undefined
+          ? '—'
+          : `${row.listedIdentities?.toLocaleString('en-US')} in ${row.listAllSeconds.toFixed(1)} s`;
       lines.push(
         `| ${row.identities.toLocaleString('en-US')} | ${row.seedSeconds.toFixed(1)} s | ${row.tokenP50Ms.toFixed(2)} / ${row.tokenP99Ms.toFixed(2)} ms | ${row.lookupP50Ms.toFixed(2)} / ${row.lookupP99Ms.toFixed(2)} ms | ${listed} | ${row.rssMiB.toFixed(0)} MiB |`,
       );
     }
     const [small, large] = report.scale;
-    if (small && large) lines.push('', `Token p50 at ${large.identities.toLocaleString('en-US')} ÷ at ${small.identities.toLocaleString('en-US')}: ${(large.tokenP50Ms / small.tokenP50Ms).toFixed(2)}× (target ≤ 1.5×); lookup: ${(large.lookupP50Ms / small.lookupP50Ms).toFixed(2)}×.`);
+    if (small && large)
+      lines.push(
+        '',
+        `Token p50 at ${large.identities.toLocaleString('en-US')} ÷ at ${small.identities.toLocaleString('en-US')}: ${(large.tokenP50Ms / small.tokenP50Ms).toFixed(2)}× (target ≤ 1.5×); lookup: ${(large.lookupP50Ms / small.lookupP50Ms).toFixed(2)}×.`,
+      );
   }
   lines.push('', '## Memory', '', '| when | RSS | target |', '| --- | --- | --- |');
   if (report.idleRssMiB !== undefined) {
     const megabytes = (report.idleRssMiB * 1.048576).toFixed(1);
-    lines.push(`| \`idpool serve\` idle after start | ${report.idleRssMiB.toFixed(1)} MiB (${megabytes} MB) | ≤ 60 MB (issue 14) |`);
+    lines.push(
+      `| \`idpool serve\` idle after start | ${report.idleRssMiB.toFixed(1)} MiB (${megabytes} MB) | ≤ 60 MB (issue 14) |`,
+    );
   }
-  if (report.rssAfterLoadMiB !== undefined) lines.push(`| after the Cognito loads above | ${report.rssAfterLoadMiB.toFixed(0)} MiB | |`);
-  if (report.rssAfterFlowsMiB !== undefined) lines.push(`| \`idpool up\` after the full-flow loads (Lambda workers not counted) | ${report.rssAfterFlowsMiB.toFixed(0)} MiB | |`);
+  if (report.rssAfterLoadMiB !== undefined)
+    lines.push(`| after the Cognito loads above | ${report.rssAfterLoadMiB.toFixed(0)} MiB | |`);
+  if (report.rssAfterFlowsMiB !== undefined)
+    lines.push(
+      `| \`idpool up\` after the full-flow loads (Lambda workers not counted) | ${report.rssAfterFlowsMiB.toFixed(0)} MiB | |`,
+    );
   if (report.notes.length > 0) lines.push('', '## Notes', '', ...report.notes.map((note) => `- ${note}`));
   lines.push('', `The whole run took ${whole(report.totalSeconds ?? 0)} s.`, '');
   return lines.join('\n');

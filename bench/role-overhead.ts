@@ -83,21 +83,34 @@ async function sessionKeys(server: ServerProcess, region: string): Promise<{ key
   const pool = await createBenchPool(server.url, region, true);
   const roleName = pool.roleArn.slice(pool.roleArn.lastIndexOf('/') + 1);
   const iam = new IAMClient({ endpoint: server.url, region, credentials: benchCredentials, maxAttempts: 1 });
-  const document = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetRole', Resource: pool.roleArn }] };
-  await iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'get-role', PolicyDocument: JSON.stringify(document) }));
+  const document = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'iam:GetRole', Resource: pool.roleArn }],
+  };
+  await iam.send(
+    new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'get-role', PolicyDocument: JSON.stringify(document) }),
+  );
   iam.destroy();
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const send = sender(agent);
   try {
     const input = { IdentityPoolId: pool.identityPoolId, Logins: { [developerProvider]: 'overhead-user' } };
-    const tokenAnswer = await send(cognitoRequest(server.url, region, 'GetOpenIdTokenForDeveloperIdentity', input, benchCredentials));
+    const tokenAnswer = await send(
+      cognitoRequest(server.url, region, 'GetOpenIdTokenForDeveloperIdentity', input, benchCredentials),
+    );
     const token = JSON.parse(expectStatus(tokenAnswer, 200, 'token').body) as { IdentityId: string; Token: string };
     const logins = { 'cognito-identity.amazonaws.com': token.Token };
-    const answer = await send(cognitoRequest(server.url, region, 'GetCredentialsForIdentity', { IdentityId: token.IdentityId, Logins: logins }));
+    const answer = await send(
+      cognitoRequest(server.url, region, 'GetCredentialsForIdentity', { IdentityId: token.IdentityId, Logins: logins }),
+    );
     const { Credentials } = JSON.parse(expectStatus(answer, 200, 'credentials').body) as {
       Credentials: { AccessKeyId: string; SecretKey: string; SessionToken: string };
     };
-    const keys = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretKey, sessionToken: Credentials.SessionToken };
+    const keys = {
+      accessKeyId: Credentials.AccessKeyId,
+      secretAccessKey: Credentials.SecretKey,
+      sessionToken: Credentials.SessionToken,
+    };
     return { keys, roleName };
   } finally {
     agent.destroy();
@@ -105,7 +118,11 @@ async function sessionKeys(server: ServerProcess, region: string): Promise<{ key
 }
 
 /** iam GetRole and the seed stack's signed GET /hello, root keys vs an allowed Cognito role session. */
-export async function roleOverheadRows(server: ServerProcess, stack: SeedStack, quick: boolean): Promise<RoleOverheadRow[]> {
+export async function roleOverheadRows(
+  server: ServerProcess,
+  stack: SeedStack,
+  quick: boolean,
+): Promise<RoleOverheadRow[]> {
   const pid = server.child.pid as number;
   const calls = quick ? 1_000 : 4_000;
   const { keys, roleName } = await sessionKeys(server, stack.region);
@@ -120,7 +137,8 @@ export async function roleOverheadRows(server: ServerProcess, stack: SeedStack, 
       (signer) => getRoleRequest(server.url, stack.region, roleName, signer),
       both,
       (body) => {
-        if (!body.includes(`<RoleName>${roleName}</RoleName>`)) throw new Error(`unexpected GetRole answer: ${body.slice(0, 200)}`);
+        if (!body.includes(`<RoleName>${roleName}</RoleName>`))
+          throw new Error(`unexpected GetRole answer: ${body.slice(0, 200)}`);
       },
       calls,
     );

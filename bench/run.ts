@@ -34,10 +34,17 @@ function sayCpu(rows: ServerCpuRow[]): ServerCpuRow[] {
   return rows;
 }
 
-async function measure(name: string, target: string, concurrency: number, work: Parameters<typeof runLoad>[0]['work']): Promise<LoadRow> {
+async function measure(
+  name: string,
+  target: string,
+  concurrency: number,
+  work: Parameters<typeof runLoad>[0]['work'],
+): Promise<LoadRow> {
   process.stdout.write(`▸ ${name} on ${target}, ${concurrency} client${concurrency > 1 ? 's' : ''}… `);
   const result: LoadResult = await runLoad({ concurrency, durationMs: loadMs, work });
-  say(`${Math.round(result.callsPerSecond)}/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms${result.failures ? `, ${result.failures} failed (${result.firstFailure})` : ''}`);
+  say(
+    `${Math.round(result.callsPerSecond)}/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms${result.failures ? `, ${result.failures} failed (${result.firstFailure})` : ''}`,
+  );
   return { name, target, concurrency, ...result };
 }
 
@@ -45,11 +52,20 @@ async function measure(name: string, target: string, concurrency: number, work: 
 async function cognitoCalls(server: ServerProcess, target: string, verifiesTrust: boolean): Promise<LoadRow[]> {
   const pool = await createBenchPool(server.url, region, verifiesTrust);
   const tokenRequests = new SignedRequestCache((user) =>
-    cognitoRequest(server.url, region, 'GetOpenIdTokenForDeveloperIdentity', { IdentityPoolId: pool.identityPoolId, Logins: { [developerProvider]: user } }, benchCredentials),
+    cognitoRequest(
+      server.url,
+      region,
+      'GetOpenIdTokenForDeveloperIdentity',
+      { IdentityPoolId: pool.identityPoolId, Logins: { [developerProvider]: user } },
+      benchCredentials,
+    ),
   );
   const tokens = await developerTokens(server.url, region, pool.identityPoolId, quick ? 200 : users);
   const credentialRequests = tokens.map((token) =>
-    cognitoRequest(server.url, region, 'GetCredentialsForIdentity', { IdentityId: token.IdentityId, Logins: { 'cognito-identity.amazonaws.com': token.Token } }),
+    cognitoRequest(server.url, region, 'GetCredentialsForIdentity', {
+      IdentityId: token.IdentityId,
+      Logins: { 'cognito-identity.amazonaws.com': token.Token },
+    }),
   );
   const rows: LoadRow[] = [];
   for (const concurrency of [1, 16]) {
@@ -62,7 +78,11 @@ async function cognitoCalls(server: ServerProcess, target: string, verifiesTrust
   for (const concurrency of [1, 16]) {
     rows.push(
       await measure('GetCredentialsForIdentity', target, concurrency, async (client, iteration, send) => {
-        expectStatus(await send(credentialRequests[(client * 7919 + iteration) % credentialRequests.length] as never), 200, 'credentials');
+        expectStatus(
+          await send(credentialRequests[(client * 7919 + iteration) % credentialRequests.length] as never),
+          200,
+          'credentials',
+        );
       }),
     );
   }
@@ -99,7 +119,9 @@ async function main(): Promise<void> {
     report.coldStart.serveMs.push(serve.firstCallMs);
     report.coldStart.inProcessMs.push(inProcess);
   }
-  say(`▸ cold start to first successful call: idpool serve ${median(report.coldStart.serveMs).toFixed(0)} ms, in-process ${median(report.coldStart.inProcessMs).toFixed(0)} ms (median)`);
+  say(
+    `▸ cold start to first successful call: idpool serve ${median(report.coldStart.serveMs).toFixed(0)} ms, in-process ${median(report.coldStart.inProcessMs).toFixed(0)} ms (median)`,
+  );
 
   const idpool = await spawnIdpool();
   report.idleRssMiB = rssMiB(idpool.child.pid as number);
@@ -114,7 +136,15 @@ async function main(): Promise<void> {
 
   const { server: up, stack } = await spawnSeedStack();
   try {
-    for (const concurrency of [1, 16]) report.loads.push(await measure('full seed flow (token → credentials → signed GET → Lambda)', 'idpool', concurrency, seedFlowWork(stack)));
+    for (const concurrency of [1, 16])
+      report.loads.push(
+        await measure(
+          'full seed flow (token → credentials → signed GET → Lambda)',
+          'idpool',
+          concurrency,
+          seedFlowWork(stack),
+        ),
+      );
     report.rssAfterFlowsMiB = rssMiB(up.child.pid as number);
     const executeApi = await executeApiCpuRow(up, stack, quick);
     if (executeApi) report.serverCpu.push(...sayCpu([executeApi]));
@@ -122,7 +152,9 @@ async function main(): Promise<void> {
     for (const row of report.roleOverhead) {
       const extra = row.sessionP50Ms - row.rootP50Ms;
       const difference = `${extra >= 0 ? '+' : ''}${extra.toFixed(3)} ms`;
-      say(`▸ ${row.call}: p50 root ${row.rootP50Ms.toFixed(3)} ms, role session ${row.sessionP50Ms.toFixed(3)} ms (${difference})`);
+      say(
+        `▸ ${row.call}: p50 root ${row.rootP50Ms.toFixed(3)} ms, role session ${row.sessionP50Ms.toFixed(3)} ms (${difference})`,
+      );
     }
   } finally {
     await up.stop();
@@ -157,7 +189,9 @@ async function main(): Promise<void> {
     process.stdout.write(`▸ pool of ${identities.toLocaleString('en-US')} developer identities (seeded on disk)… `);
     const row = await measureAtScale(identities, quick ? 1_500 : 4_000, !quick || identities <= 100_000);
     report.scale.push(row);
-    say(`token p50 ${row.tokenP50Ms.toFixed(2)} ms, lookup p50 ${row.lookupP50Ms.toFixed(2)} ms, RSS ${row.rssMiB.toFixed(0)} MiB`);
+    say(
+      `token p50 ${row.tokenP50Ms.toFixed(2)} ms, lookup p50 ${row.lookupP50Ms.toFixed(2)} ms, RSS ${row.rssMiB.toFixed(0)} MiB`,
+    );
   }
 
   const consoleIdentities = quick ? 100_000 : 1_000_000;

@@ -29,7 +29,11 @@ export interface ScaleRow {
 export async function measureAtScale(identities: number, loadMs: number, listAll: boolean): Promise<ScaleRow> {
   const dataDir = mkdtempSync(join(tmpdir(), 'idpool-scale-'));
   try {
-    const seeded = execFileSync(process.execPath, [cliPath, 'seed', 'identities', '--data-dir', dataDir, '--count', String(identities)], { encoding: 'utf8' });
+    const seeded = execFileSync(
+      process.execPath,
+      [cliPath, 'seed', 'identities', '--data-dir', dataDir, '--count', String(identities)],
+      { encoding: 'utf8' },
+    );
     const poolId = /in pool (\S+) in ([\d.]+) s/.exec(seeded)?.[1] as string;
     const seedSeconds = Number(/in ([\d.]+) s$/m.exec(seeded)?.[1]);
     const server = await spawnIdpool(['--data-dir', dataDir]);
@@ -39,7 +43,13 @@ export async function measureAtScale(identities: number, loadMs: number, listAll
         concurrency: 1,
         durationMs: loadMs,
         work: async (_client, _iteration, send) => {
-          const request = cognitoRequest(server.url, 'us-east-1', 'GetOpenIdTokenForDeveloperIdentity', { IdentityPoolId: poolId, Logins: { 'test.login': user() } }, benchCredentials);
+          const request = cognitoRequest(
+            server.url,
+            'us-east-1',
+            'GetOpenIdTokenForDeveloperIdentity',
+            { IdentityPoolId: poolId, Logins: { 'test.login': user() } },
+            benchCredentials,
+          );
           expectStatus(await send(request), 200, 'token');
         },
       });
@@ -47,7 +57,13 @@ export async function measureAtScale(identities: number, loadMs: number, listAll
         concurrency: 1,
         durationMs: loadMs,
         work: async (_client, _iteration, send) => {
-          const request = cognitoRequest(server.url, 'us-east-1', 'LookupDeveloperIdentity', { IdentityPoolId: poolId, DeveloperUserIdentifier: user(), MaxResults: 10 }, benchCredentials);
+          const request = cognitoRequest(
+            server.url,
+            'us-east-1',
+            'LookupDeveloperIdentity',
+            { IdentityPoolId: poolId, DeveloperUserIdentifier: user(), MaxResults: 10 },
+            benchCredentials,
+          );
           expectStatus(await send(request), 200, 'lookup');
         },
       });
@@ -67,7 +83,14 @@ export async function measureAtScale(identities: number, loadMs: number, listAll
         let listed = 0;
         let nextToken: string | undefined;
         do {
-          const response = await fetch(server.url, cognitoFetchInit(server.url, { IdentityPoolId: poolId, MaxResults: 60, ...(nextToken ? { NextToken: nextToken } : {}) }));
+          const response = await fetch(
+            server.url,
+            cognitoFetchInit(server.url, {
+              IdentityPoolId: poolId,
+              MaxResults: 60,
+              ...(nextToken ? { NextToken: nextToken } : {}),
+            }),
+          );
           const page = (await response.json()) as { Identities?: unknown[]; NextToken?: string };
           listed += page.Identities?.length ?? 0;
           nextToken = page.NextToken;
@@ -87,6 +110,8 @@ export async function measureAtScale(identities: number, loadMs: number, listAll
 
 function cognitoFetchInit(url: string, input: unknown): RequestInit {
   const request = cognitoRequest(url, 'us-east-1', 'ListIdentities', input, benchCredentials);
-  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !['host', 'content-length'].includes(name.toLowerCase())));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).filter(([name]) => !['host', 'content-length'].includes(name.toLowerCase())),
+  );
   return { method: 'POST', headers, body: request.body };
 }

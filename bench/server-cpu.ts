@@ -73,7 +73,9 @@ export async function serverCpuPerCall(
 }
 
 function measureOptions(quick: boolean): CpuMeasureOptions {
-  return quick ? { warmup: 2_000, minCpuMs: 400, maxCalls: 4_000 } : { warmup: 5_000, minCpuMs: 2_000, maxCalls: 20_000 };
+  return quick
+    ? { warmup: 2_000, minCpuMs: 400, maxCalls: 4_000 }
+    : { warmup: 5_000, minCpuMs: 2_000, maxCalls: 20_000 };
 }
 
 /** GetOpenIdTokenForDeveloperIdentity for a new developer user each call, then GetCredentialsForIdentity. */

@@ -3,11 +3,15 @@ import type { JsonValue } from './outcome.js';
 
 /** `[]` when equal, else one readable difference. */
 export function same(label: string, actual: unknown, expected: unknown): string[] {
-  return JSON.stringify(actual) === JSON.stringify(expected) ? [] : [`${label}: expected ${show(expected)}, got ${show(actual)}`];
+  return JSON.stringify(actual) === JSON.stringify(expected)
+    ? []
+    : [`${label}: expected ${show(expected)}, got ${show(actual)}`];
 }
 
 export function matches(label: string, actual: unknown, pattern: RegExp): string[] {
-  return typeof actual === 'string' && pattern.test(actual) ? [] : [`${label}: expected to match ${pattern}, got ${show(actual)}`];
+  return typeof actual === 'string' && pattern.test(actual)
+    ? []
+    : [`${label}: expected to match ${pattern}, got ${show(actual)}`];
 }
 
 export function show(value: unknown): string {
@@ -32,13 +36,20 @@ export function text(body: JsonValue, path: string): string {
 }
 
 /** The differences between an ISO time and `expectedMs`, allowing `toleranceSeconds`. */
-export function timeNear(label: string, iso: JsonValue | undefined, expectedMs: number, toleranceSeconds: number): string[] {
+export function timeNear(
+  label: string,
+  iso: JsonValue | undefined,
+  expectedMs: number,
+  toleranceSeconds: number,
+): string[] {
   const ms = typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(ms)) return [`${label}: expected a date, got ${show(iso)}`];
   const offBy = (ms - expectedMs) / 1000;
   return Math.abs(offBy) <= toleranceSeconds
     ? []
-    : [`${label}: expected about ${new Date(expectedMs).toISOString()} (±${toleranceSeconds} s), got ${iso} (${offBy > 0 ? '+' : ''}${Math.round(offBy)} s)`];
+    : [
+        `${label}: expected about ${new Date(expectedMs).toISOString()} (±${toleranceSeconds} s), got ${iso} (${offBy > 0 ? '+' : ''}${Math.round(offBy)} s)`,
+      ];
 }
 
 export interface DecodedJwt {
@@ -48,9 +59,13 @@ export interface DecodedJwt {
 
 /** Decodes (without verifying) a compact JWS, or returns why it is not one. */
 export function decodeToken(token: unknown): DecodedJwt | string {
-  if (typeof token !== 'string' || token.split('.').length !== 3) return `the token is not a compact JWT (header.payload.signature): ${show(token)}`;
+  if (typeof token !== 'string' || token.split('.').length !== 3)
+    return `the token is not a compact JWT (header.payload.signature): ${show(token)}`;
   try {
-    return { header: decodeProtectedHeader(token) as Record<string, unknown>, claims: decodeJwt(token) as Record<string, unknown> };
+    return {
+      header: decodeProtectedHeader(token) as Record<string, unknown>,
+      claims: decodeJwt(token) as Record<string, unknown>,
+    };
   } catch (error) {
     return `the token does not decode as a JWT: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -9,7 +9,10 @@ export function defineContract(contract: Contract): Contract {
 
 /** The recorded outcome of a provisioning call; not run when this run did not provision (a `--stack` file). */
 export function recorded(ctx: ContractContext, call: string): Promise<Outcome> {
-  if (!ctx.provisioning) throw new NotRun('the stack was given (--stack), not created by this run, so there is no creation response to check');
+  if (!ctx.provisioning)
+    throw new NotRun(
+      'the stack was given (--stack), not created by this run, so there is no creation response to check',
+    );
   const outcome = ctx.provisioning[call];
   if (!outcome) throw new NotRun(`provisioning did not reach ${call} (an earlier provisioning call failed)`);
   return Promise.resolve(outcome);

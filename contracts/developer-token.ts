@@ -17,7 +17,12 @@ export function developerUserId(ctx: ContractContext, name: string): string {
 }
 
 /** The token AWS issues: RS512 JWS with a kid, iss/aud/sub/amr as documented, exp - iat = the duration asked for. */
-export function tokenDifferences(body: JsonValue, ctx: ContractContext, user: string, lifetimeSeconds: number): string[] {
+export function tokenDifferences(
+  body: JsonValue,
+  ctx: ContractContext,
+  user: string,
+  lifetimeSeconds: number,
+): string[] {
   const decoded = decodeToken(at(body, 'Token'));
   if (typeof decoded === 'string') return [decoded];
   const { header, claims } = decoded;
@@ -26,15 +31,20 @@ export function tokenDifferences(body: JsonValue, ctx: ContractContext, user: st
   const differences = [
     ...same('token header alg', header.alg, 'RS512'),
     ...same('token header typ', header.typ, 'JWS'),
-    ...(typeof header.kid === 'string' && header.kid !== '' ? [] : [`token header kid: expected a key id, got ${show(header.kid)}`]),
+    ...(typeof header.kid === 'string' && header.kid !== ''
+      ? []
+      : [`token header kid: expected a key id, got ${show(header.kid)}`]),
     ...same('token iss', claims.iss, cognitoIssuer),
     ...same('token aud', claims.aud, pool),
     ...same('token sub', claims.sub, at(body, 'IdentityId')),
     ...same('token amr', claims.amr, ['authenticated', provider, `${provider}:${pool}:${user}`]),
   ];
-  if (typeof claims.iat !== 'number' || typeof claims.exp !== 'number') return [...differences, `token iat/exp: expected numbers, got ${show(claims.iat)}/${show(claims.exp)}`];
+  if (typeof claims.iat !== 'number' || typeof claims.exp !== 'number')
+    return [...differences, `token iat/exp: expected numbers, got ${show(claims.iat)}/${show(claims.exp)}`];
   const skew = Math.abs(claims.iat - ctx.clock.nowMs() / 1000);
-  if (skew > 300) differences.push(`token iat: expected about now, got ${new Date(claims.iat * 1000).toISOString()} (${Math.round(skew)} s off)`);
+  if (skew > 300)
+    differences.push(
+      `token iat: expected about now, got ${new Date(claims.iat * 1000).toISOString()} (${Math.round(skew)} s off)`,
+    );
   return [...differences, ...same('token lifetime exp - iat (s)', claims.exp - claims.iat, lifetimeSeconds)];
 }
-

@@ -28,6 +28,15 @@ export { steps, stepIndex, type StepId } from './steps.js';
 export { stackConventions } from './stack-conventions.js';
 export { defineContract } from './define.js';
 export { NotRun, isNotRun } from './not-run.js';
-export { sdkOutcome, httpOutcome, networkErrorOutcome, toJson, type Outcome, type JsonValue, type ResponseOutcome, type ErrorOutcome } from './outcome.js';
+export {
+  sdkOutcome,
+  httpOutcome,
+  networkErrorOutcome,
+  toJson,
+  type Outcome,
+  type JsonValue,
+  type ResponseOutcome,
+  type ErrorOutcome,
+} from './outcome.js';
 export { contractJsonSchemas } from './json-schema.js';
 export type * from './types.js';

@@ -13,7 +13,9 @@ export function contractJsonSchemas(contracts: readonly Contract[]): Record<stri
       contract.expect.kind === 'response'
         ? contract.expect.schema
         : z.object({
-            code: Array.isArray(contract.expect.error.code) ? z.enum(contract.expect.error.code as [string, ...string[]]) : z.literal(contract.expect.error.code as string),
+            code: Array.isArray(contract.expect.error.code)
+              ? z.enum(contract.expect.error.code as [string, ...string[]])
+              : z.literal(contract.expect.error.code as string),
             status: z.literal(contract.expect.error.status),
             message: contract.expect.error.message ? z.string().regex(contract.expect.error.message) : z.string(),
           });

@@ -90,7 +90,8 @@ export async function httpOutcome(response: Response): Promise<Outcome> {
   }
   if (response.status < 400) return { kind: 'response', status: response.status, body, headers };
   const errorType = headers['x-amzn-errortype']?.split(':')[0];
-  const message = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body.message ?? body.Message) : body;
+  const message =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body.message ?? body.Message) : body;
   return {
     kind: 'error',
     code: errorType ?? `HTTP ${response.status}`,

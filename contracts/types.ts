@@ -58,7 +58,13 @@ export type ProvisioningRecord = Partial<Record<string, Outcome>>;
 /** What earlier contracts hand to later ones. */
 export interface FlowOutputs {
   developerToken: { identityId: string; token: string; developerUserId: string };
-  credentials: { identityId: string; accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string };
+  credentials: {
+    identityId: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken: string;
+    expiration: string;
+  };
 }
 
 export interface SignOptions {

@@ -84,7 +84,10 @@ export interface ArrivedRequest {
 }
 
 /** A new request's context: what is known on arrival, with the emulator's region and account until it is signed. */
-export function newRequestContext(arrived: ArrivedRequest, defaults: { region: string; accountId: string }): RequestContext {
+export function newRequestContext(
+  arrived: ArrivedRequest,
+  defaults: { region: string; accountId: string },
+): RequestContext {
   return {
     requestId: arrived.requestId,
     now: arrived.receivedAt,

@@ -9,7 +9,12 @@ import { resolveConfig, type EmulatorOptions } from './config.js';
 import type { Endpoint } from './endpoint.js';
 import { RequestEntityTooLargeException } from './errors.js';
 import { Logger, redactUrl } from './logger.js';
-import { awsJsonEndpoint, awsQueryEndpoint, restJsonEndpoint, unknownRouteResponse } from './protocols/protocol-endpoints.js';
+import {
+  awsJsonEndpoint,
+  awsQueryEndpoint,
+  restJsonEndpoint,
+  unknownRouteResponse,
+} from './protocols/protocol-endpoints.js';
 import { errorResponse } from './protocols/error-response.js';
 import { corsHeaders, hostRefusal, originRefusal, preflightResponse } from './request-guards.js';
 import type { AwsError } from './errors.js';
@@ -76,7 +81,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   const { port } = server.address() as AddressInfo;
-  const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const urlHost = config.host.includes(':')
+    ? `[${config.host}]`
+    : config.host === '0.0.0.0'
+      ? '127.0.0.1'
+      : config.host;
   runtime.url = `http://${urlHost}:${port}`;
   return {
     url: runtime.url,
@@ -96,7 +105,9 @@ function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): 
     return;
   }
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const body = JSON.stringify({ message: tooLarge ? 'Request headers are too large.' : 'The request could not be parsed as HTTP/1.1.' });
+  const body = JSON.stringify({
+    message: tooLarge ? 'Request headers are too large.' : 'The request could not be parsed as HTTP/1.1.',
+  });
   const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
   socket.end(
     `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-amzn-errortype: ${tooLarge ? 'RequestHeaderFieldsTooLarge' : 'MalformedHttpRequestException'}\r\n` +
@@ -114,7 +125,12 @@ async function stopServer(server: Server, runtime: EmulatorRuntime): Promise<voi
   await runtime.close();
 }
 
-async function handle(runtime: EmulatorRuntime, endpoints: Endpoint[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  runtime: EmulatorRuntime,
+  endpoints: Endpoint[],
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const started = performance.now();
   const requestId = randomUUID();
   const receivedAt = runtime.clock.now();
@@ -150,7 +166,8 @@ async function handle(runtime: EmulatorRuntime, endpoints: Endpoint[], req: Inco
   context.protocol = endpoint?.protocol;
   // execute-api answers with the API's own CORS configuration (its OPTIONS methods, its Lambda's headers).
   const ownCors = endpoint?.name === 'execute-api';
-  const refusal = hostRefusal(runtime.config, request) ?? (ownCors ? undefined : originRefusal(runtime.config, request));
+  const refusal =
+    hostRefusal(runtime.config, request) ?? (ownCors ? undefined : originRefusal(runtime.config, request));
   const body = refusal ? undefined : await readBody(req, runtime.config.maxBodyBytes);
   let response: WireResponse;
   let cors: Record<string, string> = {};
@@ -172,7 +189,9 @@ async function handle(runtime: EmulatorRuntime, endpoints: Endpoint[], req: Inco
   write(res, response, cors, request.method === 'HEAD');
   if (endpoint?.name !== 'admin') runtime.requests.record(request, response, performance.now() - started);
   if (runtime.log.enabled('debug')) {
-    runtime.log.debug(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
+    runtime.log.debug(
+      `${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`,
+    );
   }
   if (body === undefined) res.on('finish', () => req.destroy());
 }

@@ -11,9 +11,14 @@ mkdirSync(folder, { recursive: true });
 const run = await runTarget(embeddedTarget(), { contracts: allContracts });
 const failed = run.results.filter((result) => result.verdict !== 'passed');
 if (failed.length > 0) {
-  console.error(`not every contract passed on embedded, fixtures not written: ${failed.map((result) => result.id).join(', ')}`);
+  console.error(
+    `not every contract passed on embedded, fixtures not written: ${failed.map((result) => result.id).join(', ')}`,
+  );
   process.exit(1);
 }
 writeFileSync(new URL('embedded-run.json', folder), `${JSON.stringify(run, null, 2)}\n`);
-writeFileSync(new URL('embedded.snapshot.json', folder), `${JSON.stringify(snapshotOf(run, '2026-01-01T00:00:00.000Z'), null, 2)}\n`);
+writeFileSync(
+  new URL('embedded.snapshot.json', folder),
+  `${JSON.stringify(snapshotOf(run, '2026-01-01T00:00:00.000Z'), null, 2)}\n`,
+);
 console.log(`wrote embedded-run.json and embedded.snapshot.json (${run.results.length} contracts)`);

@@ -12,11 +12,20 @@ const dropped = new Set(['documentation', 'documentationUrl', 'deprecatedMessage
 function strip(value) {
   if (Array.isArray(value)) return value.map(strip);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !dropped.has(key)).map(([key, v]) => [key, strip(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !dropped.has(key))
+      .map(([key, v]) => [key, strip(v)]),
+  );
 }
 
 for (const service of services) {
   const model = JSON.parse(readFileSync(join(sourceDir, `${service}.json`), 'utf8'));
-  const stripped = strip({ version: model.version, metadata: model.metadata, operations: model.operations, shapes: model.shapes });
+  const stripped = strip({
+    version: model.version,
+    metadata: model.metadata,
+    operations: model.operations,
+    shapes: model.shapes,
+  });
   writeFileSync(join('emulator/models', `${service}.json`), `${JSON.stringify(stripped)}\n`);
 }

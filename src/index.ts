@@ -18,6 +18,12 @@ export { readStackFile, stackFileSchema, type StackFile } from './stack/stack-fi
 export { renderJson } from './reporters/json.js';
 export { renderJunit } from './reporters/junit.js';
 export { renderMarkdown } from './reporters/markdown.js';
-export { snapshotOf, compareWithSnapshot, readSnapshot, writeSnapshot, type SnapshotFile } from './snapshots/snapshot-file.js';
+export {
+  snapshotOf,
+  compareWithSnapshot,
+  readSnapshot,
+  writeSnapshot,
+  type SnapshotFile,
+} from './snapshots/snapshot-file.js';
 export { Normalizer, normalizeOutcomes } from './snapshots/normalize.js';
 export { exitCodes } from './cli/exit-codes.js';

@@ -4,4 +4,6 @@ import { packageRoot } from '../emulator/package-root.js';
 
 export { packageRoot };
 
-export const packageVersion = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+export const packageVersion = (
+  JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }
+).version;

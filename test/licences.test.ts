@@ -16,12 +16,20 @@ function isPermissive(license: string): boolean {
 
 describe('licences', () => {
   it('every package idpool ships with (the production dependency tree) is permissively licensed', () => {
-    const tree = JSON.parse(execFileSync('npm', ['ls', '--omit=dev', '--all', '--json'], { cwd: packageRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Tree;
+    const tree = JSON.parse(
+      execFileSync('npm', ['ls', '--omit=dev', '--all', '--json'], {
+        cwd: packageRoot,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    ) as Tree;
     const licences = new Map<string, string>();
     const walk = (node: Tree) => {
       for (const [name, child] of Object.entries(node.dependencies ?? {})) {
         if (licences.has(name)) continue;
-        const manifest = JSON.parse(readFileSync(join(packageRoot, 'node_modules', name, 'package.json'), 'utf8')) as { license?: string };
+        const manifest = JSON.parse(readFileSync(join(packageRoot, 'node_modules', name, 'package.json'), 'utf8')) as {
+          license?: string;
+        };
         licences.set(name, manifest.license ?? 'UNKNOWN');
         walk(child);
       }

@@ -14,13 +14,18 @@ interface Answer {
   body: string;
 }
 
-function send(url: string, options: { method?: string; path?: string; headers: Record<string, string>; body: string }): Promise<Answer> {
+function send(
+  url: string,
+  options: { method?: string; path?: string; headers: Record<string, string>; body: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const target = new URL(options.path ?? '/', url);
     const req = httpRequest(target, { method: options.method ?? 'POST', headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     req.end(options.body);
@@ -39,7 +44,10 @@ describe('errors before the operation is known, written from the request context
 
   it('awsJson1_1: a body too large is a JSON error with its type', async () => {
     const answer = await send(ctx.emulator.url, {
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityService.ListIdentityPools' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityService.ListIdentityPools',
+      },
       body: `${tooLarge('{"MaxResults": 1, "pad": "')}"}`,
     });
     expect(answer.status).toBe(413);
@@ -79,7 +87,11 @@ describe('errors before the operation is known, written from the request context
   it('restJson1: a body too large is restJson', async () => {
     const answer = await send(ctx.emulator.url, {
       path: '/2015-03-31/functions',
-      headers: { 'content-type': 'application/json', 'x-amz-date': '20260101T000000Z', authorization: authorization('lambda') },
+      headers: {
+        'content-type': 'application/json',
+        'x-amz-date': '20260101T000000Z',
+        authorization: authorization('lambda'),
+      },
       body: tooLarge('{"FunctionName": "'),
     });
     expect(answer.status).toBe(413);
@@ -97,7 +109,10 @@ describe('errors before the operation is known, written from the request context
   });
 
   it('awsQuery: an unsigned IAM action answers MissingAuthenticationToken in IAM namespace', async () => {
-    const answer = await send(ctx.emulator.url, { headers: { 'content-type': form }, body: 'Action=ListRoles&Version=2010-05-08' });
+    const answer = await send(ctx.emulator.url, {
+      headers: { 'content-type': form },
+      body: 'Action=ListRoles&Version=2010-05-08',
+    });
     expect(answer.status).toBe(403);
     expect(answer.body).toContain(`<ErrorResponse xmlns="${iamNamespace}">`);
     expect(answer.body).toContain('<Code>MissingAuthenticationToken</Code>');

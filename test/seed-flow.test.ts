@@ -1,4 +1,7 @@
-import { GetCredentialsForIdentityCommand, GetOpenIdTokenForDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  GetCredentialsForIdentityCommand,
+  GetOpenIdTokenForDeveloperIdentityCommand,
+} from '@aws-sdk/client-cognito-identity';
 import { SignatureV4 } from '@smithy/signature-v4';
 import aws4 from 'aws4';
 import { execFile, execFileSync } from 'node:child_process';
@@ -26,7 +29,12 @@ describe('the seed flow, exactly as the tutorial does it', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, logLevel: 'warn' });
-    const session = { endpoint: emulator.url, region: emulator.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, executeApiUrlStyle: 'path' as const };
+    const session = {
+      endpoint: emulator.url,
+      region: emulator.region,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      executeApiUrlStyle: 'path' as const,
+    };
     const clients = clientsFor(session);
     const runId = newRunId();
     provisioner = await provisionStack(clients, {
@@ -43,14 +51,26 @@ describe('the seed flow, exactly as the tutorial does it', () => {
 
     // Backend: the developer's own credentials get an identity and a token for its user.
     const token = await clients.cognito.send(
-      new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: stack.identityPoolId, Logins: { [stack.developerProviderName as string]: 'tutorial-user' } }),
+      new GetOpenIdTokenForDeveloperIdentityCommand({
+        IdentityPoolId: stack.identityPoolId,
+        Logins: { [stack.developerProviderName as string]: 'tutorial-user' },
+      }),
     );
     identityId = token.IdentityId as string;
     // Client: trades the token for the authenticated role's temporary credentials (an unsigned call).
     const unsigned = clientsFor(session, { accessKeyId: 'unused', secretAccessKey: 'unused' }).cognito;
-    const answer = await unsigned.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token.Token as string } }));
+    const answer = await unsigned.send(
+      new GetCredentialsForIdentityCommand({
+        IdentityId: identityId,
+        Logins: { 'cognito-identity.amazonaws.com': token.Token as string },
+      }),
+    );
     const credentials = answer.Credentials as { AccessKeyId: string; SecretKey: string; SessionToken: string };
-    keys = { accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretKey, sessionToken: credentials.SessionToken };
+    keys = {
+      accessKeyId: credentials.AccessKeyId,
+      secretAccessKey: credentials.SecretKey,
+      sessionToken: credentials.SessionToken,
+    };
     helloUrl = new URL(`${stack.apiUrl}${stack.helloPath}`);
   });
 
@@ -62,16 +82,26 @@ describe('the seed flow, exactly as the tutorial does it', () => {
   const expectHello = async (response: { status: number; text(): Promise<string> }) => {
     const body = await response.text();
     expect(response.status, body).toBe(200);
-    expect(JSON.parse(body)).toMatchObject({ message: 'Hello user', cognitoIdentityId: identityId, cognitoAuthenticationType: 'authenticated' });
+    expect(JSON.parse(body)).toMatchObject({
+      message: 'Hello user',
+      cognitoIdentityId: identityId,
+      cognitoAuthenticationType: 'authenticated',
+    });
   };
 
   it('the aws4-signed GET reaches the Lambda as the Cognito identity', async () => {
-    const signed = aws4.sign({ host: helloUrl.host, path: helloUrl.pathname, method: 'GET', service: 'execute-api', region: emulator.region }, keys);
+    const signed = aws4.sign(
+      { host: helloUrl.host, path: helloUrl.pathname, method: 'GET', service: 'execute-api', region: emulator.region },
+      keys,
+    );
     await expectHello(await fetch(helloUrl, { headers: signed.headers as Record<string, string> }));
   });
 
   it('the CORS preflight answers with the Access-Control-Allow-* headers, unsigned', async () => {
-    const response = await fetch(helloUrl, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'GET' } });
+    const response = await fetch(helloUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'GET' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-allow-methods')).toContain('GET');
@@ -91,8 +121,21 @@ describe('the seed flow, exactly as the tutorial does it', () => {
         return new Uint8Array(this.hash.digest());
       }
     }
-    const signer = new SignatureV4({ service: 'execute-api', region: emulator.region, credentials: keys, sha256: Sha256 as never });
-    const signed = await signer.sign({ method: 'GET', protocol: 'http:', hostname: helloUrl.hostname, port: Number(helloUrl.port), path: helloUrl.pathname, headers: { host: helloUrl.host }, query: {} });
+    const signer = new SignatureV4({
+      service: 'execute-api',
+      region: emulator.region,
+      credentials: keys,
+      sha256: Sha256 as never,
+    });
+    const signed = await signer.sign({
+      method: 'GET',
+      protocol: 'http:',
+      hostname: helloUrl.hostname,
+      port: Number(helloUrl.port),
+      path: helloUrl.pathname,
+      headers: { host: helloUrl.host },
+      query: {},
+    });
     await expectHello(await fetch(helloUrl, { headers: signed.headers }));
   });
 
@@ -113,7 +156,15 @@ SigV4Auth(Credentials(key, secret, token), 'execute-api', region).add_auth(reque
 with urllib.request.urlopen(urllib.request.Request(url, headers=dict(request.headers.items()))) as response:
     print(json.dumps({'status': response.status, 'body': response.read().decode()}))
 `;
-    const { stdout } = await promisify(execFile)('python3', ['-c', script, helloUrl.href, emulator.region, keys.accessKeyId, keys.secretAccessKey, keys.sessionToken]);
+    const { stdout } = await promisify(execFile)('python3', [
+      '-c',
+      script,
+      helloUrl.href,
+      emulator.region,
+      keys.accessKeyId,
+      keys.secretAccessKey,
+      keys.sessionToken,
+    ]);
     const answer = JSON.parse(stdout) as { status: number; body: string };
     await expectHello({ status: answer.status, text: async () => answer.body });
   });

@@ -14,13 +14,27 @@ describe('the emulator server', () => {
 
   it('moves its clock forward and to an offset', async () => {
     const before = (await (await fetch(`${ctx.emulator.url}/_idpool/clock`)).json()) as { now: string };
-    const advanced = await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: 3600 }) });
+    const advanced = await fetch(`${ctx.emulator.url}/_idpool/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceSeconds: 3600 }),
+    });
     const after = (await advanced.json()) as { now: string; offsetSeconds: number };
     expect(after.offsetSeconds).toBe(3600);
     expect(Date.parse(after.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(3_600_000);
-    const reset = (await (await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetSeconds: 0 }) })).json()) as { offsetSeconds: number };
+    const reset = (await (
+      await fetch(`${ctx.emulator.url}/_idpool/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ offsetSeconds: 0 }),
+      })
+    ).json()) as { offsetSeconds: number };
     expect(reset.offsetSeconds).toBe(0);
-    const bad = await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advanceSeconds":"soon"}' });
+    const bad = await fetch(`${ctx.emulator.url}/_idpool/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"advanceSeconds":"soon"}',
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -34,11 +48,17 @@ describe('the emulator server', () => {
   it('refuses an unsigned call to an operation AWS requires signed', async () => {
     const response = await fetch(ctx.emulator.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityService.ListIdentityPools' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityService.ListIdentityPools',
+      },
       body: '{"MaxResults":10}',
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
+    expect(await response.json()).toEqual({
+      __type: 'MissingAuthenticationTokenException',
+      message: 'Missing Authentication Token',
+    });
   });
 
   it('answers an unknown JSON target with UnknownOperationException', async () => {
@@ -65,7 +85,11 @@ describe('the emulator server', () => {
     const status = await new Promise<number>((resolve, reject) => {
       const outgoing = request(ctx.emulator.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityService.GetId', 'content-length': String(200 * 1024 * 1024) },
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSCognitoIdentityService.GetId',
+          'content-length': String(200 * 1024 * 1024),
+        },
       });
       outgoing.on('response', (response) => {
         response.resume();

@@ -8,8 +8,14 @@ import { startEmulator } from '../emulator/testing.js';
 import { packageRoot } from '../emulator/package-root.js';
 import { clientsFor } from './support/emulator.js';
 
-const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: '*' }] });
+const trust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+const policy = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: '*' }],
+});
 
 describe('moving a whole state between emulators', () => {
   const folder = mkdtempSync(join(tmpdir(), 'idpool-state-'));
@@ -24,13 +30,20 @@ describe('moving a whole state between emulators', () => {
       await iam.send(new PutRolePolicyCommand({ RoleName: 'moved', PolicyName: 'invoke', PolicyDocument: policy }));
       await source.runtime.tokens.ready();
 
-      const plain = (await (await fetch(`${source.url}/_idpool/state`)).json()) as { tables: Record<string, unknown[]>; includesSecrets: boolean };
+      const plain = (await (await fetch(`${source.url}/_idpool/state`)).json()) as {
+        tables: Record<string, unknown[]>;
+        includesSecrets: boolean;
+      };
       expect(plain.includesSecrets).toBe(false);
       expect(plain.tables.signing_keys).toBeUndefined();
       expect(plain.tables.issued_credentials).toBeUndefined();
       expect(JSON.stringify(plain)).not.toContain('"d":');
 
-      const imported = await fetch(`${target.url}/_idpool/state`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(plain) });
+      const imported = await fetch(`${target.url}/_idpool/state`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(plain),
+      });
       expect(imported.status).toBe(200);
       const moved = clientsFor(target).iam;
       const role = await moved.send(new GetRoleCommand({ RoleName: 'moved' }));
@@ -38,7 +51,9 @@ describe('moving a whole state between emulators', () => {
       const inline = await moved.send(new GetRolePolicyCommand({ RoleName: 'moved', PolicyName: 'invoke' }));
       expect(JSON.parse(decodeURIComponent(inline.PolicyDocument as string))).toEqual(JSON.parse(policy));
 
-      const withSecrets = (await (await fetch(`${source.url}/_idpool/state?secrets=true`)).json()) as { tables: Record<string, unknown[]> };
+      const withSecrets = (await (await fetch(`${source.url}/_idpool/state?secrets=true`)).json()) as {
+        tables: Record<string, unknown[]>;
+      };
       expect(withSecrets.tables.signing_keys).toHaveLength(1);
     } finally {
       await source.stop();
@@ -49,11 +64,21 @@ describe('moving a whole state between emulators', () => {
   it('refuses what is not an export, and an export of another schema version', async () => {
     const emulator = await startEmulator({ port: 0, logLevel: 'warn' });
     try {
-      const garbage = await fetch(`${emulator.url}/_idpool/state`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"tables":[]}' });
+      const garbage = await fetch(`${emulator.url}/_idpool/state`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"tables":[]}',
+      });
       expect(garbage.status).toBe(400);
-      const exported = (await (await fetch(`${emulator.url}/_idpool/state`)).json()) as { schemaVersions: Record<string, number> };
+      const exported = (await (await fetch(`${emulator.url}/_idpool/state`)).json()) as {
+        schemaVersions: Record<string, number>;
+      };
       exported.schemaVersions.iam = 999;
-      const future = await fetch(`${emulator.url}/_idpool/state`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(exported) });
+      const future = await fetch(`${emulator.url}/_idpool/state`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(exported),
+      });
       expect(future.status).toBe(400);
       expect(((await future.json()) as { message: string }).message).toContain('iam schema is version 999');
     } finally {
@@ -65,14 +90,20 @@ describe('moving a whole state between emulators', () => {
     const from = join(folder, 'from');
     const to = join(folder, 'to');
     const emulator = await startEmulator({ port: 0, logLevel: 'warn', dataDir: from });
-    await clientsFor(emulator).iam.send(new CreateRoleCommand({ RoleName: 'offline', AssumeRolePolicyDocument: trust }));
+    await clientsFor(emulator).iam.send(
+      new CreateRoleCommand({ RoleName: 'offline', AssumeRolePolicyDocument: trust }),
+    );
     await emulator.stop();
 
     const file = join(folder, 'state.json');
     const cli = `${packageRoot}/dist/src/cli/main.js`;
-    expect(execFileSync(process.execPath, [cli, 'state', 'export', file, '--data-dir', from], { encoding: 'utf8' })).toMatch(/^exported \d+ rows/);
+    expect(
+      execFileSync(process.execPath, [cli, 'state', 'export', file, '--data-dir', from], { encoding: 'utf8' }),
+    ).toMatch(/^exported \d+ rows/);
     expect(readFileSync(file, 'utf8')).toContain('"offline"');
-    expect(execFileSync(process.execPath, [cli, 'state', 'import', file, '--data-dir', to], { encoding: 'utf8' })).toMatch(/^imported \d+ rows/);
+    expect(
+      execFileSync(process.execPath, [cli, 'state', 'import', file, '--data-dir', to], { encoding: 'utf8' }),
+    ).toMatch(/^imported \d+ rows/);
 
     const restored = await startEmulator({ port: 0, logLevel: 'warn', dataDir: to });
     try {

@@ -26,8 +26,15 @@ const roleSchema = z.strictObject({
 /** IAM returns policy documents URL-encoded (RFC 3986); decoded they are the JSON that was sent. */
 function trustsCognito(body: JsonValue, ctx: ContractContext): string[] {
   const encoded = at(body, 'Role.AssumeRolePolicyDocument');
-  if (typeof encoded !== 'string') return ['Role.AssumeRolePolicyDocument: expected the URL-encoded trust policy, got nothing'];
-  let document: { Statement?: Array<{ Principal?: { Federated?: string }; Action?: string | string[]; Condition?: Record<string, Record<string, unknown>> }> };
+  if (typeof encoded !== 'string')
+    return ['Role.AssumeRolePolicyDocument: expected the URL-encoded trust policy, got nothing'];
+  let document: {
+    Statement?: Array<{
+      Principal?: { Federated?: string };
+      Action?: string | string[];
+      Condition?: Record<string, Record<string, unknown>>;
+    }>;
+  };
   try {
     document = JSON.parse(decodeURIComponent(encoded)) as typeof document;
   } catch {
@@ -37,7 +44,11 @@ function trustsCognito(body: JsonValue, ctx: ContractContext): string[] {
   return [
     ...same('trust Principal.Federated', statement?.Principal?.Federated, 'cognito-identity.amazonaws.com'),
     ...same('trust Action', statement?.Action, 'sts:AssumeRoleWithWebIdentity'),
-    ...same('trust Condition aud', statement?.Condition?.StringEquals?.['cognito-identity.amazonaws.com:aud'], ctx.stack.identityPoolId),
+    ...same(
+      'trust Condition aud',
+      statement?.Condition?.StringEquals?.['cognito-identity.amazonaws.com:aud'],
+      ctx.stack.identityPoolId,
+    ),
   ];
 }
 
@@ -51,7 +62,8 @@ export const setIdentityPoolRolesContracts = [
     id: 'set-identity-pool-roles.create-role-response',
     step: 'set-identity-pool-roles',
     title: 'CreateRole answers the role: RoleId AROA…, its ARN, the trust policy URL-encoded',
-    request: 'iam CreateRole {RoleName: idpool-<run>-auth, AssumeRolePolicyDocument: <Federated cognito-identity.amazonaws.com, aud = pool, amr = authenticated>, Tags: [idpool:run]}',
+    request:
+      'iam CreateRole {RoleName: idpool-<run>-auth, AssumeRolePolicyDocument: <Federated cognito-identity.amazonaws.com, aud = pool, amr = authenticated>, Tags: [idpool:run]}',
     status: 'validated',
     source: {
       ref: `${iamRecording('TestIAMIntegrations::test_update_assume_role_policy', 'created_role')}; ${iamModel}; https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html`,
@@ -63,7 +75,10 @@ export const setIdentityPoolRolesContracts = [
       status: 200,
       schema: z.strictObject({ Role: roleSchema }),
       checks: {
-        'names the stack role': (body, ctx) => [...same('Role.Arn', at(body, 'Role.Arn'), ctx.stack.authenticatedRoleArn), ...same('Role.Path', at(body, 'Role.Path'), '/')],
+        'names the stack role': (body, ctx) => [
+          ...same('Role.Arn', at(body, 'Role.Arn'), ctx.stack.authenticatedRoleArn),
+          ...same('Role.Path', at(body, 'Role.Path'), '/'),
+        ],
         'trusts cognito-identity for this pool': trustsCognito,
       },
     },
@@ -74,7 +89,10 @@ export const setIdentityPoolRolesContracts = [
     title: 'SetIdentityPoolRoles answers 200 with no output',
     request: 'cognito-identity SetIdentityPoolRoles {IdentityPoolId: <pool>, Roles: {authenticated: <role arn>}}',
     status: 'model',
-    source: { ref: `${cognitoModel}; docs/aws-behaviour.md`, note: 'SetIdentityPoolRoles has no output shape; operations with no output answer 200 with an empty JSON body.' },
+    source: {
+      ref: `${cognitoModel}; docs/aws-behaviour.md`,
+      note: 'SetIdentityPoolRoles has no output shape; operations with no output answer 200 with an empty JSON body.',
+    },
     run: (ctx) => recorded(ctx, 'setIdentityPoolRoles'),
     expect: { kind: 'response', status: 200, schema: z.strictObject({}) },
   }),
@@ -84,8 +102,12 @@ export const setIdentityPoolRolesContracts = [
     title: 'GetIdentityPoolRoles answers the authenticated role that was set',
     request: 'cognito-identity GetIdentityPoolRoles {IdentityPoolId: <pool>}',
     status: 'model',
-    source: { ref: cognitoModel, note: 'Output: IdentityPoolId, Roles (map of authenticated/unauthenticated to role ARN), RoleMappings.' },
-    run: (ctx) => ctx.call(ctx.clients.cognito.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: ctx.stack.identityPoolId }))),
+    source: {
+      ref: cognitoModel,
+      note: 'Output: IdentityPoolId, Roles (map of authenticated/unauthenticated to role ARN), RoleMappings.',
+    },
+    run: (ctx) =>
+      ctx.call(ctx.clients.cognito.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: ctx.stack.identityPoolId }))),
     expect: {
       kind: 'response',
       status: 200,
@@ -106,11 +128,22 @@ export const setIdentityPoolRolesContracts = [
     id: 'set-identity-pool-roles.unknown-pool',
     step: 'set-identity-pool-roles',
     title: 'SetIdentityPoolRoles on a pool that does not exist is ResourceNotFoundException (400)',
-    request: 'cognito-identity SetIdentityPoolRoles {IdentityPoolId: <region>:00000000-…, Roles: {authenticated: <role arn>}}',
+    request:
+      'cognito-identity SetIdentityPoolRoles {IdentityPoolId: <region>:00000000-…, Roles: {authenticated: <role arn>}}',
     status: 'validated',
-    source: { ref: `${cognitoModel}; ${cognitoErrorStatus.ref}`, note: `ResourceNotFoundException is in SetIdentityPoolRoles' errors. ${cognitoErrorStatus.note}` },
+    source: {
+      ref: `${cognitoModel}; ${cognitoErrorStatus.ref}`,
+      note: `ResourceNotFoundException is in SetIdentityPoolRoles' errors. ${cognitoErrorStatus.note}`,
+    },
     run: (ctx) =>
-      ctx.call(ctx.clients.cognito.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: unknownPoolId(ctx), Roles: { authenticated: ctx.stack.authenticatedRoleArn } }))),
+      ctx.call(
+        ctx.clients.cognito.send(
+          new SetIdentityPoolRolesCommand({
+            IdentityPoolId: unknownPoolId(ctx),
+            Roles: { authenticated: ctx.stack.authenticatedRoleArn },
+          }),
+        ),
+      ),
     expect: { kind: 'error', error: { code: 'ResourceNotFoundException', status: 400 } },
   }),
   defineContract({
@@ -124,7 +157,14 @@ export const setIdentityPoolRolesContracts = [
       note: "NoSuchEntityException: code NoSuchEntity, httpStatusCode 404. Message as AWS words it: 'The role with name <name> cannot be found.'",
     },
     run: (ctx) => ctx.call(ctx.clients.iam.send(new GetRoleCommand({ RoleName: `idpool-${ctx.runId}-missing` }))),
-    expect: { kind: 'error', error: { code: 'NoSuchEntityException', status: 404, message: /^The role with name idpool-[\w-]+-missing cannot be found\.$/ } },
+    expect: {
+      kind: 'error',
+      error: {
+        code: 'NoSuchEntityException',
+        status: 404,
+        message: /^The role with name idpool-[\w-]+-missing cannot be found\.$/,
+      },
+    },
   }),
   defineContract({
     id: 'set-identity-pool-roles.malformed-trust-policy',
@@ -138,10 +178,16 @@ export const setIdentityPoolRolesContracts = [
     },
     run: async (ctx) => {
       const roleName = `idpool-${ctx.runId}-malformed`;
-      const outcome = await ctx.call(ctx.clients.iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: 'not a policy' })));
-      if (outcome.kind === 'response') await ctx.call(ctx.clients.iam.send(new DeleteRoleCommand({ RoleName: roleName })));
+      const outcome = await ctx.call(
+        ctx.clients.iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: 'not a policy' })),
+      );
+      if (outcome.kind === 'response')
+        await ctx.call(ctx.clients.iam.send(new DeleteRoleCommand({ RoleName: roleName })));
       return outcome;
     },
-    expect: { kind: 'error', error: { code: 'MalformedPolicyDocumentException', status: 400, message: /^This policy contains invalid Json$/ } },
+    expect: {
+      kind: 'error',
+      error: { code: 'MalformedPolicyDocumentException', status: 400, message: /^This policy contains invalid Json$/ },
+    },
   }),
 ];

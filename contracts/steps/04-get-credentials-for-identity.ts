@@ -1,4 +1,7 @@
-import { GetCredentialsForIdentityCommand, GetOpenIdTokenForDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  GetCredentialsForIdentityCommand,
+  GetOpenIdTokenForDeveloperIdentityCommand,
+} from '@aws-sdk/client-cognito-identity';
 import { generateKeyPair, SignJWT } from 'jose';
 import { z } from 'zod';
 import { at, decodeToken, same, text, timeNear } from '../checks.js';
@@ -22,11 +25,20 @@ const credentialsSchema = z.strictObject({
 
 function getCredentials(ctx: ContractContext, identityId: string, token?: string): Promise<Outcome> {
   return ctx.call(
-    ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, ...(token === undefined ? {} : { Logins: { [cognitoLogin]: token } }) })),
+    ctx.clients.cognito.send(
+      new GetCredentialsForIdentityCommand({
+        IdentityId: identityId,
+        ...(token === undefined ? {} : { Logins: { [cognitoLogin]: token } }),
+      }),
+    ),
   );
 }
 
-async function tokenFor(ctx: ContractContext, user: string, tokenDuration?: number): Promise<{ identityId: string; token: string } | Outcome> {
+async function tokenFor(
+  ctx: ContractContext,
+  user: string,
+  tokenDuration?: number,
+): Promise<{ identityId: string; token: string } | Outcome> {
   const outcome = await ctx.call(
     ctx.clients.cognito.send(
       new GetOpenIdTokenForDeveloperIdentityCommand({
@@ -36,7 +48,9 @@ async function tokenFor(ctx: ContractContext, user: string, tokenDuration?: numb
       }),
     ),
   );
-  return outcome.kind === 'response' ? { identityId: text(outcome.body, 'IdentityId'), token: text(outcome.body, 'Token') } : outcome;
+  return outcome.kind === 'response'
+    ? { identityId: text(outcome.body, 'IdentityId'), token: text(outcome.body, 'Token') }
+    : outcome;
 }
 
 const notAuthorizedSource = {
@@ -49,7 +63,8 @@ export const getCredentialsContracts = [
     id: 'get-credentials-for-identity.issued',
     step: 'get-credentials-for-identity',
     title: 'The client trades the token for temporary credentials (ASIA…) that expire in about one hour',
-    request: 'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: <token>}} (unsigned)',
+    request:
+      'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: <token>}} (unsigned)',
     status: 'model',
     source: {
       ref: `docs/aws-behaviour.md; ${cognitoModel}`,
@@ -62,8 +77,10 @@ export const getCredentialsContracts = [
       status: 200,
       schema: credentialsSchema,
       checks: {
-        'for the token\'s identity': (body, ctx) => same('IdentityId', at(body, 'IdentityId'), ctx.outputs.developerToken.identityId),
-        'expires in about one hour': (body, ctx) => timeNear('Credentials.Expiration', at(body, 'Credentials.Expiration'), ctx.clock.nowMs() + 3600_000, 120),
+        "for the token's identity": (body, ctx) =>
+          same('IdentityId', at(body, 'IdentityId'), ctx.outputs.developerToken.identityId),
+        'expires in about one hour': (body, ctx) =>
+          timeNear('Credentials.Expiration', at(body, 'Credentials.Expiration'), ctx.clock.nowMs() + 3600_000, 120),
       },
     },
     provides: {
@@ -77,7 +94,9 @@ export const getCredentialsContracts = [
           sessionToken: text(outcome.body, 'Credentials.SessionToken'),
           expiration: text(outcome.body, 'Credentials.Expiration'),
         };
-        return credentials.accessKeyId && credentials.secretAccessKey && credentials.sessionToken ? credentials : undefined;
+        return credentials.accessKeyId && credentials.secretAccessKey && credentials.sessionToken
+          ? credentials
+          : undefined;
       },
     },
   }),
@@ -85,37 +104,50 @@ export const getCredentialsContracts = [
     id: 'get-credentials-for-identity.garbage-token',
     step: 'get-credentials-for-identity',
     title: 'A login that is not a token is NotAuthorizedException (400), "Invalid login token…"',
-    request: "cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: 'not-a-token'}}",
+    request:
+      "cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: 'not-a-token'}}",
     status: 'unverified',
     source: notAuthorizedSource,
     requires: ['developerToken'],
     run: (ctx) => getCredentials(ctx, ctx.outputs.developerToken.identityId, 'not-a-token'),
-    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 400, message: /^Invalid login token\./ } },
+    expect: {
+      kind: 'error',
+      error: { code: 'NotAuthorizedException', status: 400, message: /^Invalid login token\./ },
+    },
   }),
   defineContract({
     id: 'get-credentials-for-identity.forged-token',
     step: 'get-credentials-for-identity',
     title: 'A token with the right claims signed by another key is NotAuthorizedException (400)',
-    request: 'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: <alice token re-signed with a key of our own>}}',
+    request:
+      'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: <alice token re-signed with a key of our own>}}',
     status: 'unverified',
     source: notAuthorizedSource,
     requires: ['developerToken'],
     run: async (ctx) => {
       const { token, identityId } = ctx.outputs.developerToken;
       const decoded = decodeToken(token);
-      const claims = typeof decoded === 'string' ? { iss: cognitoIssuer, aud: ctx.stack.identityPoolId, sub: identityId } : decoded.claims;
+      const claims =
+        typeof decoded === 'string'
+          ? { iss: cognitoIssuer, aud: ctx.stack.identityPoolId, sub: identityId }
+          : decoded.claims;
       const kid = typeof decoded === 'string' ? `${ctx.target.region}-1` : String(decoded.header.kid);
       const { privateKey } = await generateKeyPair('RS512');
       const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'RS512', typ: 'JWS', kid }).sign(privateKey);
       return getCredentials(ctx, identityId, forged);
     },
-    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 400, message: /^Invalid login token\./ } },
+    expect: {
+      kind: 'error',
+      error: { code: 'NotAuthorizedException', status: 400, message: /^Invalid login token\./ },
+    },
   }),
   defineContract({
     id: 'get-credentials-for-identity.token-of-another-identity',
     step: 'get-credentials-for-identity',
-    title: 'A valid token for one identity presented for another is NotAuthorizedException (400), "Access to Identity … is forbidden."',
-    request: 'cognito-identity GetCredentialsForIdentity {IdentityId: <dave identity>, Logins: {cognito-identity.amazonaws.com: <alice token>}}',
+    title:
+      'A valid token for one identity presented for another is NotAuthorizedException (400), "Access to Identity … is forbidden."',
+    request:
+      'cognito-identity GetCredentialsForIdentity {IdentityId: <dave identity>, Logins: {cognito-identity.amazonaws.com: <alice token>}}',
     status: 'unverified',
     source: notAuthorizedSource,
     requires: ['developerToken'],
@@ -124,13 +156,21 @@ export const getCredentialsContracts = [
       if ('kind' in dave) return dave;
       return getCredentials(ctx, dave.identityId, ctx.outputs.developerToken.token);
     },
-    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 400, message: /^Access to Identity '[\w-]+:[0-9a-f-]+' is forbidden\.$/ } },
+    expect: {
+      kind: 'error',
+      error: {
+        code: 'NotAuthorizedException',
+        status: 400,
+        message: /^Access to Identity '[\w-]+:[0-9a-f-]+' is forbidden\.$/,
+      },
+    },
   }),
   defineContract({
     id: 'get-credentials-for-identity.expired-token',
     step: 'get-credentials-for-identity',
     title: 'A token past its exp is NotAuthorizedException (400)',
-    request: 'GetOpenIdTokenForDeveloperIdentity for erin-<run>, let its lifetime pass (movable clock: 900 s; else TokenDuration 1 and a 2 s wait), then GetCredentialsForIdentity with it',
+    request:
+      'GetOpenIdTokenForDeveloperIdentity for erin-<run>, let its lifetime pass (movable clock: 900 s; else TokenDuration 1 and a 2 s wait), then GetCredentialsForIdentity with it',
     status: 'unverified',
     source: notAuthorizedSource,
     run: async (ctx) => {
@@ -140,12 +180,16 @@ export const getCredentialsContracts = [
       await ctx.clock.pass((lifetime ?? 900) + 1);
       return getCredentials(ctx, erin.identityId, erin.token);
     },
-    expect: { kind: 'error', error: { code: 'NotAuthorizedException', status: 400, message: /^Invalid login token\./ } },
+    expect: {
+      kind: 'error',
+      error: { code: 'NotAuthorizedException', status: 400, message: /^Invalid login token\./ },
+    },
   }),
   defineContract({
     id: 'get-credentials-for-identity.no-login',
     step: 'get-credentials-for-identity',
-    title: 'An authenticated identity asked for without its login, in a pool without guest access, is NotAuthorizedException (400)',
+    title:
+      'An authenticated identity asked for without its login, in a pool without guest access, is NotAuthorizedException (400)',
     request: 'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>} (no Logins)',
     status: 'unverified',
     source: {
@@ -160,7 +204,8 @@ export const getCredentialsContracts = [
     id: 'get-credentials-for-identity.malformed-identity-id',
     step: 'get-credentials-for-identity',
     title: 'An IdentityId outside [\\w-]+:[0-9a-f-]+ is a ValidationException (400)',
-    request: "cognito-identity GetCredentialsForIdentity {IdentityId: 'not-an-identity-id', Logins: {cognito-identity.amazonaws.com: <alice token>}}",
+    request:
+      "cognito-identity GetCredentialsForIdentity {IdentityId: 'not-an-identity-id', Logins: {cognito-identity.amazonaws.com: <alice token>}}",
     status: 'unverified',
     source: {
       ref: `${cognitoModel}; docs/aws-behaviour.md`,
@@ -168,6 +213,14 @@ export const getCredentialsContracts = [
     },
     requires: ['developerToken'],
     run: (ctx) => getCredentials(ctx, 'not-an-identity-id', ctx.outputs.developerToken.token),
-    expect: { kind: 'error', error: { code: 'ValidationException', status: 400, message: /^1 validation error detected: Value 'not-an-identity-id' at 'identityId' failed to satisfy constraint: Member must satisfy regular expression pattern/ } },
+    expect: {
+      kind: 'error',
+      error: {
+        code: 'ValidationException',
+        status: 400,
+        message:
+          /^1 validation error detected: Value 'not-an-identity-id' at 'identityId' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+      },
+    },
   }),
 ];

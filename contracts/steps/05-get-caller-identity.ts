@@ -5,7 +5,8 @@ import { defineContract } from '../define.js';
 import type { JsonValue } from '../outcome.js';
 import type { AwsCredentials, ContractContext } from '../types.js';
 
-const stsDocs = 'botocore sts 2011-06-15 service-2.json (GetCallerIdentity); https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
+const stsDocs =
+  'botocore sts 2011-06-15 service-2.json (GetCallerIdentity); https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
 
 function cognitoCredentials(ctx: ContractContext): AwsCredentials {
   const { accessKeyId, secretAccessKey, sessionToken } = ctx.outputs.credentials;
@@ -28,7 +29,8 @@ function isTheAssumedRole(body: JsonValue, ctx: ContractContext): string[] {
   ];
   const created = ctx.provisioning?.createAuthenticatedRole;
   const roleId = created?.kind === 'response' ? at(created.body, 'Role.RoleId') : undefined;
-  if (typeof roleId === 'string') differences.push(...same('UserId', at(body, 'UserId'), `${roleId}:CognitoIdentityCredentials`));
+  if (typeof roleId === 'string')
+    differences.push(...same('UserId', at(body, 'UserId'), `${roleId}:CognitoIdentityCredentials`));
   return differences;
 }
 
@@ -58,10 +60,24 @@ export const getCallerIdentityContracts = [
     title: 'Signed with the wrong secret key it is SignatureDoesNotMatch (403)',
     request: 'sts GetCallerIdentity signed with the Cognito access key and session token but another secret',
     status: 'model',
-    source: { ref: stsDocs, note: 'SignatureDoesNotMatch (403): "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."' },
+    source: {
+      ref: stsDocs,
+      note: 'SignatureDoesNotMatch (403): "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."',
+    },
     requires: ['credentials'],
-    run: (ctx) => callerIdentity(ctx, { ...cognitoCredentials(ctx), secretAccessKey: `${ctx.outputs.credentials.secretAccessKey.slice(0, -4)}XXXX` }),
-    expect: { kind: 'error', error: { code: 'SignatureDoesNotMatch', status: 403, message: /^The request signature we calculated does not match the signature you provided/ } },
+    run: (ctx) =>
+      callerIdentity(ctx, {
+        ...cognitoCredentials(ctx),
+        secretAccessKey: `${ctx.outputs.credentials.secretAccessKey.slice(0, -4)}XXXX`,
+      }),
+    expect: {
+      kind: 'error',
+      error: {
+        code: 'SignatureDoesNotMatch',
+        status: 403,
+        message: /^The request signature we calculated does not match the signature you provided/,
+      },
+    },
   }),
   defineContract({
     id: 'get-caller-identity.missing-session-token',
@@ -69,16 +85,24 @@ export const getCallerIdentityContracts = [
     title: 'Temporary keys without their session token are InvalidClientTokenId (403)',
     request: 'sts GetCallerIdentity signed with the Cognito access key and secret, no X-Amz-Security-Token',
     status: 'model',
-    source: { ref: stsDocs, note: 'InvalidClientTokenId (403): "The X.509 certificate or AWS access key ID provided does not exist in our records" / "The security token included in the request is invalid."' },
+    source: {
+      ref: stsDocs,
+      note: 'InvalidClientTokenId (403): "The X.509 certificate or AWS access key ID provided does not exist in our records" / "The security token included in the request is invalid."',
+    },
     requires: ['credentials'],
-    run: (ctx) => callerIdentity(ctx, { accessKeyId: ctx.outputs.credentials.accessKeyId, secretAccessKey: ctx.outputs.credentials.secretAccessKey }),
+    run: (ctx) =>
+      callerIdentity(ctx, {
+        accessKeyId: ctx.outputs.credentials.accessKeyId,
+        secretAccessKey: ctx.outputs.credentials.secretAccessKey,
+      }),
     expect: { kind: 'error', error: { code: 'InvalidClientTokenId', status: 403 } },
   }),
   defineContract({
     id: 'get-caller-identity.expired-credentials',
     step: 'get-caller-identity',
     title: 'After their Expiration the credentials are ExpiredToken (403)',
-    request: 'let 3601 s pass on the target clock, then sts GetCallerIdentity signed with the Cognito credentials (at the target\'s time)',
+    request:
+      "let 3601 s pass on the target clock, then sts GetCallerIdentity signed with the Cognito credentials (at the target's time)",
     status: 'unverified',
     source: {
       ref: `${stsDocs}; https://github.com/aws/aws-sdk-java-v2/issues/1649`,
@@ -90,6 +114,13 @@ export const getCallerIdentityContracts = [
       await ctx.clock.pass(3601);
       return callerIdentity(ctx, credentials);
     },
-    expect: { kind: 'error', error: { code: ['ExpiredToken', 'ExpiredTokenException'], status: 403, message: /^The security token included in the request is expired/ } },
+    expect: {
+      kind: 'error',
+      error: {
+        code: ['ExpiredToken', 'ExpiredTokenException'],
+        status: 403,
+        message: /^The security token included in the request is expired/,
+      },
+    },
   }),
 ];

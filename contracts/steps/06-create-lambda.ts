@@ -6,7 +6,8 @@ import type { JsonValue } from '../outcome.js';
 import { stackConventions } from '../stack-conventions.js';
 import type { ContractContext } from '../types.js';
 
-const lambdaModel = 'botocore lambda 2015-03-31 service-2.json (FunctionConfiguration, GetFunctionResponse, AddPermission)';
+const lambdaModel =
+  'botocore lambda 2015-03-31 service-2.json (FunctionConfiguration, GetFunctionResponse, AddPermission)';
 
 /** Recorded AWS answers (LocalStack's parity snapshots, replayed against idpool by test/aws-recorded). */
 function lambdaRecording(test: string, key: string): string {
@@ -45,14 +46,20 @@ export const createLambdaContracts = [
     id: 'create-lambda.create-function-response',
     step: 'create-lambda',
     title: 'CreateFunction answers 201 with the function configuration (ARN, runtime, handler, code hash)',
-    request: 'lambda CreateFunction {FunctionName: idpool-<run>-hello, Runtime: nodejs20.x, Handler: index.handler, Role: <lambda role>, Code: {ZipFile: examples/hello}, Tags: {idpool:run}}',
+    request:
+      'lambda CreateFunction {FunctionName: idpool-<run>-hello, Runtime: nodejs20.x, Handler: index.handler, Role: <lambda role>, Code: {ZipFile: examples/hello}, Tags: {idpool:run}}',
     status: 'validated',
     source: {
       ref: `${lambdaRecording('TestLambdaFunction::test_function_lifecycle', 'create_response')}; ${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html`,
       note: 'Recorded: HTTP 201, FunctionArn arn:<partition>:lambda:<region>:<account>:function:<name>, Version $LATEST, PackageType Zip, State Pending (StateReasonCode Creating, "The function is being created."), CodeSha256 and CodeSize present. From the docs: CodeSha256 is the base64 SHA-256 of the zip.',
     },
     run: (ctx) => recorded(ctx, 'createFunction'),
-    expect: { kind: 'response', status: 201, schema: functionConfigurationSchema, checks: { 'the stack function': (body, ctx) => isTheStackFunction(body, ctx) } },
+    expect: {
+      kind: 'response',
+      status: 201,
+      schema: functionConfigurationSchema,
+      checks: { 'the stack function': (body, ctx) => isTheStackFunction(body, ctx) },
+    },
   }),
   defineContract({
     id: 'create-lambda.get-function',
@@ -78,7 +85,12 @@ export const createLambdaContracts = [
       checks: {
         'the stack function': (body, ctx) => isTheStackFunction(at(body, 'Configuration'), ctx),
         active: (body) => same('Configuration.State', at(body, 'Configuration.State'), 'Active'),
-        'tagged with the run': (body, ctx) => same(`Tags.${stackConventions.runTag}`, (at(body, 'Tags') as Record<string, JsonValue> | undefined)?.[stackConventions.runTag], ctx.runId),
+        'tagged with the run': (body, ctx) =>
+          same(
+            `Tags.${stackConventions.runTag}`,
+            (at(body, 'Tags') as Record<string, JsonValue> | undefined)?.[stackConventions.runTag],
+            ctx.runId,
+          ),
       },
     },
   }),
@@ -126,8 +138,16 @@ export const createLambdaContracts = [
       ref: `${lambdaRecording('TestLambdaFunction::test_ops_on_nonexisting_fn[get_function]', 'not_found_exception')}; ${lambdaModel}`,
       note: "Recorded: HTTP 404, ResourceNotFoundException, Type User, 'Function not found: arn:<partition>:lambda:<region>:<account>:function:<name>'.",
     },
-    run: (ctx) => ctx.call(ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: `idpool-${ctx.runId}-missing` }))),
-    expect: { kind: 'error', error: { code: 'ResourceNotFoundException', status: 404, message: /^Function not found: arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:idpool-[\w-]+-missing$/ } },
+    run: (ctx) =>
+      ctx.call(ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: `idpool-${ctx.runId}-missing` }))),
+    expect: {
+      kind: 'error',
+      error: {
+        code: 'ResourceNotFoundException',
+        status: 404,
+        message: /^Function not found: arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:idpool-[\w-]+-missing$/,
+      },
+    },
   }),
   defineContract({
     id: 'create-lambda.duplicate-statement-id',
@@ -151,6 +171,14 @@ export const createLambdaContracts = [
           }),
         ),
       ),
-    expect: { kind: 'error', error: { code: 'ResourceConflictException', status: 409, message: /^The statement id \(idpool-apigateway-invoke\) provided already exists\. Please provide a new statement id, or remove the existing statement\.$/ } },
+    expect: {
+      kind: 'error',
+      error: {
+        code: 'ResourceConflictException',
+        status: 409,
+        message:
+          /^The statement id \(idpool-apigateway-invoke\) provided already exists\. Please provide a new statement id, or remove the existing statement\.$/,
+      },
+    },
   }),
 ];

@@ -10,14 +10,20 @@ import type { ContractContext } from '../types.js';
 const apiModel = 'botocore apigateway 2015-07-09 service-2.json (RestApi, Method, Integration, Stage, Deployment)';
 
 async function resourceIdOf(ctx: ContractContext, path: string): Promise<string> {
-  const resources = await ctx.clients.apiGateway.send(new GetResourcesCommand({ restApiId: ctx.stack.restApiId, limit: 500 }));
+  const resources = await ctx.clients.apiGateway.send(
+    new GetResourcesCommand({ restApiId: ctx.stack.restApiId, limit: 500 }),
+  );
   const resource = resources.items?.find((item) => item.path === path);
   if (!resource?.id) throw new NotRun(`the API has no resource ${path} (provisioning did not create it)`);
   return resource.id;
 }
 
 export async function getMethod(ctx: ContractContext, path: string, httpMethod: string): Promise<Outcome> {
-  return ctx.call(ctx.clients.apiGateway.send(new GetMethodCommand({ restApiId: ctx.stack.restApiId, resourceId: await resourceIdOf(ctx, path), httpMethod })));
+  return ctx.call(
+    ctx.clients.apiGateway.send(
+      new GetMethodCommand({ restApiId: ctx.stack.restApiId, resourceId: await resourceIdOf(ctx, path), httpMethod }),
+    ),
+  );
 }
 
 function lambdaIntegrationUri(ctx: ContractContext): string {
@@ -28,7 +34,9 @@ const methodSchema = z.looseObject({
   httpMethod: z.string(),
   authorizationType: z.string(),
   apiKeyRequired: z.boolean().optional(),
-  methodIntegration: z.looseObject({ type: z.string(), httpMethod: z.string().optional(), uri: z.string().optional() }).optional(),
+  methodIntegration: z
+    .looseObject({ type: z.string(), httpMethod: z.string().optional(), uri: z.string().optional() })
+    .optional(),
   methodResponses: z.record(z.string(), z.looseObject({})).optional(),
 });
 
@@ -42,7 +50,8 @@ export const createAndDeployApiContracts = [
     id: 'create-and-deploy-api.create-rest-api-response',
     step: 'create-and-deploy-api',
     title: 'CreateRestApi answers 201 with a 10-character API id',
-    request: 'apigateway CreateRestApi {name: idpool-<run>, endpointConfiguration: {types: [REGIONAL]}, tags: {idpool:run}}',
+    request:
+      'apigateway CreateRestApi {name: idpool-<run>, endpointConfiguration: {types: [REGIONAL]}, tags: {idpool:run}}',
     status: 'model',
     source: {
       ref: `${apiModel}; https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-call-api.html`,
@@ -60,7 +69,10 @@ export const createAndDeployApiContracts = [
         rootResourceId: z.string().optional(),
       }),
       checks: {
-        'the stack API': (body, ctx) => [...same('id', at(body, 'id'), ctx.stack.restApiId), ...same('endpointConfiguration.types', at(body, 'endpointConfiguration.types'), ['REGIONAL'])],
+        'the stack API': (body, ctx) => [
+          ...same('id', at(body, 'id'), ctx.stack.restApiId),
+          ...same('endpointConfiguration.types', at(body, 'endpointConfiguration.types'), ['REGIONAL']),
+        ],
       },
     },
   }),
@@ -72,7 +84,7 @@ export const createAndDeployApiContracts = [
     status: 'model',
     source: {
       ref: `${apiModel}; https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html`,
-      note: 'A Lambda proxy integration is type AWS_PROXY, httpMethod POST, uri arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations; the method\'s authorizationType is AWS_IAM.',
+      note: "A Lambda proxy integration is type AWS_PROXY, httpMethod POST, uri arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations; the method's authorizationType is AWS_IAM.",
     },
     run: (ctx) => getMethod(ctx, stackConventions.helloPath, 'GET'),
     expect: {
@@ -96,12 +108,20 @@ export const createAndDeployApiContracts = [
     title: 'CreateDeployment to stage dev answers 201 with the deployment id',
     request: `apigateway CreateDeployment {restApiId: <api>, stageName: ${stackConventions.stage}}`,
     status: 'model',
-    source: { ref: apiModel, note: 'CreateDeployment: HTTP 201, output Deployment {id, description, createdDate, apiSummary}.' },
+    source: {
+      ref: apiModel,
+      note: 'CreateDeployment: HTTP 201, output Deployment {id, description, createdDate, apiSummary}.',
+    },
     run: (ctx) => recorded(ctx, 'createDeployment'),
     expect: {
       kind: 'response',
       status: 201,
-      schema: z.strictObject({ id: z.string().min(1), description: z.string().optional(), createdDate: z.iso.datetime({ offset: true }), apiSummary: z.looseObject({}).optional() }),
+      schema: z.strictObject({
+        id: z.string().min(1),
+        description: z.string().optional(),
+        createdDate: z.iso.datetime({ offset: true }),
+        apiSummary: z.looseObject({}).optional(),
+      }),
     },
   }),
   defineContract({
@@ -111,7 +131,12 @@ export const createAndDeployApiContracts = [
     request: `apigateway GetStage {restApiId: <api>, stageName: ${stackConventions.stage}}`,
     status: 'model',
     source: { ref: apiModel, note: 'Stage {deploymentId, stageName, createdDate, lastUpdatedDate, …}.' },
-    run: (ctx) => ctx.call(ctx.clients.apiGateway.send(new GetStageCommand({ restApiId: ctx.stack.restApiId, stageName: ctx.stack.stage }))),
+    run: (ctx) =>
+      ctx.call(
+        ctx.clients.apiGateway.send(
+          new GetStageCommand({ restApiId: ctx.stack.restApiId, stageName: ctx.stack.stage }),
+        ),
+      ),
     expect: {
       kind: 'response',
       status: 200,
@@ -121,7 +146,9 @@ export const createAndDeployApiContracts = [
           const deployment = ctx.provisioning?.createDeployment;
           return [
             ...same('stageName', at(body, 'stageName'), ctx.stack.stage),
-            ...(deployment?.kind === 'response' ? same('deploymentId', at(body, 'deploymentId'), at(deployment.body, 'id')) : []),
+            ...(deployment?.kind === 'response'
+              ? same('deploymentId', at(body, 'deploymentId'), at(deployment.body, 'id'))
+              : []),
           ];
         },
       },
@@ -138,7 +165,14 @@ export const createAndDeployApiContracts = [
       note: "Recorded: GetRestApi of an id no API has (the upper-cased id of an existing one) answers 404, NotFoundException, 'Invalid API identifier specified <account>:<api-id>'.",
     },
     run: (ctx) => ctx.call(ctx.clients.apiGateway.send(new GetRestApiCommand({ restApiId: 'a1b2c3d4e5' }))),
-    expect: { kind: 'error', error: { code: 'NotFoundException', status: 404, message: /^Invalid API identifier specified \d{12}:a1b2c3d4e5$/ } },
+    expect: {
+      kind: 'error',
+      error: {
+        code: 'NotFoundException',
+        status: 404,
+        message: /^Invalid API identifier specified \d{12}:a1b2c3d4e5$/,
+      },
+    },
   }),
   defineContract({
     id: 'create-and-deploy-api.unknown-method',
@@ -151,6 +185,9 @@ export const createAndDeployApiContracts = [
       note: "Recorded: GetMethod of a method the resource no longer has answers 404, NotFoundException, 'Invalid Method identifier specified'.",
     },
     run: (ctx) => getMethod(ctx, stackConventions.helloPath, 'POST'),
-    expect: { kind: 'error', error: { code: 'NotFoundException', status: 404, message: /^Invalid Method identifier specified$/ } },
+    expect: {
+      kind: 'error',
+      error: { code: 'NotFoundException', status: 404, message: /^Invalid Method identifier specified$/ },
+    },
   }),
 ];

@@ -17,7 +17,13 @@ function cognitoCredentials(ctx: ContractContext): AwsCredentials {
 }
 
 /** A signed GET of `path` on the stage, with `tamper` applied to the signed headers before sending. */
-async function signedGet(ctx: ContractContext, path: string, credentials: AwsCredentials, options: SignOptions = {}, tamper?: (headers: Record<string, string>) => void): Promise<Outcome> {
+async function signedGet(
+  ctx: ContractContext,
+  path: string,
+  credentials: AwsCredentials,
+  options: SignOptions = {},
+  tamper?: (headers: Record<string, string>) => void,
+): Promise<Outcome> {
   const url = ctx.executeApi.url(path);
   const headers = ctx.executeApi.sign(url, credentials, { method: 'GET', ...options });
   tamper?.(headers);
@@ -40,7 +46,7 @@ export const signedCallContracts = [
   defineContract({
     id: 'signed-call.hello',
     step: 'signed-call',
-    title: 'The signed GET /hello reaches the Lambda, which sees the caller\'s Cognito identity',
+    title: "The signed GET /hello reaches the Lambda, which sees the caller's Cognito identity",
     request: 'GET <api url>/hello signed with aws4 (service execute-api) with the Cognito credentials',
     status: 'model',
     source: {
@@ -83,9 +89,16 @@ export const signedCallContracts = [
     requires: ['credentials'],
     run: (ctx) =>
       signedGet(ctx, stackConventions.helloPath, cognitoCredentials(ctx), {}, (headers) => {
-        headers.Authorization = (headers.Authorization ?? '').replace(/Signature=([0-9a-f]+)$/, (_, signature: string) => `Signature=${signature.slice(0, -8)}${signature.endsWith('00000000') ? '11111111' : '00000000'}`);
+        headers.Authorization = (headers.Authorization ?? '').replace(
+          /Signature=([0-9a-f]+)$/,
+          (_, signature: string) =>
+            `Signature=${signature.slice(0, -8)}${signature.endsWith('00000000') ? '11111111' : '00000000'}`,
+        );
       }),
-    expect: apiError('InvalidSignatureException', /^The request signature we calculated does not match the signature you provided/),
+    expect: apiError(
+      'InvalidSignatureException',
+      /^The request signature we calculated does not match the signature you provided/,
+    ),
   }),
   defineContract({
     id: 'signed-call.incomplete-signature',
@@ -95,25 +108,35 @@ export const signedCallContracts = [
     status: 'unverified',
     source: {
       ref: 'docs/aws-behaviour.md',
-      note: "IncompleteSignatureException [unverified]: {\"message\":\"Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. … Authorization=<value>\"} (only the missing parts are listed).",
+      note: 'IncompleteSignatureException [unverified]: {"message":"Authorization header requires \'Credential\' parameter. Authorization header requires \'Signature\' parameter. … Authorization=<value>"} (only the missing parts are listed).',
     },
     requires: ['credentials'],
     run: (ctx) =>
       signedGet(ctx, stackConventions.helloPath, cognitoCredentials(ctx), {}, (headers) => {
         headers.Authorization = 'AWS4-HMAC-SHA256 SignedHeaders=host';
       }),
-    expect: apiError('IncompleteSignatureException', /Authorization header requires 'Credential' parameter\. Authorization header requires 'Signature' parameter\./),
+    expect: apiError(
+      'IncompleteSignatureException',
+      /Authorization header requires 'Credential' parameter\. Authorization header requires 'Signature' parameter\./,
+    ),
   }),
   defineContract({
     id: 'signed-call.signature-expired',
     step: 'signed-call',
     title: 'A request signed 10 minutes ago is 403 InvalidSignatureException "Signature expired"',
-    request: 'GET <api url>/hello signed with the Cognito credentials and X-Amz-Date 10 minutes before the target\'s now',
+    request:
+      "GET <api url>/hello signed with the Cognito credentials and X-Amz-Date 10 minutes before the target's now",
     status: 'model',
     source: apiGatewayErrors,
     requires: ['credentials'],
-    run: (ctx) => signedGet(ctx, stackConventions.helloPath, cognitoCredentials(ctx), { date: new Date(ctx.clock.nowMs() - 600_000) }),
-    expect: apiError('InvalidSignatureException', /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/),
+    run: (ctx) =>
+      signedGet(ctx, stackConventions.helloPath, cognitoCredentials(ctx), {
+        date: new Date(ctx.clock.nowMs() - 600_000),
+      }),
+    expect: apiError(
+      'InvalidSignatureException',
+      /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/,
+    ),
   }),
   defineContract({
     id: 'signed-call.unknown-access-key',
@@ -121,18 +144,29 @@ export const signedCallContracts = [
     title: 'Temporary keys nobody issued are 403 UnrecognizedClientException',
     request: 'GET <api url>/hello signed with a made-up ASIA key, secret and session token',
     status: 'unverified',
-    source: { ref: 'docs/aws-behaviour.md', note: 'Unknown access key, or a session token that does not belong to it: UnrecognizedClientException [unverified], {"message":"The security token included in the request is invalid."}' },
+    source: {
+      ref: 'docs/aws-behaviour.md',
+      note: 'Unknown access key, or a session token that does not belong to it: UnrecognizedClientException [unverified], {"message":"The security token included in the request is invalid."}',
+    },
     run: (ctx) =>
-      signedGet(ctx, stackConventions.helloPath, { accessKeyId: 'ASIAIDPOOLUNKNOWN000', secretAccessKey: 'idpool-made-up-secret', sessionToken: 'idpool-made-up-session-token' }),
+      signedGet(ctx, stackConventions.helloPath, {
+        accessKeyId: 'ASIAIDPOOLUNKNOWN000',
+        secretAccessKey: 'idpool-made-up-secret',
+        sessionToken: 'idpool-made-up-session-token',
+      }),
     expect: apiError('UnrecognizedClientException', /^The security token included in the request is invalid\.?$/),
   }),
   defineContract({
     id: 'signed-call.expired-credentials',
     step: 'signed-call',
     title: 'After the credentials expire, a correctly signed call is 403 ExpiredTokenException',
-    request: 'let 3601 s pass on the target clock, then GET <api url>/hello signed (at the target\'s time) with the Cognito credentials',
+    request:
+      "let 3601 s pass on the target clock, then GET <api url>/hello signed (at the target's time) with the Cognito credentials",
     status: 'unverified',
-    source: { ref: 'docs/aws-behaviour.md', note: 'Expired temporary credentials: ExpiredTokenException [unverified], {"message":"The security token included in the request is expired"}.' },
+    source: {
+      ref: 'docs/aws-behaviour.md',
+      note: 'Expired temporary credentials: ExpiredTokenException [unverified], {"message":"The security token included in the request is expired"}.',
+    },
     requires: ['credentials'],
     run: async (ctx) => {
       await ctx.clock.pass(3601);
@@ -143,8 +177,10 @@ export const signedCallContracts = [
   defineContract({
     id: 'signed-call.not-authorized',
     step: 'signed-call',
-    title: 'A method the role\'s policy does not allow is 403 AccessDeniedException naming the caller and the masked resource',
-    request: 'GET <api url>/private (AWS_IAM, not in the role\'s execute-api:Invoke policy) signed with the Cognito credentials',
+    title:
+      "A method the role's policy does not allow is 403 AccessDeniedException naming the caller and the masked resource",
+    request:
+      "GET <api url>/private (AWS_IAM, not in the role's execute-api:Invoke policy) signed with the Cognito credentials",
     status: 'model',
     source: {
       ref: 'docs/aws-behaviour.md; https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-control-access-using-iam-policies-to-invoke-api.html',
@@ -152,7 +188,10 @@ export const signedCallContracts = [
     },
     requires: ['credentials'],
     run: (ctx) => signedGet(ctx, stackConventions.deniedPath, cognitoCredentials(ctx)),
-    expect: apiError('AccessDeniedException', /^User: arn:aws:sts::\d{12}:assumed-role\/[\w+=,.@-]+\/CognitoIdentityCredentials is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:[a-z0-9-]+:\*{8}\d{4}:[a-z0-9]+\/[\w-]+\/GET\/private$/),
+    expect: apiError(
+      'AccessDeniedException',
+      /^User: arn:aws:sts::\d{12}:assumed-role\/[\w+=,.@-]+\/CognitoIdentityCredentials is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:[a-z0-9-]+:\*{8}\d{4}:[a-z0-9]+\/[\w-]+\/GET\/private$/,
+    ),
   }),
   defineContract({
     id: 'signed-call.unknown-route',

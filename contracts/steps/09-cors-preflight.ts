@@ -40,9 +40,16 @@ export const corsPreflightContracts = [
     expect: {
       kind: 'response',
       status: 200,
-      schema: z.looseObject({ httpMethod: z.literal('OPTIONS'), authorizationType: z.string(), methodIntegration: z.looseObject({ type: z.string() }).optional() }),
+      schema: z.looseObject({
+        httpMethod: z.literal('OPTIONS'),
+        authorizationType: z.string(),
+        methodIntegration: z.looseObject({ type: z.string() }).optional(),
+      }),
       checks: {
-        'no authorization, MOCK': (body) => [...same('authorizationType', at(body, 'authorizationType'), 'NONE'), ...same('methodIntegration.type', at(body, 'methodIntegration.type'), 'MOCK')],
+        'no authorization, MOCK': (body) => [
+          ...same('authorizationType', at(body, 'authorizationType'), 'NONE'),
+          ...same('methodIntegration.type', at(body, 'methodIntegration.type'), 'MOCK'),
+        ],
       },
     },
   }),
@@ -50,7 +57,8 @@ export const corsPreflightContracts = [
     id: 'cors-preflight.preflight',
     step: 'cors-preflight',
     title: 'The unsigned preflight answers 200 allowing the origin, GET and the SigV4 headers',
-    request: 'OPTIONS <api url>/hello, Origin: http://localhost:3000, Access-Control-Request-Method: GET, Access-Control-Request-Headers: authorization,x-amz-date,x-amz-security-token (unsigned)',
+    request:
+      'OPTIONS <api url>/hello, Origin: http://localhost:3000, Access-Control-Request-Method: GET, Access-Control-Request-Headers: authorization,x-amz-date,x-amz-security-token (unsigned)',
     status: 'model',
     source: corsSource,
     run: (ctx) => preflight(ctx, stackConventions.helloPath),
@@ -63,9 +71,15 @@ export const corsPreflightContracts = [
           const headers = outcome.headers ?? {};
           const origin = headers['access-control-allow-origin'];
           return [
-            ...(origin === '*' || origin === 'http://localhost:3000' ? [] : [`access-control-allow-origin: expected * or the origin, got ${show(origin)}`]),
+            ...(origin === '*' || origin === 'http://localhost:3000'
+              ? []
+              : [`access-control-allow-origin: expected * or the origin, got ${show(origin)}`]),
             ...listed('access-control-allow-methods', headers['access-control-allow-methods'], ['GET', 'OPTIONS']),
-            ...listed('access-control-allow-headers', headers['access-control-allow-headers'], ['Authorization', 'X-Amz-Date', 'X-Amz-Security-Token']),
+            ...listed('access-control-allow-headers', headers['access-control-allow-headers'], [
+              'Authorization',
+              'X-Amz-Date',
+              'X-Amz-Security-Token',
+            ]),
           ];
         },
       },
@@ -74,7 +88,7 @@ export const corsPreflightContracts = [
   defineContract({
     id: 'cors-preflight.allow-origin-on-response',
     step: 'cors-preflight',
-    title: 'The signed GET /hello response carries Access-Control-Allow-Origin (the proxy passes the Lambda\'s headers)',
+    title: "The signed GET /hello response carries Access-Control-Allow-Origin (the proxy passes the Lambda's headers)",
     request: 'GET <api url>/hello signed with the Cognito credentials, Origin: http://localhost:3000',
     status: 'model',
     source: corsSource,
@@ -82,7 +96,11 @@ export const corsPreflightContracts = [
     run: (ctx) => {
       const url = ctx.executeApi.url(stackConventions.helloPath);
       const { accessKeyId, secretAccessKey, sessionToken } = ctx.outputs.credentials;
-      const headers = ctx.executeApi.sign(url, { accessKeyId, secretAccessKey, sessionToken }, { method: 'GET', headers: { Origin: 'http://localhost:3000' } });
+      const headers = ctx.executeApi.sign(
+        url,
+        { accessKeyId, secretAccessKey, sessionToken },
+        { method: 'GET', headers: { Origin: 'http://localhost:3000' } },
+      );
       return ctx.executeApi.request(url, { method: 'GET', headers });
     },
     expect: {
@@ -92,7 +110,9 @@ export const corsPreflightContracts = [
       checks: {
         'allow-origin header': (_body, _ctx, outcome) => {
           const origin = outcome.headers?.['access-control-allow-origin'];
-          return origin === '*' || origin === 'http://localhost:3000' ? [] : [`access-control-allow-origin: expected * or the origin, got ${show(origin)}`];
+          return origin === '*' || origin === 'http://localhost:3000'
+            ? []
+            : [`access-control-allow-origin: expected * or the origin, got ${show(origin)}`];
         },
       },
     },
@@ -103,8 +123,19 @@ export const corsPreflightContracts = [
     title: 'A preflight for a path the API does not have is 403 MissingAuthenticationTokenException',
     request: 'OPTIONS <api url>/no-such-path with the preflight headers',
     status: 'model',
-    source: { ref: 'docs/aws-behaviour.md', note: 'No Authorization header, or an unknown route / method: 403, x-amzn-ErrorType MissingAuthenticationTokenException, {"message":"Missing Authentication Token"}.' },
+    source: {
+      ref: 'docs/aws-behaviour.md',
+      note: 'No Authorization header, or an unknown route / method: 403, x-amzn-ErrorType MissingAuthenticationTokenException, {"message":"Missing Authentication Token"}.',
+    },
     run: (ctx) => preflight(ctx, '/no-such-path'),
-    expect: { kind: 'error', error: { code: 'MissingAuthenticationTokenException', status: 403, errorType: 'MissingAuthenticationTokenException', message: /^Missing Authentication Token$/ } },
+    expect: {
+      kind: 'error',
+      error: {
+        code: 'MissingAuthenticationTokenException',
+        status: 403,
+        errorType: 'MissingAuthenticationTokenException',
+        message: /^Missing Authentication Token$/,
+      },
+    },
   }),
 ];

@@ -47,14 +47,20 @@ function badRequest(message: string): WireResponse {
 /** A service's protocol, and its operation count once its operations are loaded. */
 function serviceHealth(service: ServiceDefinition): object {
   const loaded = service.load === undefined;
-  return loaded ? { protocol: service.protocol, loaded, operations: Object.keys(service.operations).length } : { protocol: service.protocol, loaded };
+  return loaded
+    ? { protocol: service.protocol, loaded, operations: Object.keys(service.operations).length }
+    : { protocol: service.protocol, loaded };
 }
 
 function clockState(runtime: EmulatorRuntime): object {
   return { now: runtime.clock.now().toISOString(), offsetSeconds: runtime.clock.offsetSeconds };
 }
 
-async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[], request: IncomingRequest): Promise<WireResponse> {
+async function serveAdmin(
+  runtime: EmulatorRuntime,
+  services: ServiceDefinition[],
+  request: IncomingRequest,
+): Promise<WireResponse> {
   const route = `${request.method} ${request.path.slice(adminPrefix.length)}`;
   const refusal = route === 'GET health' ? undefined : await refusalOf(runtime, request, route);
   if (refusal) return refusal;
@@ -95,7 +101,11 @@ async function serveAdmin(runtime: EmulatorRuntime, services: ServiceDefinition[
     case 'DELETE requests':
       return serveRequestLog(runtime, request);
     default:
-      return adminError(404, 'NotFoundException', `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state, GET requests, DELETE requests, GET console.`);
+      return adminError(
+        404,
+        'NotFoundException',
+        `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state, GET requests, DELETE requests, GET console.`,
+      );
   }
 }
 

@@ -1,5 +1,11 @@
 import { rootCaller, type Caller } from './caller.js';
-import { ExpiredToken, IncompleteSignature, InvalidSignature, MissingAuthenticationToken, UnrecognizedClient } from './auth-errors.js';
+import {
+  ExpiredToken,
+  IncompleteSignature,
+  InvalidSignature,
+  MissingAuthenticationToken,
+  UnrecognizedClient,
+} from './auth-errors.js';
 import {
   amzDate,
   computeSignature,
@@ -50,7 +56,10 @@ export async function authenticate(
   const authorization = parseAuthorization(header, request);
   checkSignedHeaders(authorization);
   const date = parseRequestDate(request);
-  if (!date) throw new IncompleteSignature(`Date must be in ISO-8601 'basic format'. Got '${headerValue(request, 'x-amz-date') ?? ''}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+  if (!date)
+    throw new IncompleteSignature(
+      `Date must be in ISO-8601 'basic format'. Got '${headerValue(request, 'x-amz-date') ?? ''}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
   checkScope(authorization, date, expected);
 
   // IAM's AccessKeyIdType is `[\w]+`, 16 to 128 characters; shorter ones stay accepted (`test`, as LocalStack).

@@ -1,9 +1,4 @@
-import type {
-  AuthorizationDecision,
-  DecidingStatement,
-  EvaluatedRequest,
-  RequestContext,
-} from '../request-context.js';
+import type { AuthorizationDecision, DecidingStatement, EvaluatedRequest, RequestContext } from '../request-context.js';
 import type {
   AuthorizationScope,
   OperationAuthorization,

@@ -15,7 +15,8 @@ export function openIdEndpoint(runtime: EmulatorRuntime): Endpoint {
     name: 'openid',
     claims: (request) => request.method === 'GET' && (request.path === jwksPath || request.path === discoveryPath),
     serve: async (request) => {
-      if (request.path === jwksPath) return jsonResponse(200, await runtime.tokens.jwks(), { 'cache-control': 'max-age=300' });
+      if (request.path === jwksPath)
+        return jsonResponse(200, await runtime.tokens.jwks(), { 'cache-control': 'max-age=300' });
       return jsonResponse(200, {
         issuer: cognitoIssuer,
         jwks_uri: `${runtime.url}${jwksPath}`,

@@ -88,7 +88,9 @@ export function parseAuthorization(value: string, request: ReceivedRequest): Sig
   }
   const [accessKeyId, scopeDate, region, service, terminator] = parts as [string, string, string, string, string];
   if (terminator !== 'aws4_request') {
-    throw new InvalidSignature(`Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`);
+    throw new InvalidSignature(
+      `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`,
+    );
   }
   if (!looksLikeRegion(region)) {
     // AWS's answer to a scope naming no region it has: aws/aws-sdk-ruby#508, aws/aws-sdk-java-v2#988.
@@ -180,7 +182,11 @@ interface CanonicalRequestInput {
 
 /** The part of smithy's signer idpool reuses: the canonical request (also shown in an InvalidSignature message). */
 interface SignerInternals {
-  createCanonicalRequest(request: CanonicalRequestInput, canonicalHeaders: Record<string, string>, payloadHash: string): string;
+  createCanonicalRequest(
+    request: CanonicalRequestInput,
+    canonicalHeaders: Record<string, string>,
+    payloadHash: string,
+  ): string;
   getCanonicalPath(request: { path: string }): string;
 }
 
@@ -296,7 +302,8 @@ export async function computeSignature(
   const bodyHash = sha256Hex(request.body);
   // A signed x-amz-content-sha256 stands for the body in the signature: it must then really be the body's hash.
   const declaredHash = headers['x-amz-content-sha256'];
-  const payloadHash = declaredHash !== undefined && declaredHash !== bodyHash ? `${declaredHash} (body hashes to ${bodyHash})` : bodyHash;
+  const payloadHash =
+    declaredHash !== undefined && declaredHash !== bodyHash ? `${declaredHash} (body hashes to ${bodyHash})` : bodyHash;
   const canonicalInput: CanonicalRequestInput = { method: request.method, path: request.path, query: {}, headers };
   const { module, canonical } = smithyLoaded ?? (await smithy());
   let canonicalRequest = fastCanonicalRequest(canonicalInput, request.query, canonical, payloadHash);

@@ -34,7 +34,9 @@ export class AwsJsonProtocol {
   async serve(request: IncomingRequest): Promise<WireResponse> {
     const target = headerValue(request, 'x-amz-target') ?? '';
     if (request.method !== 'POST' || !jsonContentTypes.has(contentTypeOf(request))) {
-      throw new UnknownOperationException(`Unknown operation: ${request.method} ${contentTypeOf(request) || '(no content type)'} ${target}`);
+      throw new UnknownOperationException(
+        `Unknown operation: ${request.method} ${contentTypeOf(request) || '(no content type)'} ${target}`,
+      );
     }
     const body = parseJsonObject(request.body);
     const dot = target.lastIndexOf('.');
@@ -43,9 +45,13 @@ export class AwsJsonProtocol {
     if (!service || !operation) throw new UnknownOperationException(`Unknown operation ${target}`);
 
     const output = await invokeOperation(this.runtime, service, operation, request, () =>
-      operation.input ? (readJson(service.model, operation.input, body, { useLocationName: false }) as Record<string, unknown>) : {},
+      operation.input
+        ? (readJson(service.model, operation.input, body, { useLocationName: false }) as Record<string, unknown>)
+        : {},
     );
-    const written = operation.output ? writeJson(service.model, operation.output, output ?? {}, { useLocationName: false }) : {};
+    const written = operation.output
+      ? writeJson(service.model, operation.output, output ?? {}, { useLocationName: false })
+      : {};
     return jsonResponse(200, written ?? {}, { 'x-amzn-requestid': request.requestId }, 'application/x-amz-json-1.1');
   }
 

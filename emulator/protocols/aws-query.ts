@@ -48,7 +48,10 @@ export class AwsQueryProtocol {
     const action = values.get('Action') ?? '';
     const service = this.serviceFor(request, action);
     const operation = service.model.operations[action];
-    if (!operation) throw new UnknownOperationException(`Could not find operation ${action} for version ${values.get('Version') ?? 'NO_VERSION_SPECIFIED'}`);
+    if (!operation)
+      throw new UnknownOperationException(
+        `Could not find operation ${action} for version ${values.get('Version') ?? 'NO_VERSION_SPECIFIED'}`,
+      );
 
     const params = new QueryParameters(values);
     const output = await invokeOperation(this.runtime, service, operation, request, () =>
@@ -103,7 +106,11 @@ export class AwsQueryProtocol {
     return service;
   }
 
-  static errorResponse(error: AwsError, requestId: string, namespace = 'https://iam.amazonaws.com/doc/2010-05-08/'): WireResponse {
+  static errorResponse(
+    error: AwsError,
+    requestId: string,
+    namespace = 'https://iam.amazonaws.com/doc/2010-05-08/',
+  ): WireResponse {
     const xml =
       `<ErrorResponse xmlns="${namespace}"><Error><Type>${error.fault}</Type><Code>${escapeXml(error.codeOn('awsQuery'))}</Code>` +
       `<Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;

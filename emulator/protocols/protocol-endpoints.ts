@@ -17,7 +17,9 @@ function asAwsError(error: unknown, log: Logger, request: IncomingRequest): AwsE
     log.error(`request ${request.requestId} ${request.method} ${request.path}: ${storageFailure.message}`);
     return storageFailure;
   }
-  log.error(`request ${request.requestId} ${request.method} ${request.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  log.error(
+    `request ${request.requestId} ${request.method} ${request.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   return new InternalFailure();
 }
 
@@ -25,10 +27,24 @@ function asAwsError(error: unknown, log: Logger, request: IncomingRequest): AwsE
 function storageError(error: unknown): AwsError | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'SQLITE_FULL') {
-    return new AwsError('ServiceUnavailable', 'idpool could not save this change: the disk holding its --data-dir is full. Nothing was written; free some space and retry.', 503, { fault: 'Receiver' });
+    return new AwsError(
+      'ServiceUnavailable',
+      'idpool could not save this change: the disk holding its --data-dir is full. Nothing was written; free some space and retry.',
+      503,
+      { fault: 'Receiver' },
+    );
   }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_IOERR' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))) {
-    return new AwsError('ServiceUnavailable', `idpool could not save this change: its --data-dir cannot be written (${code}). Nothing was written.`, 503, { fault: 'Receiver' });
+  if (
+    code === 'SQLITE_READONLY' ||
+    code === 'SQLITE_IOERR' ||
+    (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))
+  ) {
+    return new AwsError(
+      'ServiceUnavailable',
+      `idpool could not save this change: its --data-dir cannot be written (${code}). Nothing was written.`,
+      503,
+      { fault: 'Receiver' },
+    );
   }
   return undefined;
 }
@@ -81,7 +97,11 @@ export function restJsonEndpoint(runtime: EmulatorRuntime, services: ServiceDefi
   };
 }
 
-async function answer(runtime: EmulatorRuntime, request: IncomingRequest, serve: () => Promise<WireResponse>): Promise<WireResponse> {
+async function answer(
+  runtime: EmulatorRuntime,
+  request: IncomingRequest,
+  serve: () => Promise<WireResponse>,
+): Promise<WireResponse> {
   try {
     return await serve();
   } catch (error) {

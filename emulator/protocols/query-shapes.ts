@@ -42,7 +42,8 @@ export function readQuery(model: ServiceModel, ref: ShapeRef, params: QueryParam
       if (params.values.get(key) === '') return [];
       const base = shape.flattened || ref.flattened ? key : `${key}.${shape.member.locationName ?? 'member'}`;
       const items: unknown[] = [];
-      for (let index = 1; params.has(`${base}.${index}`); index++) items.push(readQuery(model, shape.member, params, `${base}.${index}`));
+      for (let index = 1; params.has(`${base}.${index}`); index++)
+        items.push(readQuery(model, shape.member, params, `${base}.${index}`));
       return items;
     }
     case 'map': {
@@ -50,7 +51,13 @@ export function readQuery(model: ServiceModel, ref: ShapeRef, params: QueryParam
       const result: Record<string, unknown> = {};
       for (let index = 1; params.has(`${base}.${index}`); index++) {
         const entryKey = params.values.get(`${base}.${index}.${shape.key.locationName ?? 'key'}`);
-        if (entryKey !== undefined) result[entryKey] = readQuery(model, shape.value, params, `${base}.${index}.${shape.value.locationName ?? 'value'}`);
+        if (entryKey !== undefined)
+          result[entryKey] = readQuery(
+            model,
+            shape.value,
+            params,
+            `${base}.${index}.${shape.value.locationName ?? 'value'}`,
+          );
       }
       return result;
     }
@@ -66,18 +73,22 @@ function readScalar(type: string, raw: string, key: string): unknown {
   switch (type) {
     case 'integer':
     case 'long':
-      if (!/^-?\d+$/.test(raw)) throw new SerializationException(`Value '${raw}' for parameter ${key} is not a valid integer.`);
+      if (!/^-?\d+$/.test(raw))
+        throw new SerializationException(`Value '${raw}' for parameter ${key} is not a valid integer.`);
       return Number(raw);
     case 'float':
     case 'double':
-      if (raw.trim() === '' || Number.isNaN(Number(raw))) throw new SerializationException(`Value '${raw}' for parameter ${key} is not a valid number.`);
+      if (raw.trim() === '' || Number.isNaN(Number(raw)))
+        throw new SerializationException(`Value '${raw}' for parameter ${key} is not a valid number.`);
       return Number(raw);
     case 'boolean':
-      if (raw !== 'true' && raw !== 'false') throw new SerializationException(`Value '${raw}' for parameter ${key} is not a valid boolean.`);
+      if (raw !== 'true' && raw !== 'false')
+        throw new SerializationException(`Value '${raw}' for parameter ${key} is not a valid boolean.`);
       return raw === 'true';
     case 'timestamp': {
       const time = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) * 1000 : Date.parse(raw);
-      if (Number.isNaN(time)) throw new SerializationException(`Value '${raw}' for parameter ${key} is not a valid timestamp.`);
+      if (Number.isNaN(time))
+        throw new SerializationException(`Value '${raw}' for parameter ${key} is not a valid timestamp.`);
       return new Date(time);
     }
     case 'blob':
@@ -88,7 +99,10 @@ function readScalar(type: string, raw: string, key: string): unknown {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
 }
 
 function isoSeconds(date: Date): string {
@@ -115,12 +129,17 @@ function writeXmlElement(model: ServiceModel, ref: ShapeRef, name: string, value
       return `<${name}>${writeXmlMembers(model, ref, value)}</${name}>`;
     case 'list': {
       const memberName = shape.member.locationName ?? 'member';
-      const items = (value as unknown[]).map((item) => writeXmlElement(model, shape.member, shape.flattened ? name : memberName, item)).join('');
+      const items = (value as unknown[])
+        .map((item) => writeXmlElement(model, shape.member, shape.flattened ? name : memberName, item))
+        .join('');
       return shape.flattened ? items : `<${name}>${items}</${name}>`;
     }
     case 'map': {
       const entries = Object.entries(value as Record<string, unknown>)
-        .map(([key, item]) => `<entry>${writeXmlElement(model, shape.key, 'key', key)}${writeXmlElement(model, shape.value, 'value', item)}</entry>`)
+        .map(
+          ([key, item]) =>
+            `<entry>${writeXmlElement(model, shape.key, 'key', key)}${writeXmlElement(model, shape.value, 'value', item)}</entry>`,
+        )
         .join('');
       return `<${name}>${entries}</${name}>`;
     }

@@ -4,7 +4,14 @@ import type { ServiceDefinition } from '../services/service-definition.js';
 import { parseJsonObject } from './aws-json.js';
 import { invokeOperation } from './invoke-operation.js';
 import { readJson, writeJson } from './json-shapes.js';
-import { shapeOf, type OperationModel, type ServiceModel, type Shape, type ShapeRef, type StructureShape } from './service-model.js';
+import {
+  shapeOf,
+  type OperationModel,
+  type ServiceModel,
+  type Shape,
+  type ShapeRef,
+  type StructureShape,
+} from './service-model.js';
 import type { IncomingRequest, WireResponse } from './wire.js';
 
 interface Route {
@@ -78,7 +85,12 @@ export class RestJsonProtocol {
     const code = error.codeOn('restJson1');
     return {
       status: error.statusOn('restJson1'),
-      headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amzn-errortype': code, ...error.options.headers },
+      headers: {
+        'content-type': 'application/json',
+        'x-amzn-requestid': requestId,
+        'x-amzn-errortype': code,
+        ...error.options.headers,
+      },
       // A field named like the message member replaces it (Lambda's `"Message": null`).
       body: JSON.stringify({ [error.options.messageMember ?? 'message']: error.message, ...error.options.fields }),
     };
@@ -95,7 +107,14 @@ function compileRoute(service: ServiceDefinition, operation: OperationModel): Ro
       })
     : [];
   const literals = segments.filter((segment) => !segment.startsWith('{')).length;
-  return { service, operation, method: operation.http.method, segments, requiredQuery, specificity: literals * 10 + segments.length + requiredQuery.length * 100 };
+  return {
+    service,
+    operation,
+    method: operation.http.method,
+    segments,
+    requiredQuery,
+    specificity: literals * 10 + segments.length + requiredQuery.length * 100,
+  };
 }
 
 function decodeSegment(segment: string): string {
@@ -129,7 +148,12 @@ function matchSegments(pattern: string[], actual: string[]): Record<string, stri
   return trimmed.length === pattern.length ? labels : undefined;
 }
 
-function readRestInput(model: ServiceModel, ref: ShapeRef, request: IncomingRequest, labels: Record<string, string>): Record<string, unknown> {
+function readRestInput(
+  model: ServiceModel,
+  ref: ShapeRef,
+  request: IncomingRequest,
+  labels: Record<string, string>,
+): Record<string, unknown> {
   const shape = shapeOf(model, ref) as StructureShape;
   const input: Record<string, unknown> = {};
   const query = new URLSearchParams(request.query);
@@ -158,7 +182,8 @@ function readRestInput(model: ServiceModel, ref: ShapeRef, request: IncomingRequ
       case 'headers': {
         const prefix = key.toLowerCase();
         const map: Record<string, string> = {};
-        for (const [header, values] of request.headers) if (header.startsWith(prefix)) map[header.slice(prefix.length)] = values.join(',');
+        for (const [header, values] of request.headers)
+          if (header.startsWith(prefix)) map[header.slice(prefix.length)] = values.join(',');
         if (Object.keys(map).length > 0) input[name] = map;
         break;
       }
@@ -178,7 +203,10 @@ function readRestInput(model: ServiceModel, ref: ShapeRef, request: IncomingRequ
       if (value !== undefined) input[shape.payload] = value;
     }
   } else if (Object.values(shape.members).some((member) => !member.location)) {
-    Object.assign(input, readJson(model, ref, parseJsonObject(request.body), { useLocationName: true }) as Record<string, unknown>);
+    Object.assign(
+      input,
+      readJson(model, ref, parseJsonObject(request.body), { useLocationName: true }) as Record<string, unknown>,
+    );
   }
   return input;
 }
@@ -192,10 +220,12 @@ function readText(shape: Shape, text: string, key: string): unknown {
       return Number(text);
     case 'float':
     case 'double':
-      if (text.trim() === '' || Number.isNaN(Number(text))) throw new SerializationException(`Value '${text}' for ${key} is not a number`);
+      if (text.trim() === '' || Number.isNaN(Number(text)))
+        throw new SerializationException(`Value '${text}' for ${key} is not a number`);
       return Number(text);
     case 'boolean':
-      if (text !== 'true' && text !== 'false') throw new SerializationException(`Value '${text}' for ${key} is not a boolean`);
+      if (text !== 'true' && text !== 'false')
+        throw new SerializationException(`Value '${text}' for ${key} is not a boolean`);
       return text === 'true';
     case 'timestamp': {
       const time = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text);
@@ -209,7 +239,12 @@ function readText(shape: Shape, text: string, key: string): unknown {
   }
 }
 
-function writeRestOutput(model: ServiceModel, operation: OperationModel, output: Record<string, unknown>, requestId: string): WireResponse {
+function writeRestOutput(
+  model: ServiceModel,
+  operation: OperationModel,
+  output: Record<string, unknown>,
+  requestId: string,
+): WireResponse {
   const headers: Record<string, string> = { 'x-amzn-requestid': requestId };
   let status = operation.http.responseCode ?? 200;
   if (!operation.output) return { status, headers, body: '' };
@@ -218,9 +253,12 @@ function writeRestOutput(model: ServiceModel, operation: OperationModel, output:
     const value = output[name];
     if (value === undefined || value === null) continue;
     if (member.location === 'statusCode') status = value as number;
-    else if (member.location === 'header') headers[(member.locationName ?? name).toLowerCase()] = value instanceof Date ? value.toUTCString() : String(value);
+    else if (member.location === 'header')
+      headers[(member.locationName ?? name).toLowerCase()] =
+        value instanceof Date ? value.toUTCString() : String(value);
     else if (member.location === 'headers') {
-      for (const [key, item] of Object.entries(value as Record<string, string>)) headers[`${member.locationName ?? ''}${key}`.toLowerCase()] = item;
+      for (const [key, item] of Object.entries(value as Record<string, string>))
+        headers[`${member.locationName ?? ''}${key}`.toLowerCase()] = item;
     }
   }
   if (shape.payload) {
@@ -229,12 +267,23 @@ function writeRestOutput(model: ServiceModel, operation: OperationModel, output:
     const payloadShape = shapeOf(model, payloadRef);
     if (payloadShape.type === 'blob' || payloadShape.type === 'string') {
       headers['content-type'] ??= payloadShape.type === 'blob' ? 'application/octet-stream' : 'text/plain';
-      return { status, headers, body: payload === undefined ? '' : typeof payload === 'string' ? payload : (payload as Uint8Array) };
+      return {
+        status,
+        headers,
+        body: payload === undefined ? '' : typeof payload === 'string' ? payload : (payload as Uint8Array),
+      };
     }
     headers['content-type'] = 'application/json';
-    return { status, headers, body: JSON.stringify(writeJson(model, payloadRef, payload ?? {}, { useLocationName: true }) ?? {}) };
+    return {
+      status,
+      headers,
+      body: JSON.stringify(writeJson(model, payloadRef, payload ?? {}, { useLocationName: true }) ?? {}),
+    };
   }
   headers['content-type'] = 'application/json';
-  return { status, headers, body: JSON.stringify(writeJson(model, operation.output, output, { useLocationName: true }) ?? {}) };
+  return {
+    status,
+    headers,
+    body: JSON.stringify(writeJson(model, operation.output, output, { useLocationName: true }) ?? {}),
+  };
 }
-

@@ -9,10 +9,22 @@ import { shapeOf } from './service-model.js';
  * phrasing ("Map value must satisfy constraint: […]"). Some services name members after the operation's input
  * (`putIntegrationInput.type`): they pass that `memberPrefix`.
  */
-export function validateInput(model: ServiceModel, ref: ShapeRef | undefined, input: unknown, options: ValidationOptions = {}): string[] {
+export function validateInput(
+  model: ServiceModel,
+  ref: ShapeRef | undefined,
+  input: unknown,
+  options: ValidationOptions = {},
+): string[] {
   const failures: string[] = [];
   const context: ValidationContext = { model, echoValues: options.echoValues ?? true };
-  if (ref) checkStructureMembers(context, shapeOf(model, ref), input as Record<string, unknown>, options.memberPrefix ?? '', failures);
+  if (ref)
+    checkStructureMembers(
+      context,
+      shapeOf(model, ref),
+      input as Record<string, unknown>,
+      options.memberPrefix ?? '',
+      failures,
+    );
   return failures;
 }
 
@@ -122,7 +134,9 @@ function checkNested(context: ValidationContext, shape: Shape, value: unknown, p
     if (inner.length > 0) {
       // The list's members are also never null (recorded from Lambda: `[… enum value set: [x86_64, arm64], Member must not be null]`).
       const constraints = [...unique(inner), 'Member must not be null'];
-      failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${constraints.join(', ')}]`);
+      failures.push(
+        `${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${constraints.join(', ')}]`,
+      );
     }
     if (checks.nested) {
       value.forEach((item, index) => {
@@ -138,8 +152,12 @@ function checkNested(context: ValidationContext, shape: Shape, value: unknown, p
     const valueFailures = valueChecks.own ? entries.flatMap(([, item]) => constraintsBroken(valueShape, item)) : [];
     const parts: string[] = [];
     if (keyFailures.length > 0) parts.push(`Map keys must satisfy constraint: [${unique(keyFailures).join(', ')}]`);
-    if (valueFailures.length > 0) parts.push(`Map value must satisfy constraint: [${unique(valueFailures).join(', ')}]`);
-    if (parts.length > 0) failures.push(`${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: ${parts.join(', ')}`);
+    if (valueFailures.length > 0)
+      parts.push(`Map value must satisfy constraint: [${unique(valueFailures).join(', ')}]`);
+    if (parts.length > 0)
+      failures.push(
+        `${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: ${parts.join(', ')}`,
+      );
     if (valueChecks.nested) {
       for (const [key, item] of entries) checkNested(context, valueShape, item, `${path}.${key}`, failures);
     }
@@ -156,10 +174,14 @@ function constraintsBroken(shape: Shape, value: unknown): string[] {
   switch (shape.type) {
     case 'string': {
       if (typeof value !== 'string') break;
-      if (shape.max !== undefined && value.length > shape.max) broken.push(`Member must have length less than or equal to ${shape.max}`);
-      if (shape.min !== undefined && value.length < shape.min) broken.push(`Member must have length greater than or equal to ${shape.min}`);
-      if (shape.pattern !== undefined && !compilePattern(shape.pattern)(value)) broken.push(`Member must satisfy regular expression pattern: ${shape.pattern}`);
-      if (shape.enum !== undefined && !shape.enum.includes(value)) broken.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+      if (shape.max !== undefined && value.length > shape.max)
+        broken.push(`Member must have length less than or equal to ${shape.max}`);
+      if (shape.min !== undefined && value.length < shape.min)
+        broken.push(`Member must have length greater than or equal to ${shape.min}`);
+      if (shape.pattern !== undefined && !compilePattern(shape.pattern)(value))
+        broken.push(`Member must satisfy regular expression pattern: ${shape.pattern}`);
+      if (shape.enum !== undefined && !shape.enum.includes(value))
+        broken.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
       break;
     }
     case 'integer':
@@ -167,8 +189,10 @@ function constraintsBroken(shape: Shape, value: unknown): string[] {
     case 'float':
     case 'double': {
       if (typeof value !== 'number') break;
-      if (shape.max !== undefined && value > shape.max) broken.push(`Member must have value less than or equal to ${shape.max}`);
-      if (shape.min !== undefined && value < shape.min) broken.push(`Member must have value greater than or equal to ${shape.min}`);
+      if (shape.max !== undefined && value > shape.max)
+        broken.push(`Member must have value less than or equal to ${shape.max}`);
+      if (shape.min !== undefined && value < shape.min)
+        broken.push(`Member must have value greater than or equal to ${shape.min}`);
       break;
     }
     case 'list':
@@ -176,8 +200,10 @@ function constraintsBroken(shape: Shape, value: unknown): string[] {
     case 'blob': {
       const size = sizeOf(value);
       if (size === undefined) break;
-      if (shape.max !== undefined && size > shape.max) broken.push(`Member must have length less than or equal to ${shape.max}`);
-      if (shape.min !== undefined && size < shape.min) broken.push(`Member must have length greater than or equal to ${shape.min}`);
+      if (shape.max !== undefined && size > shape.max)
+        broken.push(`Member must have length less than or equal to ${shape.max}`);
+      if (shape.min !== undefined && size < shape.min)
+        broken.push(`Member must have length greater than or equal to ${shape.min}`);
       break;
     }
     default:
@@ -201,10 +227,13 @@ function renderValue(context: ValidationContext, shape: Shape, value: unknown): 
 
 function javaString(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(javaString).join(', ')}]`;
-  if (value instanceof Uint8Array) return `java.nio.HeapByteBuffer[pos=0 lim=${value.byteLength} cap=${value.byteLength}]`;
+  if (value instanceof Uint8Array)
+    return `java.nio.HeapByteBuffer[pos=0 lim=${value.byteLength} cap=${value.byteLength}]`;
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${javaString(v)}`).join(', ')}}`;
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}=${javaString(v)}`)
+      .join(', ')}}`;
   }
   return String(value);
 }

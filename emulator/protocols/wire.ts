@@ -35,7 +35,12 @@ export interface IncomingRequest extends ReceivedRequest {
   context: RequestContext;
 }
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): WireResponse {
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  contentType = 'application/json',
+): WireResponse {
   return { status, headers: { 'content-type': contentType, ...headers }, body: JSON.stringify(body) };
 }
 

@@ -105,7 +105,9 @@ export class AuthStore {
   }
 
   signingKeys(): SigningKeyRecord[] {
-    return (this.statements.keys.all() as { kid: string; private_jwk: string; public_jwk: string; created_at: number }[]).map((row) => ({
+    return (
+      this.statements.keys.all() as { kid: string; private_jwk: string; public_jwk: string; created_at: number }[]
+    ).map((row) => ({
       kid: row.kid,
       privateJwk: row.private_jwk,
       publicJwk: row.public_jwk,

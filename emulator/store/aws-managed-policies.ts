@@ -38,7 +38,8 @@ export const awsManagedPolicies: AwsManagedPolicy[] = [
   {
     name: 'PowerUserAccess',
     path: '/',
-    description: 'Provides full access to AWS services and resources, but does not allow management of Users and groups.',
+    description:
+      'Provides full access to AWS services and resources, but does not allow management of Users and groups.',
     defaultVersionId: 'v12',
     createdAt: '2015-02-06T18:39:00Z',
     updatedAt: '2026-02-12T17:59:00Z',
@@ -73,7 +74,13 @@ export const awsManagedPolicies: AwsManagedPolicy[] = [
     updatedAt: '2015-04-09T15:03:00Z',
     document: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: '*',
+        },
+      ],
     },
   },
   {
@@ -83,7 +90,10 @@ export const awsManagedPolicies: AwsManagedPolicy[] = [
     defaultVersionId: 'v1',
     createdAt: '2015-02-06T18:41:00Z',
     updatedAt: '2015-02-06T18:41:00Z',
-    document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ['*'] }] },
+    document: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: ['*'] }],
+    },
   },
   {
     name: 'AmazonAPIGatewayInvokeFullAccess',
@@ -94,17 +104,27 @@ export const awsManagedPolicies: AwsManagedPolicy[] = [
     updatedAt: '2018-12-18T18:25:00Z',
     document: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: ['execute-api:Invoke', 'execute-api:ManageConnections'], Resource: 'arn:aws:execute-api:*:*:*' }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['execute-api:Invoke', 'execute-api:ManageConnections'],
+          Resource: 'arn:aws:execute-api:*:*:*',
+        },
+      ],
     },
   },
   {
     name: 'AmazonAPIGatewayAdministrator',
     path: '/',
-    description: 'Provides full access to create/edit/delete APIs in Amazon API Gateway via the AWS Management Console.',
+    description:
+      'Provides full access to create/edit/delete APIs in Amazon API Gateway via the AWS Management Console.',
     defaultVersionId: 'v1',
     createdAt: '2015-07-09T17:34:00Z',
     updatedAt: '2015-07-09T17:34:00Z',
-    document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['apigateway:*'], Resource: 'arn:aws:apigateway:*::/*' }] },
+    document: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['apigateway:*'], Resource: 'arn:aws:apigateway:*::/*' }],
+    },
   },
   {
     name: 'AmazonCognitoPowerUser',
@@ -145,7 +165,9 @@ export const awsManagedPolicies: AwsManagedPolicy[] = [
           Effect: 'Allow',
           Action: 'iam:CreateServiceLinkedRole',
           Resource: '*',
-          Condition: { StringEquals: { 'iam:AWSServiceName': ['cognito-idp.amazonaws.com', 'email.cognito-idp.amazonaws.com'] } },
+          Condition: {
+            StringEquals: { 'iam:AWSServiceName': ['cognito-idp.amazonaws.com', 'email.cognito-idp.amazonaws.com'] },
+          },
         },
         {
           Effect: 'Allow',
@@ -161,7 +183,8 @@ export const awsManagedPolicies: AwsManagedPolicy[] = [
   {
     name: 'AmazonCognitoDeveloperAuthenticatedIdentities',
     path: '/',
-    description: 'Provides access to Amazon Cognito APIs to support developer authenticated identities from your authentication backend.',
+    description:
+      'Provides access to Amazon Cognito APIs to support developer authenticated identities from your authentication backend.',
     defaultVersionId: 'v1',
     createdAt: '2015-03-24T17:22:00Z',
     updatedAt: '2015-03-24T17:22:00Z',
@@ -233,7 +256,9 @@ function stablePolicyId(arn: string): string {
 /** Writes the catalog into iam_policies / iam_policy_versions, replacing what an older catalog wrote there. */
 export function seedAwsManagedPolicies(sql: BetterSqlite3.Database): void {
   const current = new Set(awsManagedPolicies.map(awsManagedPolicyArn));
-  const seeded = sql.prepare('SELECT arn FROM iam_policies WHERE account_id = ?').all(awsManagedAccount) as { arn: string }[];
+  const seeded = sql.prepare('SELECT arn FROM iam_policies WHERE account_id = ?').all(awsManagedAccount) as {
+    arn: string;
+  }[];
   const removePolicy = sql.prepare('DELETE FROM iam_policies WHERE arn = ?');
   const removeVersions = sql.prepare('DELETE FROM iam_policy_versions WHERE policy_arn = ?');
   const upsertPolicy = sql.prepare(`
@@ -241,7 +266,9 @@ export function seedAwsManagedPolicies(sql: BetterSqlite3.Database): void {
     VALUES (@arn, @account, @name, @id, @path, @description, @version, '[]', @created, @updated)
     ON CONFLICT(arn) DO UPDATE SET description = excluded.description, default_version_id = excluded.default_version_id,
       created_at = excluded.created_at, updated_at = excluded.updated_at`);
-  const insertVersion = sql.prepare('INSERT INTO iam_policy_versions (policy_arn, version_id, document, created_at) VALUES (?, ?, ?, ?)');
+  const insertVersion = sql.prepare(
+    'INSERT INTO iam_policy_versions (policy_arn, version_id, document, created_at) VALUES (?, ?, ?, ?)',
+  );
   for (const { arn } of seeded) {
     if (current.has(arn)) continue;
     removeVersions.run(arn);

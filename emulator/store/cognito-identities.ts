@@ -55,7 +55,8 @@ function toIdentity(row: IdentityRow): IdentityRecord {
   };
 }
 
-const identityColumns = 'i.seq, i.identity_id, i.pool_seq, p.pool_id, p.account_id, i.created_at, i.last_modified_at, i.disabled';
+const identityColumns =
+  'i.seq, i.identity_id, i.pool_seq, p.pool_id, p.account_id, i.created_at, i.last_modified_at, i.disabled';
 
 /**
  * Identities and their login links. Every lookup is indexed: an identity by id, a login by (pool, provider, login)
@@ -76,9 +77,15 @@ export class CognitoIdentities {
     });
     const sql = db.sql;
     this.statements = {
-      byId: sql.prepare(`SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.identity_id = ?`),
-      bySeq: sql.prepare(`SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.seq = ?`),
-      insert: sql.prepare('INSERT INTO cognito_identities (identity_id, pool_seq, created_at, last_modified_at) VALUES (?, ?, ?, ?)'),
+      byId: sql.prepare(
+        `SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.identity_id = ?`,
+      ),
+      bySeq: sql.prepare(
+        `SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.seq = ?`,
+      ),
+      insert: sql.prepare(
+        'INSERT INTO cognito_identities (identity_id, pool_seq, created_at, last_modified_at) VALUES (?, ?, ?, ?)',
+      ),
       touch: sql.prepare('UPDATE cognito_identities SET last_modified_at = ?, disabled = ? WHERE seq = ?'),
       delete: sql.prepare('DELETE FROM cognito_identities WHERE seq = ?'),
       // `LIMIT CAST(? AS INTEGER)`: see CognitoPools' page.
@@ -87,7 +94,9 @@ export class CognitoIdentities {
          FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq
          WHERE i.pool_seq = ? AND i.seq > ? AND (? = 0 OR i.disabled = 0) ORDER BY i.seq LIMIT CAST(? AS INTEGER)`,
       ),
-      owner: sql.prepare('SELECT identity_seq FROM cognito_logins WHERE pool_seq = ? AND provider = ? AND login = ?').pluck(),
+      owner: sql
+        .prepare('SELECT identity_seq FROM cognito_logins WHERE pool_seq = ? AND provider = ? AND login = ?')
+        .pluck(),
       ownerId: sql
         .prepare(
           'SELECT i.identity_id FROM cognito_logins l JOIN cognito_identities i ON i.seq = l.identity_seq ' +
@@ -99,7 +108,9 @@ export class CognitoIdentities {
       unlinkProvider: sql.prepare('DELETE FROM cognito_logins WHERE identity_seq = ? AND provider = ?'),
       move: sql.prepare('UPDATE cognito_logins SET identity_seq = ? WHERE identity_seq = ?'),
       countLogins: sql.prepare('SELECT count(*) FROM cognito_logins WHERE identity_seq = ?').pluck(),
-      providers: sql.prepare('SELECT DISTINCT provider FROM cognito_logins WHERE identity_seq = ? ORDER BY provider').pluck(),
+      providers: sql
+        .prepare('SELECT DISTINCT provider FROM cognito_logins WHERE identity_seq = ? ORDER BY provider')
+        .pluck(),
       loginsPage: sql
         .prepare(
           'SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ' +
@@ -149,13 +160,21 @@ export class CognitoIdentities {
         if (ownerSeq !== undefined) {
           return ownerSeq === target.seq
             ? { kind: 'linked', identityId, created: false }
-            : { kind: 'linked-elsewhere', identityId: (this.statements.bySeq.get(ownerSeq) as IdentityRow).identity_id };
+            : {
+                kind: 'linked-elsewhere',
+                identityId: (this.statements.bySeq.get(ownerSeq) as IdentityRow).identity_id,
+              };
         }
         this.statements.link.run(key.poolSeq, key.provider, key.login, target.seq);
         this.statements.touch.run(nowMs, 0, target.seq);
         return { kind: 'linked', identityId, created: false };
       }
-      if (ownerSeq !== undefined) return { kind: 'linked', identityId: (this.statements.bySeq.get(ownerSeq) as IdentityRow).identity_id, created: false };
+      if (ownerSeq !== undefined)
+        return {
+          kind: 'linked',
+          identityId: (this.statements.bySeq.get(ownerSeq) as IdentityRow).identity_id,
+          created: false,
+        };
       const created = `${region}:${randomUUID()}`;
       const seq = Number(this.statements.insert.run(created, key.poolSeq, nowMs, nowMs).lastInsertRowid);
       this.statements.link.run(key.poolSeq, key.provider, key.login, seq);
@@ -192,13 +211,22 @@ export class CognitoIdentities {
    * Links many developer logins at once (each to a new identity unless already linked), in transactions of
    * `batchSize`: how `idpool seed identities` fills a pool with a million identities in seconds.
    */
-  bulkLink(poolSeq: number, provider: string, logins: Iterable<string>, region: string, nowMs: number, batchSize = 20_000): number {
+  bulkLink(
+    poolSeq: number,
+    provider: string,
+    logins: Iterable<string>,
+    region: string,
+    nowMs: number,
+    batchSize = 20_000,
+  ): number {
     let created = 0;
     let batch: string[] = [];
     const flush = this.db.sql.transaction((pending: string[]) => {
       for (const login of pending) {
         if (this.statements.owner.get(poolSeq, provider, login) !== undefined) continue;
-        const seq = Number(this.statements.insert.run(`${region}:${randomUUID()}`, poolSeq, nowMs, nowMs).lastInsertRowid);
+        const seq = Number(
+          this.statements.insert.run(`${region}:${randomUUID()}`, poolSeq, nowMs, nowMs).lastInsertRowid,
+        );
         this.statements.link.run(poolSeq, provider, login, seq);
         created++;
       }

@@ -112,7 +112,9 @@ export class CognitoPools {
         'SELECT * FROM cognito_identity_pools WHERE account_id = ? AND region = ? AND seq > ? ' +
           'ORDER BY seq LIMIT CAST(? AS INTEGER)',
       ),
-      tagMap: sql.prepare('SELECT use_defaults, principal_tags FROM cognito_principal_tag_maps WHERE pool_seq = ? AND provider_name = ?'),
+      tagMap: sql.prepare(
+        'SELECT use_defaults, principal_tags FROM cognito_principal_tag_maps WHERE pool_seq = ? AND provider_name = ?',
+      ),
       setTagMap: sql.prepare(
         'INSERT INTO cognito_principal_tag_maps (pool_seq, provider_name, use_defaults, principal_tags) VALUES (?, ?, ?, ?) ' +
           'ON CONFLICT (pool_seq, provider_name) DO UPDATE SET use_defaults = excluded.use_defaults, principal_tags = excluded.principal_tags',
@@ -120,8 +122,18 @@ export class CognitoPools {
     };
   }
 
-  create(pool: { poolId: string; accountId: string; region: string; createdAt: number; tags: Record<string, string> }, settings: IdentityPoolSettings): IdentityPoolRecord {
-    this.statements.insert.run(pool.poolId, pool.accountId, pool.region, pool.createdAt, JSON.stringify(pool.tags), ...settingsParameters(settings));
+  create(
+    pool: { poolId: string; accountId: string; region: string; createdAt: number; tags: Record<string, string> },
+    settings: IdentityPoolSettings,
+  ): IdentityPoolRecord {
+    this.statements.insert.run(
+      pool.poolId,
+      pool.accountId,
+      pool.region,
+      pool.createdAt,
+      JSON.stringify(pool.tags),
+      ...settingsParameters(settings),
+    );
     return this.find(pool.poolId) as IdentityPoolRecord;
   }
 
@@ -161,8 +173,15 @@ export class CognitoPools {
   }
 
   principalTagMap(poolSeq: number, providerName: string): PrincipalTagMap | undefined {
-    const row = this.statements.tagMap.get(poolSeq, providerName) as { use_defaults: number; principal_tags: string } | undefined;
-    return row && { useDefaults: row.use_defaults === 1, principalTags: JSON.parse(row.principal_tags) as Record<string, string> };
+    const row = this.statements.tagMap.get(poolSeq, providerName) as
+      | { use_defaults: number; principal_tags: string }
+      | undefined;
+    return (
+      row && {
+        useDefaults: row.use_defaults === 1,
+        principalTags: JSON.parse(row.principal_tags) as Record<string, string>,
+      }
+    );
   }
 
   setPrincipalTagMap(poolSeq: number, providerName: string, map: PrincipalTagMap): void {

@@ -214,7 +214,9 @@ export class Database {
   /** Brings a component's tables to its newest schema version. */
   install(component: StoreComponent): void {
     this.components.push(component);
-    const row = this.sql.prepare('SELECT version FROM schema_versions WHERE component = ?').get(component.name) as { version: number } | undefined;
+    const row = this.sql.prepare('SELECT version FROM schema_versions WHERE component = ?').get(component.name) as
+      | { version: number }
+      | undefined;
     let current = row?.version ?? 0;
     const newest = Math.max(0, ...component.migrations.map((migration) => migration.version));
     if (current > newest) {
@@ -231,7 +233,9 @@ export class Database {
         if (typeof migration.up === 'string') this.sql.exec(migration.up);
         else migration.up(this.sql);
         this.sql
-          .prepare('INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version')
+          .prepare(
+            'INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version',
+          )
           .run(component.name, migration.version);
       })();
       current = migration.version;
@@ -239,7 +243,10 @@ export class Database {
   }
 
   schemaVersions(): Record<string, number> {
-    const rows = this.sql.prepare('SELECT component, version FROM schema_versions').all() as { component: string; version: number }[];
+    const rows = this.sql.prepare('SELECT component, version FROM schema_versions').all() as {
+      component: string;
+      version: number;
+    }[];
     return Object.fromEntries(rows.map((row) => [row.component, row.version]));
   }
 
@@ -253,7 +260,8 @@ export class Database {
     this.sql.pragma('foreign_keys = OFF');
     try {
       this.transaction(() => {
-        for (const component of this.components) for (const table of component.resettableTables) this.sql.exec(`DELETE FROM ${table}`);
+        for (const component of this.components)
+          for (const table of component.resettableTables) this.sql.exec(`DELETE FROM ${table}`);
         for (const component of this.components) component.afterReset?.(this.sql);
       });
     } finally {
@@ -263,7 +271,11 @@ export class Database {
 
   /** Every component's tables, in the order they were installed (parents before children). */
   tableNames(): string[] {
-    const rows = this.sql.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_versions' ORDER BY rowid").all() as { name: string }[];
+    const rows = this.sql
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_versions' ORDER BY rowid",
+      )
+      .all() as { name: string }[];
     return rows.map((row) => row.name);
   }
 

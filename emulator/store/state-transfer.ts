@@ -30,10 +30,19 @@ export function exportState(db: Database, options: { includeSecrets: boolean; no
     for (const table of db.tableNames()) {
       if (!options.includeSecrets && secret.has(table)) continue;
       const rows = db.sql.prepare(`SELECT * FROM "${table}"`).all() as Record<string, Cell>[];
-      tables[table] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, encodeCell(value)])));
+      tables[table] = rows.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([column, value]) => [column, encodeCell(value)])),
+      );
     }
   });
-  return { format: 'idpool-state', formatVersion: 1, exportedAt: options.now.toISOString(), schemaVersions: db.schemaVersions(), includesSecrets: options.includeSecrets, tables };
+  return {
+    format: 'idpool-state',
+    formatVersion: 1,
+    exportedAt: options.now.toISOString(),
+    schemaVersions: db.schemaVersions(),
+    includesSecrets: options.includeSecrets,
+    tables,
+  };
 }
 
 export class StateImportError extends Error {}
@@ -187,7 +196,8 @@ export function importState(db: Database, state: unknown): { tables: number; row
         }
       }
       const violations = db.sql.pragma('foreign_key_check') as unknown[];
-      if (violations.length > 0) throw new StateImportError(`the export's rows break ${violations.length} foreign key(s)`);
+      if (violations.length > 0)
+        throw new StateImportError(`the export's rows break ${violations.length} foreign key(s)`);
     });
   } finally {
     db.sql.pragma('foreign_keys = ON');

@@ -5,7 +5,7 @@
  * Gateway put in the proxy event, so a caller can see which identity its signed request was made as.
  */
 exports.handler = async (event) => {
-  const identity = (event?.requestContext?.identity) || {};
+  const identity = event?.requestContext?.identity || {};
   return {
     statusCode: 200,
     headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' },

@@ -1,6 +1,18 @@
 import { DeleteRestApiCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
-import { DeleteIdentityPoolCommand, DescribeIdentityPoolCommand, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
-import { DeleteRoleCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, ListRolesCommand, ListRoleTagsCommand } from '@aws-sdk/client-iam';
+import {
+  DeleteIdentityPoolCommand,
+  DescribeIdentityPoolCommand,
+  ListIdentityPoolsCommand,
+} from '@aws-sdk/client-cognito-identity';
+import {
+  DeleteRoleCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  ListRolesCommand,
+  ListRoleTagsCommand,
+} from '@aws-sdk/client-iam';
 import { DeleteFunctionCommand, ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
 import { stackConventions } from '../../contracts/stack-conventions.js';
 import type { AwsClients } from '../../contracts/types.js';
@@ -26,10 +38,14 @@ export async function findLeftovers(clients: AwsClients, runId?: string): Promis
 
   let poolToken: string | undefined;
   do {
-    const page = await clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 60, ...(poolToken ? { NextToken: poolToken } : {}) }));
+    const page = await clients.cognito.send(
+      new ListIdentityPoolsCommand({ MaxResults: 60, ...(poolToken ? { NextToken: poolToken } : {}) }),
+    );
     for (const pool of page.IdentityPools ?? []) {
       if (!pool.IdentityPoolId || !pool.IdentityPoolName?.startsWith(namePrefix)) continue;
-      const described = await clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId }));
+      const described = await clients.cognito.send(
+        new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId }),
+      );
       const run = described.IdentityPoolTags?.[runTag];
       if (keep(run)) found.push({ kind: 'identity-pool', id: pool.IdentityPoolId, name: pool.IdentityPoolName, run });
     }
@@ -50,7 +66,9 @@ export async function findLeftovers(clients: AwsClients, runId?: string): Promis
 
   let functionMarker: string | undefined;
   do {
-    const page = await clients.lambda.send(new ListFunctionsCommand({ ...(functionMarker ? { Marker: functionMarker } : {}) }));
+    const page = await clients.lambda.send(
+      new ListFunctionsCommand({ ...(functionMarker ? { Marker: functionMarker } : {}) }),
+    );
     for (const fn of page.Functions ?? []) {
       if (!fn.FunctionName?.startsWith(namePrefix) || !fn.FunctionArn) continue;
       const run = (await clients.lambda.send(new ListTagsCommand({ Resource: fn.FunctionArn }))).Tags?.[runTag];
@@ -61,10 +79,13 @@ export async function findLeftovers(clients: AwsClients, runId?: string): Promis
 
   let position: string | undefined;
   do {
-    const page = await clients.apiGateway.send(new GetRestApisCommand({ limit: 500, ...(position ? { position } : {}) }));
+    const page = await clients.apiGateway.send(
+      new GetRestApisCommand({ limit: 500, ...(position ? { position } : {}) }),
+    );
     for (const api of page.items ?? []) {
       const run = api.tags?.[runTag];
-      if (api.id && api.name?.startsWith(namePrefix) && keep(run)) found.push({ kind: 'rest-api', id: api.id, name: api.name, run });
+      if (api.id && api.name?.startsWith(namePrefix) && keep(run))
+        found.push({ kind: 'rest-api', id: api.id, name: api.name, run });
     }
     position = page.position;
   } while (position);
@@ -72,7 +93,12 @@ export async function findLeftovers(clients: AwsClients, runId?: string): Promis
 }
 
 /** Deletes leftovers (APIs, functions, roles with their policies, pools); returns the failures. */
-export async function removeLeftovers(clients: AwsClients, leftovers: readonly Leftover[], throttled: boolean, onRemoved?: (leftover: Leftover) => void): Promise<string[]> {
+export async function removeLeftovers(
+  clients: AwsClients,
+  leftovers: readonly Leftover[],
+  throttled: boolean,
+  onRemoved?: (leftover: Leftover) => void,
+): Promise<string[]> {
   const order: Leftover['kind'][] = ['rest-api', 'function', 'role', 'identity-pool'];
   const failures: string[] = [];
   for (const kind of order) {
@@ -81,7 +107,9 @@ export async function removeLeftovers(clients: AwsClients, leftovers: readonly L
         await remove(clients, leftover, throttled);
         onRemoved?.(leftover);
       } catch (error) {
-        failures.push(`${leftover.kind} ${leftover.name}: ${(error as { name?: string }).name ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`);
+        failures.push(
+          `${leftover.kind} ${leftover.name}: ${(error as { name?: string }).name ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }
@@ -91,16 +119,23 @@ export async function removeLeftovers(clients: AwsClients, leftovers: readonly L
 async function remove(clients: AwsClients, leftover: Leftover, throttled: boolean): Promise<void> {
   switch (leftover.kind) {
     case 'rest-api':
-      await retrying(() => clients.apiGateway.send(new DeleteRestApiCommand({ restApiId: leftover.id })), errorNamed('TooManyRequestsException'), throttled ? 120_000 : 0);
+      await retrying(
+        () => clients.apiGateway.send(new DeleteRestApiCommand({ restApiId: leftover.id })),
+        errorNamed('TooManyRequestsException'),
+        throttled ? 120_000 : 0,
+      );
       return;
     case 'function':
       await clients.lambda.send(new DeleteFunctionCommand({ FunctionName: leftover.id }));
       return;
     case 'role': {
       const inline = await clients.iam.send(new ListRolePoliciesCommand({ RoleName: leftover.id }));
-      for (const policy of inline.PolicyNames ?? []) await clients.iam.send(new DeleteRolePolicyCommand({ RoleName: leftover.id, PolicyName: policy }));
+      for (const policy of inline.PolicyNames ?? [])
+        await clients.iam.send(new DeleteRolePolicyCommand({ RoleName: leftover.id, PolicyName: policy }));
       const attached = await clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: leftover.id }));
-      for (const policy of attached.AttachedPolicies ?? []) if (policy.PolicyArn) await clients.iam.send(new DetachRolePolicyCommand({ RoleName: leftover.id, PolicyArn: policy.PolicyArn }));
+      for (const policy of attached.AttachedPolicies ?? [])
+        if (policy.PolicyArn)
+          await clients.iam.send(new DetachRolePolicyCommand({ RoleName: leftover.id, PolicyArn: policy.PolicyArn }));
       await clients.iam.send(new DeleteRoleCommand({ RoleName: leftover.id }));
       return;
     }

@@ -14,15 +14,18 @@ export function registerCleanupCommand(program: Command): void {
   addTargetOptions(
     program
       .command('cleanup')
-      .description('remove what interrupted runs left behind: resources named idpool-… tagged idpool:run (one run with --run)')
-      .option('--run <id>', 'only this run\'s resources')
+      .description(
+        'remove what interrupted runs left behind: resources named idpool-… tagged idpool:run (one run with --run)',
+      )
+      .option('--run <id>', "only this run's resources")
       .option('--dry-run', 'list them without deleting'),
     { several: false, creates: false, kinds: 'endpoint | aws | <label>=<url> (an endpoint named <label>)' },
   ).action(async (options: CleanupOptions) => {
     const targets = targetsFrom({ ...options, yesCreateResources: true });
     if (targets.length !== 1) throw new UsageError('idpool cleanup works on one target');
     const target = targets[0] as (typeof targets)[number];
-    if (target.kind === 'embedded' || target.kind === 'localstack') throw new UsageError(`${target.kind} starts empty every time; cleanup is for aws or an endpoint`);
+    if (target.kind === 'embedded' || target.kind === 'localstack')
+      throw new UsageError(`${target.kind} starts empty every time; cleanup is for aws or an endpoint`);
     let session;
     try {
       session = await target.start();
@@ -34,7 +37,10 @@ export function registerCleanupCommand(program: Command): void {
     const clients = clientsFor(session);
     try {
       const leftovers = await findLeftovers(clients, options.run);
-      for (const leftover of leftovers) process.stdout.write(`${options.dryRun ? 'found' : 'removing'} ${leftover.kind} ${leftover.name} (${leftover.id}, run ${leftover.run})\n`);
+      for (const leftover of leftovers)
+        process.stdout.write(
+          `${options.dryRun ? 'found' : 'removing'} ${leftover.kind} ${leftover.name} (${leftover.id}, run ${leftover.run})\n`,
+        );
       if (leftovers.length === 0) process.stdout.write('nothing to clean up\n');
       if (options.dryRun || leftovers.length === 0) return;
       const failures = await removeLeftovers(clients, leftovers, session.eventuallyConsistent);

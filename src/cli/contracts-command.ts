@@ -19,10 +19,11 @@ interface RunOptions extends TargetOptions {
   reportTo?: string;
 }
 
-
 function reportersFrom(names: string[] | undefined): ReporterName[] {
   const chosen = names && names.length > 0 ? names : ['pretty'];
-  for (const name of chosen) if (!(reporterNames as readonly string[]).includes(name)) throw new UsageError(`unknown reporter '${name}': use ${reporterNames.join(', ')}`);
+  for (const name of chosen)
+    if (!(reporterNames as readonly string[]).includes(name))
+      throw new UsageError(`unknown reporter '${name}': use ${reporterNames.join(', ')}`);
   return chosen as ReporterName[];
 }
 
@@ -42,7 +43,12 @@ async function runAndReport(options: RunOptions, afterRun: (report: RunReport) =
   const interrupt = interruptOnSignals();
   let report: RunReport;
   try {
-    report = await runWithProgress(targets, { contracts: selectedContracts(options.only), signal: interrupt.signal, show: reporters.includes('pretty'), stream: progressStream });
+    report = await runWithProgress(targets, {
+      contracts: selectedContracts(options.only),
+      signal: interrupt.signal,
+      show: reporters.includes('pretty'),
+      stream: progressStream,
+    });
   } finally {
     interrupt.dispose();
   }
@@ -69,7 +75,9 @@ async function runAndReport(options: RunOptions, afterRun: (report: RunReport) =
 }
 
 export function registerContractsCommand(program: Command): void {
-  const contracts = program.command('contracts').description('the contracts: what AWS does at each step of the flow, checked against a target');
+  const contracts = program
+    .command('contracts')
+    .description('the contracts: what AWS does at each step of the flow, checked against a target');
 
   contracts
     .command('list')
@@ -77,7 +85,15 @@ export function registerContractsCommand(program: Command): void {
     .option('--json', 'as JSON, with requests and sources')
     .action((options: { json?: boolean }) => {
       if (options.json) {
-        const listed = allContracts.map(({ id, step, title, request, status, source, expect }) => ({ id, step, title, request, status, source, expects: expect.kind }));
+        const listed = allContracts.map(({ id, step, title, request, status, source, expect }) => ({
+          id,
+          step,
+          title,
+          request,
+          status,
+          source,
+          expects: expect.kind,
+        }));
         process.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
         return;
       }
@@ -92,7 +108,7 @@ export function registerContractsCommand(program: Command): void {
 
   contracts
     .command('schema')
-    .description('export each contract\'s response (or error) schema as JSON Schema, keyed by contract id')
+    .description("export each contract's response (or error) schema as JSON Schema, keyed by contract id")
     .option('--out <file>', 'write to this file instead of stdout')
     .action((options: { out?: string }) => {
       const text = `${JSON.stringify({ $comment: 'idpool contract schemas (zod 4 z.toJSONSchema); bodies are AWS SDK v3 outputs as JSON', contracts: contractJsonSchemas(allContracts) }, null, 2)}\n`;
@@ -106,7 +122,10 @@ export function registerContractsCommand(program: Command): void {
       .description('run the contracts on one or more targets (several make a parity matrix)')
       .option('--reporter <name>', `${reporterNames.join(' | ')} (repeatable; default pretty)`, collect)
       .option('--out <dir>', 'write json/junit/markdown reports here (results.json, junit.xml, matrix.md)')
-      .option('--compare-snapshots <dir|file>', 'also compare normalized responses with a recording (idpool contracts record)')
+      .option(
+        '--compare-snapshots <dir|file>',
+        'also compare normalized responses with a recording (idpool contracts record)',
+      )
       .option('--only <prefix>', 'run only contracts whose id starts with this, or of this step')
       .option('--report-to <emulator url>', "also post the run's results.json to that idpool emulator's console"),
   ).action((options: RunOptions) => runAndReport(options, () => undefined));
@@ -126,5 +145,4 @@ export function registerContractsCommand(program: Command): void {
       }
     });
   });
-
 }

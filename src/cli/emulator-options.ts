@@ -22,7 +22,8 @@ export interface EmulatorCliOptions {
 
 export function parseRootCredentials(value: string): { accessKeyId: string; secretAccessKey: string } {
   const colon = value.indexOf(':');
-  if (colon <= 0 || colon === value.length - 1) throw new Error(`--root-credentials takes AKID:SECRET, got '${value.replace(/:.*/, ':…')}'`);
+  if (colon <= 0 || colon === value.length - 1)
+    throw new Error(`--root-credentials takes AKID:SECRET, got '${value.replace(/:.*/, ':…')}'`);
   return { accessKeyId: value.slice(0, colon), secretAccessKey: value.slice(colon + 1) };
 }
 
@@ -39,7 +40,11 @@ export function addEmulatorOptions(command: Command, defaultLogLevel: LogLevel):
     .option('--cors-allowed-origins <origins>', 'web origins allowed besides localhost ones, comma-separated (* any)')
     .option('--allowed-hosts <names>', 'Host names answered besides loopback and execute-api ones, comma-separated')
     .option('--log-level <level>', 'error | warn | info | debug (debug logs every request)', defaultLogLevel)
-    .option('--lambda-concurrency <n>', 'concurrent executions per Lambda function before TooManyRequestsException', '1000')
+    .option(
+      '--lambda-concurrency <n>',
+      'concurrent executions per Lambda function before TooManyRequestsException',
+      '1000',
+    )
     .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8')
     .option('--request-log-size <n>', 'how many of the last requests GET /_idpool/requests keeps', '10000');
 }
@@ -64,7 +69,10 @@ export function emulatorOptionsFrom(options: EmulatorCliOptions): EmulatorOption
 }
 
 function commaList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** Ctrl-C / SIGTERM: let requests in flight finish, close the state, exit 0 (1 if stopping failed). */

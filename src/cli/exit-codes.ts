@@ -8,7 +8,14 @@ import { counts, type RunReport } from '../runner/results.js';
  * 4 everything passed but teardown left resources behind (remove them with `idpool cleanup`);
  * 130 interrupted (SIGINT/SIGTERM) after tearing down.
  */
-export const exitCodes = { passed: 0, failed: 1, usage: 2, targetUnavailable: 3, teardownIncomplete: 4, interrupted: 130 } as const;
+export const exitCodes = {
+  passed: 0,
+  failed: 1,
+  usage: 2,
+  targetUnavailable: 3,
+  teardownIncomplete: 4,
+  interrupted: 130,
+} as const;
 
 export function exitCodeOf(report: RunReport): number {
   if (report.interrupted) return exitCodes.interrupted;

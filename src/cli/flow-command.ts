@@ -23,14 +23,21 @@ export function maskAccessKey(accessKeyId: string): string {
   return `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
 }
 
-async function step<T>(write: Write, title: string, action: () => Promise<T>, describe: (value: T) => string[]): Promise<T> {
+async function step<T>(
+  write: Write,
+  title: string,
+  action: () => Promise<T>,
+  describe: (value: T) => string[],
+): Promise<T> {
   try {
     const value = await action();
     write(`✓ ${title}`);
     for (const line of describe(value)) write(`    ${line}`);
     return value;
   } catch (error) {
-    write(`✗ ${title}: ${(error as { name?: string }).name ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`);
+    write(
+      `✗ ${title}: ${(error as { name?: string }).name ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     throw error;
   }
 }
@@ -55,7 +62,8 @@ export async function runFlow(target: Target, write: Write, signal?: AbortSignal
       runId,
       accountId: await accountOf(clients),
       signal,
-      onCall: (call, outcome) => write(outcome.kind === 'response' ? `  · ${call}` : `  ✗ ${call}: ${outcome.code}: ${outcome.message}`),
+      onCall: (call, outcome) =>
+        write(outcome.kind === 'response' ? `  · ${call}` : `  ✗ ${call}: ${outcome.code}: ${outcome.message}`),
     });
     const { stack } = provisioner;
     if (!stack.identityPoolId || !stack.developerProviderName || !stack.apiUrl) {
@@ -67,18 +75,35 @@ export async function runFlow(target: Target, write: Write, signal?: AbortSignal
     const developer = await step(
       write,
       'backend: GetOpenIdTokenForDeveloperIdentity',
-      () => getDeveloperToken(clients.cognito, { identityPoolId: poolId, developerProviderName: stack.developerProviderName as string, developerUserId: `user-${runId}` }),
+      () =>
+        getDeveloperToken(clients.cognito, {
+          identityPoolId: poolId,
+          developerProviderName: stack.developerProviderName as string,
+          developerUserId: `user-${runId}`,
+        }),
       ({ identityId, token }) => {
         const decoded = decodeToken(token);
-        const claims = typeof decoded === 'string' ? decoded : `aud ${String(decoded.claims.aud)}, sub ${String(decoded.claims.sub)}, amr ${JSON.stringify(decoded.claims.amr)}, lifetime ${Number(decoded.claims.exp) - Number(decoded.claims.iat)} s`;
+        const claims =
+          typeof decoded === 'string'
+            ? decoded
+            : `aud ${String(decoded.claims.aud)}, sub ${String(decoded.claims.sub)}, amr ${JSON.stringify(decoded.claims.amr)}, lifetime ${Number(decoded.claims.exp) - Number(decoded.claims.iat)} s`;
         return [`IdentityId ${identityId}`, `Token ${redactToken(token)}`, `claims: ${claims}`];
       },
     );
     const credentials = await step(
       write,
       'client: GetCredentialsForIdentity',
-      () => getCredentialsForIdentity({ identityId: developer.identityId, token: developer.token, region: session.region, ...(session.endpoint ? { endpoint: session.endpoint } : {}) }),
-      (value) => [`AccessKeyId ${maskAccessKey(value.accessKeyId)}, SecretKey <redacted>, SessionToken <redacted>`, `Expiration ${value.expiration.toISOString()}`],
+      () =>
+        getCredentialsForIdentity({
+          identityId: developer.identityId,
+          token: developer.token,
+          region: session.region,
+          ...(session.endpoint ? { endpoint: session.endpoint } : {}),
+        }),
+      (value) => [
+        `AccessKeyId ${maskAccessKey(value.accessKeyId)}, SecretKey <redacted>, SessionToken <redacted>`,
+        `Expiration ${value.expiration.toISOString()}`,
+      ],
     );
     await step(
       write,
@@ -96,7 +121,11 @@ export async function runFlow(target: Target, write: Write, signal?: AbortSignal
     const response = await step(
       write,
       `client: signed GET ${stack.apiUrl}/hello`,
-      () => signedFetch(`${stack.apiUrl}/hello`, { method: 'GET' }, credentials, { region: session.region, fetch: executeApiFetch(session) }),
+      () =>
+        signedFetch(`${stack.apiUrl}/hello`, { method: 'GET' }, credentials, {
+          region: session.region,
+          fetch: executeApiFetch(session),
+        }),
       (value) => [`HTTP ${value.status}`],
     );
     const body = await response.text();
@@ -118,16 +147,18 @@ export function registerFlowCommand(program: Command): void {
   const flow = program
     .command('flow')
     .description('provision the stack on a target, run the developer-authenticated flow once, print each step');
-  addTargetOptions(flow, { several: false, creates: true }).action(
-    async (options: TargetOptions) => {
-      const targets = targetsFrom(options);
-      if (targets.length !== 1) throw new UsageError('idpool flow runs on one target');
-      const interrupt = interruptOnSignals();
-      try {
-        process.exitCode = await runFlow(targets[0] as Target, (line) => process.stdout.write(`${line}\n`), interrupt.signal);
-      } finally {
-        interrupt.dispose();
-      }
-    },
-  );
+  addTargetOptions(flow, { several: false, creates: true }).action(async (options: TargetOptions) => {
+    const targets = targetsFrom(options);
+    if (targets.length !== 1) throw new UsageError('idpool flow runs on one target');
+    const interrupt = interruptOnSignals();
+    try {
+      process.exitCode = await runFlow(
+        targets[0] as Target,
+        (line) => process.stdout.write(`${line}\n`),
+        interrupt.signal,
+      );
+    } finally {
+      interrupt.dispose();
+    }
+  });
 }

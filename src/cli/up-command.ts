@@ -193,9 +193,7 @@ export function registerUpCommand(program: Command): void {
       const text = `${JSON.stringify(settings, null, 2)}\n`;
       const incomplete = failures.length ? ' (incomplete, see above)' : '';
       if (options.settingsFile !== false) writeFileSync(options.settingsFile, text, { mode: 0o600 });
-      process.stdout.write(
-        `idpool ready at ${emulator.url} with the seed stack${incomplete}:\n${text}`,
-      );
+      process.stdout.write(`idpool ready at ${emulator.url} with the seed stack${incomplete}:\n${text}`);
       if (options.settingsFile !== false) process.stdout.write(`(also in ${resolve(options.settingsFile)})\n`);
       if (options.admin) process.stdout.write(`console: ${consoleUrl(emulator.url)}\n`);
     });

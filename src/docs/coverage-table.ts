@@ -23,7 +23,7 @@ export function renderCoverageTable(definitions: ServiceDefinition[]): string {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
-    "Every other operation of these services answers `UnsupportedOperation` (HTTP 400) naming it, never a silent success.",
+    'Every other operation of these services answers `UnsupportedOperation` (HTTP 400) naming it, never a silent success.',
     coverageEnd,
   ].join('\n');
 }

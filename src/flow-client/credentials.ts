@@ -17,10 +17,16 @@ export interface CredentialsRequest {
  * operation: no AWS credentials are needed (the SDK sends it unsigned).
  */
 export async function getCredentialsForIdentity(request: CredentialsRequest): Promise<IdentityCredentials> {
-  const cognito = new CognitoIdentityClient({ region: request.region, ...(request.endpoint ? { endpoint: request.endpoint } : {}) });
+  const cognito = new CognitoIdentityClient({
+    region: request.region,
+    ...(request.endpoint ? { endpoint: request.endpoint } : {}),
+  });
   try {
     const output = await cognito.send(
-      new GetCredentialsForIdentityCommand({ IdentityId: request.identityId, Logins: { 'cognito-identity.amazonaws.com': request.token } }),
+      new GetCredentialsForIdentityCommand({
+        IdentityId: request.identityId,
+        Logins: { 'cognito-identity.amazonaws.com': request.token },
+      }),
     );
     const credentials = output.Credentials;
     if (!credentials?.AccessKeyId || !credentials.SecretKey || !credentials.SessionToken || !credentials.Expiration) {

@@ -1,4 +1,8 @@
-import { CognitoIdentityClient, GetOpenIdTokenForDeveloperIdentityCommand, type CognitoIdentityClientConfig } from '@aws-sdk/client-cognito-identity';
+import {
+  CognitoIdentityClient,
+  GetOpenIdTokenForDeveloperIdentityCommand,
+  type CognitoIdentityClientConfig,
+} from '@aws-sdk/client-cognito-identity';
 
 export interface DeveloperTokenRequest {
   identityPoolId: string;
@@ -22,7 +26,10 @@ export interface DeveloperToken {
  * Backend side: registers (or finds) the user's Cognito identity and gets an OpenID token for it. Needs the
  * developer's AWS credentials; pass a client, or the client configuration (region, credentials, endpoint).
  */
-export async function getDeveloperToken(client: CognitoIdentityClient | CognitoIdentityClientConfig, request: DeveloperTokenRequest): Promise<DeveloperToken> {
+export async function getDeveloperToken(
+  client: CognitoIdentityClient | CognitoIdentityClientConfig,
+  request: DeveloperTokenRequest,
+): Promise<DeveloperToken> {
   const cognito = client instanceof CognitoIdentityClient ? client : new CognitoIdentityClient(client);
   const output = await cognito.send(
     new GetOpenIdTokenForDeveloperIdentityCommand({
@@ -32,6 +39,7 @@ export async function getDeveloperToken(client: CognitoIdentityClient | CognitoI
       ...(request.tokenDuration ? { TokenDuration: request.tokenDuration } : {}),
     }),
   );
-  if (!output.IdentityId || !output.Token) throw new Error('GetOpenIdTokenForDeveloperIdentity answered without IdentityId or Token');
+  if (!output.IdentityId || !output.Token)
+    throw new Error('GetOpenIdTokenForDeveloperIdentity answered without IdentityId or Token');
   return { identityId: output.IdentityId, token: output.Token };
 }

@@ -31,7 +31,12 @@ export function amzDate(date: Date): string {
  * Authorization, added to the request's own headers. Service and region are always passed, since aws4 can only
  * infer them from `*.amazonaws.com` host names.
  */
-export function signRequest(url: string | URL, init: SignedRequestInit, credentials: SigningCredentials, options: SigningOptions): Record<string, string> {
+export function signRequest(
+  url: string | URL,
+  init: SignedRequestInit,
+  credentials: SigningCredentials,
+  options: SigningOptions,
+): Record<string, string> {
   const target = new URL(url);
   const headers: Record<string, string> = { ...init.headers };
   if (options.date) headers['X-Amz-Date'] = amzDate(options.date);

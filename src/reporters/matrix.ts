@@ -13,7 +13,12 @@ export function parityMatrix(report: RunReport): { targets: TargetRun[]; rows: M
   const rows = new Map<string, MatrixRow>();
   report.targets.forEach((run, column) => {
     for (const result of run.results) {
-      const row = rows.get(result.id) ?? { id: result.id, title: result.title, status: result.status, cells: report.targets.map(() => undefined) };
+      const row = rows.get(result.id) ?? {
+        id: result.id,
+        title: result.title,
+        status: result.status,
+        cells: report.targets.map(() => undefined),
+      };
       row.cells[column] = result;
       rows.set(result.id, row);
     }
@@ -25,7 +30,8 @@ export function parityMatrix(report: RunReport): { targets: TargetRun[]; rows: M
 export function cellText(result: ContractResult | undefined, run: TargetRun): string {
   if (!result) return `not run: ${run.reason ?? run.state}`;
   if (result.verdict === 'passed') return 'pass';
-  if (result.verdict === 'failed') return `FAIL: ${result.differences[0] ?? ''}${result.differences.length > 1 ? ` (+${result.differences.length - 1} more)` : ''}`;
+  if (result.verdict === 'failed')
+    return `FAIL: ${result.differences[0] ?? ''}${result.differences.length > 1 ? ` (+${result.differences.length - 1} more)` : ''}`;
   return `not run: ${result.reason ?? ''}`;
 }
 

@@ -4,7 +4,12 @@ import { parityMatrix, seconds } from './matrix.js';
 const symbols = { passed: '✓', failed: '✗', 'not-run': '–' } as const;
 
 export function resultLine(result: ContractResult): string {
-  const detail = result.verdict === 'failed' ? ` — ${result.differences[0] ?? ''}` : result.verdict === 'not-run' ? ` — not run: ${result.reason ?? ''}` : '';
+  const detail =
+    result.verdict === 'failed'
+      ? ` — ${result.differences[0] ?? ''}`
+      : result.verdict === 'not-run'
+        ? ` — not run: ${result.reason ?? ''}`
+        : '';
   return `${symbols[result.verdict]} ${result.id} (${result.durationMs} ms)${detail}`;
 }
 
@@ -49,7 +54,8 @@ export function prettySummary(report: RunReport): string {
         for (const difference of result.differences) lines.push(`      ${difference}`);
       }
     }
-    for (const failure of run.teardownFailures) lines.push(`  ! ${run.target} not torn down: ${failure} (run idpool cleanup)`);
+    for (const failure of run.teardownFailures)
+      lines.push(`  ! ${run.target} not torn down: ${failure} (run idpool cleanup)`);
   }
   if (report.targets.length > 1) {
     const { targets, rows } = parityMatrix(report);

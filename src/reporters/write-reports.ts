@@ -15,7 +15,12 @@ const files: Record<Exclude<ReporterName, 'pretty'>, { file: string; render: (re
 };
 
 /** Writes the file reporters: into `outDir` (results.json, junit.xml, matrix.md), or to stdout when there is none. */
-export function writeReports(report: RunReport, reporters: readonly ReporterName[], outDir: string | undefined, stdout: (text: string) => void): string[] {
+export function writeReports(
+  report: RunReport,
+  reporters: readonly ReporterName[],
+  outDir: string | undefined,
+  stdout: (text: string) => void,
+): string[] {
   const written: string[] = [];
   if (outDir) mkdirSync(outDir, { recursive: true });
   for (const name of reporters) {

@@ -1,6 +1,13 @@
 import { NotRun } from '../../contracts/not-run.js';
 import { httpOutcome, networkErrorOutcome, sdkOutcome } from '../../contracts/outcome.js';
-import type { AwsClients, ContractContext, FlowOutputs, ProvisioningRecord, StackDescription, TargetClock } from '../../contracts/types.js';
+import type {
+  AwsClients,
+  ContractContext,
+  FlowOutputs,
+  ProvisioningRecord,
+  StackDescription,
+  TargetClock,
+} from '../../contracts/types.js';
 import { signRequest } from '../flow-client/signed-fetch.js';
 import { executeApiFetch, jwksUrl, serviceUrl } from '../targets/addressing.js';
 import { clientsFor } from '../targets/clients.js';
@@ -32,7 +39,13 @@ function strictView<T extends object>(values: Partial<T>, missing: (key: string)
   }) as T;
 }
 
-export function contractContext(session: TargetSession, clients: AwsClients, state: ScenarioState, runId: string, accountId: string): ContractContext {
+export function contractContext(
+  session: TargetSession,
+  clients: AwsClients,
+  state: ScenarioState,
+  runId: string,
+  accountId: string,
+): ContractContext {
   const control = session.clock;
   const clock: TargetClock = {
     movable: control.movable,
@@ -44,7 +57,9 @@ export function contractContext(session: TargetSession, clients: AwsClients, sta
       } else if (seconds <= maxWaitSeconds) {
         await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
       } else {
-        throw new NotRun(`needs a movable clock: ${seconds} s must pass, and ${session.name} keeps real time (only idpool exposes /_idpool/clock)`);
+        throw new NotRun(
+          `needs a movable clock: ${seconds} s must pass, and ${session.name} keeps real time (only idpool exposes /_idpool/clock)`,
+        );
       }
     },
   };
@@ -69,14 +84,30 @@ export function contractContext(session: TargetSession, clients: AwsClients, sta
     executeApi: {
       url: (path) => `${stack.apiUrl}${path}`,
       sign: (url, credentials, options = {}) =>
-        signRequest(url, { method: options.method ?? 'GET', headers: options.headers ?? {}, ...(options.body === undefined ? {} : { body: options.body }) }, credentials, {
-          region: session.region,
-          date: options.date ?? new Date(clock.nowMs()),
-        }),
+        signRequest(
+          url,
+          {
+            method: options.method ?? 'GET',
+            headers: options.headers ?? {},
+            ...(options.body === undefined ? {} : { body: options.body }),
+          },
+          credentials,
+          {
+            region: session.region,
+            date: options.date ?? new Date(clock.nowMs()),
+          },
+        ),
       request: async (url, init) => {
-        const headers = Object.fromEntries(Object.entries(init.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'host'));
+        const headers = Object.fromEntries(
+          Object.entries(init.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'host'),
+        );
         try {
-          const response = await send(url, { method: init.method ?? 'GET', headers, ...(init.body === undefined ? {} : { body: init.body }), signal: AbortSignal.timeout(30_000) });
+          const response = await send(url, {
+            method: init.method ?? 'GET',
+            headers,
+            ...(init.body === undefined ? {} : { body: init.body }),
+            signal: AbortSignal.timeout(30_000),
+          });
           return await httpOutcome(response);
         } catch (error) {
           return networkErrorOutcome(error);

@@ -16,15 +16,34 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Runs one contract against the scenario so far: not run (with why), passed, or failed (with the differences). */
-export async function runContract(contract: Contract, ctx: ContractContext, state: ScenarioState, restoreClock: () => Promise<void>): Promise<ContractResult> {
-  const base = { id: contract.id, step: contract.step, title: contract.title, status: contract.status, source: contract.source.ref };
+export async function runContract(
+  contract: Contract,
+  ctx: ContractContext,
+  state: ScenarioState,
+  restoreClock: () => Promise<void>,
+): Promise<ContractResult> {
+  const base = {
+    id: contract.id,
+    step: contract.step,
+    title: contract.title,
+    status: contract.status,
+    source: contract.source.ref,
+  };
   const started = performance.now();
   const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
-  const notRun = (reason: string): ContractResult => ({ ...base, verdict: 'not-run', differences: [], reason, durationMs: elapsed() });
+  const notRun = (reason: string): ContractResult => ({
+    ...base,
+    verdict: 'not-run',
+    differences: [],
+    reason,
+    durationMs: elapsed(),
+  });
 
-  if (contract.changesStack && state.provisioning === undefined) return notRun('it would change the stack given with --stack, which this run did not create');
+  if (contract.changesStack && state.provisioning === undefined)
+    return notRun('it would change the stack given with --stack, which this run did not create');
   for (const key of contract.requires ?? []) {
-    if (state.outputs[key] === undefined) return notRun(`needs ${key} from ${state.producers[key] ?? 'an earlier contract'}, which did not produce it`);
+    if (state.outputs[key] === undefined)
+      return notRun(`needs ${key} from ${state.producers[key] ?? 'an earlier contract'}, which did not produce it`);
   }
   let outcome: Outcome;
   let differences: string[];
@@ -33,7 +52,12 @@ export async function runContract(contract: Contract, ctx: ContractContext, stat
     differences = await evaluate(contract, outcome, ctx);
   } catch (error) {
     if (isNotRun(error)) return notRun(error.reason);
-    return { ...base, verdict: 'failed', differences: [`the contract could not complete: ${error instanceof Error ? error.message : String(error)}`], durationMs: elapsed() };
+    return {
+      ...base,
+      verdict: 'failed',
+      differences: [`the contract could not complete: ${error instanceof Error ? error.message : String(error)}`],
+      durationMs: elapsed(),
+    };
   } finally {
     if (state.clockMoved) {
       state.clockMoved = false;
@@ -44,5 +68,11 @@ export async function runContract(contract: Contract, ctx: ContractContext, stat
     const value = contract.provides.read(outcome, ctx);
     if (value !== undefined) Object.assign(state.outputs, { [contract.provides.output]: value });
   }
-  return { ...base, verdict: differences.length === 0 ? 'passed' : 'failed', differences, durationMs: elapsed(), outcome };
+  return {
+    ...base,
+    verdict: differences.length === 0 ? 'passed' : 'failed',
+    differences,
+    durationMs: elapsed(),
+    outcome,
+  };
 }

@@ -14,7 +14,17 @@ export interface RunTargetOptions {
 const elapsedSince = (started: number): number => Math.round(performance.now() - started);
 
 function interrupted(contract: Contract): ContractResult {
-  return { id: contract.id, step: contract.step, title: contract.title, status: contract.status, source: contract.source.ref, verdict: 'not-run', differences: [], reason: 'interrupted', durationMs: 0 };
+  return {
+    id: contract.id,
+    step: contract.step,
+    title: contract.title,
+    status: contract.status,
+    source: contract.source.ref,
+    verdict: 'not-run',
+    differences: [],
+    reason: 'interrupted',
+    durationMs: 0,
+  };
 }
 
 /**
@@ -27,7 +37,14 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
   const runId = options.runId ?? newRunId();
   emit({ type: 'target-starting', target: target.name });
   const session = await startTarget(target);
-  const base = { target: target.name, results: [] as ContractResult[], provisioningFailures: [] as string[], teardownFailures: [] as string[], contractsMs: 0, provisioningMs: 0 };
+  const base = {
+    target: target.name,
+    results: [] as ContractResult[],
+    provisioningFailures: [] as string[],
+    teardownFailures: [] as string[],
+    contractsMs: 0,
+    provisioningMs: 0,
+  };
   if (typeof session === 'string') {
     const run: TargetRun = { ...base, state: 'unavailable', reason: session, durationMs: elapsedSince(started) };
     emit({ type: 'target-done', run });
@@ -35,11 +52,23 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
   }
   emit({ type: 'target-started', target: session.name, description: session.description });
 
-  const run: TargetRun = { ...base, target: session.name, state: 'ran', description: session.description, runId, durationMs: 0, ...(session.endpoint ? { endpoint: session.endpoint } : {}) };
+  const run: TargetRun = {
+    ...base,
+    target: session.name,
+    state: 'ran',
+    description: session.description,
+    runId,
+    durationMs: 0,
+    ...(session.endpoint ? { endpoint: session.endpoint } : {}),
+  };
   let scenario: Scenario | undefined;
   try {
     const provisioningStarted = performance.now();
-    scenario = await openScenario(session, { contracts: options.contracts, runId, ...(options.signal ? { signal: options.signal } : {}) });
+    scenario = await openScenario(session, {
+      contracts: options.contracts,
+      runId,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     run.provisioningMs = elapsedSince(provisioningStarted);
     run.provisioningFailures = scenario.provisioner?.failures ?? [];
     run.stack = { ...scenario.state.stack };

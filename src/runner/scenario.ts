@@ -41,13 +41,24 @@ export async function openScenario(session: TargetSession, options: OpenOptions)
   const runId = options.runId ?? newRunId();
   const clients = clientsFor(session);
   const accountId = await accountOf(clients);
-  const state: ScenarioState = { stack: {}, stackGaps: [], provisioning: undefined, outputs: {}, producers: producersOf(options.contracts), clockMoved: false };
+  const state: ScenarioState = {
+    stack: {},
+    stackGaps: [],
+    provisioning: undefined,
+    outputs: {},
+    producers: producersOf(options.contracts),
+    clockMoved: false,
+  };
   let provisioner: Provisioner | undefined;
   if (session.existingStack) {
     state.stack = { accountId, ...session.existingStack };
   } else {
     provisioner = await provisionOnTarget(session, clients, { runId, accountId, signal: options.signal });
-    Object.assign(state, { stack: provisioner.stack, provisioning: provisioner.record, stackGaps: provisioner.failures });
+    Object.assign(state, {
+      stack: provisioner.stack,
+      provisioning: provisioner.record,
+      stackGaps: provisioner.failures,
+    });
   }
   const ctx = contractContext(session, clients, state, runId, accountId);
   return {
@@ -61,7 +72,11 @@ export async function openScenario(session: TargetSession, options: OpenOptions)
       const failures = provisioner ? await provisioner.teardown.run() : [];
       await session.clock.restore().catch(() => undefined);
       destroyClients(clients);
-      await session.stop().catch((error: unknown) => failures.push(`stopping ${session.name}: ${error instanceof Error ? error.message : String(error)}`));
+      await session
+        .stop()
+        .catch((error: unknown) =>
+          failures.push(`stopping ${session.name}: ${error instanceof Error ? error.message : String(error)}`),
+        );
       return failures;
     },
   };

@@ -7,10 +7,12 @@ export function diffJson(expected: JsonValue | undefined, actual: JsonValue | un
   if (expected === undefined && actual === undefined) return [];
   if (expected === undefined) return [`${here}: not in the recording, got ${show(actual)}`];
   if (actual === undefined) return [`${here}: missing, the recording has ${show(expected)}`];
-  const bothObjects = typeof expected === 'object' && typeof actual === 'object' && expected !== null && actual !== null;
+  const bothObjects =
+    typeof expected === 'object' && typeof actual === 'object' && expected !== null && actual !== null;
   if (bothObjects && Array.isArray(expected) && Array.isArray(actual)) {
     const differences: string[] = [];
-    for (let index = 0; index < Math.max(expected.length, actual.length); index += 1) differences.push(...diffJson(expected[index], actual[index], `${path}[${index}]`));
+    for (let index = 0; index < Math.max(expected.length, actual.length); index += 1)
+      differences.push(...diffJson(expected[index], actual[index], `${path}[${index}]`));
     return differences;
   }
   if (bothObjects && !Array.isArray(expected) && !Array.isArray(actual)) {
@@ -20,7 +22,8 @@ export function diffJson(expected: JsonValue | undefined, actual: JsonValue | un
     return differences;
   }
   if (JSON.stringify(expected) === JSON.stringify(actual)) return [];
-  if (typeof expected === 'string' && typeof actual === 'string' && Math.max(expected.length, actual.length) > 120) return [`${here}: ${textDifference(expected, actual)}`];
+  if (typeof expected === 'string' && typeof actual === 'string' && Math.max(expected.length, actual.length) > 120)
+    return [`${here}: ${textDifference(expected, actual)}`];
   return [`${here}: recorded ${show(expected)}, got ${show(actual)}`];
 }
 
@@ -28,6 +31,7 @@ export function diffJson(expected: JsonValue | undefined, actual: JsonValue | un
 function textDifference(expected: string, actual: string): string {
   let index = 0;
   while (index < expected.length && expected[index] === actual[index]) index += 1;
-  const around = (text: string): string => `${index > 40 ? '…' : ''}${text.slice(Math.max(0, index - 40), index + 60)}${text.length > index + 60 ? '…' : ''}`;
+  const around = (text: string): string =>
+    `${index > 40 ? '…' : ''}${text.slice(Math.max(0, index - 40), index + 60)}${text.length > index + 60 ? '…' : ''}`;
   return `differs from character ${index}: recorded ${JSON.stringify(around(expected))}, got ${JSON.stringify(around(actual))}`;
 }

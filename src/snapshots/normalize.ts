@@ -48,8 +48,14 @@ const patterns: Array<[RegExp, string | ((normalizer: Normalizer, match: string)
   [/\b\d{8}(\/[^/\s]+\/[\w-]+\/aws4_request)/g, '<date>$1'],
   [/\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g, (normalizer, match) => normalizer.placeholder('access-key-id', match)],
   [/\bAROA[A-Z0-9]{12,}\b/g, (normalizer, match) => normalizer.placeholder('role-id', match)],
-  [/\b[a-z]{2}(?:-[a-z]+)+-\d+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, (normalizer, match) => normalizer.placeholder('region-guid', match)],
-  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, (normalizer, match) => normalizer.placeholder('uuid', match)],
+  [
+    /\b[a-z]{2}(?:-[a-z]+)+-\d+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g,
+    (normalizer, match) => normalizer.placeholder('region-guid', match),
+  ],
+  [
+    /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g,
+    (normalizer, match) => normalizer.placeholder('uuid', match),
+  ],
   [/(arn:aws[\w-]*:[\w-]+:[\w-]*:)\d{12}(:)/g, '$1<account-id>$2'],
   [/\*{8}\d{4}/g, '********<account-last4>'],
 ];
@@ -79,9 +85,17 @@ export class Normalizer {
    * `known`: values to replace everywhere, like the run id, the region, the API id. `words`: values replaced only
    * where they stand alone (the account id, which a zero GUID also contains).
    */
-  constructor(known: ReadonlyArray<readonly [string, string]> = [], words: ReadonlyArray<readonly [string, string]> = []) {
+  constructor(
+    known: ReadonlyArray<readonly [string, string]> = [],
+    words: ReadonlyArray<readonly [string, string]> = [],
+  ) {
     for (const [value, placeholder] of known) if (value) this.replacements.set(value, placeholder);
-    for (const [value, placeholder] of words) if (value) this.words.push([new RegExp(`(?<![\\w-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), placeholder]);
+    for (const [value, placeholder] of words)
+      if (value)
+        this.words.push([
+          new RegExp(`(?<![\\w-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'),
+          placeholder,
+        ]);
   }
 
   placeholder(kind: string, value: string): string {
@@ -134,18 +148,29 @@ export class Normalizer {
     for (const [value, placeholder] of known) if (value.length >= 4) result = result.split(value).join(placeholder);
     for (const [pattern, placeholder] of this.words) result = result.replace(pattern, placeholder);
     for (const [pattern, replacement] of patterns) {
-      result = typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, (match) => replacement(this, match));
+      result =
+        typeof replacement === 'string'
+          ? result.replace(pattern, replacement)
+          : result.replace(pattern, (match) => replacement(this, match));
     }
     return result;
   }
 
   /** An outcome as a snapshot entry (headers cut to the stable ones). */
   entry(outcome: Outcome): SnapshotEntry {
-    const headers = Object.fromEntries(Object.entries(outcome.headers ?? {}).filter(([name]) => keptHeaders.test(name)));
+    const headers = Object.fromEntries(
+      Object.entries(outcome.headers ?? {}).filter(([name]) => keptHeaders.test(name)),
+    );
     const base: SnapshotEntry = { kind: outcome.kind, status: outcome.status ?? null };
     if (outcome.headers) base.headers = this.normalize(headers);
     if (outcome.kind === 'error') {
-      return { ...base, code: outcome.code, ...(outcome.errorType ? { errorType: outcome.errorType } : {}), message: this.normalizeText(outcome.message), ...(outcome.body === undefined ? {} : { body: this.normalize(outcome.body) }) };
+      return {
+        ...base,
+        code: outcome.code,
+        ...(outcome.errorType ? { errorType: outcome.errorType } : {}),
+        message: this.normalizeText(outcome.message),
+        ...(outcome.body === undefined ? {} : { body: this.normalize(outcome.body) }),
+      };
     }
     return { ...base, body: this.normalize(outcome.body) };
   }

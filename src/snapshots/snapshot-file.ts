@@ -27,7 +27,9 @@ function knownValues(run: TargetRun): Array<readonly [string, string]> {
 
 /** The normalized, redacted outcome of every contract of a run that got an answer. */
 export function snapshotOf(run: TargetRun, recordedAt = new Date().toISOString()): SnapshotFile {
-  const outcomes = run.results.filter((result) => result.outcome).map((result) => [result.id, result.outcome as Outcome] as const);
+  const outcomes = run.results
+    .filter((result) => result.outcome)
+    .map((result) => [result.id, result.outcome as Outcome] as const);
   const contracts = normalizeOutcomes(outcomes, knownValues(run), [[run.stack?.accountId ?? '', '<account-id>']]);
   const snapshot: SnapshotFile = { target: run.target, recordedAt, idpoolVersion: packageVersion, contracts };
   assertNoSecrets(JSON.stringify(snapshot), run);
@@ -39,12 +41,21 @@ export function assertNoSecrets(text: string, run: TargetRun): void {
   if (/eyJ[\w-]+\.[\w-]+\.[\w-]*/.test(text)) throw new Error('refusing to write a snapshot: it still holds a JWT');
   const secrets = new Set<string>();
   const collect = (value: JsonValue | undefined, key?: string): void => {
-    if (typeof value === 'string' && key && /^(SecretKey|SecretAccessKey|SessionToken|Token)$/.test(key) && value.length >= 8) secrets.add(value);
+    if (
+      typeof value === 'string' &&
+      key &&
+      /^(SecretKey|SecretAccessKey|SessionToken|Token)$/.test(key) &&
+      value.length >= 8
+    )
+      secrets.add(value);
     else if (Array.isArray(value)) for (const item of value) collect(item, key);
-    else if (value && typeof value === 'object') for (const [member, item] of Object.entries(value)) collect(item, member);
+    else if (value && typeof value === 'object')
+      for (const [member, item] of Object.entries(value)) collect(item, member);
   };
   for (const result of run.results) collect(result.outcome?.kind === 'response' ? result.outcome.body : undefined);
-  for (const secret of secrets) if (text.includes(secret)) throw new Error('refusing to write a snapshot: it still holds a secret key or session token');
+  for (const secret of secrets)
+    if (text.includes(secret))
+      throw new Error('refusing to write a snapshot: it still holds a secret key or session token');
 }
 
 export function writeSnapshot(directory: string, snapshot: SnapshotFile): string {
@@ -59,12 +70,20 @@ export function readSnapshot(location: string): SnapshotFile {
   let path = location;
   if (existsSync(location) && statSync(location).isDirectory()) {
     const files = readdirSync(location).filter((name) => name.endsWith('.snapshot.json'));
-    const chosen = files.includes('aws.snapshot.json') ? 'aws.snapshot.json' : files.length === 1 ? files[0] : undefined;
-    if (!chosen) throw new Error(`${location}: expected aws.snapshot.json or a single *.snapshot.json, found ${files.length === 0 ? 'none' : files.join(', ')}; name the file instead`);
+    const chosen = files.includes('aws.snapshot.json')
+      ? 'aws.snapshot.json'
+      : files.length === 1
+        ? files[0]
+        : undefined;
+    if (!chosen)
+      throw new Error(
+        `${location}: expected aws.snapshot.json or a single *.snapshot.json, found ${files.length === 0 ? 'none' : files.join(', ')}; name the file instead`,
+      );
     path = join(location, chosen);
   }
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as SnapshotFile;
-  if (typeof parsed.contracts !== 'object' || parsed.contracts === null) throw new Error(`${path}: not an idpool snapshot (no "contracts")`);
+  if (typeof parsed.contracts !== 'object' || parsed.contracts === null)
+    throw new Error(`${path}: not an idpool snapshot (no "contracts")`);
   return parsed;
 }
 
@@ -78,7 +97,9 @@ export function compareWithSnapshot(run: TargetRun, recording: SnapshotFile): vo
     const recorded = recording.contracts[result.id];
     const entry = actual[result.id];
     if (!recorded || !entry) continue;
-    const differences = diffJson(recorded as unknown as JsonValue, entry as unknown as JsonValue).map((difference) => `snapshot (${recording.target}) ${difference}`);
+    const differences = diffJson(recorded as unknown as JsonValue, entry as unknown as JsonValue).map(
+      (difference) => `snapshot (${recording.target}) ${difference}`,
+    );
     if (differences.length > 0) {
       result.differences.push(...differences);
       result.verdict = 'failed';

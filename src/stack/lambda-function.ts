@@ -1,4 +1,9 @@
-import { AddPermissionCommand, CreateFunctionCommand, DeleteFunctionCommand, GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import {
+  AddPermissionCommand,
+  CreateFunctionCommand,
+  DeleteFunctionCommand,
+  GetFunctionConfigurationCommand,
+} from '@aws-sdk/client-lambda';
 import { stackConventions } from '../../contracts/stack-conventions.js';
 import { helloFunctionZip } from './hello-zip.js';
 import type { Provisioner } from './provisioner.js';
@@ -11,7 +16,10 @@ function roleNotYetAssumable(error: unknown): boolean {
 }
 
 /** Step 6: the hello function from examples/hello, waited for until Active. */
-export async function createHelloFunction(provisioner: Provisioner, lambdaRoleArn: string): Promise<string | undefined> {
+export async function createHelloFunction(
+  provisioner: Provisioner,
+  lambdaRoleArn: string,
+): Promise<string | undefined> {
   const { clients, options, stack } = provisioner;
   const functionName = options.names.function;
   const created = await provisioner.call('createFunction', () =>
@@ -35,13 +43,19 @@ export async function createHelloFunction(provisioner: Provisioner, lambdaRoleAr
   );
   const functionArn = created?.FunctionArn;
   if (!functionArn) return undefined;
-  provisioner.teardown.add(`function ${functionName}`, () => clients.lambda.send(new DeleteFunctionCommand({ FunctionName: functionName })));
+  provisioner.teardown.add(`function ${functionName}`, () =>
+    clients.lambda.send(new DeleteFunctionCommand({ FunctionName: functionName })),
+  );
   Object.assign(stack, { functionName, functionArn });
   await waitUntilActive(provisioner, functionName, created.State);
   return functionArn;
 }
 
-async function waitUntilActive(provisioner: Provisioner, functionName: string, state: string | undefined): Promise<void> {
+async function waitUntilActive(
+  provisioner: Provisioner,
+  functionName: string,
+  state: string | undefined,
+): Promise<void> {
   const deadline = Date.now() + 120_000;
   // Polls soon, then less often: an emulator is Active in a fraction of a second, AWS in seconds.
   for (let delayMs = 100; state === 'Pending' && Date.now() < deadline; delayMs = Math.min(delayMs * 2, 1000)) {

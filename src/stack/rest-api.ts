@@ -20,29 +20,58 @@ const corsHeader = (name: string) => `method.response.header.Access-Control-Allo
 export async function createRestApi(provisioner: Provisioner): Promise<string | undefined> {
   const { clients, options, stack } = provisioner;
   const api = await provisioner.call('createRestApi', () =>
-    clients.apiGateway.send(new CreateRestApiCommand({ name: options.names.restApi, endpointConfiguration: { types: ['REGIONAL'] }, tags: options.tags })),
+    clients.apiGateway.send(
+      new CreateRestApiCommand({
+        name: options.names.restApi,
+        endpointConfiguration: { types: ['REGIONAL'] },
+        tags: options.tags,
+      }),
+    ),
   );
   const restApiId = api?.id;
   if (!restApiId) return undefined;
   provisioner.teardown.add(`REST API ${restApiId}`, () =>
     // AWS allows one DeleteRestApi per 30 seconds per account.
-    retrying(() => clients.apiGateway.send(new DeleteRestApiCommand({ restApiId })), errorNamed('TooManyRequestsException'), options.eventuallyConsistent ? 120_000 : 0),
+    retrying(
+      () => clients.apiGateway.send(new DeleteRestApiCommand({ restApiId })),
+      errorNamed('TooManyRequestsException'),
+      options.eventuallyConsistent ? 120_000 : 0,
+    ),
   );
-  Object.assign(stack, { restApiId, stage: stackConventions.stage, helloPath: stackConventions.helloPath, deniedPath: stackConventions.deniedPath });
+  Object.assign(stack, {
+    restApiId,
+    stage: stackConventions.stage,
+    helloPath: stackConventions.helloPath,
+    deniedPath: stackConventions.deniedPath,
+  });
   return restApiId;
 }
 
 export async function addApiMethods(provisioner: Provisioner, restApiId: string, functionArn: string): Promise<void> {
   const { clients } = provisioner;
-  const resources = await provisioner.call('getResources', () => clients.apiGateway.send(new GetResourcesCommand({ restApiId })));
+  const resources = await provisioner.call('getResources', () =>
+    clients.apiGateway.send(new GetResourcesCommand({ restApiId })),
+  );
   const rootId = resources?.items?.find((item) => item.path === '/')?.id;
   if (!rootId) return;
-  const hello = await createResource(provisioner, 'createHelloResource', restApiId, rootId, stackConventions.helloPath.slice(1));
+  const hello = await createResource(
+    provisioner,
+    'createHelloResource',
+    restApiId,
+    rootId,
+    stackConventions.helloPath.slice(1),
+  );
   if (hello) {
     await addLambdaMethod(provisioner, 'Hello', restApiId, hello, functionArn);
     await addCorsPreflight(provisioner, restApiId, hello);
   }
-  const denied = await createResource(provisioner, 'createPrivateResource', restApiId, rootId, stackConventions.deniedPath.slice(1));
+  const denied = await createResource(
+    provisioner,
+    'createPrivateResource',
+    restApiId,
+    rootId,
+    stackConventions.deniedPath.slice(1),
+  );
   if (denied) {
     await addLambdaMethod(provisioner, 'Private', restApiId, denied, functionArn);
     // Enable CORS works per resource; without it a browser's preflight of /private fails before the 403 is seen.
@@ -50,15 +79,31 @@ export async function addApiMethods(provisioner: Provisioner, restApiId: string,
   }
 }
 
-async function createResource(provisioner: Provisioner, call: string, restApiId: string, parentId: string, pathPart: string): Promise<string | undefined> {
-  const created = await provisioner.call(call, () => provisioner.clients.apiGateway.send(new CreateResourceCommand({ restApiId, parentId, pathPart })));
+async function createResource(
+  provisioner: Provisioner,
+  call: string,
+  restApiId: string,
+  parentId: string,
+  pathPart: string,
+): Promise<string | undefined> {
+  const created = await provisioner.call(call, () =>
+    provisioner.clients.apiGateway.send(new CreateResourceCommand({ restApiId, parentId, pathPart })),
+  );
   return created?.id;
 }
 
-async function addLambdaMethod(provisioner: Provisioner, label: string, restApiId: string, resourceId: string, functionArn: string): Promise<void> {
+async function addLambdaMethod(
+  provisioner: Provisioner,
+  label: string,
+  restApiId: string,
+  resourceId: string,
+  functionArn: string,
+): Promise<void> {
   const { clients, options } = provisioner;
   const method = await provisioner.call(`put${label}Method`, () =>
-    clients.apiGateway.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'AWS_IAM' })),
+    clients.apiGateway.send(
+      new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'AWS_IAM' }),
+    ),
   );
   if (!method) return;
   await provisioner.call(`put${label}Integration`, () =>
@@ -86,18 +131,30 @@ async function addCorsPreflight(
   label = '',
 ): Promise<void> {
   const api = provisioner.clients.apiGateway;
-  const method = await provisioner.call(`put${label}OptionsMethod`, () => api.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', authorizationType: 'NONE' })));
+  const method = await provisioner.call(`put${label}OptionsMethod`, () =>
+    api.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'OPTIONS', authorizationType: 'NONE' })),
+  );
   if (!method) return;
   const target = { restApiId, resourceId, httpMethod: 'OPTIONS' };
   await provisioner.call(`put${label}OptionsIntegration`, () =>
-    api.send(new PutIntegrationCommand({ ...target, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } })),
+    api.send(
+      new PutIntegrationCommand({
+        ...target,
+        type: 'MOCK',
+        requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      }),
+    ),
   );
   await provisioner.call(`put${label}OptionsMethodResponse`, () =>
     api.send(
       new PutMethodResponseCommand({
         ...target,
         statusCode: '200',
-        responseParameters: { [corsHeader('Headers')]: false, [corsHeader('Methods')]: false, [corsHeader('Origin')]: false },
+        responseParameters: {
+          [corsHeader('Headers')]: false,
+          [corsHeader('Methods')]: false,
+          [corsHeader('Origin')]: false,
+        },
       }),
     ),
   );

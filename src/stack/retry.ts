@@ -1,5 +1,9 @@
 /** Retries `attempt` while `retryable(error)` says so, waiting longer each time, for at most `totalMs`. */
-export async function retrying<T>(attempt: () => Promise<T>, retryable: (error: unknown) => boolean, totalMs: number): Promise<T> {
+export async function retrying<T>(
+  attempt: () => Promise<T>,
+  retryable: (error: unknown) => boolean,
+  totalMs: number,
+): Promise<T> {
   const deadline = Date.now() + totalMs;
   for (let wait = 500; ; wait = Math.min(wait * 2, 8000)) {
     try {

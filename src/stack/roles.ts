@@ -1,4 +1,9 @@
-import { CreateRoleCommand, DeleteRoleCommand, DeleteRolePolicyCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateRoleCommand,
+  DeleteRoleCommand,
+  DeleteRolePolicyCommand,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import { stackConventions } from '../../contracts/stack-conventions.js';
 import type { Provisioner } from './provisioner.js';
 
@@ -21,10 +26,19 @@ export function cognitoTrustPolicy(poolId: string): string {
 
 /** execute-api:Invoke on GET /hello of any API and stage of the account, nothing else (so /private is denied). */
 function invokeHelloPolicy(region: string, accountId: string): string {
-  return document({ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: `arn:aws:execute-api:${region}:${accountId}:*/*/GET${stackConventions.helloPath}` });
+  return document({
+    Effect: 'Allow',
+    Action: 'execute-api:Invoke',
+    Resource: `arn:aws:execute-api:${region}:${accountId}:*/*/GET${stackConventions.helloPath}`,
+  });
 }
 
-async function createRole(provisioner: Provisioner, call: string, roleName: string, trustPolicy: string): Promise<{ arn: string; name: string } | undefined> {
+async function createRole(
+  provisioner: Provisioner,
+  call: string,
+  roleName: string,
+  trustPolicy: string,
+): Promise<{ arn: string; name: string } | undefined> {
   const { clients, options } = provisioner;
   const created = await provisioner.call(call, () =>
     clients.iam.send(
@@ -44,12 +58,21 @@ async function createRole(provisioner: Provisioner, call: string, roleName: stri
 /** Step 2: the role the pool's authenticated identities get, allowed to invoke GET /hello. */
 export async function createAuthenticatedRole(provisioner: Provisioner, poolId: string): Promise<string | undefined> {
   const { clients, options, stack } = provisioner;
-  const role = await createRole(provisioner, 'createAuthenticatedRole', options.names.authenticatedRole, cognitoTrustPolicy(poolId));
+  const role = await createRole(
+    provisioner,
+    'createAuthenticatedRole',
+    options.names.authenticatedRole,
+    cognitoTrustPolicy(poolId),
+  );
   if (!role) return undefined;
   Object.assign(stack, { authenticatedRoleArn: role.arn, authenticatedRoleName: role.name });
   const put = await provisioner.call('putInvokePolicy', () =>
     clients.iam.send(
-      new PutRolePolicyCommand({ RoleName: role.name, PolicyName: options.names.invokePolicy, PolicyDocument: invokeHelloPolicy(options.region, options.accountId) }),
+      new PutRolePolicyCommand({
+        RoleName: role.name,
+        PolicyName: options.names.invokePolicy,
+        PolicyDocument: invokeHelloPolicy(options.region, options.accountId),
+      }),
     ),
   );
   if (put) {

@@ -31,7 +31,10 @@ export function readStackFile(path: string): Partial<StackDescription> {
     throw new Error(`--stack ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const result = stackFileSchema.safeParse(parsed);
-  if (!result.success) throw new Error(`--stack ${path}: ${result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ')}`);
+  if (!result.success)
+    throw new Error(
+      `--stack ${path}: ${result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ')}`,
+    );
   return stackFromFile(result.data);
 }
 

@@ -23,7 +23,8 @@ export class Teardown {
         await undo();
       } catch (error) {
         const name = (error as { name?: string }).name;
-        if (name === 'ResourceNotFoundException' || name === 'NoSuchEntityException' || name === 'NotFoundException') continue;
+        if (name === 'ResourceNotFoundException' || name === 'NoSuchEntityException' || name === 'NotFoundException')
+          continue;
         failures.push(`${label}: ${name ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }

@@ -3,8 +3,13 @@ import { routedFetch } from '../flow-client/routed-fetch.js';
 import type { TargetSession } from './target.js';
 
 /** The base URL of a deployed stage (paths like `/hello` are appended). */
-export function apiBaseUrl(session: Pick<TargetSession, 'executeApiUrlStyle' | 'endpoint' | 'region'>, restApiId: string, stage: string): string {
-  if (session.executeApiUrlStyle === 'aws' || session.endpoint === undefined) return `https://${restApiId}.execute-api.${session.region}.amazonaws.com/${stage}`;
+export function apiBaseUrl(
+  session: Pick<TargetSession, 'executeApiUrlStyle' | 'endpoint' | 'region'>,
+  restApiId: string,
+  stage: string,
+): string {
+  if (session.executeApiUrlStyle === 'aws' || session.endpoint === undefined)
+    return `https://${restApiId}.execute-api.${session.region}.amazonaws.com/${stage}`;
   const endpoint = new URL(session.endpoint);
   if (session.executeApiUrlStyle === 'path') return `${session.endpoint}/restapis/${restApiId}/${stage}/_user_request_`;
   return `${endpoint.protocol}//${restApiId}.execute-api.localhost:${endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80)}/${stage}`;
@@ -17,12 +22,17 @@ export function executeApiFetch(session: Pick<TargetSession, 'executeApiUrlStyle
   return routedFetch({ hostname: endpoint.hostname, port: Number(endpoint.port || 80) });
 }
 
-export function serviceUrl(session: Pick<TargetSession, 'endpoint' | 'region'>, service: 'cognito-identity' | 'sts'): string {
+export function serviceUrl(
+  session: Pick<TargetSession, 'endpoint' | 'region'>,
+  service: 'cognito-identity' | 'sts',
+): string {
   return session.endpoint ? `${session.endpoint}/` : `https://${service}.${session.region}.amazonaws.com/`;
 }
 
 export function jwksUrl(session: Pick<TargetSession, 'endpoint'>): string {
-  return session.endpoint ? `${session.endpoint}/.well-known/jwks_uri` : 'https://cognito-identity.amazonaws.com/.well-known/jwks_uri';
+  return session.endpoint
+    ? `${session.endpoint}/.well-known/jwks_uri`
+    : 'https://cognito-identity.amazonaws.com/.well-known/jwks_uri';
 }
 
 /** Credentials from the usual AWS variables, `test`/`test` when unset (what emulators accept). */

@@ -7,7 +7,11 @@ import type { AwsClients, AwsCredentials } from '../../contracts/types.js';
 import type { TargetSession } from './target.js';
 
 /** SDK clients for a target, signing with `credentials` (the session's when absent) at the target's clock. */
-export function clientsFor(session: Pick<TargetSession, 'endpoint' | 'region' | 'credentials'>, credentials?: AwsCredentials, clockOffsetMs = 0): AwsClients {
+export function clientsFor(
+  session: Pick<TargetSession, 'endpoint' | 'region' | 'credentials'>,
+  credentials?: AwsCredentials,
+  clockOffsetMs = 0,
+): AwsClients {
   const config = {
     region: session.region,
     ...(session.endpoint ? { endpoint: session.endpoint } : {}),

@@ -13,7 +13,11 @@ export function embeddedTarget(options: EmbeddedTargetOptions = {}): Target {
     name: 'embedded',
     kind: 'embedded',
     start: async () => {
-      const emulator = await startEmulator({ port: 0, logLevel: 'error', ...(options.region ? { region: options.region } : {}) });
+      const emulator = await startEmulator({
+        port: 0,
+        logLevel: 'error',
+        ...(options.region ? { region: options.region } : {}),
+      });
       return {
         name: 'embedded',
         kind: 'embedded',

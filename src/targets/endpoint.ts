@@ -25,8 +25,13 @@ export function endpointTarget(options: EndpointTargetOptions): Target {
       try {
         await fetch(endpoint, { signal: AbortSignal.timeout(5000) });
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error instanceof Error ? error.message : String(error));
-        throw new TargetUnavailable(`nothing answers at ${endpoint} (${cause})`, 'Start the emulator there (idpool serve, docker compose up, moto_server …) or pass the right --endpoint.');
+        const cause =
+          (error as { cause?: { code?: string } }).cause?.code ??
+          (error instanceof Error ? error.message : String(error));
+        throw new TargetUnavailable(
+          `nothing answers at ${endpoint} (${cause})`,
+          'Start the emulator there (idpool serve, docker compose up, moto_server …) or pass the right --endpoint.',
+        );
       }
       const idpool = await isIdpoolEmulator(endpoint);
       const credentials = environmentCredentials(options.env);

@@ -61,7 +61,8 @@ export function localstackTarget(options: LocalstackTargetOptions): Target {
     kind: 'localstack',
     start: async () => {
       const missing = await localstackPrerequisites(env);
-      if (missing.length > 0) throw new TargetUnavailable(`LocalStack cannot start: ${missing.join('; ')}`, 'Fix the above and run again.');
+      if (missing.length > 0)
+        throw new TargetUnavailable(`LocalStack cannot start: ${missing.join('; ')}`, 'Fix the above and run again.');
       type Localstack = typeof import('@testcontainers/localstack');
       const { LocalstackContainer } = (await optionalImport<Localstack>('@testcontainers/localstack')) as Localstack;
       const image = options.image ?? defaultLocalstackImage;

@@ -22,7 +22,11 @@ function resolveTarget(options: ContractTestOptions): Target {
   const target = options.target ?? 'embedded';
   if (typeof target !== 'string') return target;
   if (target === 'embedded') return embeddedTarget({ ...(options.region ? { region: options.region } : {}) });
-  return endpointTarget({ endpoint: target, region: options.region ?? 'us-east-1', executeApiUrlStyle: options.executeApiUrlStyle ?? 'host' });
+  return endpointTarget({
+    endpoint: target,
+    region: options.region ?? 'us-east-1',
+    executeApiUrlStyle: options.executeApiUrlStyle ?? 'host',
+  });
 }
 
 /**
@@ -47,14 +51,18 @@ export function defineContractTests(options: ContractTestOptions = {}): void {
     }, options.setupTimeout ?? 180_000);
     afterAll(async () => {
       const leftovers = (await scenario?.close()) ?? [];
-      if (leftovers.length > 0) throw new Error(`teardown left resources behind (run idpool cleanup): ${leftovers.join('; ')}`);
+      if (leftovers.length > 0)
+        throw new Error(`teardown left resources behind (run idpool cleanup): ${leftovers.join('; ')}`);
     }, options.setupTimeout ?? 180_000);
     for (const contract of contracts) {
       test(`${contract.id} [${contract.status}] ${contract.title}`, async (context) => {
         if (!scenario) return context.skip(`target not started: ${unavailable ?? 'setup failed'}`);
         const result = await scenario.run(contract);
         if (result.verdict === 'not-run') return context.skip(result.reason ?? 'not run');
-        if (result.verdict === 'failed') throw new Error(`${contract.id} does not hold on ${target.name}:\n  ${result.differences.join('\n  ')}\nsource: ${contract.source.ref}`);
+        if (result.verdict === 'failed')
+          throw new Error(
+            `${contract.id} does not hold on ${target.name}:\n  ${result.differences.join('\n  ')}\nsource: ${contract.source.ref}`,
+          );
       }, 60_000);
     }
   });

@@ -32,7 +32,9 @@ export class ApiBuilder {
     if (known) return known;
     const slash = path.lastIndexOf('/');
     const parentId = await this.resource(slash === 0 ? '/' : path.slice(0, slash));
-    const created = await this.gateway.send(new CreateResourceCommand({ restApiId: this.apiId, parentId, pathPart: path.slice(slash + 1) }));
+    const created = await this.gateway.send(
+      new CreateResourceCommand({ restApiId: this.apiId, parentId, pathPart: path.slice(slash + 1) }),
+    );
     this.resourceIds.set(path, created.id as string);
     return created.id as string;
   }
@@ -42,10 +44,20 @@ export class ApiBuilder {
     const resourceId = await this.resource(path);
     const target = { restApiId: this.apiId, resourceId, httpMethod };
     await this.gateway.send(new PutMethodCommand({ ...target, authorizationType }));
-    await this.gateway.send(new PutIntegrationCommand({ ...target, type: 'MOCK', requestTemplates: { 'application/json': `{"statusCode": ${status}}` } }));
+    await this.gateway.send(
+      new PutIntegrationCommand({
+        ...target,
+        type: 'MOCK',
+        requestTemplates: { 'application/json': `{"statusCode": ${status}}` },
+      }),
+    );
     await this.gateway.send(new PutMethodResponseCommand({ ...target, statusCode: String(status) }));
     await this.gateway.send(
-      new PutIntegrationResponseCommand({ ...target, statusCode: String(status), responseTemplates: { 'application/json': JSON.stringify({ route: `${httpMethod} ${path}` }) } }),
+      new PutIntegrationResponseCommand({
+        ...target,
+        statusCode: String(status),
+        responseTemplates: { 'application/json': JSON.stringify({ route: `${httpMethod} ${path}` }) },
+      }),
     );
   }
 
@@ -54,7 +66,13 @@ export class ApiBuilder {
     const resourceId = await this.resource(path);
     const target = { restApiId: this.apiId, resourceId, httpMethod: 'OPTIONS' };
     await this.gateway.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }));
-    await this.gateway.send(new PutIntegrationCommand({ ...target, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
+    await this.gateway.send(
+      new PutIntegrationCommand({
+        ...target,
+        type: 'MOCK',
+        requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      }),
+    );
     const headers = ['Access-Control-Allow-Headers', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Origin'];
     await this.gateway.send(
       new PutMethodResponseCommand({
@@ -69,7 +87,8 @@ export class ApiBuilder {
         ...target,
         statusCode: '200',
         responseParameters: {
-          'method.response.header.Access-Control-Allow-Headers': "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
+          'method.response.header.Access-Control-Allow-Headers':
+            "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
           'method.response.header.Access-Control-Allow-Methods': `'${methods}'`,
           'method.response.header.Access-Control-Allow-Origin': "'*'",
         },
@@ -79,7 +98,12 @@ export class ApiBuilder {
   }
 
   /** An AWS_PROXY method to the Lambda function `functionArn`. */
-  async lambda(httpMethod: string, path: string, authorizationType: 'NONE' | 'AWS_IAM', functionArn: string): Promise<string> {
+  async lambda(
+    httpMethod: string,
+    path: string,
+    authorizationType: 'NONE' | 'AWS_IAM',
+    functionArn: string,
+  ): Promise<string> {
     const resourceId = await this.resource(path);
     const target = { restApiId: this.apiId, resourceId, httpMethod };
     await this.gateway.send(new PutMethodCommand({ ...target, authorizationType }));
@@ -95,7 +119,9 @@ export class ApiBuilder {
   }
 
   async deploy(stageName: string, variables?: Record<string, string>): Promise<string> {
-    const deployment = await this.gateway.send(new CreateDeploymentCommand({ restApiId: this.apiId, stageName, variables }));
+    const deployment = await this.gateway.send(
+      new CreateDeploymentCommand({ restApiId: this.apiId, stageName, variables }),
+    );
     return deployment.id as string;
   }
 }

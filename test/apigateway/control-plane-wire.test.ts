@@ -10,10 +10,22 @@ describe('API Gateway control plane on the wire', () => {
     const url = new URL(ctx.emulator.url);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const signed = aws4.sign(
-      { host: url.host, path, method, service: 'apigateway', region: 'us-east-1', body: payload, headers: payload ? { 'content-type': 'application/json' } : {} },
+      {
+        host: url.host,
+        path,
+        method,
+        service: 'apigateway',
+        region: 'us-east-1',
+        body: payload,
+        headers: payload ? { 'content-type': 'application/json' } : {},
+      },
       rootCredentials,
     );
-    return fetch(`${ctx.emulator.url}${path}`, { method, headers: signed.headers as Record<string, string>, body: payload });
+    return fetch(`${ctx.emulator.url}${path}`, {
+      method,
+      headers: signed.headers as Record<string, string>,
+      body: payload,
+    });
   }
 
   it('creates an API: 201 with the RestApi JSON', async () => {
@@ -22,8 +34,21 @@ describe('API Gateway control plane on the wire', () => {
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['apiKeySource', 'createdDate', 'disableExecuteApiEndpoint', 'endpointConfiguration', 'id', 'name', 'rootResourceId']);
-    expect(body).toMatchObject({ name: 'wire', apiKeySource: 'HEADER', endpointConfiguration: { types: ['EDGE'], ipAddressType: 'ipv4' }, disableExecuteApiEndpoint: false });
+    expect(Object.keys(body).sort()).toEqual([
+      'apiKeySource',
+      'createdDate',
+      'disableExecuteApiEndpoint',
+      'endpointConfiguration',
+      'id',
+      'name',
+      'rootResourceId',
+    ]);
+    expect(body).toMatchObject({
+      name: 'wire',
+      apiKeySource: 'HEADER',
+      endpointConfiguration: { types: ['EDGE'], ipAddressType: 'ipv4' },
+      disableExecuteApiEndpoint: false,
+    });
     expect(Number.isInteger(body.createdDate)).toBe(true);
     const resources = await signedFetch('GET', `/restapis/${body.id as string}/resources`);
     expect(await resources.json()).toEqual({ item: [{ id: body.rootResourceId, path: '/' }] });
@@ -41,7 +66,8 @@ describe('API Gateway control plane on the wire', () => {
     expect(invalid.status).toBe(400);
     expect(invalid.headers.get('x-amzn-errortype')).toBe('ValidationException');
     expect(await invalid.json()).toEqual({
-      message: "1 validation error detected: Value null at 'createRestApiInput.name' failed to satisfy constraint: Member must not be null",
+      message:
+        "1 validation error detected: Value null at 'createRestApiInput.name' failed to satisfy constraint: Member must not be null",
     });
   });
 

@@ -49,39 +49,64 @@ describe('execute-api to a real Lambda function', () => {
           Effect: 'Allow',
           Principal: { Federated: 'cognito-identity.amazonaws.com' },
           Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:11111111-2222-3333-4444-555555555555' } },
+          Condition: {
+            StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:11111111-2222-3333-4444-555555555555' },
+          },
         },
       ],
     };
-    const role = await ctx.clients.iam.send(new CreateRoleCommand({ RoleName: 'authenticated', AssumeRolePolicyDocument: JSON.stringify(trust) }));
+    const role = await ctx.clients.iam.send(
+      new CreateRoleCommand({ RoleName: 'authenticated', AssumeRolePolicyDocument: JSON.stringify(trust) }),
+    );
     await ctx.clients.iam.send(
       new PutRolePolicyCommand({
         RoleName: 'authenticated',
         PolicyName: 'invoke',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: `arn:aws:execute-api:us-east-1:${account}:${apiId}/dev/GET/*` }] }),
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 'execute-api:Invoke',
+              Resource: `arn:aws:execute-api:us-east-1:${account}:${apiId}/dev/GET/*`,
+            },
+          ],
+        }),
       }),
     );
     const created = role.Role as { RoleName: string; RoleId: string; Arn: string };
     callerCredentials = asCredentials(
-      issueTestCredentials(ctx.emulator.runtime, { accountId: account, roleName: created.RoleName, roleId: created.RoleId, arn: created.Arn }, {
-        source: {
-          kind: 'cognito-identity',
-          identityPoolId: 'us-east-1:11111111-2222-3333-4444-555555555555',
-          identityId: 'us-east-1:66666666-7777-8888-9999-000000000000',
-          authenticationType: 'authenticated',
-          amr: ['authenticated', 'login.myapp', 'login.myapp:us-east-1:11111111-2222-3333-4444-555555555555:alice'],
+      issueTestCredentials(
+        ctx.emulator.runtime,
+        { accountId: account, roleName: created.RoleName, roleId: created.RoleId, arn: created.Arn },
+        {
+          source: {
+            kind: 'cognito-identity',
+            identityPoolId: 'us-east-1:11111111-2222-3333-4444-555555555555',
+            identityId: 'us-east-1:66666666-7777-8888-9999-000000000000',
+            authenticationType: 'authenticated',
+            amr: ['authenticated', 'login.myapp', 'login.myapp:us-east-1:11111111-2222-3333-4444-555555555555:alice'],
+          },
         },
-      }),
+      ),
     );
     host = executeApiHost(ctx.emulator, apiId);
   });
 
   it('answers "Hello user" from the function, with the Cognito identity in the event', async () => {
-    const response = await sendRaw(ctx.emulator, signRequest({ host, path: '/dev/hello?greeting=hi' }, callerCredentials));
+    const response = await sendRaw(
+      ctx.emulator,
+      signRequest({ host, path: '/dev/hello?greeting=hi' }, callerCredentials),
+    );
     expect(response.status).toBe(200);
     expect(response.headers['set-cookie']).toEqual(['a=1', 'b=2']);
     expect(response.headers['x-amzn-requestid']).toBeDefined();
-    const body = JSON.parse(response.body) as { message: string; identity: Record<string, unknown>; path: string; query: unknown };
+    const body = JSON.parse(response.body) as {
+      message: string;
+      identity: Record<string, unknown>;
+      path: string;
+      query: unknown;
+    };
     expect(body.message).toBe('Hello user');
     expect(body.path).toBe('/hello');
     expect(body.query).toEqual({ greeting: 'hi' });
@@ -98,7 +123,10 @@ describe('execute-api to a real Lambda function', () => {
     const pool = await createDeveloperPool(ctx.clients);
     const { identityId, token } = await developerToken(ctx.clients, pool.poolId, 'alice');
     const issued = await ctx.clients.cognito.send(
-      new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } }),
+      new GetCredentialsForIdentityCommand({
+        IdentityId: identityId,
+        Logins: { 'cognito-identity.amazonaws.com': token },
+      }),
     );
     const fromCognito = {
       accessKeyId: issued.Credentials?.AccessKeyId as string,

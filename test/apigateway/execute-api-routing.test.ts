@@ -25,10 +25,13 @@ describe('execute-api routing', () => {
     host = executeApiHost(ctx.emulator, api.apiId);
   });
 
-  const get = (path: string, method = 'GET', headers: Record<string, string> = {}) => sendRaw(ctx.emulator, { host, path, method, headers });
+  const get = (path: string, method = 'GET', headers: Record<string, string> = {}) =>
+    sendRaw(ctx.emulator, { host, path, method, headers });
   const routeOf = async (path: string, method = 'GET') => {
     const response = await get(path, method);
-    return response.status === 200 || response.status === 201 ? (JSON.parse(response.body) as { route: string }).route : `${response.status} ${response.body}`;
+    return response.status === 200 || response.status === 201
+      ? (JSON.parse(response.body) as { route: string }).route
+      : `${response.status} ${response.body}`;
   };
 
   it('answers on the host form with the ids AWS sends and without the emulator CORS headers', async () => {
@@ -42,7 +45,10 @@ describe('execute-api routing', () => {
   });
 
   it('accepts any domain after <api-id>.execute-api.', async () => {
-    const response = await sendRaw(ctx.emulator, { host: `${api.apiId}.execute-api.us-east-1.amazonaws.com`, path: '/dev/hello' });
+    const response = await sendRaw(ctx.emulator, {
+      host: `${api.apiId}.execute-api.us-east-1.amazonaws.com`,
+      path: '/dev/hello',
+    });
     expect(response.status).toBe(200);
   });
 
@@ -91,11 +97,16 @@ describe('execute-api routing', () => {
   });
 
   it('answers a CORS preflight from the API own OPTIONS method', async () => {
-    const response = await get('/dev/hello', 'OPTIONS', { origin: 'http://localhost:3000', 'access-control-request-method': 'GET' });
+    const response = await get('/dev/hello', 'OPTIONS', {
+      origin: 'http://localhost:3000',
+      'access-control-request-method': 'GET',
+    });
     expect(response.status).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBe('*');
     expect(response.headers['access-control-allow-methods']).toBe('GET,OPTIONS');
-    expect(response.headers['access-control-allow-headers']).toBe('Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token');
+    expect(response.headers['access-control-allow-headers']).toBe(
+      'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token',
+    );
     const noPreflight = await get('/dev/users/42', 'OPTIONS', { origin: 'http://localhost:3000' });
     expect(noPreflight.status).toBe(403);
     expect(noPreflight.headers['x-amzn-errortype']).toBe('MissingAuthenticationTokenException');
@@ -118,7 +129,10 @@ describe('execute-api routing', () => {
 
   it('answers 403 Forbidden once a disabled default endpoint is deployed', async () => {
     await ctx.clients.apiGateway.send(
-      new UpdateRestApiCommand({ restApiId: api.apiId, patchOperations: [{ op: 'replace', path: '/disableExecuteApiEndpoint', value: 'true' }] }),
+      new UpdateRestApiCommand({
+        restApiId: api.apiId,
+        patchOperations: [{ op: 'replace', path: '/disableExecuteApiEndpoint', value: 'true' }],
+      }),
     );
     expect((await get('/dev/hello')).status).toBe(200);
     await api.deploy('dev');
@@ -127,14 +141,20 @@ describe('execute-api routing', () => {
     expect(response.headers['x-amzn-errortype']).toBe('ForbiddenException');
     expect(response.body).toBe('{"message":"Forbidden"}');
     await ctx.clients.apiGateway.send(
-      new UpdateRestApiCommand({ restApiId: api.apiId, patchOperations: [{ op: 'replace', path: '/disableExecuteApiEndpoint', value: 'false' }] }),
+      new UpdateRestApiCommand({
+        restApiId: api.apiId,
+        patchOperations: [{ op: 'replace', path: '/disableExecuteApiEndpoint', value: 'false' }],
+      }),
     );
     await api.deploy('dev');
     expect((await get('/dev/hello')).status).toBe(200);
   });
 
   it('answers an unknown API id with 404', async () => {
-    const response = await sendRaw(ctx.emulator, { host: executeApiHost(ctx.emulator, 'zzzzzzzzzz'), path: '/dev/hello' });
+    const response = await sendRaw(ctx.emulator, {
+      host: executeApiHost(ctx.emulator, 'zzzzzzzzzz'),
+      path: '/dev/hello',
+    });
     expect(response.status).toBe(404);
     expect(response.headers['x-amzn-errortype']).toBe('NotFoundException');
   });

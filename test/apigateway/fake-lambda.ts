@@ -2,15 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { RunningEmulator } from '../../emulator/testing.js';
 import type { IncomingRequest } from '../../emulator/protocols/wire.js';
 import { newRequestContext } from '../../emulator/request-context.js';
-import type { InvokePermissionRequest, LambdaInvocation, LambdaInvocationResult, LambdaInvoker } from '../../emulator/services/lambda/lambda-invoker.js';
+import type {
+  InvokePermissionRequest,
+  LambdaInvocation,
+  LambdaInvocationResult,
+  LambdaInvoker,
+} from '../../emulator/services/lambda/lambda-invoker.js';
 import { signRequest, type Credentials, type RawRequest } from '../support/execute-api.js';
 
 /** A LambdaInvoker that records what execute-api asks and answers what the test says. */
 export class FakeLambda implements LambdaInvoker {
-  readonly invocations: { accountId: string; region: string; invocation: LambdaInvocation; event: Record<string, unknown> }[] = [];
+  readonly invocations: {
+    accountId: string;
+    region: string;
+    invocation: LambdaInvocation;
+    event: Record<string, unknown>;
+  }[] = [];
   readonly permissionChecks: { accountId: string; region: string; request: InvokePermissionRequest }[] = [];
   permits = true;
-  answer: (event: Record<string, unknown>) => Promise<LambdaInvocationResult> | LambdaInvocationResult = () => FakeLambda.returning({ statusCode: 200, body: 'ok' });
+  answer: (event: Record<string, unknown>) => Promise<LambdaInvocationResult> | LambdaInvocationResult = () =>
+    FakeLambda.returning({ statusCode: 200, body: 'ok' });
 
   static returning(response: unknown): LambdaInvocationResult {
     return { statusCode: 200, payload: Buffer.from(JSON.stringify(response)), executedVersion: '$LATEST' };
@@ -33,12 +44,17 @@ export class FakeLambda implements LambdaInvoker {
 }
 
 /** The request the server would hand to an endpoint, from a raw request (signed when credentials are given). */
-export function incomingRequest(emulator: RunningEmulator, raw: RawRequest & { host: string }, credentials?: Credentials): IncomingRequest {
+export function incomingRequest(
+  emulator: RunningEmulator,
+  raw: RawRequest & { host: string },
+  credentials?: Credentials,
+): IncomingRequest {
   const request = credentials ? signRequest(raw, credentials) : { ...raw, headers: raw.headers ?? {} };
   const lines: [string, string][] = [['Host', raw.host], ...Object.entries(request.headers)];
   if (raw.body !== undefined) lines.push(['Content-Length', String(Buffer.byteLength(raw.body))]);
   const headers = new Map<string, string[]>();
-  for (const [name, value] of lines) headers.set(name.toLowerCase(), [...(headers.get(name.toLowerCase()) ?? []), value]);
+  for (const [name, value] of lines)
+    headers.set(name.toLowerCase(), [...(headers.get(name.toLowerCase()) ?? []), value]);
   const queryStart = raw.path.indexOf('?');
   const requestId = randomUUID();
   const receivedAt = emulator.runtime.clock.now();

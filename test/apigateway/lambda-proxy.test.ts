@@ -5,7 +5,13 @@ import { AwsError } from '../../emulator/errors.js';
 import { executeApiEndpoint } from '../../emulator/services/apigateway/execute-api/execute-api-endpoint.js';
 import { executeApiHost, type Credentials, type RawRequest } from '../support/execute-api.js';
 import { rootCredentials, useEmulator } from '../support/emulator.js';
-import { asCredentials, createTestRole, issueTestCredentials, putTestRolePolicy, type TestRole } from '../support/iam-roles.js';
+import {
+  asCredentials,
+  createTestRole,
+  issueTestCredentials,
+  putTestRolePolicy,
+  type TestRole,
+} from '../support/iam-roles.js';
 import { ApiBuilder } from './api-builder.js';
 import { FakeLambda, incomingRequest } from './fake-lambda.js';
 
@@ -40,7 +46,13 @@ describe('execute-api Lambda proxy integration', () => {
     role = createTestRole(ctx.emulator.runtime, 'cognito-authenticated');
     putTestRolePolicy(ctx.emulator.runtime, role, 'invoke', {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: `arn:aws:execute-api:us-east-1:${account}:${api.apiId}/*` }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'execute-api:Invoke',
+          Resource: `arn:aws:execute-api:us-east-1:${account}:${api.apiId}/*`,
+        },
+      ],
     });
     cognitoCredentials = asCredentials(issueTestCredentials(ctx.emulator.runtime, role, { source: cognitoSource }));
   });
@@ -50,14 +62,22 @@ describe('execute-api Lambda proxy integration', () => {
     lambda.answer = () => FakeLambda.returning({ statusCode: 200, body: 'Hello user' });
   });
 
-  const serve = (raw: Omit<RawRequest, 'host'>, credentials?: Credentials) => endpoint.serve(incomingRequest(ctx.emulator, { ...raw, host }, credentials));
+  const serve = (raw: Omit<RawRequest, 'host'>, credentials?: Credentials) =>
+    endpoint.serve(incomingRequest(ctx.emulator, { ...raw, host }, credentials));
 
   it('sends the REST payload 1.0 event with the Cognito identity of the caller', async () => {
-    const response = await serve({ path: '/dev/hello?name=me&name=you&x=1', headers: { 'User-Agent': 'idpool-test/1.0', 'X-Custom': 'a' } }, cognitoCredentials);
+    const response = await serve(
+      { path: '/dev/hello?name=me&name=you&x=1', headers: { 'User-Agent': 'idpool-test/1.0', 'X-Custom': 'a' } },
+      cognitoCredentials,
+    );
     expect(response.status).toBe(200);
     expect(Buffer.from(response.body).toString()).toBe('Hello user');
     const [call] = lambda.invocations.slice(-1);
-    expect(call).toMatchObject({ accountId: account, region: 'us-east-1', invocation: { functionName: functionArn, invocationType: 'RequestResponse' } });
+    expect(call).toMatchObject({
+      accountId: account,
+      region: 'us-east-1',
+      invocation: { functionName: functionArn, invocationType: 'RequestResponse' },
+    });
     const event = lambda.lastEvent;
     expect(event).toMatchObject({
       resource: '/hello',
@@ -71,7 +91,13 @@ describe('execute-api Lambda proxy integration', () => {
       isBase64Encoded: false,
     });
     const headers = event.headers as Record<string, string>;
-    expect(headers).toMatchObject({ Host: host, 'User-Agent': 'idpool-test/1.0', 'X-Custom': 'a', 'X-Forwarded-For': '127.0.0.1', 'X-Forwarded-Proto': 'http' });
+    expect(headers).toMatchObject({
+      Host: host,
+      'User-Agent': 'idpool-test/1.0',
+      'X-Custom': 'a',
+      'X-Forwarded-For': '127.0.0.1',
+      'X-Forwarded-Proto': 'http',
+    });
     expect(headers['X-Amz-Security-Token']).toBe(cognitoCredentials.sessionToken);
     expect(headers.Authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=ASIA/);
     expect((event.multiValueHeaders as Record<string, string[]>)['X-Custom']).toEqual(['a']);
@@ -118,7 +144,12 @@ describe('execute-api Lambda proxy integration', () => {
   });
 
   it('describes an unsigned caller with null identity fields, and the {proxy+} path parameter', async () => {
-    await serve({ path: '/dev/files/a/b%20c.txt', method: 'PUT', body: '{"x":1}', headers: { 'content-type': 'application/json' } });
+    await serve({
+      path: '/dev/files/a/b%20c.txt',
+      method: 'PUT',
+      body: '{"x":1}',
+      headers: { 'content-type': 'application/json' },
+    });
     const event = lambda.lastEvent;
     expect(event).toMatchObject({
       resource: '/files/{proxy+}',
@@ -131,23 +162,50 @@ describe('execute-api Lambda proxy integration', () => {
       isBase64Encoded: false,
     });
     const identity = (event.requestContext as { identity: Record<string, unknown> }).identity;
-    expect(identity).toMatchObject({ cognitoIdentityPoolId: null, accountId: null, caller: null, accessKey: null, userArn: null, user: null, sourceIp: '127.0.0.1' });
-    expect(lambda.permissionChecks.at(-1)?.request.sourceArn).toBe(`arn:aws:execute-api:us-east-1:${account}:${api.apiId}/dev/PUT/files/{proxy+}`);
+    expect(identity).toMatchObject({
+      cognitoIdentityPoolId: null,
+      accountId: null,
+      caller: null,
+      accessKey: null,
+      userArn: null,
+      user: null,
+      sourceIp: '127.0.0.1',
+    });
+    expect(lambda.permissionChecks.at(-1)?.request.sourceArn).toBe(
+      `arn:aws:execute-api:us-east-1:${account}:${api.apiId}/dev/PUT/files/{proxy+}`,
+    );
   });
 
   it('names the account root as the caller of a root-signed call', async () => {
     await serve({ path: '/dev/hello' }, rootCredentials);
     const identity = (lambda.lastEvent.requestContext as { identity: Record<string, unknown> }).identity;
-    expect(identity).toMatchObject({ accountId: account, caller: account, user: account, userArn: `arn:aws:iam::${account}:root`, accessKey: 'test' });
+    expect(identity).toMatchObject({
+      accountId: account,
+      caller: account,
+      user: account,
+      userArn: `arn:aws:iam::${account}:root`,
+      accessKey: 'test',
+    });
   });
 
   it('sends binary media types base64-encoded', async () => {
     await ctx.clients.apiGateway.send(
-      new UpdateRestApiCommand({ restApiId: api.apiId, patchOperations: [{ op: 'add', path: '/binaryMediaTypes/image~1png' }] }),
+      new UpdateRestApiCommand({
+        restApiId: api.apiId,
+        patchOperations: [{ op: 'add', path: '/binaryMediaTypes/image~1png' }],
+      }),
     );
     await api.deploy('dev', { fn: 'staged-fn' });
-    await serve({ path: '/dev/files/pic.png', method: 'POST', body: 'PNG\u0001', headers: { 'content-type': 'image/png' } });
-    expect(lambda.lastEvent).toMatchObject({ body: Buffer.from('PNG\u0001').toString('base64'), isBase64Encoded: true });
+    await serve({
+      path: '/dev/files/pic.png',
+      method: 'POST',
+      body: 'PNG\u0001',
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(lambda.lastEvent).toMatchObject({
+      body: Buffer.from('PNG\u0001').toString('base64'),
+      isBase64Encoded: true,
+    });
   });
 
   it('maps the proxy response: status, headers, multi-value headers, base64 body', async () => {
@@ -177,10 +235,15 @@ describe('execute-api Lambda proxy integration', () => {
 
   it('substitutes stage variables in the function ARN', async () => {
     await serve({ path: '/dev/staged' });
-    expect(lambda.invocations.at(-1)?.invocation.functionName).toBe(`arn:aws:lambda:us-east-1:${account}:function:staged-fn`);
+    expect(lambda.invocations.at(-1)?.invocation.functionName).toBe(
+      `arn:aws:lambda:us-east-1:${account}:function:staged-fn`,
+    );
   });
 
-  const expectInternalError = (response: { status: number; headers: Record<string, string>; body: string | Uint8Array }, status: number) => {
+  const expectInternalError = (
+    response: { status: number; headers: Record<string, string>; body: string | Uint8Array },
+    status: number,
+  ) => {
     expect(response.status).toBe(status);
     expect(response.headers['x-amzn-ErrorType']).toBe('InternalServerErrorException');
     expect(response.headers['content-type']).toBe('application/json');
@@ -189,7 +252,12 @@ describe('execute-api Lambda proxy integration', () => {
   };
 
   it('answers 502 when the function throws', async () => {
-    lambda.answer = () => ({ statusCode: 200, payload: Buffer.from('{"errorType":"Error","errorMessage":"boom"}'), functionError: 'Unhandled', executedVersion: '$LATEST' });
+    lambda.answer = () => ({
+      statusCode: 200,
+      payload: Buffer.from('{"errorType":"Error","errorMessage":"boom"}'),
+      functionError: 'Unhandled',
+      executedVersion: '$LATEST',
+    });
     expectInternalError(await serve({ path: '/dev/hello' }, cognitoCredentials), 502);
   });
 
@@ -244,8 +312,11 @@ describe('execute-api Lambda proxy integration', () => {
       }),
     );
     await timed.deploy('dev');
-    lambda.answer = () => new Promise((resolve) => setTimeout(() => resolve(FakeLambda.returning({ statusCode: 200 })), 300));
-    const response = await endpoint.serve(incomingRequest(ctx.emulator, { host: executeApiHost(ctx.emulator, timed.apiId), path: '/dev/slow' }));
+    lambda.answer = () =>
+      new Promise((resolve) => setTimeout(() => resolve(FakeLambda.returning({ statusCode: 200 })), 300));
+    const response = await endpoint.serve(
+      incomingRequest(ctx.emulator, { host: executeApiHost(ctx.emulator, timed.apiId), path: '/dev/slow' }),
+    );
     expect(response.status).toBe(504);
     expect(response.body).toBe('{"message": "Endpoint request timed out"}');
   });
@@ -254,7 +325,10 @@ describe('execute-api Lambda proxy integration', () => {
     const trusting = createTestRole(
       ctx.emulator.runtime,
       'apigateway-invoker',
-      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
     );
     putTestRolePolicy(ctx.emulator.runtime, trusting, 'invoke', {
       Version: '2012-10-17',
@@ -283,7 +357,12 @@ describe('execute-api Lambda proxy integration', () => {
     await withRole.deploy('dev');
     lambda.permits = false;
     const roleHost = executeApiHost(ctx.emulator, withRole.apiId);
-    expect((await endpoint.serve(incomingRequest(ctx.emulator, { host: roleHost, path: '/dev/trusted' }))).status).toBe(200);
-    expectInternalError(await endpoint.serve(incomingRequest(ctx.emulator, { host: roleHost, path: '/dev/untrusted' })), 500);
+    expect((await endpoint.serve(incomingRequest(ctx.emulator, { host: roleHost, path: '/dev/trusted' }))).status).toBe(
+      200,
+    );
+    expectInternalError(
+      await endpoint.serve(incomingRequest(ctx.emulator, { host: roleHost, path: '/dev/untrusted' })),
+      500,
+    );
   });
 });

@@ -45,15 +45,20 @@ describe('Resource and NotResource', () => {
 
   it('lets the resource component match colons', () => {
     const functionAlias = 'arn:aws:lambda:us-east-1:000000000000:function:my-fn:live';
-    const decision = decide([policy(allow({ Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:*:*:function:*' }))], {
-      action: 'lambda:InvokeFunction',
-      resource: functionAlias,
-    });
+    const decision = decide(
+      [policy(allow({ Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:*:*:function:*' }))],
+      {
+        action: 'lambda:InvokeFunction',
+        resource: functionAlias,
+      },
+    );
     expect(decision).toBe('Allow');
   });
 
   it('NotResource applies to every resource it does not list', () => {
-    expect(decide([policy(allow({ Resource: undefined, NotResource: 'arn:aws:execute-api:*:*:*/prod/*' }))])).toBe('Allow');
+    expect(decide([policy(allow({ Resource: undefined, NotResource: 'arn:aws:execute-api:*:*:*/prod/*' }))])).toBe(
+      'Allow',
+    );
     expect(decide([policy(allow({ Resource: undefined, NotResource: 'arn:aws:execute-api:*:*:*/dev/*' }))])).toBe(
       'ImplicitDeny',
     );
@@ -62,7 +67,9 @@ describe('Resource and NotResource', () => {
 
 describe('combining statements and policies', () => {
   it('lets an explicit Deny in any policy win over any Allow', () => {
-    expect(decide([policy(allow()), policy(deny({ Resource: 'arn:aws:execute-api:*:*:*/dev/*' }))])).toBe('ExplicitDeny');
+    expect(decide([policy(allow()), policy(deny({ Resource: 'arn:aws:execute-api:*:*:*/dev/*' }))])).toBe(
+      'ExplicitDeny',
+    );
   });
 
   it('implicitly denies when nothing applies', () => {

@@ -30,14 +30,19 @@ describe('string operators', () => {
   });
 
   it('ANDs keys and operators', () => {
-    const condition = { StringEquals: { [tag]: 'blue', 'aws:username': 'alice' }, Bool: { 'aws:SecureTransport': 'true' } };
+    const condition = {
+      StringEquals: { [tag]: 'blue', 'aws:username': 'alice' },
+      Bool: { 'aws:SecureTransport': 'true' },
+    };
     expect(holds(condition, { [tag]: 'blue', 'aws:username': 'alice', 'aws:SecureTransport': true })).toBe(true);
     expect(holds(condition, { [tag]: 'blue', 'aws:username': 'bob', 'aws:SecureTransport': true })).toBe(false);
     expect(holds(condition, { [tag]: 'blue', 'aws:username': 'alice', 'aws:SecureTransport': false })).toBe(false);
   });
 
   it('looks condition keys up case-insensitively', () => {
-    expect(holds({ StringEquals: { 'AWS:PRINCIPALTAG/team': 'blue' } }, { 'aws:principaltag/team': 'blue' })).toBe(true);
+    expect(holds({ StringEquals: { 'AWS:PRINCIPALTAG/team': 'blue' } }, { 'aws:principaltag/team': 'blue' })).toBe(
+      true,
+    );
   });
 
   it('fails positive operators and satisfies negated ones when the key is absent', () => {
@@ -100,7 +105,9 @@ describe('Bool, BinaryEquals, IP address and ARN operators', () => {
   });
 
   it('BinaryEquals compares the base64-decoded bytes', () => {
-    expect(holds({ BinaryEquals: { 'test:blob': 'QmluYXJ5VmFsdWU=' } }, { 'test:blob': 'QmluYXJ5VmFsdWU=' })).toBe(true);
+    expect(holds({ BinaryEquals: { 'test:blob': 'QmluYXJ5VmFsdWU=' } }, { 'test:blob': 'QmluYXJ5VmFsdWU=' })).toBe(
+      true,
+    );
     expect(holds({ BinaryEquals: { 'test:blob': 'QmluYXJ5VmFsdWU=' } }, { 'test:blob': 'T3RoZXI=' })).toBe(false);
   });
 
@@ -135,8 +142,12 @@ describe('Bool, BinaryEquals, IP address and ARN operators', () => {
 describe('Null and IfExists', () => {
   it('Null true holds when the key is absent, false when it is present', () => {
     expect(holds({ Null: { 'aws:TokenIssueTime': 'true' } }, {})).toBe(true);
-    expect(holds({ Null: { 'aws:TokenIssueTime': 'true' } }, { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' })).toBe(false);
-    expect(holds({ Null: { 'aws:TokenIssueTime': 'false' } }, { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' })).toBe(true);
+    expect(holds({ Null: { 'aws:TokenIssueTime': 'true' } }, { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' })).toBe(
+      false,
+    );
+    expect(holds({ Null: { 'aws:TokenIssueTime': 'false' } }, { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' })).toBe(
+      true,
+    );
     expect(holds({ Null: { 'aws:TokenIssueTime': false } }, {})).toBe(false);
     expect(holds({ Null: { 'aws:TagKeys': 'true' } }, { 'aws:TagKeys': [] })).toBe(true);
     expect(holds({ Null: { 'aws:TokenIssueTime': 'maybe' } }, {})).toBe(false);
@@ -145,13 +156,15 @@ describe('Null and IfExists', () => {
 
   it('IfExists holds when the key is absent and compares normally when present', () => {
     expect(holds({ StringEqualsIfExists: { 'aws:PrincipalTag/team': 'blue' } }, {})).toBe(true);
-    expect(holds({ StringEqualsIfExists: { 'aws:PrincipalTag/team': 'blue' } }, { 'aws:PrincipalTag/team': 'red' })).toBe(false);
+    expect(
+      holds({ StringEqualsIfExists: { 'aws:PrincipalTag/team': 'blue' } }, { 'aws:PrincipalTag/team': 'red' }),
+    ).toBe(false);
     expect(holds({ NumericLessThanIfExists: { 's3:max-keys': '10' } }, { 's3:max-keys': '5' })).toBe(true);
     expect(holds({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }, {})).toBe(true);
     expect(holds({ IpAddressIfExists: { 'aws:SourceIp': '10.0.0.0/8' } }, { 'aws:SourceIp': '11.0.0.1' })).toBe(false);
-    expect(holds({ StringNotEqualsIfExists: { 'aws:PrincipalTag/team': 'blue' } }, { 'aws:PrincipalTag/team': 'blue' })).toBe(
-      false,
-    );
+    expect(
+      holds({ StringNotEqualsIfExists: { 'aws:PrincipalTag/team': 'blue' } }, { 'aws:PrincipalTag/team': 'blue' }),
+    ).toBe(false);
   });
 
   it('treats an unknown operator as a condition that never holds', () => {

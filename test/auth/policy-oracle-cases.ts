@@ -57,9 +57,21 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'execute-api',
     action: 'execute-api:Invoke',
-    actionPatterns: ['execute-api:Invoke', 'EXECUTE-API:invoke', 'execute-api:*', 'execute-api:Inv?ke', 'execute-api:Inv*', '*', 'execute-api:ManageConnections', 's3:GetObject', 'lambda:*'],
+    actionPatterns: [
+      'execute-api:Invoke',
+      'EXECUTE-API:invoke',
+      'execute-api:*',
+      'execute-api:Inv?ke',
+      'execute-api:Inv*',
+      '*',
+      'execute-api:ManageConnections',
+      's3:GetObject',
+      'lambda:*',
+    ],
     resources: (account) =>
-      ['dev/GET/hello', 'dev/POST/pets/1', 'prod/GET/hello'].map((path) => `arn:aws:execute-api:us-east-1:${account}:abc123/${path}`),
+      ['dev/GET/hello', 'dev/POST/pets/1', 'prod/GET/hello'].map(
+        (path) => `arn:aws:execute-api:us-east-1:${account}:abc123/${path}`,
+      ),
     resourcePatterns: [
       '*',
       // Deviation 4 (see policy-oracle.test.ts): no wildcard before the first '/' of the resource part.
@@ -80,8 +92,18 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'lambda',
     action: 'lambda:InvokeFunction',
-    actionPatterns: ['lambda:InvokeFunction', 'lambda:invoke*', 'lambda:*', '*', 'lambda:GetFunction', 'execute-api:Invoke'],
-    resources: (account) => [`arn:aws:lambda:us-east-1:${account}:function:orders`, `arn:aws:lambda:us-east-1:${account}:function:users`],
+    actionPatterns: [
+      'lambda:InvokeFunction',
+      'lambda:invoke*',
+      'lambda:*',
+      '*',
+      'lambda:GetFunction',
+      'execute-api:Invoke',
+    ],
+    resources: (account) => [
+      `arn:aws:lambda:us-east-1:${account}:function:orders`,
+      `arn:aws:lambda:us-east-1:${account}:function:users`,
+    ],
     resourcePatterns: [
       '*',
       'arn:aws:lambda:*:*:function:*',
@@ -98,7 +120,11 @@ const SCENARIOS: Scenario[] = [
     name: 's3',
     action: 's3:GetObject',
     actionPatterns: ['s3:GetObject', 's3:Get*', 's3:*', '*', 's3:PutObject', 's3:getobject'],
-    resources: () => ['arn:aws:s3:::home-bucket/alice/notes.txt', 'arn:aws:s3:::home-bucket/bob/a.txt', 'arn:aws:s3:::data-bucket/x'],
+    resources: () => [
+      'arn:aws:s3:::home-bucket/alice/notes.txt',
+      'arn:aws:s3:::home-bucket/bob/a.txt',
+      'arn:aws:s3:::data-bucket/x',
+    ],
     resourcePatterns: [
       '*',
       'arn:aws:s3:::home-bucket/*',
@@ -116,7 +142,12 @@ const SCENARIOS: Scenario[] = [
     action: 'sts:AssumeRole',
     actionPatterns: ['sts:AssumeRole', 'sts:Assume*', 'sts:*', '*', 'sts:AssumeRoleWithWebIdentity'],
     resources: (account) => [`arn:aws:iam::${account}:role/target`],
-    resourcePatterns: ['*', 'arn:aws:iam::*:role/target', `arn:aws:iam::${ACCOUNT}:role/*`, 'arn:aws:iam::*:role/other'],
+    resourcePatterns: [
+      '*',
+      'arn:aws:iam::*:role/target',
+      `arn:aws:iam::${ACCOUNT}:role/*`,
+      'arn:aws:iam::*:role/other',
+    ],
     principals: AWS_PRINCIPALS,
     trust: true,
   },
@@ -149,7 +180,16 @@ const CONTEXT_KEYS: ContextKeySpec[] = [
     key: 'aws:username',
     type: 'string',
     requestValues: ['alice', 'bob', 'Alice'],
-    policyValues: ['alice', 'bob', 'ALICE', 'al*', '?ob', '*', '${aws:PrincipalTag/team}', "${aws:PrincipalTag/team, 'alice'}"],
+    policyValues: [
+      'alice',
+      'bob',
+      'ALICE',
+      'al*',
+      '?ob',
+      '*',
+      '${aws:PrincipalTag/team}',
+      "${aws:PrincipalTag/team, 'alice'}",
+    ],
   },
   {
     key: 'aws:PrincipalTag/team',
@@ -157,7 +197,12 @@ const CONTEXT_KEYS: ContextKeySpec[] = [
     requestValues: ['blue', 'red', 'alice', 'b*e?'],
     policyValues: ['blue', 'red', 'Blue', 'b*', '${aws:username}', 'b${*}e${?}', 'b${*}*'],
   },
-  { key: 'aws:PrincipalTag/stage', type: 'string', requestValues: ['dev', 'prod'], policyValues: ['dev', 'prod', 'd*'] },
+  {
+    key: 'aws:PrincipalTag/stage',
+    type: 'string',
+    requestValues: ['dev', 'prod'],
+    policyValues: ['dev', 'prod', 'd*'],
+  },
   {
     key: 'cognito-identity.amazonaws.com:aud',
     type: 'string',
@@ -172,7 +217,13 @@ const CONTEXT_KEYS: ContextKeySpec[] = [
     policyValues: ['authenticated', 'unauth*'],
     scenarios: ['sts-web-identity', 'sts-assume-role'],
   },
-  { key: 'aws:TagKeys', type: 'string', multivalued: true, requestValues: ['env', 'team', 'cost'], policyValues: ['env', 'team', 't*', 'cost'] },
+  {
+    key: 'aws:TagKeys',
+    type: 'string',
+    multivalued: true,
+    requestValues: ['env', 'team', 'cost'],
+    policyValues: ['env', 'team', 't*', 'cost'],
+  },
   {
     key: 'aws:CalledVia',
     type: 'string',
@@ -180,7 +231,12 @@ const CONTEXT_KEYS: ContextKeySpec[] = [
     requestValues: ['athena.amazonaws.com', 'dynamodb.amazonaws.com'],
     policyValues: ['athena.amazonaws.com', '*.amazonaws.com', 'dynamodb.amazonaws.com'],
   },
-  { key: 'aws:MultiFactorAuthAge', type: 'numeric', requestValues: ['0', '300', '3600', '300.5'], policyValues: ['300', '3600', '0'] },
+  {
+    key: 'aws:MultiFactorAuthAge',
+    type: 'numeric',
+    requestValues: ['0', '300', '3600', '300.5'],
+    policyValues: ['300', '3600', '0'],
+  },
   // Deviation 5 (see policy-oracle.test.ts): ISO 8601 and epoch values are never compared with each other.
   {
     key: 'aws:CurrentTime',
@@ -188,9 +244,19 @@ const CONTEXT_KEYS: ContextKeySpec[] = [
     requestValues: ['2026-01-01T00:00:00Z', '2026-06-01T12:00:00Z', '2025-12-31T23:59:59Z'],
     policyValues: ['2026-01-01T00:00:00Z', '2026-06-01T12:00:00Z', '2026-01-01', '2026-01-01T01:00:00+01:00'],
   },
-  { key: 'aws:EpochTime', type: 'date', requestValues: ['1767225600', '1767225599', '1767225601'], policyValues: ['1767225600', '1767225599'] },
+  {
+    key: 'aws:EpochTime',
+    type: 'date',
+    requestValues: ['1767225600', '1767225599', '1767225601'],
+    policyValues: ['1767225600', '1767225599'],
+  },
   { key: 'aws:SecureTransport', type: 'bool', requestValues: ['true', 'false'], policyValues: ['true', 'false'] },
-  { key: 'aws:MultiFactorAuthPresent', type: 'bool', requestValues: ['true', 'false'], policyValues: ['true', 'false'] },
+  {
+    key: 'aws:MultiFactorAuthPresent',
+    type: 'bool',
+    requestValues: ['true', 'false'],
+    policyValues: ['true', 'false'],
+  },
   {
     key: 'aws:SourceIp',
     type: 'ip',
@@ -213,15 +279,37 @@ const CONTEXT_KEYS: ContextKeySpec[] = [
 ];
 
 const OPERATORS: Record<ValueType, string[]> = {
-  string: ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'],
-  numeric: ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'],
-  date: ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'],
+  string: [
+    'StringEquals',
+    'StringNotEquals',
+    'StringEqualsIgnoreCase',
+    'StringNotEqualsIgnoreCase',
+    'StringLike',
+    'StringNotLike',
+  ],
+  numeric: [
+    'NumericEquals',
+    'NumericNotEquals',
+    'NumericLessThan',
+    'NumericLessThanEquals',
+    'NumericGreaterThan',
+    'NumericGreaterThanEquals',
+  ],
+  date: [
+    'DateEquals',
+    'DateNotEquals',
+    'DateLessThan',
+    'DateLessThanEquals',
+    'DateGreaterThan',
+    'DateGreaterThanEquals',
+  ],
   bool: ['Bool'],
   ip: ['IpAddress', 'NotIpAddress'],
   arn: ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike'],
 };
 
-const keysFor = (scenario: Scenario) => CONTEXT_KEYS.filter((spec) => !spec.scenarios || spec.scenarios.includes(scenario.name));
+const keysFor = (scenario: Scenario) =>
+  CONTEXT_KEYS.filter((spec) => !spec.scenarios || spec.scenarios.includes(scenario.name));
 
 interface ConditionEntry {
   operator: string;
@@ -234,21 +322,25 @@ function conditionEntry(scenario: Scenario): fc.Arbitrary<ConditionEntry> {
     fc.oneof(
       {
         weight: 6,
-        arbitrary: fc.record({
-          base: fc.constantFrom(...OPERATORS[spec.type]),
-          ifExists: fc.boolean(),
-          setOperator: spec.multivalued ? fc.constantFrom('ForAnyValue:', 'ForAllValues:', '') : fc.constant(''),
-          values: fc.uniqueArray(fc.constantFrom(...spec.policyValues), { minLength: 1, maxLength: 2 }),
-        }).map(({ base, ifExists, setOperator, values }) => ({
-          // Deviation 2 (see policy-oracle.test.ts): no IfExists together with ForAnyValue.
-          operator: `${setOperator}${base}${ifExists && setOperator !== 'ForAnyValue:' ? 'IfExists' : ''}`,
-          key: spec.key,
-          values: comparableValues(base, values, spec),
-        })),
+        arbitrary: fc
+          .record({
+            base: fc.constantFrom(...OPERATORS[spec.type]),
+            ifExists: fc.boolean(),
+            setOperator: spec.multivalued ? fc.constantFrom('ForAnyValue:', 'ForAllValues:', '') : fc.constant(''),
+            values: fc.uniqueArray(fc.constantFrom(...spec.policyValues), { minLength: 1, maxLength: 2 }),
+          })
+          .map(({ base, ifExists, setOperator, values }) => ({
+            // Deviation 2 (see policy-oracle.test.ts): no IfExists together with ForAnyValue.
+            operator: `${setOperator}${base}${ifExists && setOperator !== 'ForAnyValue:' ? 'IfExists' : ''}`,
+            key: spec.key,
+            values: comparableValues(base, values, spec),
+          })),
       },
       {
         weight: 1,
-        arbitrary: fc.constantFrom('true', 'false').map((value) => ({ operator: 'Null', key: spec.key, values: [value] })),
+        arbitrary: fc
+          .constantFrom('true', 'false')
+          .map((value) => ({ operator: 'Null', key: spec.key, values: [value] })),
       },
     ),
   );
@@ -300,7 +392,9 @@ const PRINCIPAL_BLOCKS: PrincipalBlock[] = [
 ];
 
 const oneOrTwo = (values: string[]) =>
-  fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 2 }).map((list) => (list.length === 1 ? list[0] : list));
+  fc
+    .uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 2 })
+    .map((list) => (list.length === 1 ? list[0] : list));
 
 function statement(scenario: Scenario, kind: 'identity' | 'resource' | 'trust'): fc.Arbitrary<PolicyStatement> {
   return fc
@@ -336,13 +430,15 @@ const document = (statements: PolicyStatement[]): PolicyDocument => ({ Version: 
 
 function requestContext(scenario: Scenario): fc.Arbitrary<Record<string, string | string[]>> {
   const entries = keysFor(scenario).map((spec) =>
-    fc.option(
-      spec.multivalued
-        ? // Deviation 3 (see policy-oracle.test.ts): no empty lists.
-          fc.subarray(spec.requestValues, { minLength: 1 })
-        : fc.constantFrom(...spec.requestValues).map((value): string | string[] => value),
-      { freq: 2 },
-    ).map((value) => [spec.key, value] as const),
+    fc
+      .option(
+        spec.multivalued
+          ? // Deviation 3 (see policy-oracle.test.ts): no empty lists.
+            fc.subarray(spec.requestValues, { minLength: 1 })
+          : fc.constantFrom(...spec.requestValues).map((value): string | string[] => value),
+        { freq: 2 },
+      )
+      .map((value) => [spec.key, value] as const),
   );
   return fc.tuple(...entries).map((pairs) => {
     const context: Record<string, string | string[]> = {};
@@ -359,12 +455,18 @@ export function oracleCase(): fc.Arbitrary<OracleCase> {
         resourceAccountId: fc.constantFrom(ACCOUNT, ACCOUNT, OTHER_ACCOUNT),
         resourceIndex: fc.nat(),
         context: requestContext(scenario),
-        identityPolicies: fc.array(fc.array(statement(scenario, 'identity'), { minLength: 1, maxLength: 3 }).map(document), {
-          minLength: 0,
-          maxLength: 2,
-        }),
+        identityPolicies: fc.array(
+          fc.array(statement(scenario, 'identity'), { minLength: 1, maxLength: 3 }).map(document),
+          {
+            minLength: 0,
+            maxLength: 2,
+          },
+        ),
         hasResourcePolicy: scenario.name === 'sts-web-identity' ? fc.constant(true) : fc.boolean(),
-        resourceStatements: fc.array(statement(scenario, scenario.trust ? 'trust' : 'resource'), { minLength: 1, maxLength: 3 }),
+        resourceStatements: fc.array(statement(scenario, scenario.trust ? 'trust' : 'resource'), {
+          minLength: 1,
+          maxLength: 3,
+        }),
       })
       .map((drawn): OracleCase => {
         const resources = scenario.resources(drawn.resourceAccountId);

@@ -78,7 +78,12 @@ async function oracleDecision(testCase: OracleCase): Promise<Decision | undefine
 
 function idpoolDecision(testCase: OracleCase): Decision {
   return evaluate({
-    request: { principal: testCase.principal, action: testCase.action, resource: testCase.resource, context: testCase.context },
+    request: {
+      principal: testCase.principal,
+      action: testCase.action,
+      resource: testCase.resource,
+      context: testCase.context,
+    },
     identityPolicies: testCase.identityPolicies,
     resourcePolicy: testCase.resourcePolicy,
     resourceAccountId: testCase.resourceAccountId,
@@ -107,7 +112,12 @@ function comparesIpFamilies(testCase: OracleCase): boolean {
 describe('policy evaluator against the iam-simulate oracle', () => {
   it(`agrees on at least ${REQUIRED_COMPARED_CASES} random policy/request pairs`, async () => {
     console.log(`policy oracle seed: ${seed} (set IDPOOL_ORACLE_SEED to change it)`);
-    const tally = { compared: 0, refusedByOracle: 0, documentedDeviation: 0, decisions: { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0 } };
+    const tally = {
+      compared: 0,
+      refusedByOracle: 0,
+      documentedDeviation: 0,
+      decisions: { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0 },
+    };
     await fc.assert(
       fc.asyncProperty(oracleCase(), async (testCase) => {
         if (comparesIpFamilies(testCase)) {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../emulator/auth/policy/index.js';
 import type { PolicyStatement, RequestPrincipal } from '../../emulator/auth/policy/index.js';
-import { ACCOUNT, API_RESOURCE, OTHER_ACCOUNT, allow, decide, deny, policy, roleSession } from './policy-test-helpers.js';
+import {
+  ACCOUNT,
+  API_RESOURCE,
+  OTHER_ACCOUNT,
+  allow,
+  decide,
+  deny,
+  policy,
+  roleSession,
+} from './policy-test-helpers.js';
 
 const resourceAllow = (Principal: PolicyStatement['Principal']) => policy(allow({ Principal }));
 const decideWithResourcePolicy = (
@@ -10,10 +19,14 @@ const decideWithResourcePolicy = (
   identityStatements: PolicyStatement[] = [],
   resourceAccountId = ACCOUNT,
 ) =>
-  decide(identityStatements.length ? [policy(...identityStatements)] : [], { principal }, {
-    resourcePolicy: policy(resourceStatement),
-    resourceAccountId,
-  });
+  decide(
+    identityStatements.length ? [policy(...identityStatements)] : [],
+    { principal },
+    {
+      resourcePolicy: policy(resourceStatement),
+      resourceAccountId,
+    },
+  );
 
 describe('Principal in resource policies', () => {
   const session = roleSession();
@@ -23,9 +36,9 @@ describe('Principal in resource policies', () => {
     ['the role ARN (matches its sessions)', { AWS: `arn:aws:iam::${ACCOUNT}:role/app` }],
     ['the session ARN', { AWS: session.kind === 'aws' ? session.arn : '' }],
   ])('Principal %s allows a same-account role session on its own', (_, Principal) => {
-    expect(decide([], { principal: session }, { resourcePolicy: resourceAllow(Principal), resourceAccountId: ACCOUNT })).toBe(
-      'Allow',
-    );
+    expect(
+      decide([], { principal: session }, { resourcePolicy: resourceAllow(Principal), resourceAccountId: ACCOUNT }),
+    ).toBe('Allow');
   });
 
   it.each([
@@ -40,16 +53,24 @@ describe('Principal in resource policies', () => {
     expect(decideWithResourcePolicy(session, allow({ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/other` } }))).toBe(
       'ImplicitDeny',
     );
-    expect(decideWithResourcePolicy(session, allow({ Principal: { Service: 'apigateway.amazonaws.com' } }))).toBe('ImplicitDeny');
+    expect(decideWithResourcePolicy(session, allow({ Principal: { Service: 'apigateway.amazonaws.com' } }))).toBe(
+      'ImplicitDeny',
+    );
     expect(decideWithResourcePolicy(session, allow({ Principal: { AWS: OTHER_ACCOUNT } }), [allow()])).toBe('Allow');
   });
 
   it('matches service principals and anonymous callers', () => {
     const service: RequestPrincipal = { kind: 'service', service: 'apigateway.amazonaws.com' };
-    expect(decideWithResourcePolicy(service, allow({ Principal: { Service: 'apigateway.amazonaws.com' } }))).toBe('Allow');
-    expect(decideWithResourcePolicy(service, allow({ Principal: { Service: 'lambda.amazonaws.com' } }))).toBe('ImplicitDeny');
+    expect(decideWithResourcePolicy(service, allow({ Principal: { Service: 'apigateway.amazonaws.com' } }))).toBe(
+      'Allow',
+    );
+    expect(decideWithResourcePolicy(service, allow({ Principal: { Service: 'lambda.amazonaws.com' } }))).toBe(
+      'ImplicitDeny',
+    );
     expect(decideWithResourcePolicy({ kind: 'anonymous' }, allow({ Principal: '*' }))).toBe('Allow');
-    expect(decideWithResourcePolicy({ kind: 'anonymous' }, allow({ Principal: { AWS: ACCOUNT } }))).toBe('ImplicitDeny');
+    expect(decideWithResourcePolicy({ kind: 'anonymous' }, allow({ Principal: { AWS: ACCOUNT } }))).toBe(
+      'ImplicitDeny',
+    );
   });
 
   it('lets a resource-policy Deny win, including one naming the account', () => {
@@ -63,9 +84,13 @@ describe('NotPrincipal', () => {
   it('applies to everyone it does not name', () => {
     const denyAllBut = (AWS: string) => deny({ Principal: undefined, NotPrincipal: { AWS } });
     expect(decideWithResourcePolicy(session, denyAllBut(`arn:aws:iam::${ACCOUNT}:role/app`), [allow()])).toBe('Allow');
-    expect(decideWithResourcePolicy(session, denyAllBut(`arn:aws:iam::${ACCOUNT}:role/other`), [allow()])).toBe('ExplicitDeny');
+    expect(decideWithResourcePolicy(session, denyAllBut(`arn:aws:iam::${ACCOUNT}:role/other`), [allow()])).toBe(
+      'ExplicitDeny',
+    );
     expect(decideWithResourcePolicy(session, denyAllBut(ACCOUNT), [allow()])).toBe('Allow');
-    expect(decideWithResourcePolicy(session, allow({ Principal: undefined, NotPrincipal: { AWS: OTHER_ACCOUNT } }))).toBe('Allow');
+    expect(
+      decideWithResourcePolicy(session, allow({ Principal: undefined, NotPrincipal: { AWS: OTHER_ACCOUNT } })),
+    ).toBe('Allow');
   });
 });
 
@@ -94,7 +119,10 @@ describe('role trust policies', () => {
       'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
     },
   });
-  const assumeWithWebIdentity = (context: Record<string, string | string[]>, provider = 'cognito-identity.amazonaws.com') =>
+  const assumeWithWebIdentity = (
+    context: Record<string, string | string[]>,
+    provider = 'cognito-identity.amazonaws.com',
+  ) =>
     evaluate({
       request: {
         principal: { kind: 'federated', provider },
@@ -115,12 +143,24 @@ describe('role trust policies', () => {
       'cognito-identity.amazonaws.com:amr': ['authenticated', 'cognito-idp.us-east-1.amazonaws.com/us-east-1_x'],
     });
     expect(result.decision).toBe('Allow');
-    expect(result.decisiveStatements).toEqual([{ source: 'resource', policyIndex: 0, statementIndex: 0, sid: undefined }]);
+    expect(result.decisiveStatements).toEqual([
+      { source: 'resource', policyIndex: 0, statementIndex: 0, sid: undefined },
+    ]);
   });
 
   it('refuses unauthenticated identities, other pools and other providers', () => {
-    expect(assumeWithWebIdentity({ 'cognito-identity.amazonaws.com:aud': pool, 'cognito-identity.amazonaws.com:amr': ['unauthenticated'] }).decision).toBe('ImplicitDeny');
-    expect(assumeWithWebIdentity({ 'cognito-identity.amazonaws.com:aud': 'us-east-1:other', 'cognito-identity.amazonaws.com:amr': ['authenticated'] }).decision).toBe('ImplicitDeny');
+    expect(
+      assumeWithWebIdentity({
+        'cognito-identity.amazonaws.com:aud': pool,
+        'cognito-identity.amazonaws.com:amr': ['unauthenticated'],
+      }).decision,
+    ).toBe('ImplicitDeny');
+    expect(
+      assumeWithWebIdentity({
+        'cognito-identity.amazonaws.com:aud': 'us-east-1:other',
+        'cognito-identity.amazonaws.com:amr': ['authenticated'],
+      }).decision,
+    ).toBe('ImplicitDeny');
     expect(assumeWithWebIdentity({ 'cognito-identity.amazonaws.com:aud': pool }).decision).toBe('ImplicitDeny');
     expect(
       assumeWithWebIdentity(
@@ -133,12 +173,20 @@ describe('role trust policies', () => {
   it('must allow sts:AssumeRole itself, even for a caller in the same account', () => {
     const caller = roleSession(ACCOUNT, 'deployer');
     const assumeRole = (trustStatement: PolicyStatement, callerAllowed: boolean) =>
-      decide(callerAllowed ? [policy(allow({ Action: 'sts:AssumeRole' }))] : [], {
-        principal: caller,
-        action: 'sts:AssumeRole',
-        resource: `arn:aws:iam::${ACCOUNT}:role/target`,
-      }, { resourcePolicy: policy(trustStatement), resourcePolicyKind: 'trust', resourceAccountId: ACCOUNT });
-    const trusting = (AWS: string): PolicyStatement => ({ Effect: 'Allow', Principal: { AWS }, Action: 'sts:AssumeRole' });
+      decide(
+        callerAllowed ? [policy(allow({ Action: 'sts:AssumeRole' }))] : [],
+        {
+          principal: caller,
+          action: 'sts:AssumeRole',
+          resource: `arn:aws:iam::${ACCOUNT}:role/target`,
+        },
+        { resourcePolicy: policy(trustStatement), resourcePolicyKind: 'trust', resourceAccountId: ACCOUNT },
+      );
+    const trusting = (AWS: string): PolicyStatement => ({
+      Effect: 'Allow',
+      Principal: { AWS },
+      Action: 'sts:AssumeRole',
+    });
 
     expect(assumeRole(trusting(`arn:aws:iam::${ACCOUNT}:role/deployer`), false)).toBe('Allow');
     expect(assumeRole(trusting(`arn:aws:iam::${ACCOUNT}:root`), false)).toBe('ImplicitDeny');
@@ -151,7 +199,10 @@ describe('decisive statements', () => {
   it('names the denying statements, or the allowing ones', () => {
     const result = evaluate({
       request: { principal: roleSession(), action: 'execute-api:Invoke', resource: API_RESOURCE, context: {} },
-      identityPolicies: [policy(allow({ Sid: 'Read' })), policy({ ...deny({ Sid: 'NoDev' }), Resource: 'arn:aws:execute-api:*:*:*/dev/*' })],
+      identityPolicies: [
+        policy(allow({ Sid: 'Read' })),
+        policy({ ...deny({ Sid: 'NoDev' }), Resource: 'arn:aws:execute-api:*:*:*/dev/*' }),
+      ],
     });
     expect(result).toEqual({
       decision: 'ExplicitDeny',

@@ -7,7 +7,9 @@ const amr = 'cognito-identity.amazonaws.com:amr';
 
 describe('ForAnyValue', () => {
   it('holds when at least one request value matches a policy value', () => {
-    expect(holds({ 'ForAnyValue:StringLike': { [amr]: 'authenticated' } }, { [amr]: ['authenticated', 'cognito-idp'] })).toBe(true);
+    expect(
+      holds({ 'ForAnyValue:StringLike': { [amr]: 'authenticated' } }, { [amr]: ['authenticated', 'cognito-idp'] }),
+    ).toBe(true);
     expect(holds({ 'ForAnyValue:StringLike': { [amr]: 'authenticated' } }, { [amr]: ['unauthenticated'] })).toBe(false);
     expect(holds({ 'ForAnyValue:StringEquals': { [amr]: ['a', 'b'] } }, { [amr]: ['c', 'b'] })).toBe(true);
   });
@@ -31,11 +33,15 @@ describe('ForAnyValue', () => {
 
 describe('ForAllValues', () => {
   it('holds when every request value matches some policy value', () => {
-    expect(holds({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['env', 'team'] } }, { 'aws:TagKeys': ['env'] })).toBe(true);
-    expect(holds({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['env', 'team'] } }, { 'aws:TagKeys': ['env', 'cost'] })).toBe(
-      false,
+    expect(holds({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['env', 'team'] } }, { 'aws:TagKeys': ['env'] })).toBe(
+      true,
     );
-    expect(holds({ 'ForAllValues:StringLike': { 'aws:TagKeys': 'key1*' } }, { 'aws:TagKeys': ['key1:a', 'key1:b'] })).toBe(true);
+    expect(
+      holds({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['env', 'team'] } }, { 'aws:TagKeys': ['env', 'cost'] }),
+    ).toBe(false);
+    expect(
+      holds({ 'ForAllValues:StringLike': { 'aws:TagKeys': 'key1*' } }, { 'aws:TagKeys': ['key1:a', 'key1:b'] }),
+    ).toBe(true);
   });
 
   it('is true for an absent or empty key', () => {

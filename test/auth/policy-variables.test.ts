@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { allow, decide, decideCondition, policy } from './policy-test-helpers.js';
 
 const bucketObject = (key: string) => `arn:aws:s3:::home-bucket/${key}`;
-const decideS3 = (resource: string, objectKey: string, context: Record<string, string | string[]>, version?: '2008-10-17') => {
+const decideS3 = (
+  resource: string,
+  objectKey: string,
+  context: Record<string, string | string[]>,
+  version?: '2008-10-17',
+) => {
   const document = policy(allow({ Action: 's3:GetObject', Resource: bucketObject(resource) }));
   if (version) document.Version = version;
   return decide([document], { action: 's3:GetObject', resource: bucketObject(objectKey), context });
@@ -17,8 +22,12 @@ describe('policy variables in Resource', () => {
 
   it('substitutes Cognito identity ids', () => {
     const context = { 'cognito-identity.amazonaws.com:sub': 'us-east-1:1111-2222' };
-    expect(decideS3('cognito/${cognito-identity.amazonaws.com:sub}/*', 'cognito/us-east-1:1111-2222/a', context)).toBe('Allow');
-    expect(decideS3('cognito/${cognito-identity.amazonaws.com:sub}/*', 'cognito/us-east-1:9999/a', context)).toBe('ImplicitDeny');
+    expect(decideS3('cognito/${cognito-identity.amazonaws.com:sub}/*', 'cognito/us-east-1:1111-2222/a', context)).toBe(
+      'Allow',
+    );
+    expect(decideS3('cognito/${cognito-identity.amazonaws.com:sub}/*', 'cognito/us-east-1:9999/a', context)).toBe(
+      'ImplicitDeny',
+    );
   });
 
   it('makes the pattern match nothing when the key is missing, unless it has a default', () => {
@@ -29,11 +38,18 @@ describe('policy variables in Resource', () => {
 
   it('makes a NotResource statement with an unresolvable variable inapplicable', () => {
     const notResource = (context: Record<string, string>) =>
-      decide([policy(allow({ Action: 's3:GetObject', Resource: undefined, NotResource: bucketObject('${aws:username}/*') }))], {
-        action: 's3:GetObject',
-        resource: bucketObject('public/x'),
-        context,
-      });
+      decide(
+        [
+          policy(
+            allow({ Action: 's3:GetObject', Resource: undefined, NotResource: bucketObject('${aws:username}/*') }),
+          ),
+        ],
+        {
+          action: 's3:GetObject',
+          resource: bucketObject('public/x'),
+          context,
+        },
+      );
     expect(notResource({ 'aws:username': 'alice' })).toBe('Allow');
     expect(notResource({})).toBe('ImplicitDeny');
   });
@@ -70,29 +86,42 @@ describe('policy variables in condition values', () => {
     expect(holds({ StringLike: { 's3:prefix': 'home/${aws:username}/*' } }, context)).toBe(true);
     expect(holds({ StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/team}' } }, context)).toBe(true);
     expect(holds({ StringNotEquals: { 's3:prefix': 'home/${aws:username}/docs' } }, context)).toBe(false);
-    expect(holds({ StringEqualsIgnoreCase: { 'aws:username': "${aws:PrincipalTag/owner, 'ALICE'}" } }, context)).toBe(true);
-    expect(holds({ Bool: { 'aws:SecureTransport': '${test:flag}' } }, { 'aws:SecureTransport': 'true', 'test:flag': 'true' })).toBe(
+    expect(holds({ StringEqualsIgnoreCase: { 'aws:username': "${aws:PrincipalTag/owner, 'ALICE'}" } }, context)).toBe(
       true,
     );
     expect(
-      holds({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:user/${aws:username}' } }, {
-        ...context,
-        'aws:PrincipalArn': 'arn:aws:iam::000000000000:user/alice',
-      }),
+      holds(
+        { Bool: { 'aws:SecureTransport': '${test:flag}' } },
+        { 'aws:SecureTransport': 'true', 'test:flag': 'true' },
+      ),
+    ).toBe(true);
+    expect(
+      holds(
+        { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:user/${aws:username}' } },
+        {
+          ...context,
+          'aws:PrincipalArn': 'arn:aws:iam::000000000000:user/alice',
+        },
+      ),
     ).toBe(true);
   });
 
   it('makes a value with a missing variable match nothing, unless it has a default', () => {
     expect(holds({ StringLike: { 's3:prefix': 'home/${aws:username}/*' } }, { 's3:prefix': 'home/x/y' })).toBe(false);
-    expect(holds({ StringLike: { 's3:prefix': "home/${aws:username, 'guest'}/*" } }, { 's3:prefix': 'home/guest/y' })).toBe(true);
+    expect(
+      holds({ StringLike: { 's3:prefix': "home/${aws:username, 'guest'}/*" } }, { 's3:prefix': 'home/guest/y' }),
+    ).toBe(true);
   });
 
   it('makes a negated operator fail when one of its values has a missing variable', () => {
     expect(holds({ StringNotEquals: { 's3:prefix': '${aws:username}' } }, { 's3:prefix': 'home' })).toBe(false);
     expect(holds({ StringNotLike: { 's3:prefix': ['${aws:username}', 'x*'] } }, { 's3:prefix': 'home' })).toBe(false);
-    expect(holds({ StringNotLike: { 's3:prefix': ['${aws:username}', 'x*'] } }, { 's3:prefix': 'home', 'aws:username': 'a' })).toBe(
-      true,
-    );
+    expect(
+      holds(
+        { StringNotLike: { 's3:prefix': ['${aws:username}', 'x*'] } },
+        { 's3:prefix': 'home', 'aws:username': 'a' },
+      ),
+    ).toBe(true);
     expect(holds({ StringNotEquals: { 's3:prefix': '${aws:username}' } }, {})).toBe(true);
   });
 

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { ReceivedRequest } from '../../emulator/auth/sigv4.js';
 
 const vectorRoot = new URL('../fixtures/aws-sig-v4-test-suite/', import.meta.url).pathname;
-export const vectorCredentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+export const vectorCredentials = {
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+};
 
 export interface SigV4Vector {
   name: string;

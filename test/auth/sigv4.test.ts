@@ -17,7 +17,12 @@ describe('SigV4 recomputation against the official test suite', () => {
   for (const vector of vectors) {
     it.skipIf(unreachable.has(vector.name))(`reproduces ${vector.name}`, async () => {
       const authorization = parseAuthorization(vector.authorization, vector.request);
-      const computed = await computeSignature(vector.request, authorization, vectorCredentials.secretAccessKey, parseRequestDate(vector.request) as Date);
+      const computed = await computeSignature(
+        vector.request,
+        authorization,
+        vectorCredentials.secretAccessKey,
+        parseRequestDate(vector.request) as Date,
+      );
       expect(computed.canonicalRequest).toBe(vector.canonicalRequest);
       expect(computed.stringToSign).toBe(vector.stringToSign);
       expect(vector.authorization.endsWith(`Signature=${computed.signature}`)).toBe(true);
@@ -55,7 +60,14 @@ describe('SigV4 recomputation of requests without a query string', () => {
         });
         const body = path === '/' ? '' : 'Action=GetRole';
         const signed = await signer.sign(
-          { method: 'POST', protocol: 'http:', hostname: 'localhost', path, headers: { host: 'localhost', 'x-custom': value }, body },
+          {
+            method: 'POST',
+            protocol: 'http:',
+            hostname: 'localhost',
+            path,
+            headers: { host: 'localhost', 'x-custom': value },
+            body,
+          },
           { signingDate: new Date('2026-01-02T03:04:05Z') },
         );
         const headers = new Map(Object.entries(signed.headers).map(([name, text]) => [name.toLowerCase(), [text]]));

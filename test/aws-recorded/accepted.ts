@@ -66,7 +66,7 @@ export const accepted: AcceptedDifference[] = [
     [
       'TestApigatewayIntegration::test_put_integration_wrong_type::*',
       'Error.Message',
-      "enum order in the validation message: AWS lists IntegrationType as [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]",
+      'enum order in the validation message: AWS lists IntegrationType as [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]',
     ],
     [
       'TestApigatewayIntegration::test_put_integration_response_templates::put-integration-response-template-empty',

@@ -7,9 +7,26 @@ import type { Json } from './wire-shape.js';
  * same way by binding each numbered placeholder to the value found in its place, so a RevisionId that did not change
  * where AWS's did is a difference, as is a different id where AWS repeated one.
  */
-export type DifferenceKind = 'outcome' | 'status' | 'error-code' | 'message' | 'missing-field' | 'extra-field' | 'value' | 'not-reproduced';
+export type DifferenceKind =
+  | 'outcome'
+  | 'status'
+  | 'error-code'
+  | 'message'
+  | 'missing-field'
+  | 'extra-field'
+  | 'value'
+  | 'not-reproduced';
 
-export const differenceKinds: DifferenceKind[] = ['outcome', 'status', 'error-code', 'message', 'missing-field', 'extra-field', 'value', 'not-reproduced'];
+export const differenceKinds: DifferenceKind[] = [
+  'outcome',
+  'status',
+  'error-code',
+  'message',
+  'missing-field',
+  'extra-field',
+  'value',
+  'not-reproduced',
+];
 
 export interface Difference {
   path: string;
@@ -52,7 +69,24 @@ const literalReplacements: Record<string, string[]> = {
 };
 
 /** HTML in recorded bodies is not a placeholder. */
-const htmlTags = new Set(['p', 'br', 'html', 'head', 'body', 'title', 'style', 'h1', 'h2', 'hr', 'pre', 'center', 'b', 'i', 'div', 'span']);
+const htmlTags = new Set([
+  'p',
+  'br',
+  'html',
+  'head',
+  'body',
+  'title',
+  'style',
+  'h1',
+  'h2',
+  'hr',
+  'pre',
+  'center',
+  'b',
+  'i',
+  'div',
+  'span',
+]);
 
 /** Placeholders standing for paths, which hold `/`. */
 const pathKinds = new Set(['path', 'path-prefix', 'location', 'uri', 'url', 'resource-path']);
@@ -114,7 +148,8 @@ function isErrorAnswer(value: Json | undefined): boolean {
 function describeOutcome(value: Json | undefined): Json {
   if (!isObject(value)) return value ?? null;
   const status = isObject(value.ResponseMetadata) ? value.ResponseMetadata.HTTPStatusCode : undefined;
-  if (isErrorAnswer(value)) return `${status ?? '?'} ${(value.Error as Record<string, Json>).Code}: ${(value.Error as Record<string, Json>).Message}`;
+  if (isErrorAnswer(value))
+    return `${status ?? '?'} ${(value.Error as Record<string, Json>).Code}: ${(value.Error as Record<string, Json>).Message}`;
   return `${status ?? '?'} success`;
 }
 
@@ -131,7 +166,12 @@ export interface CompareOptions {
 }
 
 /** The differences between a recorded answer and idpool's, binding placeholders as it goes. */
-export function compareAnswers(recorded: Json, actual: Json, bindings: Bindings, options: CompareOptions = {}): Difference[] {
+export function compareAnswers(
+  recorded: Json,
+  actual: Json,
+  bindings: Bindings,
+  options: CompareOptions = {},
+): Difference[] {
   const isError = isErrorAnswer(recorded);
   const hasMetadata = isObject(recorded) && 'ResponseMetadata' in recorded;
   if (hasMetadata && isError !== isErrorAnswer(actual)) {
@@ -153,7 +193,13 @@ function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-function walk(recordedValue: Json, actual: Json | undefined, path: string, key: string | undefined, state: WalkState): void {
+function walk(
+  recordedValue: Json,
+  actual: Json | undefined,
+  path: string,
+  key: string | undefined,
+  state: WalkState,
+): void {
   const recorded = state.translate ? state.translate(key, recordedValue) : recordedValue;
   if (isObject(recorded)) {
     if (!isObject(actual)) {
@@ -170,8 +216,10 @@ function walk(recordedValue: Json, actual: Json | undefined, path: string, key: 
     }
     for (let index = 0; index < Math.max(recorded.length, actual.length); index += 1) {
       const itemPath = `${path}[${index}]`;
-      if (index >= actual.length) state.differences.push({ path: itemPath, kind: 'missing-field', recorded: recorded[index] });
-      else if (index >= recorded.length) state.differences.push({ path: itemPath, kind: 'extra-field', actual: actual[index] });
+      if (index >= actual.length)
+        state.differences.push({ path: itemPath, kind: 'missing-field', recorded: recorded[index] });
+      else if (index >= recorded.length)
+        state.differences.push({ path: itemPath, kind: 'extra-field', actual: actual[index] });
       else walk(recorded[index], actual[index], itemPath, undefined, state);
     }
     return;
@@ -180,7 +228,13 @@ function walk(recordedValue: Json, actual: Json | undefined, path: string, key: 
     state.differences.push({ path, kind: 'missing-field', recorded });
     return;
   }
-  if (typeof recorded === 'string' && key !== undefined && literalReplacements[key]?.includes(recorded) && actual !== null) return;
+  if (
+    typeof recorded === 'string' &&
+    key !== undefined &&
+    literalReplacements[key]?.includes(recorded) &&
+    actual !== null
+  )
+    return;
   const matches =
     typeof recorded === 'string' && actual !== null && typeof actual !== 'object'
       ? matchText(recorded, String(actual), state.bindings) && (typeof actual === 'string' || recorded.includes('<'))
@@ -188,12 +242,19 @@ function walk(recordedValue: Json, actual: Json | undefined, path: string, key: 
   if (!matches) state.differences.push({ path, kind: kindAt(path, state.isError), recorded, actual });
 }
 
-function walkObject(recorded: { [key: string]: Json }, actual: { [key: string]: Json }, path: string, state: WalkState): void {
+function walkObject(
+  recorded: { [key: string]: Json },
+  actual: { [key: string]: Json },
+  path: string,
+  state: WalkState,
+): void {
   const unpaired = new Set(Object.keys(actual));
   for (const [key, value] of Object.entries(recorded)) {
     let actualKey: string | undefined = key in actual ? key : undefined;
     if (actualKey === undefined && key.includes('<')) {
-      actualKey = [...unpaired].find((candidate) => !(candidate in recorded) && matchText(key, candidate, state.bindings));
+      actualKey = [...unpaired].find(
+        (candidate) => !(candidate in recorded) && matchText(key, candidate, state.bindings),
+      );
     }
     if (actualKey === undefined) {
       if (value !== null) state.differences.push({ path: join(path, key), kind: 'missing-field', recorded: value });
@@ -202,5 +263,6 @@ function walkObject(recorded: { [key: string]: Json }, actual: { [key: string]: 
     unpaired.delete(actualKey);
     walk(value, actual[actualKey], join(path, key), key, state);
   }
-  for (const key of unpaired) state.differences.push({ path: join(path, key), kind: 'extra-field', actual: actual[key] });
+  for (const key of unpaired)
+    state.differences.push({ path: join(path, key), kind: 'extra-field', actual: actual[key] });
 }

@@ -35,7 +35,9 @@ function fixture(file: string): FixtureFile {
   let content = loaded.get(file);
   if (!content) {
     const path = fixturePath(file);
-    content = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as FixtureFile) : { origin: { ...origin, file, note: '' }, recordings: {} };
+    content = existsSync(path)
+      ? (JSON.parse(readFileSync(path, 'utf8')) as FixtureFile)
+      : { origin: { ...origin, file, note: '' }, recordings: {} };
     loaded.set(file, content);
   }
   return content;
@@ -53,13 +55,18 @@ export function copyRecordings(sourceRoot: string, all: Scenario[]): void {
   const byFile = new Map<string, Scenario[]>();
   for (const s of all) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   for (const [file, list] of byFile) {
-    const source = JSON.parse(readFileSync(join(sourceRoot, `${file}.snapshot.json`), 'utf8')) as Record<string, Recording>;
+    const source = JSON.parse(readFileSync(join(sourceRoot, `${file}.snapshot.json`), 'utf8')) as Record<
+      string,
+      Recording
+    >;
     const recordings: Record<string, Recording> = {};
     for (const s of list) {
       const key = snapshotKey(s);
       const recorded = source[key];
       if (!recorded) throw new Error(`no recording ${key} in ${file}.snapshot.json`);
-      const content = Object.fromEntries(Object.entries(recorded['recorded-content']).filter(([name]) => !(name in (s.omitted ?? {}))));
+      const content = Object.fromEntries(
+        Object.entries(recorded['recorded-content']).filter(([name]) => !(name in (s.omitted ?? {}))),
+      );
       recordings[key] = { 'recorded-date': recorded['recorded-date'], 'recorded-content': content };
     }
     const fixtureContent: FixtureFile = {

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import './cases/index.js';
 import { copyRecordings } from './recordings.js';
-import { describeDifference, kindLine, runScenario, serviceLines, summarize, summaryLine, type CaseResult } from './replay.js';
+import {
+  describeDifference,
+  kindLine,
+  runScenario,
+  serviceLines,
+  summarize,
+  summaryLine,
+  type CaseResult,
+} from './replay.js';
 import { replayLambdaTransitionMs, scenarios, snapshotKey } from './scenario.js';
 
 /**
@@ -32,21 +40,30 @@ describe('AWS recorded answers, replayed', () => {
       const caseResults = await runScenario(s, emulator);
       results.push(...caseResults);
       scenariosRun += 1;
-      const unaccepted = caseResults.flatMap((result) => result.differences.filter((difference) => !difference.accepted).map((difference) => describeDifference(result.id, difference)));
+      const unaccepted = caseResults.flatMap((result) =>
+        result.differences
+          .filter((difference) => !difference.accepted)
+          .map((difference) => describeDifference(result.id, difference)),
+      );
       expect(unaccepted, 'differences from the recorded AWS answers not listed in accepted.ts').toEqual([]);
     });
   }
 
   it('prints the replay summary; every accepted difference is still needed', () => {
     const summary = summarize(results);
-    console.log([summaryLine(summary), ...serviceLines(summary), `  differences by kind: ${kindLine(summary)}`].join('\n'));
+    console.log(
+      [summaryLine(summary), ...serviceLines(summary), `  differences by kind: ${kindLine(summary)}`].join('\n'),
+    );
     const reportFile = process.env.IDPOOL_REPLAY_REPORT;
     if (reportFile) writeFileSync(reportFile, `${JSON.stringify({ summary, results }, null, 1)}\n`);
     const pendingStale = summary.staleAccepted.filter((entry) => entry.pending);
-    for (const entry of pendingStale) console.log(`pending accepted difference no longer seen (remove it): ${entry.case} ${entry.path}`);
+    for (const entry of pendingStale)
+      console.log(`pending accepted difference no longer seen (remove it): ${entry.case} ${entry.path}`);
     // A filtered run (vitest -t) prints its numbers; the targets hold for the whole replay.
     if (scenariosRun < scenarios.length) return;
-    expect(summary.staleAccepted.filter((entry) => !entry.pending).map((entry) => `${entry.case} ${entry.path}`)).toEqual([]);
+    expect(
+      summary.staleAccepted.filter((entry) => !entry.pending).map((entry) => `${entry.case} ${entry.path}`),
+    ).toEqual([]);
     expect(summary.exact / summary.cases).toBeGreaterThanOrEqual(0.9);
   });
 

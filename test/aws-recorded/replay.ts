@@ -21,20 +21,33 @@ function withRecordedAccount(value: Json, accountId: string): Json {
   if (typeof value === 'string') return value.split(accountId).join(recordedAccount);
   if (Array.isArray(value)) return value.map((item) => withRecordedAccount(item, accountId));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [withRecordedAccount(key, accountId) as string, withRecordedAccount(item, accountId)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        withRecordedAccount(key, accountId) as string,
+        withRecordedAccount(item, accountId),
+      ]),
+    );
   }
   return value;
 }
 
 function wildcard(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[\\s\\S]*')}$`,
+  );
 }
 
 const acceptedPatterns = accepted.map((entry) => ({ entry, case: wildcard(entry.case), path: wildcard(entry.path) }));
 
 function acceptedFor(caseId: string, difference: Difference): AcceptedDifference | undefined {
   return acceptedPatterns.find(
-    (pattern) => pattern.case.test(caseId) && pattern.path.test(difference.path) && (!pattern.entry.kind || pattern.entry.kind === difference.kind),
+    (pattern) =>
+      pattern.case.test(caseId) &&
+      pattern.path.test(difference.path) &&
+      (!pattern.entry.kind || pattern.entry.kind === difference.kind),
   )?.entry;
 }
 
@@ -45,9 +58,14 @@ function caseId(s: Scenario, answer: string): string {
 /** Runs one reproduction on an emulator emptied first, and compares each recorded answer with idpool's. */
 export async function runScenario(s: Scenario, emulator: RunningEmulator): Promise<CaseResult[]> {
   const recording = recordingOf(s);
-  if (!recording) throw new Error(`no fixture for ${snapshotKey(s)}: run with IDPOOL_COPY_RECORDINGS_FROM (see FIDELITY.md)`);
+  if (!recording)
+    throw new Error(`no fixture for ${snapshotKey(s)}: run with IDPOOL_COPY_RECORDINGS_FROM (see FIDELITY.md)`);
   await fetch(`${emulator.url}/_idpool/reset`, { method: 'POST' });
-  await fetch(`${emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetSeconds: 0 }) });
+  await fetch(`${emulator.url}/_idpool/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ offsetSeconds: 0 }),
+  });
   const recorded = recording['recorded-content'];
   const bindings = new Bindings();
   const compared = new Map<string, Difference[]>();
@@ -76,9 +94,16 @@ export async function runScenario(s: Scenario, emulator: RunningEmulator): Promi
     if (s.inputs?.includes(name)) continue;
     const id = caseId(s, name);
     const differences: Difference[] = compared.get(name) ?? [
-      { path: '', kind: 'not-reproduced', actual: stopped ? `the reproduction stopped: ${(stopped as Error).stack ?? String(stopped)}` : 'never matched' },
+      {
+        path: '',
+        kind: 'not-reproduced',
+        actual: stopped ? `the reproduction stopped: ${(stopped as Error).stack ?? String(stopped)}` : 'never matched',
+      },
     ];
-    results.push({ id, differences: differences.map((difference) => ({ ...difference, accepted: acceptedFor(id, difference) })) });
+    results.push({
+      id,
+      differences: differences.map((difference) => ({ ...difference, accepted: acceptedFor(id, difference) })),
+    });
   }
   return results;
 }
@@ -102,7 +127,9 @@ export interface Summary {
 }
 
 export function summarize(results: CaseResult[]): Summary {
-  const differencesByKind = Object.fromEntries(differenceKinds.map((kind) => [kind, { accepted: 0, unaccepted: 0 }])) as Summary['differencesByKind'];
+  const differencesByKind = Object.fromEntries(
+    differenceKinds.map((kind) => [kind, { accepted: 0, unaccepted: 0 }]),
+  ) as Summary['differencesByKind'];
   const casesByWorstKind = Object.fromEntries(differenceKinds.map((kind) => [kind, 0])) as Summary['casesByWorstKind'];
   const used = new Set<AcceptedDifference>();
   const byService: Record<string, ServiceSummary> = {};
@@ -152,7 +179,8 @@ export function summaryLine(summary: Summary): string {
 /** One line per service: `lambda_: 287 cases, 285 exact, 2 pending on another branch`. */
 export function serviceLines(summary: Summary): string[] {
   return Object.entries(summary.byService).map(
-    ([service, counts]) => `  ${service}: ${counts.cases} cases, ${counts.exact} exact, ${counts.pending} with differences pending on another branch`,
+    ([service, counts]) =>
+      `  ${service}: ${counts.cases} cases, ${counts.exact} exact, ${counts.pending} with differences pending on another branch`,
   );
 }
 

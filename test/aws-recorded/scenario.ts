@@ -72,7 +72,12 @@ function caller(service: string, protocol: Protocol, client: SdkClient): Service
     } catch (error) {
       if (!capture.last) throw error;
       const { name, message } = error as Error;
-      return { ok: false, output: undefined, error: { name, message }, shape: errorAnswer(service, protocol, capture.last) };
+      return {
+        ok: false,
+        output: undefined,
+        error: { name, message },
+        shape: errorAnswer(service, protocol, capture.last),
+      };
     }
   };
   return Object.assign(call, { client }) as ServiceCaller;
@@ -85,7 +90,11 @@ export interface Callers {
   apigateway: ServiceCaller;
 }
 
-export function callersFor(emulator: Pick<RunningEmulator, 'url'>, region: string, credentials: AwsCredentials = rootCredentials): Callers {
+export function callersFor(
+  emulator: Pick<RunningEmulator, 'url'>,
+  region: string,
+  credentials: AwsCredentials = rootCredentials,
+): Callers {
   const config = { endpoint: emulator.url, region, credentials, maxAttempts: 1 };
   return {
     lambda: caller('lambda', 'restJson', new LambdaClient(config) as unknown as SdkClient),

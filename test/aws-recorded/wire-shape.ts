@@ -30,7 +30,11 @@ export class ErrorCapture {
           const chunks: Buffer[] = [];
           for await (const chunk of response.body as AsyncIterable<Buffer | string>) chunks.push(Buffer.from(chunk));
           const body = Buffer.concat(chunks);
-          this.last = { status: response.statusCode, headers: lowerCased(response.headers), body: body.toString('utf8') };
+          this.last = {
+            status: response.statusCode,
+            headers: lowerCased(response.headers),
+            body: body.toString('utf8'),
+          };
           response.body = Readable.from([body]);
         }
         return result;
@@ -92,7 +96,12 @@ function xmlText(value: string): string {
 /** botocore's error dict for a restJson1 answer (Lambda, API Gateway). */
 function restJsonError(service: string, raw: RawResponse): Record<string, Json> {
   const body = jsonBody(raw.body);
-  let code = raw.headers['x-amzn-errortype'] ?? (body.code as string | undefined) ?? (body.Code as string | undefined) ?? (body.__type as string | undefined) ?? String(raw.status);
+  let code =
+    raw.headers['x-amzn-errortype'] ??
+    (body.code as string | undefined) ??
+    (body.Code as string | undefined) ??
+    (body.__type as string | undefined) ??
+    String(raw.status);
   code = code.split(':', 1)[0].split('#').at(-1) as string;
   const message = 'message' in body ? body.message : 'Message' in body ? body.Message : '';
   const result: Record<string, Json> = { Error: { Code: code, Message: message } };
@@ -160,7 +169,10 @@ function parseableText(text: string): Json {
 }
 
 /** A successful SDK v3 output as boto3 shows it. */
-export function outputAnswer(service: string, output: { $metadata?: { httpStatusCode?: number } }): Record<string, Json> {
+export function outputAnswer(
+  service: string,
+  output: { $metadata?: { httpStatusCode?: number } },
+): Record<string, Json> {
   const converted = plain(output, service, undefined) as Record<string, Json>;
   // SDK v3 leaves an empty streaming payload (Invoke's, answered 202 or 204) null where boto3 reads ''.
   if (service === 'lambda' && (output as { Payload?: unknown }).Payload === null) converted.Payload = '';

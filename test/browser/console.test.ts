@@ -292,7 +292,12 @@ describe.skipIf(skipReason !== undefined)('the console in headless Chromium agai
     await page.locator('h2', { hasText: 'had expired' }).waitFor();
     const main = await text(page.locator('main'));
     expect(main).toContain('Expired at (emulator clock)');
-    expect(main).toContain(credentials.expiration.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
+    expect(main).toContain(
+      credentials.expiration
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, 'Z'),
+    );
     await shot('request-expired');
   });
 

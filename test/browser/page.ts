@@ -10,13 +10,20 @@ interface Call {
 }
 
 /** Logs in through the page's own backend (`/login`), gets credentials cross-origin, and makes the signed call. */
-async function call({ url, endpoint, region, badSignature }: Call): Promise<{ status: number; body: string } | { error: string }> {
+async function call({
+  url,
+  endpoint,
+  region,
+  badSignature,
+}: Call): Promise<{ status: number; body: string } | { error: string }> {
   const credentials = cognitoCredentials({
     region,
     endpoint,
     login: async () => (await (await fetch('/login', { method: 'POST' })).json()) as IdentityLogin,
   });
-  const signing = badSignature ? async () => ({ ...(await credentials()), secretAccessKey: 'not-the-secret' }) : credentials;
+  const signing = badSignature
+    ? async () => ({ ...(await credentials()), secretAccessKey: 'not-the-secret' })
+    : credentials;
   try {
     const response = await signedFetch(url, { method: 'GET' }, signing, { region });
     return { status: response.status, body: await response.text() };

@@ -16,7 +16,10 @@ const settingsIn = (printed: string) =>
 let cli: string;
 
 /** Runs the built CLI; resolves with its exit status and output. */
-function idpool(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function idpool(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -33,7 +36,11 @@ describe('the idpool CLI (built)', () => {
 
   beforeAll(async () => {
     cli = builtCli();
-    server = await startProcess(process.execPath, [cli, 'serve', '--port', '0', '--log-level', 'warn'], /idpool ready at (http:\/\/[\d.]+:\d+)/);
+    server = await startProcess(
+      process.execPath,
+      [cli, 'serve', '--port', '0', '--log-level', 'warn'],
+      /idpool ready at (http:\/\/[\d.]+:\d+)/,
+    );
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
@@ -44,7 +51,10 @@ describe('the idpool CLI (built)', () => {
     expect(status).toBe(0);
     expect(stdout).toContain(`${allContracts.length} contracts`);
     expect(stdout).toMatch(/get-open-id-token-for-developer-identity\.issued\s+validated/);
-    const listed = JSON.parse((await idpool(['contracts', 'list', '--json'])).stdout) as Array<{ id: string; source: { ref: string } }>;
+    const listed = JSON.parse((await idpool(['contracts', 'list', '--json'])).stdout) as Array<{
+      id: string;
+      source: { ref: string };
+    }>;
     expect(listed.map((contract) => contract.id)).toEqual(allContracts.map((contract) => contract.id));
   });
 
@@ -57,19 +67,57 @@ describe('the idpool CLI (built)', () => {
 
   it('runs the whole suite against `idpool serve` in another process, with every report', async () => {
     const out = join(work, 'reports');
-    const args = ['contracts', 'run', '--target', 'endpoint', '--endpoint', server.url, '--reporter', 'pretty', '--reporter', 'junit', '--reporter', 'markdown', '--reporter', 'json', '--out', out];
+    const args = [
+      'contracts',
+      'run',
+      '--target',
+      'endpoint',
+      '--endpoint',
+      server.url,
+      '--reporter',
+      'pretty',
+      '--reporter',
+      'junit',
+      '--reporter',
+      'markdown',
+      '--reporter',
+      'json',
+      '--out',
+      out,
+    ];
     const { status, stdout } = await idpool(args);
-    expect(stdout).toMatch(new RegExp(`endpoint: ${allContracts.length} passed, 0 failed, 0 not run — contracts \\d+\\.\\d\\d s`));
+    expect(stdout).toMatch(
+      new RegExp(`endpoint: ${allContracts.length} passed, 0 failed, 0 not run — contracts \\d+\\.\\d\\d s`),
+    );
     expect(status).toBe(0);
     const junit = parseXml(readFileSync(join(out, 'junit.xml'), 'utf8'));
-    expect(junit.children[0]?.attributes).toMatchObject({ name: 'endpoint', tests: String(allContracts.length), failures: '0' });
+    expect(junit.children[0]?.attributes).toMatchObject({
+      name: 'endpoint',
+      tests: String(allContracts.length),
+      failures: '0',
+    });
     expect(readFileSync(join(out, 'matrix.md'), 'utf8')).toContain('| contract | status | endpoint |');
-    expect((JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { targets: Array<{ summary: { passed: number } }> }).targets[0]?.summary.passed).toBe(allContracts.length);
+    expect(
+      (
+        JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as {
+          targets: Array<{ summary: { passed: number } }>;
+        }
+      ).targets[0]?.summary.passed,
+    ).toBe(allContracts.length);
   });
 
   it('records snapshots from one target and compares another with them', async () => {
     const recordings = join(work, 'snapshots');
-    const recorded = await idpool(['contracts', 'record', '--target', 'endpoint', '--endpoint', server.url, '--out', recordings]);
+    const recorded = await idpool([
+      'contracts',
+      'record',
+      '--target',
+      'endpoint',
+      '--endpoint',
+      server.url,
+      '--out',
+      recordings,
+    ]);
     expect(recorded.status).toBe(0);
     expect(existsSync(join(recordings, 'endpoint.snapshot.json'))).toBe(true);
     const compared = await idpool(['contracts', 'run', '--target', 'embedded', '--compare-snapshots', recordings]);
@@ -81,7 +129,9 @@ describe('the idpool CLI (built)', () => {
     const { status, stdout } = await idpool(['flow', '--target', 'endpoint', '--endpoint', server.url]);
     expect(stdout).toContain('✓ backend: GetOpenIdTokenForDeveloperIdentity');
     expect(stdout).toContain('SecretKey <redacted>, SessionToken <redacted>');
-    expect(stdout).toMatch(/Arn arn:aws:sts::000000000000:assumed-role\/idpool-[a-z0-9]+-auth\/CognitoIdentityCredentials/);
+    expect(stdout).toMatch(
+      /Arn arn:aws:sts::000000000000:assumed-role\/idpool-[a-z0-9]+-auth\/CognitoIdentityCredentials/,
+    );
     expect(stdout).toContain('"message":"Hello user"');
     expect(stdout).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
     expect(status).toBe(0);
@@ -91,7 +141,12 @@ describe('the idpool CLI (built)', () => {
     const up = await startProcess(process.execPath, [cli, 'up', '--port', '0', '--no-settings-file'], upReady);
     try {
       const settings = settingsIn(up.output());
-      expect(settings).toMatchObject({ endpoint: up.url, region: 'us-east-1', identityPoolId: expect.stringMatching(/^us-east-1:/), developerProviderName: expect.stringMatching(/^login\.idpool\./) });
+      expect(settings).toMatchObject({
+        endpoint: up.url,
+        region: 'us-east-1',
+        identityPoolId: expect.stringMatching(/^us-east-1:/),
+        developerProviderName: expect.stringMatching(/^login\.idpool\./),
+      });
       // The path form works from any HTTP client; the host form where *.localhost resolves. Both are labelled.
       const apiId = /restapis\/([a-z0-9]+)\//.exec(settings.apiUrl)?.[1];
       expect(settings.apiUrl).toBe(`${up.url}/restapis/${apiId}/dev/_user_request_`);
@@ -106,7 +161,14 @@ describe('the idpool CLI (built)', () => {
       expect(settings.credentials).toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
       const answer = await fetch(`${settings.apiUrl}/hello`);
       expect(answer.status).toBe(403);
-      const flow = await idpool(['contracts', 'run', '--target', `up=${up.url}`, '--only', 'get-open-id-token-for-developer-identity.issued']);
+      const flow = await idpool([
+        'contracts',
+        'run',
+        '--target',
+        `up=${up.url}`,
+        '--only',
+        'get-open-id-token-for-developer-identity.issued',
+      ]);
       expect(flow.status).toBe(0);
     } finally {
       await up.stop();

@@ -1,4 +1,8 @@
-import { CreateIdentityPoolCommand, ListIdentitiesCommand, type IdentityDescription } from '@aws-sdk/client-cognito-identity';
+import {
+  CreateIdentityPoolCommand,
+  ListIdentitiesCommand,
+  type IdentityDescription,
+} from '@aws-sdk/client-cognito-identity';
 import { describe, expect, it } from 'vitest';
 import type { Clients } from '../support/emulator.js';
 import { useEmulator } from '../support/emulator.js';
@@ -6,7 +10,11 @@ import { developerProvider, developerToken, uniqueName } from './flow-support.js
 
 async function developerPool(clients: Clients): Promise<string> {
   const pool = await clients.cognito.send(
-    new CreateIdentityPoolCommand({ IdentityPoolName: uniqueName('pool'), AllowUnauthenticatedIdentities: false, DeveloperProviderName: developerProvider }),
+    new CreateIdentityPoolCommand({
+      IdentityPoolName: uniqueName('pool'),
+      AllowUnauthenticatedIdentities: false,
+      DeveloperProviderName: developerProvider,
+    }),
   );
   return pool.IdentityPoolId as string;
 }
@@ -15,7 +23,9 @@ async function allIdentities(clients: Clients, poolId: string): Promise<Identity
   const identities: IdentityDescription[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await clients.cognito.send(new ListIdentitiesCommand({ IdentityPoolId: poolId, MaxResults: 60, NextToken: nextToken }));
+    const page = await clients.cognito.send(
+      new ListIdentitiesCommand({ IdentityPoolId: poolId, MaxResults: 60, NextToken: nextToken }),
+    );
     identities.push(...(page.Identities ?? []));
     nextToken = page.NextToken;
   } while (nextToken);
@@ -27,7 +37,9 @@ describe('concurrent first requests for developer users', () => {
 
   it('creates exactly one identity when 200 first requests for one user arrive at once', async () => {
     const poolId = await developerPool(ctx.clients);
-    const answers = await Promise.all(Array.from({ length: 200 }, () => developerToken(ctx.clients, poolId, 'same-user')));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => developerToken(ctx.clients, poolId, 'same-user')),
+    );
     expect(new Set(answers.map((answer) => answer.identityId)).size).toBe(1);
     expect(await allIdentities(ctx.clients, poolId)).toHaveLength(1);
   });

@@ -1,9 +1,21 @@
-import { CreateIdentityPoolCommand, GetCredentialsForIdentityCommand, GetIdCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  CreateIdentityPoolCommand,
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
+  SetIdentityPoolRolesCommand,
+} from '@aws-sdk/client-cognito-identity';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { awsError, clientsFor, useEmulator } from '../support/emulator.js';
-import { advanceClock, cognitoTrustPolicy, createDeveloperPool, createRole, developerProvider, developerToken } from './flow-support.js';
+import {
+  advanceClock,
+  cognitoTrustPolicy,
+  createDeveloperPool,
+  createRole,
+  developerProvider,
+  developerToken,
+} from './flow-support.js';
 
 const logins = (token: string) => ({ 'cognito-identity.amazonaws.com': token });
 
@@ -11,13 +23,19 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
   const ctx = useEmulator();
 
   afterEach(async () => {
-    await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetSeconds: 0 }) });
+    await fetch(`${ctx.emulator.url}/_idpool/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ offsetSeconds: 0 }),
+    });
   });
 
   it('runs the seed flow: developer token, credentials, and STS GetCallerIdentity with them answers the assumed role', async () => {
     const { poolId, authenticatedRoleArn } = await createDeveloperPool(ctx.clients);
     const { identityId, token } = await developerToken(ctx.clients, poolId, 'alice');
-    const answer = await ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) }));
+    const answer = await ctx.clients.cognito.send(
+      new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) }),
+    );
     expect(answer.IdentityId).toBe(identityId);
     const credentials = answer.Credentials!;
     expect(credentials.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
@@ -34,7 +52,9 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     });
     const caller = await asIdentity.sts.send(new GetCallerIdentityCommand({}));
     const roleName = authenticatedRoleArn.split('/').pop();
-    expect(caller.Arn).toBe(`arn:aws:sts::${ctx.emulator.accountId}:assumed-role/${roleName}/CognitoIdentityCredentials`);
+    expect(caller.Arn).toBe(
+      `arn:aws:sts::${ctx.emulator.accountId}:assumed-role/${roleName}/CognitoIdentityCredentials`,
+    );
     expect(caller.Account).toBe(ctx.emulator.accountId);
     expect(caller.UserId).toMatch(/^AROA[A-Z2-7]+:CognitoIdentityCredentials$/);
   });
@@ -43,7 +63,10 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     const { poolId } = await createDeveloperPool(ctx.clients);
     const { identityId, token } = await developerToken(ctx.clients, poolId, 'bob', { PrincipalTags: { team: 'blue' } });
     const jwks = createRemoteJWKSet(new URL(`${ctx.emulator.url}/.well-known/jwks_uri`));
-    const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: 'https://cognito-identity.amazonaws.com', audience: poolId });
+    const { payload, protectedHeader } = await jwtVerify(token, jwks, {
+      issuer: 'https://cognito-identity.amazonaws.com',
+      audience: poolId,
+    });
     expect(protectedHeader).toEqual({ kid: `${ctx.emulator.region}-1`, typ: 'JWS', alg: 'RS512' });
     expect(payload.sub).toBe(identityId);
     expect(payload.amr).toEqual(['authenticated', developerProvider, `${developerProvider}:${poolId}:bob`]);
@@ -52,7 +75,11 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
 
     const tampered = tamper(token);
     await expect(jwtVerify(tampered, jwks)).rejects.toThrow();
-    const error = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(tampered) })));
+    const error = await awsError(
+      ctx.clients.cognito.send(
+        new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(tampered) }),
+      ),
+    );
     expect(error.name).toBe('NotAuthorizedException');
     expect(error.message).toBe("Invalid login token. Couldn't verify signed token.");
     expect(error.$metadata.httpStatusCode).toBe(400);
@@ -71,7 +98,9 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     const { identityId, token } = await developerToken(ctx.clients, poolId, 'dave');
     const expiresAt = decodeJwt(token).exp as number;
     await advanceClock(ctx.emulator.url, 901);
-    const error = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })));
+    const error = await awsError(
+      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })),
+    );
     expect(error.name).toBe('NotAuthorizedException');
     expect(error.message).toMatch(new RegExp(`^Invalid login token\\. Token expired: \\d+ >= ${expiresAt}$`));
     expect(error.$metadata.httpStatusCode).toBe(400);
@@ -84,12 +113,20 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     const foreign = await developerToken(ctx.clients, second.poolId, 'erin');
     const other = await developerToken(ctx.clients, first.poolId, 'frank');
 
-    const foreignError = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: mine.identityId, Logins: logins(foreign.token) })));
+    const foreignError = await awsError(
+      ctx.clients.cognito.send(
+        new GetCredentialsForIdentityCommand({ IdentityId: mine.identityId, Logins: logins(foreign.token) }),
+      ),
+    );
     expect(foreignError.name).toBe('NotAuthorizedException');
     expect(foreignError.message).toMatch(/^Invalid login token\./);
     expect(foreignError.$metadata.httpStatusCode).toBe(400);
 
-    const otherError = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: mine.identityId, Logins: logins(other.token) })));
+    const otherError = await awsError(
+      ctx.clients.cognito.send(
+        new GetCredentialsForIdentityCommand({ IdentityId: mine.identityId, Logins: logins(other.token) }),
+      ),
+    );
     expect(otherError.name).toBe('NotAuthorizedException');
     expect(otherError.message).toBe(`Access to Identity '${mine.identityId}' is forbidden.`);
     expect(otherError.$metadata.httpStatusCode).toBe(400);
@@ -98,14 +135,25 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
   it('refuses an authenticated identity without its token, and a developer login passed as a public login', async () => {
     const { poolId } = await createDeveloperPool(ctx.clients, { allowUnauthenticated: true });
     const { identityId, token } = await developerToken(ctx.clients, poolId, 'gina');
-    const noToken = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId })));
+    const noToken = await awsError(
+      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId })),
+    );
     expect([noToken.name, noToken.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
     expect(noToken.message).toBe(`Access to Identity '${identityId}' is forbidden.`);
     const underDeveloper = await awsError(
-      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { [developerProvider]: token } })),
+      ctx.clients.cognito.send(
+        new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { [developerProvider]: token } }),
+      ),
     );
-    expect([underDeveloper.name, underDeveloper.message]).toEqual(['NotAuthorizedException', "Invalid login token. Can't pass in a Cognito token."]);
-    const unknown = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'graph.facebook.com': 'x' } })));
+    expect([underDeveloper.name, underDeveloper.message]).toEqual([
+      'NotAuthorizedException',
+      "Invalid login token. Can't pass in a Cognito token.",
+    ]);
+    const unknown = await awsError(
+      ctx.clients.cognito.send(
+        new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'graph.facebook.com': 'x' } }),
+      ),
+    );
     expect([unknown.name, unknown.message, unknown.$metadata.httpStatusCode]).toEqual([
       'NotAuthorizedException',
       'Token is not from a supported provider of this identity pool.',
@@ -115,10 +163,17 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
 
   it('answers InvalidIdentityPoolConfigurationException when the role trusts another pool (wrong aud)', async () => {
     const { poolId } = await createDeveloperPool(ctx.clients);
-    const wrongAud = await createRole(ctx.clients, cognitoTrustPolicy('us-east-1:00000000-0000-0000-0000-000000000000'));
-    await ctx.clients.cognito.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: { authenticated: wrongAud } }));
+    const wrongAud = await createRole(
+      ctx.clients,
+      cognitoTrustPolicy('us-east-1:00000000-0000-0000-0000-000000000000'),
+    );
+    await ctx.clients.cognito.send(
+      new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: { authenticated: wrongAud } }),
+    );
     const { identityId, token } = await developerToken(ctx.clients, poolId, 'hank');
-    const error = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })));
+    const error = await awsError(
+      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })),
+    );
     expect(error.name).toBe('InvalidIdentityPoolConfigurationException');
     expect(error.message).toBe('Invalid identity pool configuration. Check assigned IAM roles for this pool.');
     expect(error.$metadata.httpStatusCode).toBe(400);
@@ -126,28 +181,51 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
 
   it('answers InvalidIdentityPoolConfigurationException without a role, or with a role that does not exist', async () => {
     const created = await ctx.clients.cognito.send(
-      new CreateIdentityPoolCommand({ IdentityPoolName: 'noroles', AllowUnauthenticatedIdentities: false, DeveloperProviderName: developerProvider }),
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'noroles',
+        AllowUnauthenticatedIdentities: false,
+        DeveloperProviderName: developerProvider,
+      }),
     );
     const poolId = created.IdentityPoolId!;
     const { identityId, token } = await developerToken(ctx.clients, poolId, 'ivy');
-    const noRole = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })));
+    const noRole = await awsError(
+      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })),
+    );
     expect([noRole.name, noRole.$metadata.httpStatusCode]).toEqual(['InvalidIdentityPoolConfigurationException', 400]);
     await ctx.clients.cognito.send(
-      new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: { authenticated: `arn:aws:iam::${ctx.emulator.accountId}:role/missing` } }),
+      new SetIdentityPoolRolesCommand({
+        IdentityPoolId: poolId,
+        Roles: { authenticated: `arn:aws:iam::${ctx.emulator.accountId}:role/missing` },
+      }),
     );
-    const missing = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })));
-    expect([missing.name, missing.$metadata.httpStatusCode]).toEqual(['InvalidIdentityPoolConfigurationException', 400]);
+    const missing = await awsError(
+      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })),
+    );
+    expect([missing.name, missing.$metadata.httpStatusCode]).toEqual([
+      'InvalidIdentityPoolConfigurationException',
+      400,
+    ]);
   });
 
   it('needs sts:TagSession in the trust policy for a token with principal tags', async () => {
     const plain = await createDeveloperPool(ctx.clients);
     const tagged = await developerToken(ctx.clients, plain.poolId, 'jack', { PrincipalTags: { team: 'red' } });
-    const refused = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: tagged.identityId, Logins: logins(tagged.token) })));
-    expect([refused.name, refused.$metadata.httpStatusCode]).toEqual(['InvalidIdentityPoolConfigurationException', 400]);
+    const refused = await awsError(
+      ctx.clients.cognito.send(
+        new GetCredentialsForIdentityCommand({ IdentityId: tagged.identityId, Logins: logins(tagged.token) }),
+      ),
+    );
+    expect([refused.name, refused.$metadata.httpStatusCode]).toEqual([
+      'InvalidIdentityPoolConfigurationException',
+      400,
+    ]);
 
     const tagging = await createDeveloperPool(ctx.clients, { tagSession: true });
     const ok = await developerToken(ctx.clients, tagging.poolId, 'jack', { PrincipalTags: { team: 'red' } });
-    const answer = await ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: ok.identityId, Logins: logins(ok.token) }));
+    const answer = await ctx.clients.cognito.send(
+      new GetCredentialsForIdentityCommand({ IdentityId: ok.identityId, Logins: logins(ok.token) }),
+    );
     const session = ctx.emulator.runtime.credentials.find(answer.Credentials!.AccessKeyId!)!.session;
     expect(session.tags).toEqual({ team: 'red' });
     expect(session.source).toEqual({
@@ -169,7 +247,9 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
       sessionToken: answer.Credentials!.SessionToken!,
     });
     const caller = await asGuest.sts.send(new GetCallerIdentityCommand({}));
-    expect(caller.Arn).toBe(`arn:aws:sts::${ctx.emulator.accountId}:assumed-role/${open.unauthenticatedRoleArn.split('/').pop()}/CognitoIdentityCredentials`);
+    expect(caller.Arn).toBe(
+      `arn:aws:sts::${ctx.emulator.accountId}:assumed-role/${open.unauthenticatedRoleArn.split('/').pop()}/CognitoIdentityCredentials`,
+    );
 
     const closed = await createDeveloperPool(ctx.clients);
     const refused = await awsError(ctx.clients.cognito.send(new GetIdCommand({ IdentityPoolId: closed.poolId })));
@@ -182,8 +262,14 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
 
   it('answers ResourceNotFoundException for an unknown identity', async () => {
     const identityId = `${ctx.emulator.region}:11111111-2222-3333-4444-555555555555`;
-    const error = await awsError(ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId })));
-    expect([error.name, error.message, error.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `Identity '${identityId}' not found.`, 400]);
+    const error = await awsError(
+      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId })),
+    );
+    expect([error.name, error.message, error.$metadata.httpStatusCode]).toEqual([
+      'ResourceNotFoundException',
+      `Identity '${identityId}' not found.`,
+      400,
+    ]);
   });
 });
 

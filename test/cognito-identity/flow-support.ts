@@ -1,4 +1,8 @@
-import { CreateIdentityPoolCommand, GetOpenIdTokenForDeveloperIdentityCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  CreateIdentityPoolCommand,
+  GetOpenIdTokenForDeveloperIdentityCommand,
+  SetIdentityPoolRolesCommand,
+} from '@aws-sdk/client-cognito-identity';
 import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import type { Clients } from '../support/emulator.js';
 
@@ -12,7 +16,11 @@ export function uniqueName(prefix: string): string {
 }
 
 /** The trust policy the Cognito console writes for a pool's role. */
-export function cognitoTrustPolicy(poolId: string, amr: 'authenticated' | 'unauthenticated' = 'authenticated', extraActions: string[] = []): string {
+export function cognitoTrustPolicy(
+  poolId: string,
+  amr: 'authenticated' | 'unauthenticated' = 'authenticated',
+  extraActions: string[] = [],
+): string {
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
@@ -30,16 +38,29 @@ export function cognitoTrustPolicy(poolId: string, amr: 'authenticated' | 'unaut
 }
 
 export function invokePolicy(resource = 'arn:aws:execute-api:*:*:*/*/GET/*'): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: resource }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: resource }],
+  });
 }
 
 /** Creates a role with the given trust policy and an `execute-api:Invoke` inline policy; answers its ARN. */
-export async function createRole(clients: Clients, trustPolicy: string, options: { maxSessionDuration?: number } = {}): Promise<string> {
+export async function createRole(
+  clients: Clients,
+  trustPolicy: string,
+  options: { maxSessionDuration?: number } = {},
+): Promise<string> {
   const roleName = uniqueName('role');
   const created = await clients.iam.send(
-    new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trustPolicy, MaxSessionDuration: options.maxSessionDuration }),
+    new CreateRoleCommand({
+      RoleName: roleName,
+      AssumeRolePolicyDocument: trustPolicy,
+      MaxSessionDuration: options.maxSessionDuration,
+    }),
   );
-  await clients.iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'invoke', PolicyDocument: invokePolicy() }));
+  await clients.iam.send(
+    new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'invoke', PolicyDocument: invokePolicy() }),
+  );
   return created.Role?.Arn as string;
 }
 
@@ -70,20 +91,36 @@ export async function createDeveloperPool(
   const authenticatedRoleArn = await createRole(clients, cognitoTrustPolicy(poolId, 'authenticated', extra));
   const unauthenticatedRoleArn = await createRole(clients, cognitoTrustPolicy(poolId, 'unauthenticated'));
   await clients.cognito.send(
-    new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: { authenticated: authenticatedRoleArn, unauthenticated: unauthenticatedRoleArn } }),
+    new SetIdentityPoolRolesCommand({
+      IdentityPoolId: poolId,
+      Roles: { authenticated: authenticatedRoleArn, unauthenticated: unauthenticatedRoleArn },
+    }),
   );
   return { poolId, authenticatedRoleArn, unauthenticatedRoleArn };
 }
 
-export async function developerToken(clients: Clients, poolId: string, userId: string, extra: { TokenDuration?: number; PrincipalTags?: Record<string, string> } = {}) {
+export async function developerToken(
+  clients: Clients,
+  poolId: string,
+  userId: string,
+  extra: { TokenDuration?: number; PrincipalTags?: Record<string, string> } = {},
+) {
   const answer = await clients.cognito.send(
-    new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [developerProvider]: userId }, ...extra }),
+    new GetOpenIdTokenForDeveloperIdentityCommand({
+      IdentityPoolId: poolId,
+      Logins: { [developerProvider]: userId },
+      ...extra,
+    }),
   );
   return { identityId: answer.IdentityId as string, token: answer.Token as string };
 }
 
 /** Moves the emulator clock (POST /_idpool/clock). */
 export async function advanceClock(url: string, seconds: number): Promise<void> {
-  const response = await fetch(`${url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: seconds }) });
+  const response = await fetch(`${url}/_idpool/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceSeconds: seconds }),
+  });
   if (response.status !== 200) throw new Error(`clock: ${response.status}`);
 }

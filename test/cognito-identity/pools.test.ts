@@ -15,7 +15,8 @@ import { uniqueName } from './flow-support.js';
 
 describe('identity pools', () => {
   const ctx = useEmulator();
-  const poolArn = (poolId: string) => `arn:aws:cognito-identity:${ctx.emulator.region}:${ctx.emulator.accountId}:identitypool/${poolId}`;
+  const poolArn = (poolId: string) =>
+    `arn:aws:cognito-identity:${ctx.emulator.region}:${ctx.emulator.accountId}:identitypool/${poolId}`;
 
   it('creates, describes, updates and deletes a pool', async () => {
     const created = await ctx.clients.cognito.send(
@@ -29,7 +30,9 @@ describe('identity pools', () => {
         IdentityPoolTags: { env: 'test' },
       }),
     );
-    expect(created.IdentityPoolId).toMatch(new RegExp(`^${ctx.emulator.region}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`));
+    expect(created.IdentityPoolId).toMatch(
+      new RegExp(`^${ctx.emulator.region}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`),
+    );
     const poolId = created.IdentityPoolId!;
     const described = await ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: poolId }));
     const { $metadata: _ignored, ...pool } = described;
@@ -46,7 +49,11 @@ describe('identity pools', () => {
 
     // Leaving DeveloperProviderName out keeps it; the other settings take their defaults.
     const updated = await ctx.clients.cognito.send(
-      new UpdateIdentityPoolCommand({ IdentityPoolId: poolId, IdentityPoolName: 'Renamed', AllowUnauthenticatedIdentities: false }),
+      new UpdateIdentityPoolCommand({
+        IdentityPoolId: poolId,
+        IdentityPoolName: 'Renamed',
+        AllowUnauthenticatedIdentities: false,
+      }),
     );
     expect(updated.IdentityPoolName).toBe('Renamed');
     expect(updated.DeveloperProviderName).toBe('login.example');
@@ -57,14 +64,24 @@ describe('identity pools', () => {
 
     await ctx.clients.cognito.send(new DeleteIdentityPoolCommand({ IdentityPoolId: poolId }));
     const gone = await awsError(ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: poolId })));
-    expect([gone.name, gone.message, gone.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', `IdentityPool '${poolId}' not found.`, 400]);
-    const deleteAgain = await awsError(ctx.clients.cognito.send(new DeleteIdentityPoolCommand({ IdentityPoolId: poolId })));
+    expect([gone.name, gone.message, gone.$metadata.httpStatusCode]).toEqual([
+      'ResourceNotFoundException',
+      `IdentityPool '${poolId}' not found.`,
+      400,
+    ]);
+    const deleteAgain = await awsError(
+      ctx.clients.cognito.send(new DeleteIdentityPoolCommand({ IdentityPoolId: poolId })),
+    );
     expect([deleteAgain.name, deleteAgain.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 400]);
   });
 
   it('refuses to change the developer provider once set', async () => {
     const created = await ctx.clients.cognito.send(
-      new CreateIdentityPoolCommand({ IdentityPoolName: 'fixed', AllowUnauthenticatedIdentities: false, DeveloperProviderName: 'first.provider' }),
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'fixed',
+        AllowUnauthenticatedIdentities: false,
+        DeveloperProviderName: 'first.provider',
+      }),
     );
     const error = await awsError(
       ctx.clients.cognito.send(
@@ -78,35 +95,63 @@ describe('identity pools', () => {
     );
     expect([error.name, error.$metadata.httpStatusCode]).toEqual(['InvalidParameterException', 400]);
     const same = await ctx.clients.cognito.send(
-      new UpdateIdentityPoolCommand({ IdentityPoolId: created.IdentityPoolId, IdentityPoolName: 'fixed', AllowUnauthenticatedIdentities: false, DeveloperProviderName: 'first.provider' }),
+      new UpdateIdentityPoolCommand({
+        IdentityPoolId: created.IdentityPoolId,
+        IdentityPoolName: 'fixed',
+        AllowUnauthenticatedIdentities: false,
+        DeveloperProviderName: 'first.provider',
+      }),
     );
     expect(same.DeveloperProviderName).toBe('first.provider');
     // A pool without a developer provider may get one.
-    const plain = await ctx.clients.cognito.send(new CreateIdentityPoolCommand({ IdentityPoolName: 'plain', AllowUnauthenticatedIdentities: false }));
+    const plain = await ctx.clients.cognito.send(
+      new CreateIdentityPoolCommand({ IdentityPoolName: 'plain', AllowUnauthenticatedIdentities: false }),
+    );
     const set = await ctx.clients.cognito.send(
-      new UpdateIdentityPoolCommand({ IdentityPoolId: plain.IdentityPoolId, IdentityPoolName: 'plain', AllowUnauthenticatedIdentities: false, DeveloperProviderName: 'late.provider' }),
+      new UpdateIdentityPoolCommand({
+        IdentityPoolId: plain.IdentityPoolId,
+        IdentityPoolName: 'plain',
+        AllowUnauthenticatedIdentities: false,
+        DeveloperProviderName: 'late.provider',
+      }),
     );
     expect(set.DeveloperProviderName).toBe('late.provider');
   });
 
   it('answers the model constraints with ValidationException', async () => {
-    const badName = await awsError(ctx.clients.cognito.send(new CreateIdentityPoolCommand({ IdentityPoolName: 'bad/name', AllowUnauthenticatedIdentities: false })));
+    const badName = await awsError(
+      ctx.clients.cognito.send(
+        new CreateIdentityPoolCommand({ IdentityPoolName: 'bad/name', AllowUnauthenticatedIdentities: false }),
+      ),
+    );
     expect(badName.name).toBe('ValidationException');
     expect(badName.message).toBe(
       "1 validation error detected: Value 'bad/name' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+",
     );
     expect(badName.$metadata.httpStatusCode).toBe(400);
-    const badId = await awsError(ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: 'not-a-pool-id' })));
+    const badId = await awsError(
+      ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: 'not-a-pool-id' })),
+    );
     expect([badId.name, badId.$metadata.httpStatusCode]).toEqual(['ValidationException', 400]);
     const tooMany = await awsError(ctx.clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 61 })));
     expect([tooMany.name, tooMany.$metadata.httpStatusCode]).toEqual(['ValidationException', 400]);
   });
 
   it('lists the pools of the account and region page by page', async () => {
-    const client = new CognitoIdentityClient({ endpoint: ctx.emulator.url, region: 'eu-west-1', credentials: rootCredentials, maxAttempts: 1 });
+    const client = new CognitoIdentityClient({
+      endpoint: ctx.emulator.url,
+      region: 'eu-west-1',
+      credentials: rootCredentials,
+      maxAttempts: 1,
+    });
     const ids: string[] = [];
     for (let index = 0; index < 7; index++) {
-      const pool = await client.send(new CreateIdentityPoolCommand({ IdentityPoolName: uniqueName('listed'), AllowUnauthenticatedIdentities: false }));
+      const pool = await client.send(
+        new CreateIdentityPoolCommand({
+          IdentityPoolName: uniqueName('listed'),
+          AllowUnauthenticatedIdentities: false,
+        }),
+      );
       expect(pool.IdentityPoolId).toMatch(/^eu-west-1:/);
       ids.push(pool.IdentityPoolId!);
     }
@@ -125,7 +170,9 @@ describe('identity pools', () => {
     // The pools of eu-west-1 are not seen from the emulator's region, and not found there.
     const home = await ctx.clients.cognito.send(new ListIdentityPoolsCommand({ MaxResults: 60 }));
     expect(home.IdentityPools!.map((pool) => pool.IdentityPoolId)).not.toContain(ids[0]);
-    const elsewhere = await awsError(ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: ids[0] })));
+    const elsewhere = await awsError(
+      ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: ids[0] })),
+    );
     expect([elsewhere.name, elsewhere.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 400]);
 
     const badToken = await awsError(client.send(new ListIdentityPoolsCommand({ MaxResults: 3, NextToken: 'garbage' })));
@@ -134,23 +181,41 @@ describe('identity pools', () => {
 
   it('tags, lists tags and untags a pool by its ARN', async () => {
     const created = await ctx.clients.cognito.send(
-      new CreateIdentityPoolCommand({ IdentityPoolName: 'tagged', AllowUnauthenticatedIdentities: false, IdentityPoolTags: { a: '1' } }),
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'tagged',
+        AllowUnauthenticatedIdentities: false,
+        IdentityPoolTags: { a: '1' },
+      }),
     );
     const arn = poolArn(created.IdentityPoolId!);
     await ctx.clients.cognito.send(new TagResourceCommand({ ResourceArn: arn, Tags: { b: '2', a: 'one' } }));
-    expect((await ctx.clients.cognito.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).toEqual({ a: 'one', b: '2' });
+    expect((await ctx.clients.cognito.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).toEqual({
+      a: 'one',
+      b: '2',
+    });
     await ctx.clients.cognito.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['a', 'absent'] }));
-    expect((await ctx.clients.cognito.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).toEqual({ b: '2' });
-    expect((await ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: created.IdentityPoolId }))).IdentityPoolTags).toEqual({ b: '2' });
+    expect((await ctx.clients.cognito.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).toEqual({
+      b: '2',
+    });
+    expect(
+      (await ctx.clients.cognito.send(new DescribeIdentityPoolCommand({ IdentityPoolId: created.IdentityPoolId })))
+        .IdentityPoolTags,
+    ).toEqual({ b: '2' });
 
     const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`k${index}`, 'v']));
     const limit = await awsError(ctx.clients.cognito.send(new TagResourceCommand({ ResourceArn: arn, Tags: tooMany })));
     expect([limit.name, limit.$metadata.httpStatusCode]).toEqual(['InvalidParameterException', 400]);
     const missing = await awsError(
-      ctx.clients.cognito.send(new ListTagsForResourceCommand({ ResourceArn: poolArn(`${ctx.emulator.region}:00000000-0000-0000-0000-000000000000`) })),
+      ctx.clients.cognito.send(
+        new ListTagsForResourceCommand({
+          ResourceArn: poolArn(`${ctx.emulator.region}:00000000-0000-0000-0000-000000000000`),
+        }),
+      ),
     );
     expect([missing.name, missing.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', 400]);
-    const notAnArn = await awsError(ctx.clients.cognito.send(new ListTagsForResourceCommand({ ResourceArn: 'arn:aws:s3:::some-bucket-name' })));
+    const notAnArn = await awsError(
+      ctx.clients.cognito.send(new ListTagsForResourceCommand({ ResourceArn: 'arn:aws:s3:::some-bucket-name' })),
+    );
     expect([notAnArn.name, notAnArn.$metadata.httpStatusCode]).toEqual(['InvalidParameterException', 400]);
   });
 });

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { resolveRoleArn, ruleMatches } from '../../emulator/services/cognito-identity/role-resolution.js';
 import type { IdentityPoolRecord } from '../../emulator/store/cognito-pools.js';
 
-const pool = (roleMappings: Record<string, RoleMapping> = {}, roles: Record<string, string> = { authenticated: 'auth', unauthenticated: 'guest' }): IdentityPoolRecord => ({
+const pool = (
+  roleMappings: Record<string, RoleMapping> = {},
+  roles: Record<string, string> = { authenticated: 'auth', unauthenticated: 'guest' },
+): IdentityPoolRecord => ({
   seq: 1,
   poolId: 'us-east-1:pool',
   accountId: '000000000000',
@@ -29,11 +32,18 @@ describe('role resolution', () => {
   it('gives each kind of identity its pool role, and refuses a missing one', () => {
     expect(resolveRoleArn(pool(), { authenticationType: 'unauthenticated' })).toBe('guest');
     expect(resolveRoleArn(pool(), authenticated({}))).toBe('auth');
-    expect(() => resolveRoleArn(pool({}, {}), authenticated({}))).toThrow(expect.objectContaining({ code: 'InvalidIdentityPoolConfigurationException' }));
+    expect(() => resolveRoleArn(pool({}, {}), authenticated({}))).toThrow(
+      expect.objectContaining({ code: 'InvalidIdentityPoolConfigurationException' }),
+    );
   });
 
   it('matches rules in order with each match type', () => {
-    const rule = (MatchType: 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual', Value: string) => ({ Claim: 'c', MatchType, Value, RoleARN: 'r' });
+    const rule = (MatchType: 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual', Value: string) => ({
+      Claim: 'c',
+      MatchType,
+      Value,
+      RoleARN: 'r',
+    });
     expect(ruleMatches(rule('Equals', 'paid'), 'paid')).toBe(true);
     expect(ruleMatches(rule('Equals', 'paid'), 'paid-not')).toBe(false);
     expect(ruleMatches(rule('Contains', 'ai'), 'paid')).toBe(true);
@@ -57,16 +67,28 @@ describe('role resolution', () => {
     };
     expect(resolveRoleArn(pool({ dev: mapping }), authenticated({ tier: 'gold' }))).toBe('gold-role');
     expect(resolveRoleArn(pool({ dev: mapping }), authenticated({ tier: 'green' }))).toBe('g-role');
-    expect(() => resolveRoleArn(pool({ dev: mapping }), authenticated({ tier: 'blue' }))).toThrow('The ambiguous role mapping rules for: dev denied this request.');
+    expect(() => resolveRoleArn(pool({ dev: mapping }), authenticated({ tier: 'blue' }))).toThrow(
+      'The ambiguous role mapping rules for: dev denied this request.',
+    );
   });
 
   it('takes the role from cognito:preferred_role and cognito:roles for Token mappings', () => {
-    const token = (resolution: 'AuthenticatedRole' | 'Deny') => pool({ dev: { Type: 'Token', AmbiguousRoleResolution: resolution } });
-    expect(resolveRoleArn(token('Deny'), authenticated({ 'cognito:preferred_role': 'preferred', 'cognito:roles': ['a', 'preferred'] }))).toBe('preferred');
+    const token = (resolution: 'AuthenticatedRole' | 'Deny') =>
+      pool({ dev: { Type: 'Token', AmbiguousRoleResolution: resolution } });
+    expect(
+      resolveRoleArn(
+        token('Deny'),
+        authenticated({ 'cognito:preferred_role': 'preferred', 'cognito:roles': ['a', 'preferred'] }),
+      ),
+    ).toBe('preferred');
     expect(resolveRoleArn(token('Deny'), authenticated({ 'cognito:roles': ['only'] }))).toBe('only');
     expect(resolveRoleArn(token('Deny'), authenticated({ 'cognito:roles': ['a', 'b'] }, 'b'))).toBe('b');
     expect(resolveRoleArn(token('AuthenticatedRole'), authenticated({ 'cognito:roles': ['a', 'b'] }))).toBe('auth');
-    expect(resolveRoleArn(token('AuthenticatedRole'), authenticated({ 'cognito:roles': ['a', 'b'] }, 'c'))).toBe('auth');
-    expect(() => resolveRoleArn(token('Deny'), authenticated({ 'cognito:roles': ['a', 'b'] }))).toThrow(expect.objectContaining({ code: 'NotAuthorizedException' }));
+    expect(resolveRoleArn(token('AuthenticatedRole'), authenticated({ 'cognito:roles': ['a', 'b'] }, 'c'))).toBe(
+      'auth',
+    );
+    expect(() => resolveRoleArn(token('Deny'), authenticated({ 'cognito:roles': ['a', 'b'] }))).toThrow(
+      expect.objectContaining({ code: 'NotAuthorizedException' }),
+    );
   });
 });

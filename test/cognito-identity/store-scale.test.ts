@@ -7,7 +7,13 @@ describe('the Cognito store at scale', () => {
   const db = Database.open();
   const store = new CognitoStore(db);
   const pool = store.pools.create(
-    { poolId: 'us-east-1:11111111-1111-1111-1111-111111111111', accountId: '000000000000', region: 'us-east-1', createdAt: 0, tags: {} },
+    {
+      poolId: 'us-east-1:11111111-1111-1111-1111-111111111111',
+      accountId: '000000000000',
+      region: 'us-east-1',
+      createdAt: 0,
+      tags: {},
+    },
     {
       name: 'big',
       allowUnauthenticatedIdentities: false,
@@ -22,7 +28,11 @@ describe('the Cognito store at scale', () => {
   const count = 20_000;
   const ids: string[] = [];
   for (let index = 0; index < count; index++) {
-    const result = store.identities.link({ poolSeq: pool.seq, provider: 'test.login', login: `user-${index}` }, 'us-east-1', index);
+    const result = store.identities.link(
+      { poolSeq: pool.seq, provider: 'test.login', login: `user-${index}` },
+      'us-east-1',
+      index,
+    );
     if (result.kind === 'linked') ids.push(result.identityId);
   }
 
@@ -34,10 +44,19 @@ describe('the Cognito store at scale', () => {
 
   it('answers every lookup through an index', () => {
     const plans = [
-      ['SELECT identity_seq FROM cognito_logins WHERE pool_seq = ? AND provider = ? AND login = ?', [pool.seq, 'test.login', 'user-1']],
+      [
+        'SELECT identity_seq FROM cognito_logins WHERE pool_seq = ? AND provider = ? AND login = ?',
+        [pool.seq, 'test.login', 'user-1'],
+      ],
       ['SELECT * FROM cognito_identities WHERE identity_id = ?', [ids[5]]],
-      ['SELECT * FROM cognito_identities i WHERE i.pool_seq = ? AND i.seq > ? ORDER BY i.seq LIMIT 61', [pool.seq, 100]],
-      ['SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ORDER BY login LIMIT 61', [1, 'test.login', '']],
+      [
+        'SELECT * FROM cognito_identities i WHERE i.pool_seq = ? AND i.seq > ? ORDER BY i.seq LIMIT 61',
+        [pool.seq, 100],
+      ],
+      [
+        'SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ORDER BY login LIMIT 61',
+        [1, 'test.login', ''],
+      ],
       ['SELECT count(*) FROM cognito_logins WHERE identity_seq = ?', [1]],
     ] as const;
     for (const [query, parameters] of plans) {
@@ -49,7 +68,11 @@ describe('the Cognito store at scale', () => {
   });
 
   it('resolves an existing developer user to its identity', () => {
-    const result = store.identities.link({ poolSeq: pool.seq, provider: 'test.login', login: 'user-12345' }, 'us-east-1', 0);
+    const result = store.identities.link(
+      { poolSeq: pool.seq, provider: 'test.login', login: 'user-12345' },
+      'us-east-1',
+      0,
+    );
     expect(result).toEqual({ kind: 'linked', identityId: ids[12345], created: false });
   });
 });

@@ -9,7 +9,10 @@ describe('Cognito Identity on the wire (awsJson1_1)', () => {
   const call = (operation: string, body: unknown) =>
     fetch(ctx.emulator.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityService.${operation}` },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityService.${operation}`,
+      },
       body: JSON.stringify(body),
     });
 
@@ -27,7 +30,10 @@ describe('Cognito Identity on the wire (awsJson1_1)', () => {
   it('writes credential expiry as epoch seconds', async () => {
     const { poolId } = await createDeveloperPool(ctx.clients);
     const { identityId, token } = await developerToken(ctx.clients, poolId, 'wire-user');
-    const response = await call('GetCredentialsForIdentity', { IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } });
+    const response = await call('GetCredentialsForIdentity', {
+      IdentityId: identityId,
+      Logins: { 'cognito-identity.amazonaws.com': token },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { IdentityId: string; Credentials: Record<string, unknown> };
     expect(Object.keys(body.Credentials).sort()).toEqual(['AccessKeyId', 'Expiration', 'SecretKey', 'SessionToken']);
@@ -42,7 +48,9 @@ describe('Cognito Identity on the wire (awsJson1_1)', () => {
     expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.1');
     expect(response.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
     expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await response.text()).toBe(`{"__type":"ResourceNotFoundException","message":"IdentityPool '${poolId}' not found."}`);
+    expect(await response.text()).toBe(
+      `{"__type":"ResourceNotFoundException","message":"IdentityPool '${poolId}' not found."}`,
+    );
   });
 
   it('answers a broken constraint with ValidationException', async () => {
@@ -50,7 +58,8 @@ describe('Cognito Identity on the wire (awsJson1_1)', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       __type: 'ValidationException',
-      message: "1 validation error detected: Value 'no-colon' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+",
+      message:
+        "1 validation error detected: Value 'no-colon' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+",
     });
   });
 });

@@ -20,7 +20,14 @@ describe('merges and unlinks racing with token calls', () => {
     const users = Array.from({ length: 30 }, (_, index) => `racer-${index}`);
     const random = new Random(7);
     const identityOf = async (user: string) =>
-      (await cognito.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [developerProvider]: user } }))).IdentityId as string;
+      (
+        await cognito.send(
+          new GetOpenIdTokenForDeveloperIdentityCommand({
+            IdentityPoolId: poolId,
+            Logins: { [developerProvider]: user },
+          }),
+        )
+      ).IdentityId as string;
 
     const operations = Array.from({ length: 400 }, () => {
       const user = random.pick(users);
@@ -29,21 +36,47 @@ describe('merges and unlinks racing with token calls', () => {
       return async () => {
         if (kind === 0) return identityOf(user);
         if (kind === 1) {
-          return cognito.send(new MergeDeveloperIdentitiesCommand({ IdentityPoolId: poolId, DeveloperProviderName: developerProvider, SourceUserIdentifier: user, DestinationUserIdentifier: other }));
-        }
-        if (kind === 2) {
-          const lookup = await cognito.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: user }));
           return cognito.send(
-            new UnlinkDeveloperIdentityCommand({ IdentityPoolId: poolId, IdentityId: lookup.IdentityId, DeveloperProviderName: developerProvider, DeveloperUserIdentifier: user }),
+            new MergeDeveloperIdentitiesCommand({
+              IdentityPoolId: poolId,
+              DeveloperProviderName: developerProvider,
+              SourceUserIdentifier: user,
+              DestinationUserIdentifier: other,
+            }),
           );
         }
-        const target = (await cognito.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: other }))).IdentityId;
-        return cognito.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, IdentityId: target, Logins: { [developerProvider]: user } }));
+        if (kind === 2) {
+          const lookup = await cognito.send(
+            new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: user }),
+          );
+          return cognito.send(
+            new UnlinkDeveloperIdentityCommand({
+              IdentityPoolId: poolId,
+              IdentityId: lookup.IdentityId,
+              DeveloperProviderName: developerProvider,
+              DeveloperUserIdentifier: user,
+            }),
+          );
+        }
+        const target = (
+          await cognito.send(
+            new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: other }),
+          )
+        ).IdentityId;
+        return cognito.send(
+          new GetOpenIdTokenForDeveloperIdentityCommand({
+            IdentityPoolId: poolId,
+            IdentityId: target,
+            Logins: { [developerProvider]: user },
+          }),
+        );
       };
     });
     const outcomes = await Promise.allSettled(operations.map((operation) => operation()));
     const serverFaults = outcomes.filter(
-      (outcome) => outcome.status === 'rejected' && ((outcome.reason as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 500) >= 500,
+      (outcome) =>
+        outcome.status === 'rejected' &&
+        ((outcome.reason as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 500) >= 500,
     );
     expect(serverFaults).toEqual([]);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled').length).toBeGreaterThan(100);
@@ -51,23 +84,37 @@ describe('merges and unlinks racing with token calls', () => {
     // Every user still linked resolves to one identity, and that identity lists the user back.
     const ownerOf = new Map<string, string>();
     for (const user of users) {
-      const lookup = await cognito.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: user })).catch(() => undefined);
+      const lookup = await cognito
+        .send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: user }))
+        .catch(() => undefined);
       if (!lookup?.IdentityId) continue;
       ownerOf.set(user, lookup.IdentityId);
-      const back = await cognito.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, IdentityId: lookup.IdentityId, MaxResults: 60 }));
+      const back = await cognito.send(
+        new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, IdentityId: lookup.IdentityId, MaxResults: 60 }),
+      );
       expect(back.DeveloperUserIdentifierList, user).toContain(user);
     }
     // Every identity's listed users resolve back to it: no login belongs to two identities.
     const identities: IdentityDescription[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await cognito.send(new ListIdentitiesCommand({ IdentityPoolId: poolId, MaxResults: 60, NextToken: nextToken }));
+      const page = await cognito.send(
+        new ListIdentitiesCommand({ IdentityPoolId: poolId, MaxResults: 60, NextToken: nextToken }),
+      );
       identities.push(...(page.Identities ?? []));
       nextToken = page.NextToken;
     } while (nextToken);
     let linkedUsers = 0;
     for (const identity of identities) {
-      const back = await cognito.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, IdentityId: identity.IdentityId, MaxResults: 60 })).catch(() => undefined);
+      const back = await cognito
+        .send(
+          new LookupDeveloperIdentityCommand({
+            IdentityPoolId: poolId,
+            IdentityId: identity.IdentityId,
+            MaxResults: 60,
+          }),
+        )
+        .catch(() => undefined);
       for (const user of back?.DeveloperUserIdentifierList ?? []) {
         expect(ownerOf.get(user), user).toBe(identity.IdentityId);
         linkedUsers++;

@@ -25,7 +25,9 @@ describe("the console's explanation material in the request log", () => {
     expect((signature as Error).name).toBe('SignatureDoesNotMatch');
     expect((signature as Error).message).toContain(keys.sessionToken);
     const iam = new IAMClient({ ...config, credentials: keys });
-    const denied = await iam.send(new DeleteRoleCommand({ RoleName: 'console-log-role' })).catch((error: Error) => error);
+    const denied = await iam
+      .send(new DeleteRoleCommand({ RoleName: 'console-log-role' }))
+      .catch((error: Error) => error);
     expect((denied as Error).name).toBe('AccessDenied');
     const listed = await (await fetch(`${emulator.url}/_idpool/requests`)).text();
     expect(listed).not.toContain(keys.sessionToken);
@@ -34,7 +36,9 @@ describe("the console's explanation material in the request log", () => {
     const detail = await (await fetch(`${emulator.url}/_idpool/console/api/requests?limit=5`)).json();
     const [deniedEntry] = (detail as { requests: { requestId: string; decision?: string }[] }).requests;
     expect(deniedEntry?.decision).toBe('implicit-deny');
-    const explained = await (await fetch(`${emulator.url}/_idpool/console/api/requests/${deniedEntry?.requestId}`)).json();
+    const explained = await (
+      await fetch(`${emulator.url}/_idpool/console/api/requests/${deniedEntry?.requestId}`)
+    ).json();
     expect((explained as { explanation: { kind: string } }).explanation.kind).toBe('iam-denial');
     await emulator.stop();
     const file = readFileSync(join(dataDir, 'requests.sqlite')).toString('latin1');

@@ -14,8 +14,14 @@ describe('the contract definitions', () => {
   it('cover every step with a positive and a negative contract', () => {
     for (const step of steps) {
       const ofStep = allContracts.filter((contract) => contract.step === step.id);
-      expect(ofStep.some((contract) => contract.expect.kind === 'response'), step.id).toBe(true);
-      expect(ofStep.some((contract) => contract.expect.kind === 'error'), step.id).toBe(true);
+      expect(
+        ofStep.some((contract) => contract.expect.kind === 'response'),
+        step.id,
+      ).toBe(true);
+      expect(
+        ofStep.some((contract) => contract.expect.kind === 'error'),
+        step.id,
+      ).toBe(true);
     }
   });
 
@@ -38,7 +44,10 @@ describe('the contract definitions', () => {
   });
 
   it('export as JSON Schema, one per contract', () => {
-    const schemas = contractJsonSchemas(allContracts) as Record<string, { $schema?: string; title?: string; properties?: Record<string, unknown> }>;
+    const schemas = contractJsonSchemas(allContracts) as Record<
+      string,
+      { $schema?: string; title?: string; properties?: Record<string, unknown> }
+    >;
     expect(Object.keys(schemas)).toEqual(allContracts.map((contract) => contract.id));
     const issued = schemas['get-credentials-for-identity.issued'];
     expect(issued?.$schema).toContain('json-schema.org');

@@ -6,7 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/testing.js';
 import { awsError, clientsFor } from '../support/emulator.js';
 
-const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const trust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
 
 // The disk filling up is simulated by capping the database file at its current size (SQLite's max_page_count):
 // SQLite then fails writes with SQLITE_FULL exactly as on a full disk.
@@ -26,12 +29,22 @@ describe('a full disk under --data-dir', () => {
 
       let refusal: Awaited<ReturnType<typeof awsError>> | undefined;
       for (let index = 0; index < 500 && !refusal; index++) {
-        refusal = await awsError(iam.send(new CreateRoleCommand({ RoleName: `filler-${index}`, AssumeRolePolicyDocument: trust, Description: 'x'.repeat(900) }))).catch(() => undefined);
+        refusal = await awsError(
+          iam.send(
+            new CreateRoleCommand({
+              RoleName: `filler-${index}`,
+              AssumeRolePolicyDocument: trust,
+              Description: 'x'.repeat(900),
+            }),
+          ),
+        ).catch(() => undefined);
       }
       expect(refusal?.name).toBe('ServiceUnavailable');
       expect(refusal?.$metadata.httpStatusCode).toBe(503);
       expect(refusal?.message).toContain('the disk holding its --data-dir is full');
-      expect(lines.some((line) => line.includes('ERROR') && line.includes('disk holding its --data-dir is full'))).toBe(true);
+      expect(lines.some((line) => line.includes('ERROR') && line.includes('disk holding its --data-dir is full'))).toBe(
+        true,
+      );
 
       sql.pragma('max_page_count = 1073741823');
       await iam.send(new CreateRoleCommand({ RoleName: 'after-full', AssumeRolePolicyDocument: trust }));

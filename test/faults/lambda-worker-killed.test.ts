@@ -3,11 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.js';
 import { createLambdaRole, deployFunction, payloadOf } from '../support/lambda-functions.js';
 
-const napper = { 'index.mjs': 'export const handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms ?? 0)); return process.pid; };' };
+const napper = {
+  'index.mjs':
+    'export const handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms ?? 0)); return process.pid; };',
+};
 
 describe('a Lambda worker killed from outside', () => {
   const ctx = useEmulator();
-  const invoke = (ms: number) => ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'napper', Payload: Buffer.from(JSON.stringify({ ms })) }));
+  const invoke = (ms: number) =>
+    ctx.clients.lambda.send(
+      new InvokeCommand({ FunctionName: 'napper', Payload: Buffer.from(JSON.stringify({ ms })) }),
+    );
 
   beforeAll(async () => {
     await deployFunction(ctx.clients, await createLambdaRole(ctx.clients, 'napper-role'), 'napper', napper);

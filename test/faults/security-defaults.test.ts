@@ -19,8 +19,16 @@ describe('security defaults', () => {
   it('serves no admin route with --no-admin', async () => {
     const server = await serve(['--no-admin']);
     try {
-      for (const [method, path] of [['GET', 'health'], ['POST', 'reset'], ['GET', 'state'], ['POST', 'clock']]) {
-        const response = await fetch(`${server.url}/_idpool/${path}`, { method, body: method === 'POST' ? '{}' : undefined });
+      for (const [method, path] of [
+        ['GET', 'health'],
+        ['POST', 'reset'],
+        ['GET', 'state'],
+        ['POST', 'clock'],
+      ]) {
+        const response = await fetch(`${server.url}/_idpool/${path}`, {
+          method,
+          body: method === 'POST' ? '{}' : undefined,
+        });
         expect(response.status, path).toBe(404);
       }
     } finally {
@@ -35,16 +43,30 @@ describe('security defaults', () => {
       const clients = clientsFor(emulator);
       const pool = await createDeveloperPool(clients);
       const { identityId, token } = await developerToken(clients, pool.poolId, 'alice');
-      const answer = await clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } }));
+      const answer = await clients.cognito.send(
+        new GetCredentialsForIdentityCommand({
+          IdentityId: identityId,
+          Logins: { 'cognito-identity.amazonaws.com': token },
+        }),
+      );
       const credentials = answer.Credentials as { AccessKeyId: string; SecretKey: string; SessionToken: string };
-      const asRole = clientsFor(emulator, { accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretKey, sessionToken: credentials.SessionToken });
+      const asRole = clientsFor(emulator, {
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretKey,
+        sessionToken: credentials.SessionToken,
+      });
       await asRole.sts.send(new GetCallerIdentityCommand({}));
-      const wrongSecret = clientsFor(emulator, { accessKeyId: credentials.AccessKeyId, secretAccessKey: 'wrong', sessionToken: credentials.SessionToken });
+      const wrongSecret = clientsFor(emulator, {
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: 'wrong',
+        sessionToken: credentials.SessionToken,
+      });
       await wrongSecret.sts.send(new GetCallerIdentityCommand({})).catch(() => undefined);
 
       expect(lines.length).toBeGreaterThan(5);
       const log = lines.join('\n');
-      for (const secret of [credentials.SecretKey, credentials.SessionToken, token, token.split('.')[2] as string]) expect(log).not.toContain(secret);
+      for (const secret of [credentials.SecretKey, credentials.SessionToken, token, token.split('.')[2] as string])
+        expect(log).not.toContain(secret);
     } finally {
       await emulator.stop();
     }

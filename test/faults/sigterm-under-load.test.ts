@@ -22,13 +22,22 @@ describe('SIGTERM while requests are in flight', () => {
     const server = await serve(['--lambda-workers', '20']);
     try {
       const clients = clientsFor({ url: server.url, region: 'us-east-1' });
-      await deployFunction(clients, await createLambdaRole(clients, 'slow-role'), 'slow', { 'index.mjs': slowHandler }, { Timeout: 30, Environment: { Variables: { MARKER_DIR: markers } } });
-      const inFlight = Array.from({ length: 20 }, () => clients.lambda.send(new InvokeCommand({ FunctionName: 'slow' })));
+      await deployFunction(
+        clients,
+        await createLambdaRole(clients, 'slow-role'),
+        'slow',
+        { 'index.mjs': slowHandler },
+        { Timeout: 30, Environment: { Variables: { MARKER_DIR: markers } } },
+      );
+      const inFlight = Array.from({ length: 20 }, () =>
+        clients.lambda.send(new InvokeCommand({ FunctionName: 'slow' })),
+      );
       while (readdirSync(markers).length < 20) await new Promise((resolve) => setTimeout(resolve, 20));
       const exited = server.stop();
       const answers = await Promise.allSettled(inFlight);
       expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill('fulfilled'));
-      for (const answer of answers) expect(payloadOf((answer as PromiseFulfilledResult<{ Payload?: Uint8Array }>).value)).toBe('done');
+      for (const answer of answers)
+        expect(payloadOf((answer as PromiseFulfilledResult<{ Payload?: Uint8Array }>).value)).toBe('done');
       expect(await exited).toBe(0);
       await expect(fetch(`${server.url}/_idpool/health`)).rejects.toThrow();
     } finally {

@@ -19,12 +19,21 @@ interface Answer {
 function send(agent: Agent, base: URL, request: WireRequest, host?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers = { ...request.headers, ...(host ? { host } : {}) };
-    const outgoing = httpRequest({ host: base.hostname, port: base.port, method: request.method, path: request.path, headers, agent }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const outgoing = httpRequest(
+      { host: base.hostname, port: base.port, method: request.method, path: request.path, headers, agent },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(request.body);
   });
@@ -32,7 +41,8 @@ function send(agent: Agent, base: URL, request: WireRequest, host?: string): Pro
 
 /** An error as AWS writes one: `{__type, message}`, `{message}`/`{Message}` with x-amzn-ErrorType, or an XML ErrorResponse. */
 function isAwsErrorShape(answer: Answer): boolean {
-  if (answer.body.startsWith('<ErrorResponse')) return /<Code>[^<]+<\/Code>/.test(answer.body) && /<Message>/.test(answer.body);
+  if (answer.body.startsWith('<ErrorResponse'))
+    return /<Code>[^<]+<\/Code>/.test(answer.body) && /<Message>/.test(answer.body);
   try {
     const body = JSON.parse(answer.body) as Record<string, unknown>;
     const message = body.message ?? body.Message;
@@ -44,7 +54,10 @@ function isAwsErrorShape(answer: Answer): boolean {
 }
 
 const emulated = (await loadedServices()).flatMap((service) =>
-  Object.keys(service.operations).map((name) => ({ service, operation: service.model.operations[name] as NonNullable<(typeof service.model.operations)[string]> })),
+  Object.keys(service.operations).map((name) => ({
+    service,
+    operation: service.model.operations[name] as NonNullable<(typeof service.model.operations)[string]>,
+  })),
 );
 
 describe('malformed requests across every emulated operation and protocol', () => {
@@ -62,27 +75,50 @@ describe('malformed requests across every emulated operation and protocol', () =
     let baseline = 0;
     try {
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.nat(emulated.length - 1), fc.boolean(), fc.nat(), async (caseSeed, pick, protocolLevel, mutationPick) => {
-          const random = new Random(caseSeed);
-          const { service, operation } = emulated[pick] as (typeof emulated)[number];
-          const valid = (operation.input ? plausibleValue(service.model, operation.input, random) : {}) as Record<string, unknown>;
-          let request: WireRequest;
-          let host: string | undefined;
-          if (protocolLevel) {
-            const mutation = protocolMutations[mutationPick % protocolMutations.length] as (typeof protocolMutations)[number];
-            request = breakRequest(sign(wireRequest(service, operation, valid), base.host, service, emulator.region), mutation, random, bodyLimit);
-            if (mutation === 'oddPath' && random.next() < 0.3) host = `a1b2c3d4e5.execute-api.localhost:${base.port}`;
-          } else {
-            const mutation = memberMutations[mutationPick % memberMutations.length] as (typeof memberMutations)[number];
-            request = sign(wireRequest(service, operation, mutate(service.model, operation.input, valid, mutation, random)), base.host, service, emulator.region);
-          }
-          const answer = await send(agent, base, request, host);
-          sent++;
-          if (sent === 100) baseline = heap();
-          const where = `${service.name}:${operation.name} ${request.method} ${request.path.slice(0, 120)} → ${answer.status} ${answer.body.slice(0, 300)}`;
-          expect(answer.status, where).toBeLessThan(500);
-          if (answer.status >= 400) expect(isAwsErrorShape(answer), where).toBe(true);
-        }),
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          fc.nat(emulated.length - 1),
+          fc.boolean(),
+          fc.nat(),
+          async (caseSeed, pick, protocolLevel, mutationPick) => {
+            const random = new Random(caseSeed);
+            const { service, operation } = emulated[pick] as (typeof emulated)[number];
+            const valid = (operation.input ? plausibleValue(service.model, operation.input, random) : {}) as Record<
+              string,
+              unknown
+            >;
+            let request: WireRequest;
+            let host: string | undefined;
+            if (protocolLevel) {
+              const mutation = protocolMutations[
+                mutationPick % protocolMutations.length
+              ] as (typeof protocolMutations)[number];
+              request = breakRequest(
+                sign(wireRequest(service, operation, valid), base.host, service, emulator.region),
+                mutation,
+                random,
+                bodyLimit,
+              );
+              if (mutation === 'oddPath' && random.next() < 0.3) host = `a1b2c3d4e5.execute-api.localhost:${base.port}`;
+            } else {
+              const mutation = memberMutations[
+                mutationPick % memberMutations.length
+              ] as (typeof memberMutations)[number];
+              request = sign(
+                wireRequest(service, operation, mutate(service.model, operation.input, valid, mutation, random)),
+                base.host,
+                service,
+                emulator.region,
+              );
+            }
+            const answer = await send(agent, base, request, host);
+            sent++;
+            if (sent === 100) baseline = heap();
+            const where = `${service.name}:${operation.name} ${request.method} ${request.path.slice(0, 120)} → ${answer.status} ${answer.body.slice(0, 300)}`;
+            expect(answer.status, where).toBeLessThan(500);
+            if (answer.status >= 400) expect(isAwsErrorShape(answer), where).toBe(true);
+          },
+        ),
         { numRuns: runs, seed, endOnFailure: true },
       );
       expect(sent).toBeGreaterThanOrEqual(1000);

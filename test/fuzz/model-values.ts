@@ -29,14 +29,26 @@ export function plausibleValue(model: ServiceModel, ref: ShapeRef, random: Rando
     case 'structure': {
       const value: Record<string, unknown> = {};
       for (const [name, member] of Object.entries(shape.members)) {
-        if (shape.required?.includes(name) || (depth < 2 && random.next() < 0.3)) value[name] = plausibleValue(model, member, random, depth + 1);
+        if (shape.required?.includes(name) || (depth < 2 && random.next() < 0.3))
+          value[name] = plausibleValue(model, member, random, depth + 1);
       }
       return value;
     }
     case 'list':
-      return depth > 3 ? [] : Array.from({ length: Math.max(shape.min ?? 0, random.int(3)) }, () => plausibleValue(model, shape.member, random, depth + 1));
+      return depth > 3
+        ? []
+        : Array.from({ length: Math.max(shape.min ?? 0, random.int(3)) }, () =>
+            plausibleValue(model, shape.member, random, depth + 1),
+          );
     case 'map':
-      return depth > 3 ? {} : Object.fromEntries(Array.from({ length: random.int(3) }, (_, index) => [`key${index}`, plausibleValue(model, shape.value, random, depth + 1)]));
+      return depth > 3
+        ? {}
+        : Object.fromEntries(
+            Array.from({ length: random.int(3) }, (_, index) => [
+              `key${index}`,
+              plausibleValue(model, shape.value, random, depth + 1),
+            ]),
+          );
     case 'string':
       if (shape.enum) return random.pick(shape.enum);
       return 'a'.repeat(Math.max(shape.min ?? 1, Math.min(shape.max ?? 8, 8)));
@@ -54,14 +66,31 @@ export function plausibleValue(model: ServiceModel, ref: ShapeRef, random: Rando
   }
 }
 
-export const memberMutations = ['wrongType', 'missingRequired', 'extraMember', 'tooLong', 'badEnum', 'outOfRange', 'nullValue', 'deepNesting'] as const;
+export const memberMutations = [
+  'wrongType',
+  'missingRequired',
+  'extraMember',
+  'tooLong',
+  'badEnum',
+  'outOfRange',
+  'nullValue',
+  'deepNesting',
+] as const;
 export type MemberMutation = (typeof memberMutations)[number];
 
 const wrongTypes: unknown[] = [42, 'text', true, { nested: { object: 1 } }, [1, 'two', null], -1.5, ''];
 
 /** Breaks one member of a plausible input the way `mutation` says (the JSON shape: what a client would send). */
-export function mutate(model: ServiceModel, inputRef: ShapeRef | undefined, input: Record<string, unknown>, mutation: MemberMutation, random: Random): Record<string, unknown> {
-  const result = JSON.parse(JSON.stringify(input, (_, value: unknown) => (value instanceof Date ? value.getTime() / 1000 : value))) as Record<string, unknown>;
+export function mutate(
+  model: ServiceModel,
+  inputRef: ShapeRef | undefined,
+  input: Record<string, unknown>,
+  mutation: MemberMutation,
+  random: Random,
+): Record<string, unknown> {
+  const result = JSON.parse(
+    JSON.stringify(input, (_, value: unknown) => (value instanceof Date ? value.getTime() / 1000 : value)),
+  ) as Record<string, unknown>;
   const shape = inputRef ? shapeOf(model, inputRef) : undefined;
   const members = shape?.type === 'structure' ? Object.entries(shape.members) : [];
   const [name, member] = members.length > 0 ? random.pick(members) : ['Unknown', { shape: 'String' }];
@@ -80,10 +109,13 @@ export function mutate(model: ServiceModel, inputRef: ShapeRef | undefined, inpu
       result[`Unexpected${random.int(1000)}`] = { surprise: [1, 2, 3] };
       break;
     case 'tooLong':
-      result[name] = 'x'.repeat(memberShape?.type === 'string' && memberShape.max ? memberShape.max + 1 + random.int(100) : 70_000);
+      result[name] = 'x'.repeat(
+        memberShape?.type === 'string' && memberShape.max ? memberShape.max + 1 + random.int(100) : 70_000,
+      );
       break;
     case 'badEnum':
-      result[name] = memberShape?.type === 'string' && memberShape.enum ? 'NOT_A_VALUE' : '\u0000\u0001\u{1F4A5}<script>';
+      result[name] =
+        memberShape?.type === 'string' && memberShape.enum ? 'NOT_A_VALUE' : '\u0000\u0001\u{1F4A5}<script>';
       break;
     case 'outOfRange':
       result[name] = random.pick([-1, 0, 2 ** 53, -(2 ** 40), 1e308]);

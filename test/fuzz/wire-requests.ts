@@ -24,20 +24,35 @@ function formEntries(value: unknown, prefix: string, entries: [string, string][]
 }
 
 /** The operation's request on the wire for an input in JSON form (possibly broken), as its protocol sends it. */
-export function wireRequest(service: ServiceDefinition, operation: OperationModel, input: Record<string, unknown>): WireRequest {
+export function wireRequest(
+  service: ServiceDefinition,
+  operation: OperationModel,
+  input: Record<string, unknown>,
+): WireRequest {
   const model = service.model;
   switch (service.protocol) {
     case 'awsJson1_1':
       return {
         method: 'POST',
         path: '/',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${model.metadata.targetPrefix}.${operation.name}` },
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': `${model.metadata.targetPrefix}.${operation.name}`,
+        },
         body: JSON.stringify(input),
       };
     case 'awsQuery': {
-      const entries: [string, string][] = [['Action', operation.name], ['Version', model.metadata.apiVersion]];
+      const entries: [string, string][] = [
+        ['Action', operation.name],
+        ['Version', model.metadata.apiVersion],
+      ];
       formEntries(input, '', entries);
-      return { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(entries).toString() };
+      return {
+        method: 'POST',
+        path: '/',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(entries).toString(),
+      };
     }
     case 'restJson1':
       return restRequest(model, operation, input);
@@ -58,13 +73,21 @@ function restRequest(model: ServiceModel, operation: OperationModel, input: Reco
       if (!member) body[name] = value;
       else if (member.location === 'uri') labels[member.locationName ?? name] = text;
       else if (member.location === 'querystring') query.append(member.locationName ?? name, text);
-      else if (member.location === 'header') headers[(member.locationName ?? name).toLowerCase()] = text.replace(/[^\x20-\x7e]/g, '?');
+      else if (member.location === 'header')
+        headers[(member.locationName ?? name).toLowerCase()] = text.replace(/[^\x20-\x7e]/g, '?');
       else body[member.locationName ?? name] = value;
     }
   }
-  const path = template.replace(/\{([^}+]+)\+?\}/g, (_, label: string) => encodeURIComponent(labels[label] ?? 'missing'));
+  const path = template.replace(/\{([^}+]+)\+?\}/g, (_, label: string) =>
+    encodeURIComponent(labels[label] ?? 'missing'),
+  );
   const search = query.toString();
-  return { method: operation.http.method, path: search ? `${path}?${search}` : path, headers, body: JSON.stringify(body) };
+  return {
+    method: operation.http.method,
+    path: search ? `${path}?${search}` : path,
+    headers,
+    body: JSON.stringify(body),
+  };
 }
 
 export const protocolMutations = [
@@ -80,21 +103,51 @@ export const protocolMutations = [
 ] as const;
 export type ProtocolMutation = (typeof protocolMutations)[number];
 
-const oddPaths = ['/..', '//', '/%00', '/%ZZ', '/restapis/%ZZ/resources', `/${'a'.repeat(8000)}`, '/2015-03-31/functions/%2e%2e/invocations', '/restapis/abc/stages/../../x', '/_idpool/nothing'];
+const oddPaths = [
+  '/..',
+  '//',
+  '/%00',
+  '/%ZZ',
+  '/restapis/%ZZ/resources',
+  `/${'a'.repeat(8000)}`,
+  '/2015-03-31/functions/%2e%2e/invocations',
+  '/restapis/abc/stages/../../x',
+  '/_idpool/nothing',
+];
 
 /** Breaks the request at the protocol level (body, headers, path), as a misbehaving client might. */
-export function breakRequest(request: WireRequest, mutation: ProtocolMutation, random: Random, hugeBytes: number): WireRequest {
+export function breakRequest(
+  request: WireRequest,
+  mutation: ProtocolMutation,
+  random: Random,
+  hugeBytes: number,
+): WireRequest {
   const broken: WireRequest = { ...request, headers: { ...request.headers } };
   // A new body gets its own Content-Length from Node's client; the signed one would frame it wrongly.
   if (['brokenBody', 'hugeBody', 'emptyBody', 'binaryBody'].includes(mutation)) {
-    for (const name of Object.keys(broken.headers)) if (name.toLowerCase() === 'content-length') delete broken.headers[name];
+    for (const name of Object.keys(broken.headers))
+      if (name.toLowerCase() === 'content-length') delete broken.headers[name];
   }
   switch (mutation) {
     case 'brokenBody':
-      broken.body = random.pick(['{"unterminated": ', 'Action=&&==%ZZ&', '<xml><not-json/>', '[1,2,3]', '"just a string"', 'null', '{"a":1}{"b":2}']);
+      broken.body = random.pick([
+        '{"unterminated": ',
+        'Action=&&==%ZZ&',
+        '<xml><not-json/>',
+        '[1,2,3]',
+        '"just a string"',
+        'null',
+        '{"a":1}{"b":2}',
+      ]);
       break;
     case 'wrongContentType':
-      broken.headers['content-type'] = random.pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', '', 'application/x-amz-json-1.1; charset=utf-16']);
+      broken.headers['content-type'] = random.pick([
+        'text/plain',
+        'application/xml',
+        'multipart/form-data; boundary=x',
+        '',
+        'application/x-amz-json-1.1; charset=utf-16',
+      ]);
       break;
     case 'hugeBody':
       broken.body = Buffer.alloc(hugeBytes + 1 + random.int(1000), 0x61);
@@ -102,11 +155,18 @@ export function breakRequest(request: WireRequest, mutation: ProtocolMutation, r
     case 'duplicateHeaders':
       for (const name of Object.keys(broken.headers)) {
         // Node's client refuses to send two Host or Content-Length headers; everything else goes twice.
-        if (!['host', 'content-length'].includes(name.toLowerCase())) broken.headers[name] = [String(broken.headers[name]), 'AWSCognitoIdentityService.Duplicate'];
+        if (!['host', 'content-length'].includes(name.toLowerCase()))
+          broken.headers[name] = [String(broken.headers[name]), 'AWSCognitoIdentityService.Duplicate'];
       }
       break;
     case 'garbageAuthorization':
-      broken.headers.authorization = random.pick(['AWS4-HMAC-SHA256', 'Bearer abc', 'AWS4-HMAC-SHA256 Credential=x', 'AWS4-HMAC-SHA256 Credential=a/b/c/d/e, SignedHeaders=, Signature=', '\u00ff\u00fe']);
+      broken.headers.authorization = random.pick([
+        'AWS4-HMAC-SHA256',
+        'Bearer abc',
+        'AWS4-HMAC-SHA256 Credential=x',
+        'AWS4-HMAC-SHA256 Credential=a/b/c/d/e, SignedHeaders=, Signature=',
+        '\u00ff\u00fe',
+      ]);
       broken.headers['x-amz-date'] = '20260101T000000Z';
       break;
     case 'badDate':
@@ -129,8 +189,21 @@ export function breakRequest(request: WireRequest, mutation: ProtocolMutation, r
 export function sign(request: WireRequest, host: string, service: ServiceDefinition, region: string): WireRequest {
   if (request.headers.authorization !== undefined) return request;
   try {
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([, value]) => !Array.isArray(value))) as Record<string, string>;
-    const signed = aws4.sign({ host, method: request.method, path: request.path, service: service.signingName, region, headers, body: request.body }, { accessKeyId: 'test', secretAccessKey: 'test' });
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).filter(([, value]) => !Array.isArray(value)),
+    ) as Record<string, string>;
+    const signed = aws4.sign(
+      {
+        host,
+        method: request.method,
+        path: request.path,
+        service: service.signingName,
+        region,
+        headers,
+        body: request.body,
+      },
+      { accessKeyId: 'test', secretAccessKey: 'test' },
+    );
     return { ...request, headers: { ...request.headers, ...(signed.headers as Record<string, string>) } };
   } catch {
     return request;

@@ -21,7 +21,13 @@ describe('IAM customer managed policies and their versions', () => {
   it('creates a policy as AWS makes one: ANPA id, ARN with path, v1 as default, attachable', async () => {
     const document = allowPolicy('execute-api:Invoke');
     const created = await iam().send(
-      new CreatePolicyCommand({ PolicyName: 'InvokeHello', Path: '/apis/', PolicyDocument: document, Description: 'calls hello', Tags: [{ Key: 'a', Value: '1' }] }),
+      new CreatePolicyCommand({
+        PolicyName: 'InvokeHello',
+        Path: '/apis/',
+        PolicyDocument: document,
+        Description: 'calls hello',
+        Tags: [{ Key: 'a', Value: '1' }],
+      }),
     );
     const policy = created.Policy!;
     expect(policy.PolicyId).toMatch(/^ANPA[A-Z2-7]{17}$/);
@@ -39,41 +45,71 @@ describe('IAM customer managed policies and their versions', () => {
     expect(policy.CreateDate?.getTime()).toBe(policy.UpdateDate?.getTime());
 
     const fetched = (await iam().send(new GetPolicyCommand({ PolicyArn: policy.Arn }))).Policy!;
-    expect(fetched).toMatchObject({ PolicyId: policy.PolicyId, Description: 'calls hello', Tags: [{ Key: 'a', Value: '1' }] });
-    const version = (await iam().send(new GetPolicyVersionCommand({ PolicyArn: policy.Arn, VersionId: 'v1' }))).PolicyVersion!;
+    expect(fetched).toMatchObject({
+      PolicyId: policy.PolicyId,
+      Description: 'calls hello',
+      Tags: [{ Key: 'a', Value: '1' }],
+    });
+    const version = (await iam().send(new GetPolicyVersionCommand({ PolicyArn: policy.Arn, VersionId: 'v1' })))
+      .PolicyVersion!;
     expect(version).toMatchObject({ VersionId: 'v1', IsDefaultVersion: true });
     expect(decoded(version.Document)).toBe(document);
   });
 
   it('keeps policy names unique in the account whatever their case', async () => {
-    const error = await awsError(iam().send(new CreatePolicyCommand({ PolicyName: 'invokehello', PolicyDocument: allowPolicy('s3:GetObject') })));
+    const error = await awsError(
+      iam().send(new CreatePolicyCommand({ PolicyName: 'invokehello', PolicyDocument: allowPolicy('s3:GetObject') })),
+    );
     expect(error.name).toBe('EntityAlreadyExistsException');
     expect(error.message).toBe('A policy called invokehello already exists. Duplicate names are not allowed.');
     expect(error.$metadata.httpStatusCode).toBe(409);
   });
 
   it('refuses malformed documents, documents over 6,144 characters and duplicate tag keys', async () => {
-    const malformed = await awsError(iam().send(new CreatePolicyCommand({ PolicyName: 'bad', PolicyDocument: '{"Statement": []}' })));
+    const malformed = await awsError(
+      iam().send(new CreatePolicyCommand({ PolicyName: 'bad', PolicyDocument: '{"Statement": []}' })),
+    );
     expect(malformed.name).toBe('MalformedPolicyDocumentException');
     expect(malformed.$metadata.httpStatusCode).toBe(400);
     const unversioned = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
-    const version = await awsError(iam().send(new CreatePolicyCommand({ PolicyName: 'old', PolicyDocument: unversioned })));
+    const version = await awsError(
+      iam().send(new CreatePolicyCommand({ PolicyName: 'old', PolicyDocument: unversioned })),
+    );
     expect(version.name).toBe('MalformedPolicyDocumentException');
     expect(version.message).toBe('Policy document must be version 2012-10-17 or greater.');
 
     const actions = Array.from({ length: 400 }, (_, index) => `s3:SomeActionNumber${index}`);
-    const large = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
-    const tooLarge = await awsError(iam().send(new CreatePolicyCommand({ PolicyName: 'large', PolicyDocument: large })));
+    const large = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }],
+    });
+    const tooLarge = await awsError(
+      iam().send(new CreatePolicyCommand({ PolicyName: 'large', PolicyDocument: large })),
+    );
     expect(tooLarge.name).toBe('LimitExceededException');
     expect(tooLarge.message).toBe('Cannot exceed quota for PolicySize: 6144');
     expect(tooLarge.$metadata.httpStatusCode).toBe(409);
 
-    const tags = [{ Key: 'k', Value: '1' }, { Key: 'k', Value: '2' }];
-    const duplicate = await awsError(iam().send(new CreatePolicyCommand({ PolicyName: 'tagged', PolicyDocument: allowPolicy('s3:*'), Tags: tags })));
+    const tags = [
+      { Key: 'k', Value: '1' },
+      { Key: 'k', Value: '2' },
+    ];
+    const duplicate = await awsError(
+      iam().send(new CreatePolicyCommand({ PolicyName: 'tagged', PolicyDocument: allowPolicy('s3:*'), Tags: tags })),
+    );
     expect(duplicate.name).toBe('InvalidInputException');
     expect(duplicate.message).toBe('Duplicate tag keys found.');
     // Managed policy tag keys keep their case: `k` and `K` may both be there.
-    const cased = await iam().send(new CreatePolicyCommand({ PolicyName: 'tagged', PolicyDocument: allowPolicy('s3:*'), Tags: [{ Key: 'k', Value: '1' }, { Key: 'K', Value: '2' }] }));
+    const cased = await iam().send(
+      new CreatePolicyCommand({
+        PolicyName: 'tagged',
+        PolicyDocument: allowPolicy('s3:*'),
+        Tags: [
+          { Key: 'k', Value: '1' },
+          { Key: 'K', Value: '2' },
+        ],
+      }),
+    );
     expect(cased.Policy?.Tags).toHaveLength(2);
   });
 
@@ -92,7 +128,9 @@ describe('IAM customer managed policies and their versions', () => {
     }
     const version = await awsError(iam().send(new GetPolicyVersionCommand({ PolicyArn: missing, VersionId: 'v1' })));
     expect(version.message).toBe(`Policy ${missing} version v1 does not exist or is not attachable.`);
-    const otherAccount = await awsError(iam().send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::123456789012:policy/InvokeHello' })));
+    const otherAccount = await awsError(
+      iam().send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::123456789012:policy/InvokeHello' })),
+    );
     expect(otherAccount.name).toBe('NoSuchEntityException');
 
     const notAnArn = await awsError(iam().send(new GetPolicyCommand({ PolicyArn: 'longpolicynamebutnoarn' })));
@@ -102,18 +140,36 @@ describe('IAM customer managed policies and their versions', () => {
   });
 
   it('adds versions (at most 5, numbers never reused), switches the default, lists newest first', async () => {
-    const arn = (await iam().send(new CreatePolicyCommand({ PolicyName: 'Versioned', PolicyDocument: allowPolicy('s3:GetObject') }))).Policy!.Arn!;
-    const v2 = (await iam().send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allowPolicy('s3:PutObject'), SetAsDefault: true }))).PolicyVersion!;
+    const arn = (
+      await iam().send(
+        new CreatePolicyCommand({ PolicyName: 'Versioned', PolicyDocument: allowPolicy('s3:GetObject') }),
+      )
+    ).Policy!.Arn!;
+    const v2 = (
+      await iam().send(
+        new CreatePolicyVersionCommand({
+          PolicyArn: arn,
+          PolicyDocument: allowPolicy('s3:PutObject'),
+          SetAsDefault: true,
+        }),
+      )
+    ).PolicyVersion!;
     expect(v2).toMatchObject({ VersionId: 'v2', IsDefaultVersion: true });
     expect(v2.Document).toBeUndefined();
     expect((await iam().send(new GetPolicyCommand({ PolicyArn: arn }))).Policy?.DefaultVersionId).toBe('v2');
     for (const action of ['s3:ListBucket', 's3:DeleteObject', 's3:GetBucketTagging']) {
-      const version = await iam().send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allowPolicy(action) }));
+      const version = await iam().send(
+        new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allowPolicy(action) }),
+      );
       expect(version.PolicyVersion?.IsDefaultVersion).toBe(false);
     }
-    const sixth = await awsError(iam().send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allowPolicy('s3:*') })));
+    const sixth = await awsError(
+      iam().send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allowPolicy('s3:*') })),
+    );
     expect(sixth.name).toBe('LimitExceededException');
-    expect(sixth.message).toBe('A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.');
+    expect(sixth.message).toBe(
+      'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
+    );
     expect(sixth.$metadata.httpStatusCode).toBe(409);
 
     const listed = await iam().send(new ListPolicyVersionsCommand({ PolicyArn: arn }));
@@ -127,16 +183,22 @@ describe('IAM customer managed policies and their versions', () => {
     expect(listed.Versions?.[0]?.Document).toBeUndefined();
     const firstPage = await iam().send(new ListPolicyVersionsCommand({ PolicyArn: arn, MaxItems: 4 }));
     expect(firstPage.IsTruncated).toBe(true);
-    const lastPage = await iam().send(new ListPolicyVersionsCommand({ PolicyArn: arn, MaxItems: 4, Marker: firstPage.Marker }));
+    const lastPage = await iam().send(
+      new ListPolicyVersionsCommand({ PolicyArn: arn, MaxItems: 4, Marker: firstPage.Marker }),
+    );
     expect(lastPage.Versions?.map((version) => version.VersionId)).toEqual(['v1']);
 
-    const deleteDefault = await awsError(iam().send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v2' })));
+    const deleteDefault = await awsError(
+      iam().send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v2' })),
+    );
     expect(deleteDefault.name).toBe('DeleteConflictException');
     expect(deleteDefault.message).toBe('Cannot delete the default version of a policy.');
     expect(deleteDefault.$metadata.httpStatusCode).toBe(409);
 
     await iam().send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v5' }));
-    const next = await iam().send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allowPolicy('s3:*') }));
+    const next = await iam().send(
+      new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allowPolicy('s3:*') }),
+    );
     expect(next.PolicyVersion?.VersionId).toBe('v6');
 
     await iam().send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn, VersionId: 'v6' }));
@@ -154,7 +216,9 @@ describe('IAM customer managed policies and their versions', () => {
       expect(error.message).toBe(`Policy ${arn} version v5 does not exist or is not attachable.`);
       expect(error.$metadata.httpStatusCode).toBe(404);
     }
-    const badVersion = await awsError(iam().send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: 'version-two' })));
+    const badVersion = await awsError(
+      iam().send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: 'version-two' })),
+    );
     expect(badVersion.name).toBe('ValidationError');
     expect(badVersion.message).toBe(
       "1 validation error detected: Value at 'versionId' failed to satisfy constraint: Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?",
@@ -162,7 +226,9 @@ describe('IAM customer managed policies and their versions', () => {
   });
 
   it('refuses to delete a policy that has versions besides the default, then deletes it', async () => {
-    const arn = (await iam().send(new CreatePolicyCommand({ PolicyName: 'ToDelete', PolicyDocument: allowPolicy('s3:GetObject') }))).Policy!.Arn!;
+    const arn = (
+      await iam().send(new CreatePolicyCommand({ PolicyName: 'ToDelete', PolicyDocument: allowPolicy('s3:GetObject') }))
+    ).Policy!.Arn!;
     await iam().send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allowPolicy('s3:PutObject') }));
     const error = await awsError(iam().send(new DeletePolicyCommand({ PolicyArn: arn })));
     expect(error.name).toBe('DeleteConflictException');
@@ -183,13 +249,18 @@ describe('IAM customer managed policies and their versions', () => {
     expect(local.Policies?.every((policy) => policy.Description === undefined && policy.Tags === undefined)).toBe(true);
 
     const aws = await iam().send(new ListPoliciesCommand({ Scope: 'AWS' }));
-    expect(aws.Policies?.map((policy) => policy.Arn)).toContain('arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole');
+    expect(aws.Policies?.map((policy) => policy.Arn)).toContain(
+      'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+    );
     expect(aws.Policies?.every((policy) => policy.Arn?.startsWith('arn:aws:iam::aws:policy/'))).toBe(true);
 
     const byPath = await iam().send(new ListPoliciesCommand({ PathPrefix: '/apis/' }));
     expect(byPath.Policies?.map((policy) => policy.PolicyName)).toEqual(['InvokeHello']);
     const serviceRoles = await iam().send(new ListPoliciesCommand({ Scope: 'AWS', PathPrefix: '/service-role/' }));
-    expect(serviceRoles.Policies?.map((policy) => policy.PolicyName)).toEqual(['AWSLambdaBasicExecutionRole', 'AWSLambdaRole']);
+    expect(serviceRoles.Policies?.map((policy) => policy.PolicyName)).toEqual([
+      'AWSLambdaBasicExecutionRole',
+      'AWSLambdaRole',
+    ]);
 
     const all: string[] = [];
     let marker: string | undefined;

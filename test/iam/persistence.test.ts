@@ -18,7 +18,12 @@ describe('IAM state under --data-dir', () => {
       expect(first.runtime.db.schemaVersions().iam).toBe(3);
       const iam = clientsFor(first).iam;
       await iam.send(new CreateRoleCommand({ RoleName: 'kept', AssumeRolePolicyDocument: trustPolicy() }));
-      await iam.send(new AttachRolePolicyCommand({ RoleName: 'kept', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaRole' }));
+      await iam.send(
+        new AttachRolePolicyCommand({
+          RoleName: 'kept',
+          PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaRole',
+        }),
+      );
     } finally {
       await first.stop();
     }
@@ -26,11 +31,13 @@ describe('IAM state under --data-dir', () => {
     const second = await startEmulator({ port: 0, logLevel: 'warn', dataDir });
     try {
       const attached = await clientsFor(second).iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'kept' }));
-      expect(attached.AttachedPolicies).toEqual([{ PolicyName: 'AWSLambdaRole', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaRole' }]);
-      expect(second.runtime.iam.listPolicies(second.accountId, 'aws')).toHaveLength(awsManagedPolicies.length);
-      expect(second.runtime.iam.identityPolicyDocuments(second.accountId, 'kept').map((text) => JSON.parse(text) as unknown)).toEqual([
-        awsManagedPolicies.find((policy) => policy.name === 'AWSLambdaRole')?.document,
+      expect(attached.AttachedPolicies).toEqual([
+        { PolicyName: 'AWSLambdaRole', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaRole' },
       ]);
+      expect(second.runtime.iam.listPolicies(second.accountId, 'aws')).toHaveLength(awsManagedPolicies.length);
+      expect(
+        second.runtime.iam.identityPolicyDocuments(second.accountId, 'kept').map((text) => JSON.parse(text) as unknown),
+      ).toEqual([awsManagedPolicies.find((policy) => policy.name === 'AWSLambdaRole')?.document]);
     } finally {
       await second.stop();
     }

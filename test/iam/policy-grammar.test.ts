@@ -13,19 +13,27 @@ interface Fixture {
   valid: unknown[];
 }
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/iam/moto-policy-validation.json', import.meta.url), 'utf8')) as Fixture;
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/iam/moto-policy-validation.json', import.meta.url), 'utf8'),
+) as Fixture;
 
 describe('IAM policy grammar as AWS answers it', () => {
   const ctx = useEmulator();
 
-  it('refuses each document AWS refuses, with AWS\'s message', async () => {
+  it("refuses each document AWS refuses, with AWS's message", async () => {
     const wrong: string[] = [];
     for (const [index, { document, error }] of fixture.invalid.entries()) {
       try {
-        await ctx.clients.iam.send(new CreatePolicyCommand({ PolicyName: `invalid-${index}`, PolicyDocument: JSON.stringify(document) }));
+        await ctx.clients.iam.send(
+          new CreatePolicyCommand({ PolicyName: `invalid-${index}`, PolicyDocument: JSON.stringify(document) }),
+        );
         wrong.push(`#${index} accepted; AWS: ${error}`);
       } catch (caught) {
-        const { name, message, $metadata } = caught as { name: string; message: string; $metadata: { httpStatusCode?: number } };
+        const { name, message, $metadata } = caught as {
+          name: string;
+          message: string;
+          $metadata: { httpStatusCode?: number };
+        };
         if (name !== 'MalformedPolicyDocumentException' || $metadata.httpStatusCode !== 400 || message !== error) {
           wrong.push(`#${index} ${name} ${$metadata.httpStatusCode}: ${message}; AWS: ${error}`);
         }
@@ -39,7 +47,9 @@ describe('IAM policy grammar as AWS answers it', () => {
     const refused: string[] = [];
     for (const [index, document] of fixture.valid.entries()) {
       try {
-        const created = await ctx.clients.iam.send(new CreatePolicyCommand({ PolicyName: `valid-${index}`, PolicyDocument: JSON.stringify(document) }));
+        const created = await ctx.clients.iam.send(
+          new CreatePolicyCommand({ PolicyName: `valid-${index}`, PolicyDocument: JSON.stringify(document) }),
+        );
         await ctx.clients.iam.send(new DeletePolicyCommand({ PolicyArn: created.Policy?.Arn }));
       } catch (caught) {
         refused.push(`#${index} ${(caught as Error).message}: ${JSON.stringify(document).slice(0, 160)}`);

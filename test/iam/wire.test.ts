@@ -7,7 +7,9 @@ import { trustPolicy } from './documents.js';
 describe('IAM on the wire (awsQuery)', () => {
   const ctx = useEmulator();
 
-  async function call(parameters: Record<string, string>): Promise<{ status: number; contentType: string | null; body: string }> {
+  async function call(
+    parameters: Record<string, string>,
+  ): Promise<{ status: number; contentType: string | null; body: string }> {
     const url = new URL(ctx.emulator.url);
     const body = new URLSearchParams({ Version: '2010-05-08', ...parameters }).toString();
     const signed = aws4.sign(
@@ -22,7 +24,11 @@ describe('IAM on the wire (awsQuery)', () => {
       },
       rootCredentials,
     );
-    const response = await fetch(`${ctx.emulator.url}/`, { method: 'POST', headers: signed.headers as Record<string, string>, body });
+    const response = await fetch(`${ctx.emulator.url}/`, {
+      method: 'POST',
+      headers: signed.headers as Record<string, string>,
+      body,
+    });
     return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
   }
 
@@ -51,30 +57,56 @@ describe('IAM on the wire (awsQuery)', () => {
     expect(response.body).toMatch(expected);
 
     const listed = await call({ Action: 'ListRoles', PathPrefix: '/wire/', MaxItems: '5' });
-    expect(listed.body).toMatch(/<ListRolesResult><Roles><member><Path>\/wire\/<\/Path><RoleName>wire-role<\/RoleName>.*<MaxSessionDuration>3600<\/MaxSessionDuration><\/member><\/Roles><IsTruncated>false<\/IsTruncated><\/ListRolesResult>/);
+    expect(listed.body).toMatch(
+      /<ListRolesResult><Roles><member><Path>\/wire\/<\/Path><RoleName>wire-role<\/RoleName>.*<MaxSessionDuration>3600<\/MaxSessionDuration><\/member><\/Roles><IsTruncated>false<\/IsTruncated><\/ListRolesResult>/,
+    );
   });
 
   it('reads booleans and member lists from the form (CreatePolicyVersion SetAsDefault, UntagRole TagKeys)', async () => {
     const policy = await call({
       Action: 'CreatePolicy',
       PolicyName: 'WirePolicy',
-      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }),
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+      }),
     });
     const arn = /<Arn>([^<]+)<\/Arn>/.exec(policy.body)?.[1];
     expect(arn).toBe(`arn:aws:iam::${ctx.emulator.accountId}:policy/WirePolicy`);
     const version = await call({
       Action: 'CreatePolicyVersion',
       PolicyArn: arn!,
-      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }] }),
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }],
+      }),
       SetAsDefault: 'true',
     });
-    expect(version.body).toMatch(/<PolicyVersion><VersionId>v2<\/VersionId><IsDefaultVersion>true<\/IsDefaultVersion><CreateDate>[^<]+Z<\/CreateDate><\/PolicyVersion>/);
+    expect(version.body).toMatch(
+      /<PolicyVersion><VersionId>v2<\/VersionId><IsDefaultVersion>true<\/IsDefaultVersion><CreateDate>[^<]+Z<\/CreateDate><\/PolicyVersion>/,
+    );
 
-    await call({ Action: 'TagRole', RoleName: 'wire-role', 'Tags.member.1.Key': 'a', 'Tags.member.1.Value': '1', 'Tags.member.2.Key': 'b', 'Tags.member.2.Value': '2' });
-    const untagged = await call({ Action: 'UntagRole', RoleName: 'wire-role', 'TagKeys.member.1': 'a', 'TagKeys.member.2': 'team' });
+    await call({
+      Action: 'TagRole',
+      RoleName: 'wire-role',
+      'Tags.member.1.Key': 'a',
+      'Tags.member.1.Value': '1',
+      'Tags.member.2.Key': 'b',
+      'Tags.member.2.Value': '2',
+    });
+    const untagged = await call({
+      Action: 'UntagRole',
+      RoleName: 'wire-role',
+      'TagKeys.member.1': 'a',
+      'TagKeys.member.2': 'team',
+    });
     expect(untagged.status).toBe(200);
-    expect(untagged.body).toMatch(/^<UntagRoleResponse xmlns="https:\/\/iam\.amazonaws\.com\/doc\/2010-05-08\/"><ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata><\/UntagRoleResponse>$/);
-    expect(ctx.emulator.runtime.iam.findRole(ctx.emulator.accountId, 'wire-role')?.tags).toEqual([{ Key: 'b', Value: '2' }]);
+    expect(untagged.body).toMatch(
+      /^<UntagRoleResponse xmlns="https:\/\/iam\.amazonaws\.com\/doc\/2010-05-08\/"><ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata><\/UntagRoleResponse>$/,
+    );
+    expect(ctx.emulator.runtime.iam.findRole(ctx.emulator.accountId, 'wire-role')?.tags).toEqual([
+      { Key: 'b', Value: '2' },
+    ]);
   });
 
   it('answers an error as <ErrorResponse> with Type Sender, the code, the message and the request id', async () => {

@@ -87,7 +87,16 @@ describe('Lambda functions', () => {
 
   it('gets a function with a download URL for its code, its tags and its concurrency', async () => {
     const zip = zipFunction({ 'index.js': 'exports.handler = async () => 1;' });
-    await lambda().send(new CreateFunctionCommand({ FunctionName: 'downloadable', Runtime: 'nodejs18.x', Role: role, Handler: 'index.handler', Code: { ZipFile: zip }, Tags: { a: 'b' } }));
+    await lambda().send(
+      new CreateFunctionCommand({
+        FunctionName: 'downloadable',
+        Runtime: 'nodejs18.x',
+        Role: role,
+        Handler: 'index.handler',
+        Code: { ZipFile: zip },
+        Tags: { a: 'b' },
+      }),
+    );
     await waitActive(lambda(), 'downloadable');
     const fetched = await lambda().send(new GetFunctionCommand({ FunctionName: 'downloadable' }));
     expect(fetched.Configuration?.FunctionName).toBe('downloadable');
@@ -97,7 +106,9 @@ describe('Lambda functions', () => {
     const download = await fetch(fetched.Code?.Location as string);
     expect(download.status).toBe(200);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(zip);
-    const tampered = await fetch((fetched.Code?.Location as string).replace(/Signature=[0-9a-f]+/, `Signature=${'0'.repeat(64)}`));
+    const tampered = await fetch(
+      (fetched.Code?.Location as string).replace(/Signature=[0-9a-f]+/, `Signature=${'0'.repeat(64)}`),
+    );
     expect(tampered.status).toBe(403);
   });
 
@@ -119,9 +130,13 @@ describe('Lambda functions', () => {
     expect(missing.name).toBe('ResourceNotFoundException');
     expect(missing.$metadata.httpStatusCode).toBe(404);
     expect(missing.message).toBe(`Function not found: ${arnOf('nowhere')}`);
-    const qualified = await awsError(lambda().send(new GetFunctionConfigurationCommand({ FunctionName: 'named', Qualifier: 'live' })));
+    const qualified = await awsError(
+      lambda().send(new GetFunctionConfigurationCommand({ FunctionName: 'named', Qualifier: 'live' })),
+    );
     expect(qualified.message).toBe(`Function not found: ${arnOf('named')}:live`);
-    const elsewhere = await awsError(lambda().send(new GetFunctionCommand({ FunctionName: 'arn:aws:lambda:eu-west-1:000000000000:function:named' })));
+    const elsewhere = await awsError(
+      lambda().send(new GetFunctionCommand({ FunctionName: 'arn:aws:lambda:eu-west-1:000000000000:function:named' })),
+    );
     expect(elsewhere.name).toBe('ResourceNotFoundException');
     expect(elsewhere.message).toBe("Functions from 'eu-west-1' are not reachable in this region ('us-east-1')");
   });
@@ -138,7 +153,10 @@ describe('Lambda functions', () => {
     const untrusting = await createLambdaRole(
       ctx.clients,
       'not-for-lambda',
-      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
     );
     for (const badRole of [`arn:aws:iam::${ctx.emulator.accountId}:role/ghost`, untrusting]) {
       const refused = await awsError(deployFunction(ctx.clients, badRole, 'roleless', source));
@@ -149,16 +167,41 @@ describe('Lambda functions', () => {
   });
 
   it('names what it cannot run instead of pretending', async () => {
-    const python = await awsError(deployFunction(ctx.clients, role, 'snake', source, { Runtime: 'python3.12', Handler: 'app.handler' }));
+    const python = await awsError(
+      deployFunction(ctx.clients, role, 'snake', source, { Runtime: 'python3.12', Handler: 'app.handler' }),
+    );
     expect(python.name).toBe('UnsupportedFeature');
     expect(python.$metadata.httpStatusCode).toBe(400);
     expect(python.message).toContain('python3.12');
-    const image = await awsError(lambda().send(new CreateFunctionCommand({ FunctionName: 'boxed', Role: role, PackageType: 'Image', Code: { ImageUri: '1.dkr.ecr/x:1' } })));
+    const image = await awsError(
+      lambda().send(
+        new CreateFunctionCommand({
+          FunctionName: 'boxed',
+          Role: role,
+          PackageType: 'Image',
+          Code: { ImageUri: '1.dkr.ecr/x:1' },
+        }),
+      ),
+    );
     expect(image.name).toBe('UnsupportedFeature');
     expect(image.message).toContain('Image');
-    const s3 = await awsError(lambda().send(new CreateFunctionCommand({ FunctionName: 'fromS3', Role: role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { S3Bucket: 'bucket', S3Key: 'key.zip' } })));
+    const s3 = await awsError(
+      lambda().send(
+        new CreateFunctionCommand({
+          FunctionName: 'fromS3',
+          Role: role,
+          Runtime: 'nodejs20.x',
+          Handler: 'index.handler',
+          Code: { S3Bucket: 'bucket', S3Key: 'key.zip' },
+        }),
+      ),
+    );
     expect(s3.name).toBe('UnsupportedFeature');
-    const layers = await awsError(deployFunction(ctx.clients, role, 'layered', source, { Layers: ['arn:aws:lambda:us-east-1:000000000000:layer:x:1'] }));
+    const layers = await awsError(
+      deployFunction(ctx.clients, role, 'layered', source, {
+        Layers: ['arn:aws:lambda:us-east-1:000000000000:layer:x:1'],
+      }),
+    );
     expect(layers.name).toBe('UnsupportedFeature');
     const old = await awsError(deployFunction(ctx.clients, role, 'ancient', source, { Runtime: 'nodejs12.x' }));
     expect(old.name).toBe('InvalidParameterValueException');
@@ -171,19 +214,39 @@ describe('Lambda functions', () => {
     const timeout = await awsError(deployFunction(ctx.clients, role, 'slow', source, { Timeout: 901 }));
     expect(timeout.name).toBe('ValidationException');
     expect(timeout.$metadata.httpStatusCode).toBe(400);
-    expect(timeout.message).toBe("1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900");
+    expect(timeout.message).toBe(
+      "1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900",
+    );
     const memory = await awsError(deployFunction(ctx.clients, role, 'big', source, { MemorySize: 64 }));
     expect(memory.name).toBe('ValidationException');
-    expect(memory.message).toContain("at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128");
+    expect(memory.message).toContain(
+      "at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128",
+    );
     const name = await awsError(deployFunction(ctx.clients, role, 'bad name!', source));
     expect(name.name).toBe('ValidationException');
     const noHandler = await awsError(deployFunction(ctx.clients, role, 'handlerless', source, { Handler: undefined }));
     expect(noHandler.name).toBe('InvalidParameterValueException');
-    expect(noHandler.message).toBe('Runtime and Handler are mandatory parameters for functions created with deployment packages.');
-    const notZip = await awsError(lambda().send(new CreateFunctionCommand({ FunctionName: 'notzip', Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: { ZipFile: Buffer.from('not a zip') } })));
+    expect(noHandler.message).toBe(
+      'Runtime and Handler are mandatory parameters for functions created with deployment packages.',
+    );
+    const notZip = await awsError(
+      lambda().send(
+        new CreateFunctionCommand({
+          FunctionName: 'notzip',
+          Runtime: 'nodejs20.x',
+          Role: role,
+          Handler: 'index.handler',
+          Code: { ZipFile: Buffer.from('not a zip') },
+        }),
+      ),
+    );
     expect(notZip.name).toBe('InvalidParameterValueException');
     expect(notZip.message).toBe('Could not unzip uploaded file. Please check your file, then try to upload again.');
-    const reserved = await awsError(deployFunction(ctx.clients, role, 'reserved', source, { Environment: { Variables: { AWS_REGION: 'eu-west-1', OK: '1' } } }));
+    const reserved = await awsError(
+      deployFunction(ctx.clients, role, 'reserved', source, {
+        Environment: { Variables: { AWS_REGION: 'eu-west-1', OK: '1' } },
+      }),
+    );
     expect(reserved.name).toBe('InvalidParameterValueException');
     expect(reserved.message).toContain('Reserved keys used in this request: AWS_REGION');
   });
@@ -208,36 +271,77 @@ describe('Lambda functions', () => {
   it('replaces the code: new CodeSha256 and RevisionId; a stale RevisionId is refused', async () => {
     const created = await deployFunction(ctx.clients, role, 'recoded', source);
     const zip = zipFunction({ 'index.mjs': 'export const handler = async () => "v2";' });
-    const stale = await awsError(lambda().send(new UpdateFunctionCodeCommand({ FunctionName: 'recoded', ZipFile: zip, RevisionId: '00000000-0000-0000-0000-000000000000' })));
+    const stale = await awsError(
+      lambda().send(
+        new UpdateFunctionCodeCommand({
+          FunctionName: 'recoded',
+          ZipFile: zip,
+          RevisionId: '00000000-0000-0000-0000-000000000000',
+        }),
+      ),
+    );
     expect(stale.name).toBe('PreconditionFailedException');
     expect(stale.$metadata.httpStatusCode).toBe(412);
     const active = await lambda().send(new GetFunctionConfigurationCommand({ FunctionName: 'recoded' }));
-    const pendingRevision = await awsError(lambda().send(new UpdateFunctionCodeCommand({ FunctionName: 'recoded', ZipFile: zip, RevisionId: created.RevisionId })));
+    const pendingRevision = await awsError(
+      lambda().send(
+        new UpdateFunctionCodeCommand({ FunctionName: 'recoded', ZipFile: zip, RevisionId: created.RevisionId }),
+      ),
+    );
     expect(pendingRevision.name).toBe('PreconditionFailedException');
-    const updated = await lambda().send(new UpdateFunctionCodeCommand({ FunctionName: 'recoded', ZipFile: zip, RevisionId: active.RevisionId }));
+    const updated = await lambda().send(
+      new UpdateFunctionCodeCommand({ FunctionName: 'recoded', ZipFile: zip, RevisionId: active.RevisionId }),
+    );
     expect(updated.CodeSha256).toBe(createHash('sha256').update(zip).digest('base64'));
     expect(updated.CodeSize).toBe(zip.byteLength);
     expect(updated.RevisionId).not.toBe(active.RevisionId);
     expect(updated.LastUpdateStatus).toBe('InProgress');
     await waitUpdated(lambda(), 'recoded');
-    const dryRun = await lambda().send(new UpdateFunctionCodeCommand({ FunctionName: 'recoded', ZipFile: zipFunction(source), DryRun: true }));
+    const dryRun = await lambda().send(
+      new UpdateFunctionCodeCommand({ FunctionName: 'recoded', ZipFile: zipFunction(source), DryRun: true }),
+    );
     expect(dryRun.CodeSha256).not.toBe(updated.CodeSha256);
-    expect((await lambda().send(new GetFunctionConfigurationCommand({ FunctionName: 'recoded' }))).CodeSha256).toBe(updated.CodeSha256);
+    expect((await lambda().send(new GetFunctionConfigurationCommand({ FunctionName: 'recoded' }))).CodeSha256).toBe(
+      updated.CodeSha256,
+    );
   });
 
   it('updates the configuration; an empty Environment removes the variables', async () => {
     await deployFunction(ctx.clients, role, 'reconfigured', source, { Environment: { Variables: { FIRST: '1' } } });
     const updated = await lambda().send(
-      new UpdateFunctionConfigurationCommand({ FunctionName: 'reconfigured', Timeout: 30, MemorySize: 512, Description: 'now slower', Environment: { Variables: { SECOND: '2' } } }),
+      new UpdateFunctionConfigurationCommand({
+        FunctionName: 'reconfigured',
+        Timeout: 30,
+        MemorySize: 512,
+        Description: 'now slower',
+        Environment: { Variables: { SECOND: '2' } },
+      }),
     );
-    expect(updated).toMatchObject({ Timeout: 30, MemorySize: 512, Description: 'now slower', Environment: { Variables: { SECOND: '2' } }, Handler: 'index.handler' });
+    expect(updated).toMatchObject({
+      Timeout: 30,
+      MemorySize: 512,
+      Description: 'now slower',
+      Environment: { Variables: { SECOND: '2' } },
+      Handler: 'index.handler',
+    });
     await waitUpdated(lambda(), 'reconfigured');
-    const cleared = await lambda().send(new UpdateFunctionConfigurationCommand({ FunctionName: 'reconfigured', Environment: {} }));
+    const cleared = await lambda().send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: 'reconfigured', Environment: {} }),
+    );
     expect(cleared.Environment).toBeUndefined();
     await waitUpdated(lambda(), 'reconfigured');
-    const badRole = await awsError(lambda().send(new UpdateFunctionConfigurationCommand({ FunctionName: 'reconfigured', Role: `arn:aws:iam::${ctx.emulator.accountId}:role/ghost` })));
+    const badRole = await awsError(
+      lambda().send(
+        new UpdateFunctionConfigurationCommand({
+          FunctionName: 'reconfigured',
+          Role: `arn:aws:iam::${ctx.emulator.accountId}:role/ghost`,
+        }),
+      ),
+    );
     expect(badRole.name).toBe('InvalidParameterValueException');
-    const missing = await awsError(lambda().send(new UpdateFunctionConfigurationCommand({ FunctionName: 'ghost', Timeout: 5 })));
+    const missing = await awsError(
+      lambda().send(new UpdateFunctionConfigurationCommand({ FunctionName: 'ghost', Timeout: 5 })),
+    );
     expect(missing.name).toBe('ResourceNotFoundException');
   });
 

@@ -29,7 +29,9 @@ describe('Lambda Invoke', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('runs an async ESM handler and answers its result', async () => {
-    await deployFunction(ctx.clients, role, 'esm', { 'index.mjs': 'export const handler = async (event) => ({ doubled: event.n * 2 });' });
+    await deployFunction(ctx.clients, role, 'esm', {
+      'index.mjs': 'export const handler = async (event) => ({ doubled: event.n * 2 });',
+    });
     const output = await lambda().send(new InvokeCommand({ FunctionName: 'esm', Payload: json({ n: 21 }) }));
     expect(output.StatusCode).toBe(200);
     expect(output.FunctionError).toBeUndefined();
@@ -38,8 +40,12 @@ describe('Lambda Invoke', () => {
   });
 
   it('runs CommonJS callback handlers, .js ESM under "type": "module", handlers in subfolders', async () => {
-    await deployFunction(ctx.clients, role, 'cjs', { 'index.js': 'exports.handler = (event, context, callback) => callback(null, "cjs " + event.name);' });
-    expect(payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'cjs', Payload: json({ name: 'ok' }) })))).toBe('cjs ok');
+    await deployFunction(ctx.clients, role, 'cjs', {
+      'index.js': 'exports.handler = (event, context, callback) => callback(null, "cjs " + event.name);',
+    });
+    expect(
+      payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'cjs', Payload: json({ name: 'ok' }) }))),
+    ).toBe('cjs ok');
 
     await deployFunction(
       ctx.clients,
@@ -54,14 +60,29 @@ describe('Lambda Invoke', () => {
     );
     expect(payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'nested' })))).toBe('from src/app.js');
 
-    await deployFunction(ctx.clients, role, 'cjs-ext', { 'main.cjs': 'module.exports.run = async () => "cjs extension";' }, { Handler: 'main.run' });
+    await deployFunction(
+      ctx.clients,
+      role,
+      'cjs-ext',
+      { 'main.cjs': 'module.exports.run = async () => "cjs extension";' },
+      { Handler: 'main.run' },
+    );
     expect(payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'cjs-ext' })))).toBe('cjs extension');
   });
 
   it('answers null for a handler that returns nothing, and the JSON of a string result', async () => {
-    await deployFunction(ctx.clients, role, 'nothing', { 'index.js': 'exports.handler = (event) => { if (event.text) return Promise.resolve(event.text); };' });
-    expect(Buffer.from((await lambda().send(new InvokeCommand({ FunctionName: 'nothing' }))).Payload ?? []).toString()).toBe('null');
-    expect(Buffer.from((await lambda().send(new InvokeCommand({ FunctionName: 'nothing', Payload: json({ text: 'a"b' }) }))).Payload ?? []).toString()).toBe('"a\\"b"');
+    await deployFunction(ctx.clients, role, 'nothing', {
+      'index.js': 'exports.handler = (event) => { if (event.text) return Promise.resolve(event.text); };',
+    });
+    expect(
+      Buffer.from((await lambda().send(new InvokeCommand({ FunctionName: 'nothing' }))).Payload ?? []).toString(),
+    ).toBe('null');
+    expect(
+      Buffer.from(
+        (await lambda().send(new InvokeCommand({ FunctionName: 'nothing', Payload: json({ text: 'a"b' }) }))).Payload ??
+          [],
+      ).toString(),
+    ).toBe('"a\\"b"');
   });
 
   it('waits for the event loop to empty after a callback unless callbackWaitsForEmptyEventLoop is false', async () => {
@@ -71,10 +92,14 @@ describe('Lambda Invoke', () => {
       callback(null, 'called back');
     };`;
     await deployFunction(ctx.clients, role, 'loop', { 'index.js': handler });
-    const waited = await lambda().send(new InvokeCommand({ FunctionName: 'loop', Payload: json({ wait: true }), LogType: 'Tail' }));
+    const waited = await lambda().send(
+      new InvokeCommand({ FunctionName: 'loop', Payload: json({ wait: true }), LogType: 'Tail' }),
+    );
     expect(payloadOf(waited)).toBe('called back');
     expect(logOf(waited)).toContain('timer fired');
-    const hurried = await lambda().send(new InvokeCommand({ FunctionName: 'loop', Payload: json({ wait: false }), LogType: 'Tail' }));
+    const hurried = await lambda().send(
+      new InvokeCommand({ FunctionName: 'loop', Payload: json({ wait: false }), LogType: 'Tail' }),
+    );
     expect(payloadOf(hurried)).toBe('called back');
     expect(logOf(hurried)).not.toContain('timer fired');
   });
@@ -95,7 +120,10 @@ describe('Lambda Invoke', () => {
       { MemorySize: 256, Timeout: 7 },
     );
     const output = await lambda().send(
-      new InvokeCommand({ FunctionName: 'contextual', ClientContext: Buffer.from(JSON.stringify({ custom: { app: 'test' } })).toString('base64') }),
+      new InvokeCommand({
+        FunctionName: 'contextual',
+        ClientContext: Buffer.from(JSON.stringify({ custom: { app: 'test' } })).toString('base64'),
+      }),
     );
     const context = payloadOf(output) as Record<string, unknown>;
     expect(context).toMatchObject({
@@ -125,7 +153,10 @@ describe('Lambda Invoke', () => {
       },
       { Environment: { Variables: { GREETING: 'hello' } }, MemorySize: 192 },
     );
-    const { env, cwd } = payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'environmental' }))) as { env: Record<string, string>; cwd: string };
+    const { env, cwd } = payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'environmental' }))) as {
+      env: Record<string, string>;
+      cwd: string;
+    };
     expect(env).toMatchObject({
       GREETING: 'hello',
       AWS_LAMBDA_FUNCTION_NAME: 'environmental',
@@ -164,15 +195,18 @@ describe('Lambda Invoke', () => {
     expect(payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'self-aware' })))).toBe(role);
   });
 
-  it.skipIf(!stsOperations.GetCallerIdentity)("calls STS GetCallerIdentity as the function's assumed role (needs STS from main)", async () => {
-    await deployFunction(ctx.clients, role, 'who-am-i', {
-      'index.mjs': `import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+  it.skipIf(!stsOperations.GetCallerIdentity)(
+    "calls STS GetCallerIdentity as the function's assumed role (needs STS from main)",
+    async () => {
+      await deployFunction(ctx.clients, role, 'who-am-i', {
+        'index.mjs': `import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
         export const handler = async () => (await new STSClient({}).send(new GetCallerIdentityCommand({}))).Arn;`,
-    });
-    expect(payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'who-am-i' })))).toBe(
-      `arn:aws:sts::${ctx.emulator.accountId}:assumed-role/invoke-role/who-am-i`,
-    );
-  });
+      });
+      expect(payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'who-am-i' })))).toBe(
+        `arn:aws:sts::${ctx.emulator.accountId}:assumed-role/invoke-role/who-am-i`,
+      );
+    },
+  );
 
   it('answers an Event invocation with 202 at once and runs it in the background', async () => {
     await deployFunction(ctx.clients, role, 'eventful', {
@@ -180,7 +214,9 @@ describe('Lambda Invoke', () => {
         export const handler = async (event) => { await new Promise((r) => setTimeout(r, 100)); writeFileSync(event.file, event.text); };`,
     });
     const file = join(scratch, 'event-output');
-    const output = await lambda().send(new InvokeCommand({ FunctionName: 'eventful', InvocationType: 'Event', Payload: json({ file, text: 'ran' }) }));
+    const output = await lambda().send(
+      new InvokeCommand({ FunctionName: 'eventful', InvocationType: 'Event', Payload: json({ file, text: 'ran' }) }),
+    );
     expect(output.StatusCode).toBe(202);
     expect(output.Payload?.byteLength ?? 0).toBe(0);
     expect(existsSync(file)).toBe(false);
@@ -188,26 +224,39 @@ describe('Lambda Invoke', () => {
   });
 
   it('answers a DryRun with 204 when the function exists', async () => {
-    await deployFunction(ctx.clients, role, 'dry', { 'index.mjs': 'export const handler = async () => { throw new Error("must not run"); };' });
+    await deployFunction(ctx.clients, role, 'dry', {
+      'index.mjs': 'export const handler = async () => { throw new Error("must not run"); };',
+    });
     const output = await lambda().send(new InvokeCommand({ FunctionName: 'dry', InvocationType: 'DryRun' }));
     expect(output.StatusCode).toBe(204);
-    const missing = await awsError(lambda().send(new InvokeCommand({ FunctionName: 'not-there', InvocationType: 'DryRun' })));
+    const missing = await awsError(
+      lambda().send(new InvokeCommand({ FunctionName: 'not-there', InvocationType: 'DryRun' })),
+    );
     expect(missing.name).toBe('ResourceNotFoundException');
   });
 
   it('returns the last 4 KB of the log with LogType Tail', async () => {
     await deployFunction(ctx.clients, role, 'chatty', {
-      'index.mjs': 'export const handler = async (event) => { console.log("hello log"); console.error("x".repeat(event.size)); return "done"; };',
+      'index.mjs':
+        'export const handler = async (event) => { console.log("hello log"); console.error("x".repeat(event.size)); return "done"; };',
     });
-    const short = await lambda().send(new InvokeCommand({ FunctionName: 'chatty', Payload: json({ size: 3 }), LogType: 'Tail' }));
+    const short = await lambda().send(
+      new InvokeCommand({ FunctionName: 'chatty', Payload: json({ size: 3 }), LogType: 'Tail' }),
+    );
     const log = logOf(short);
     const id = short.$metadata.requestId;
     expect(log).toMatch(new RegExp(`^START RequestId: ${id} Version: \\$LATEST\\n`));
     expect(log).toMatch(new RegExp(`\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${id}\\tINFO\\thello log\\n`));
     expect(log).toContain(`\t${id}\tERROR\txxx\n`);
     expect(log).toContain(`END RequestId: ${id}\n`);
-    expect(log).toMatch(new RegExp(`REPORT RequestId: ${id}\\tDuration: [\\d.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\t`));
-    const long = await lambda().send(new InvokeCommand({ FunctionName: 'chatty', Payload: json({ size: 10_000 }), LogType: 'Tail' }));
+    expect(log).toMatch(
+      new RegExp(
+        `REPORT RequestId: ${id}\\tDuration: [\\d.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\t`,
+      ),
+    );
+    const long = await lambda().send(
+      new InvokeCommand({ FunctionName: 'chatty', Payload: json({ size: 10_000 }), LogType: 'Tail' }),
+    );
     expect(Buffer.from(long.LogResult ?? '', 'base64').byteLength).toBe(4096);
     expect(logOf(long)).toMatch(/REPORT RequestId: .*\n$/);
     const untailed = await lambda().send(new InvokeCommand({ FunctionName: 'chatty', Payload: json({ size: 1 }) }));
@@ -218,7 +267,12 @@ describe('Lambda Invoke', () => {
     await deployFunction(ctx.clients, role, 'versioned', { 'index.mjs': 'export const handler = async () => "v1";' });
     const published = await lambda().send(new PublishVersionCommand({ FunctionName: 'versioned' }));
     expect(published.Version).toBe('1');
-    await lambda().send(new UpdateFunctionCodeCommand({ FunctionName: 'versioned', ZipFile: zipFunction({ 'index.mjs': 'export const handler = async () => "v2";' }) }));
+    await lambda().send(
+      new UpdateFunctionCodeCommand({
+        FunctionName: 'versioned',
+        ZipFile: zipFunction({ 'index.mjs': 'export const handler = async () => "v2";' }),
+      }),
+    );
     const latest = await lambda().send(new InvokeCommand({ FunctionName: 'versioned' }));
     expect(payloadOf(latest)).toBe('v2');
     const first = await lambda().send(new InvokeCommand({ FunctionName: 'versioned', Qualifier: '1' }));
@@ -231,7 +285,9 @@ describe('Lambda Invoke', () => {
 
   it('refuses a payload that is not JSON, and a function that does not exist', async () => {
     await deployFunction(ctx.clients, role, 'strict-json', { 'index.mjs': 'export const handler = async (e) => e;' });
-    const notJson = await awsError(lambda().send(new InvokeCommand({ FunctionName: 'strict-json', Payload: Buffer.from('{"a":') })));
+    const notJson = await awsError(
+      lambda().send(new InvokeCommand({ FunctionName: 'strict-json', Payload: Buffer.from('{"a":') })),
+    );
     expect(notJson.name).toBe('InvalidRequestContentException');
     expect(notJson.$metadata.httpStatusCode).toBe(400);
     expect(notJson.message).toMatch(/^Could not parse request body into json: Could not parse payload into json: /);
@@ -243,7 +299,9 @@ describe('Lambda Invoke', () => {
   });
 
   it('serves other services through runtime.lambda.invoke', async () => {
-    await deployFunction(ctx.clients, role, 'proxied', { 'index.mjs': 'export const handler = async (event) => ({ statusCode: 200, body: event.path });' });
+    await deployFunction(ctx.clients, role, 'proxied', {
+      'index.mjs': 'export const handler = async (event) => ({ statusCode: 200, body: event.path });',
+    });
     const result = await ctx.emulator.runtime.lambda.invoke(ctx.emulator.accountId, ctx.emulator.region, {
       functionName: `arn:aws:lambda:${ctx.emulator.region}:${ctx.emulator.accountId}:function:proxied`,
       payload: json({ path: '/hello' }),

@@ -43,8 +43,18 @@ describe('Lambda runtime failures', () => {
   }
 
   /** A function that misbehaves as `failure` says unless the event says `ok`. */
-  async function deployMisbehaving(name: string, failure: string, extra: { Timeout?: number; MemorySize?: number } = {}): Promise<void> {
-    await deployFunction(ctx.clients, role, name, { 'index.mjs': `export const handler = async (event) => { if (event.ok) return 'fine'; ${failure} };` }, extra);
+  async function deployMisbehaving(
+    name: string,
+    failure: string,
+    extra: { Timeout?: number; MemorySize?: number } = {},
+  ): Promise<void> {
+    await deployFunction(
+      ctx.clients,
+      role,
+      name,
+      { 'index.mjs': `export const handler = async (event) => { if (event.ok) return 'fine'; ${failure} };` },
+      extra,
+    );
   }
 
   it('answers a thrown error as Lambda does: errorType, errorMessage, trace', async () => {
@@ -66,11 +76,23 @@ describe('Lambda runtime failures', () => {
           context.fail(new RangeError('out of range'));
         };`,
     });
-    expect(failure(await invoke('custom-errors', { kind: 'custom' }))).toMatchObject({ errorType: 'PaymentError', errorMessage: 'card declined' });
-    expect(failure(await invoke('custom-errors', { kind: 'string' }))).toEqual({ errorType: 'string', errorMessage: 'plain failure', trace: [] });
-    expect(failure(await invoke('custom-errors', { kind: 'fail' }))).toMatchObject({ errorType: 'RangeError', errorMessage: 'out of range' });
+    expect(failure(await invoke('custom-errors', { kind: 'custom' }))).toMatchObject({
+      errorType: 'PaymentError',
+      errorMessage: 'card declined',
+    });
+    expect(failure(await invoke('custom-errors', { kind: 'string' }))).toEqual({
+      errorType: 'string',
+      errorMessage: 'plain failure',
+      trace: [],
+    });
+    expect(failure(await invoke('custom-errors', { kind: 'fail' }))).toMatchObject({
+      errorType: 'RangeError',
+      errorMessage: 'out of range',
+    });
     const log = logOf(await invoke('custom-errors', { kind: 'custom' }));
-    expect(log).toMatch(/\tERROR\tInvoke Error \t\{"errorType":"PaymentError","errorMessage":"card declined","stack":\[/);
+    expect(log).toMatch(
+      /\tERROR\tInvoke Error \t\{"errorType":"PaymentError","errorMessage":"card declined","stack":\[/,
+    );
   });
 
   it('stops a function at its timeout and replaces the worker', async () => {
@@ -80,7 +102,10 @@ describe('Lambda runtime failures', () => {
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(950);
     expect(elapsed).toBeLessThan(5000);
-    expect(failure(output)).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${output.$metadata.requestId} Error: Task timed out after 1.00 seconds` });
+    expect(failure(output)).toEqual({
+      errorType: 'Sandbox.Timedout',
+      errorMessage: `RequestId: ${output.$metadata.requestId} Error: Task timed out after 1.00 seconds`,
+    });
     const log = logOf(output);
     expect(log).toMatch(new RegExp(`Z ${output.$metadata.requestId} Task timed out after 1.00 seconds\\n`));
     expect(log).toMatch(/Status: timeout\n$/);
@@ -90,44 +115,71 @@ describe('Lambda runtime failures', () => {
   it('answers Runtime.ExitError when the function calls process.exit', async () => {
     await deployMisbehaving('quitter', 'process.exit(3);');
     const output = await invoke('quitter');
-    expect(failure(output)).toEqual({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${output.$metadata.requestId} Error: Runtime exited with error: exit status 3` });
+    expect(failure(output)).toEqual({
+      errorType: 'Runtime.ExitError',
+      errorMessage: `RequestId: ${output.$metadata.requestId} Error: Runtime exited with error: exit status 3`,
+    });
     await expectRecovery('quitter');
   });
 
   it('answers Runtime.OutOfMemory when the function exhausts its memory', async () => {
-    await deployMisbehaving('hog', 'const hoard = []; for (;;) hoard.push(new Array(1e6).fill(Math.random()));', { MemorySize: 128, Timeout: 60 });
+    await deployMisbehaving('hog', 'const hoard = []; for (;;) hoard.push(new Array(1e6).fill(Math.random()));', {
+      MemorySize: 128,
+      Timeout: 60,
+    });
     const output = await invoke('hog');
     const body = failure(output);
     expect(body.errorType).toBe('Runtime.OutOfMemory');
-    expect(body.errorMessage).toMatch(new RegExp(`^RequestId: ${output.$metadata.requestId} Error: Runtime exited with error: signal: `));
+    expect(body.errorMessage).toMatch(
+      new RegExp(`^RequestId: ${output.$metadata.requestId} Error: Runtime exited with error: signal: `),
+    );
     await expectRecovery('hog');
   }, 90_000);
 
   it('answers an exception thrown outside the handler, then exits the worker', async () => {
-    await deployMisbehaving('stray', "setTimeout(() => { throw new Error('stray'); }, 10); await new Promise((r) => setTimeout(r, 1000));", { Timeout: 5 });
+    await deployMisbehaving(
+      'stray',
+      "setTimeout(() => { throw new Error('stray'); }, 10); await new Promise((r) => setTimeout(r, 1000));",
+      { Timeout: 5 },
+    );
     expect(failure(await invoke('stray'))).toMatchObject({ errorType: 'Error', errorMessage: 'stray' });
     await expectRecovery('stray');
   });
 
   it('answers Runtime.UnhandledPromiseRejection for a rejection nobody handles', async () => {
-    await deployMisbehaving('rejecter', "Promise.reject(new Error('nobody listens')); await new Promise((r) => setTimeout(r, 1000));", { Timeout: 5 });
-    expect(failure(await invoke('rejecter'))).toMatchObject({ errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: 'Error: nobody listens' });
+    await deployMisbehaving(
+      'rejecter',
+      "Promise.reject(new Error('nobody listens')); await new Promise((r) => setTimeout(r, 1000));",
+      { Timeout: 5 },
+    );
+    expect(failure(await invoke('rejecter'))).toMatchObject({
+      errorType: 'Runtime.UnhandledPromiseRejection',
+      errorMessage: 'Error: nobody listens',
+    });
     await expectRecovery('rejecter');
   });
 
   it('answers Runtime.HandlerNotFound, Runtime.ImportModuleError and Runtime.UserCodeSyntaxError', async () => {
     await deployFunction(ctx.clients, role, 'misnamed', { 'index.mjs': 'export const handle = async () => 1;' });
-    expect(failure(await invoke('misnamed'))).toMatchObject({ errorType: 'Runtime.HandlerNotFound', errorMessage: 'index.handler is undefined or not exported' });
+    expect(failure(await invoke('misnamed'))).toMatchObject({
+      errorType: 'Runtime.HandlerNotFound',
+      errorMessage: 'index.handler is undefined or not exported',
+    });
 
     await deployFunction(ctx.clients, role, 'not-a-function', { 'index.js': 'exports.handler = 42;' });
-    expect(failure(await invoke('not-a-function'))).toMatchObject({ errorType: 'Runtime.HandlerNotFound', errorMessage: 'index.handler is not a function' });
+    expect(failure(await invoke('not-a-function'))).toMatchObject({
+      errorType: 'Runtime.HandlerNotFound',
+      errorMessage: 'index.handler is not a function',
+    });
 
     await deployFunction(ctx.clients, role, 'moduleless', { 'other.mjs': 'export const handler = async () => 1;' });
     const moduleless = failure(await invoke('moduleless'));
     expect(moduleless.errorType).toBe('Runtime.ImportModuleError');
     expect(moduleless.errorMessage).toMatch(/^Error: Cannot find module 'index'\nRequire stack:\n- /);
 
-    await deployFunction(ctx.clients, role, 'missing-dependency', { 'index.js': "const lib = require('left-pad-that-is-not-there'); exports.handler = async () => lib;" });
+    await deployFunction(ctx.clients, role, 'missing-dependency', {
+      'index.js': "const lib = require('left-pad-that-is-not-there'); exports.handler = async () => lib;",
+    });
     const dependency = failure(await invoke('missing-dependency'));
     expect(dependency.errorType).toBe('Runtime.ImportModuleError');
     expect(dependency.errorMessage).toMatch(/^Error: Cannot find module 'left-pad-that-is-not-there'/);
@@ -137,12 +189,20 @@ describe('Lambda runtime failures', () => {
     expect(syntax.errorType).toBe('Runtime.UserCodeSyntaxError');
     expect(syntax.errorMessage).toMatch(/^SyntaxError: /);
 
-    await deployFunction(ctx.clients, role, 'badly-named', { 'index.mjs': 'export const handler = async () => 1;' }, { Handler: 'index' });
+    await deployFunction(
+      ctx.clients,
+      role,
+      'badly-named',
+      { 'index.mjs': 'export const handler = async () => 1;' },
+      { Handler: 'index' },
+    );
     expect(failure(await invoke('badly-named')).errorType).toBe('Runtime.MalformedHandlerName');
   });
 
   it('answers an error thrown while the module loads, on every invocation until it is fixed', async () => {
-    await deployFunction(ctx.clients, role, 'init-fails', { 'index.mjs': "console.log('initializing'); throw new Error('no config'); export const handler = async () => 1;" });
+    await deployFunction(ctx.clients, role, 'init-fails', {
+      'index.mjs': "console.log('initializing'); throw new Error('no config'); export const handler = async () => 1;",
+    });
     for (let attempt = 0; attempt < 2; attempt++) {
       const output = await invoke('init-fails');
       expect(failure(output)).toMatchObject({ errorType: 'Error', errorMessage: 'no config' });

@@ -19,7 +19,15 @@ import { createLambdaRole, lambdaTrustPolicy, zipFunction } from '../support/lam
 const source = { 'index.mjs': 'export const handler = async () => "hello";' };
 
 function create(lambda: LambdaClient, name: string, role: string) {
-  return lambda.send(new CreateFunctionCommand({ FunctionName: name, Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: { ZipFile: zipFunction(source) } }));
+  return lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Runtime: 'nodejs20.x',
+      Role: role,
+      Handler: 'index.handler',
+      Code: { ZipFile: zipFunction(source) },
+    }),
+  );
 }
 
 describe('Lambda function states with the default transition', () => {
@@ -33,18 +41,34 @@ describe('Lambda function states with the default transition', () => {
   it('is Pending, then Active once the SDK waiter (function-active-v2) sees it, with a new RevisionId', async () => {
     const lambda = ctx.clients.lambda;
     const created = await create(lambda, 'awaited', role);
-    expect(created).toMatchObject({ State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' });
+    expect(created).toMatchObject({
+      State: 'Pending',
+      StateReason: 'The function is being created.',
+      StateReasonCode: 'Creating',
+    });
     const started = Date.now();
-    const waited = await waitUntilFunctionActiveV2({ client: lambda, minDelay: 0.05, maxDelay: 0.5, maxWaitTime: 30 }, { FunctionName: 'awaited' });
+    const waited = await waitUntilFunctionActiveV2(
+      { client: lambda, minDelay: 0.05, maxDelay: 0.5, maxWaitTime: 30 },
+      { FunctionName: 'awaited' },
+    );
     expect(waited.state).toBe('SUCCESS');
     expect(Date.now() - started).toBeLessThan(5000);
     const active = await lambda.send(new GetFunctionCommand({ FunctionName: 'awaited' }));
     expect(active.Configuration).toMatchObject({ State: 'Active', LastUpdateStatus: 'Successful' });
     expect(active.Configuration?.RevisionId).not.toBe(created.RevisionId);
 
-    const updated = await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'awaited', Description: 'new' }));
-    expect(updated).toMatchObject({ State: 'Active', LastUpdateStatus: 'InProgress', LastUpdateStatusReasonCode: 'Creating' });
-    const done = await waitUntilFunctionUpdatedV2({ client: lambda, minDelay: 0.05, maxDelay: 0.5, maxWaitTime: 30 }, { FunctionName: 'awaited' });
+    const updated = await lambda.send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: 'awaited', Description: 'new' }),
+    );
+    expect(updated).toMatchObject({
+      State: 'Active',
+      LastUpdateStatus: 'InProgress',
+      LastUpdateStatusReasonCode: 'Creating',
+    });
+    const done = await waitUntilFunctionUpdatedV2(
+      { client: lambda, minDelay: 0.05, maxDelay: 0.5, maxWaitTime: 30 },
+      { FunctionName: 'awaited' },
+    );
     expect(done.state).toBe('SUCCESS');
     const after = await lambda.send(new GetFunctionCommand({ FunctionName: 'awaited' }));
     expect(after.Configuration?.LastUpdateStatus).toBe('Successful');
@@ -72,15 +96,24 @@ describe('Lambda refuses what waits for a transition, as AWS does', () => {
     await emulator?.stop();
   });
 
-  const advance = (seconds: number) => fetch(`${emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: seconds }) });
+  const advance = (seconds: number) =>
+    fetch(`${emulator.url}/_idpool/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceSeconds: seconds }),
+    });
 
   it('does not invoke a Pending function, nor update it, until it is Active', async () => {
     await create(lambda, 'pending', role);
     const invoked = await awsError(lambda.send(new InvokeCommand({ FunctionName: 'pending' })));
     expect(invoked.name).toBe('ResourceConflictException');
     expect(invoked.$metadata.httpStatusCode).toBe(409);
-    expect(invoked.message).toBe('The operation cannot be performed at this time. The function is currently in the following state: Pending');
-    const updated = await awsError(lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'pending', Timeout: 9 })));
+    expect(invoked.message).toBe(
+      'The operation cannot be performed at this time. The function is currently in the following state: Pending',
+    );
+    const updated = await awsError(
+      lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'pending', Timeout: 9 })),
+    );
     expect(updated.name).toBe('ResourceConflictException');
     expect(updated.message).toContain("is currently in the following state: 'Pending'. StateReasonCode: 'Creating'");
     await advance(61);
@@ -93,9 +126,13 @@ describe('Lambda refuses what waits for a transition, as AWS does', () => {
     await advance(61);
     await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'busy', Timeout: 9 }));
     const arn = `arn:aws:lambda:${emulator.region}:${emulator.accountId}:function:busy`;
-    const again = await awsError(lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'busy', Timeout: 10 })));
+    const again = await awsError(
+      lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'busy', Timeout: 10 })),
+    );
     expect(again.name).toBe('ResourceConflictException');
-    expect(again.message).toBe(`The operation cannot be performed at this time. An update is in progress for resource: ${arn}`);
+    expect(again.message).toBe(
+      `The operation cannot be performed at this time. An update is in progress for resource: ${arn}`,
+    );
     const publish = await awsError(lambda.send(new PublishVersionCommand({ FunctionName: 'busy' })));
     expect(publish.name).toBe('ResourceConflictException');
     expect((await lambda.send(new InvokeCommand({ FunctionName: 'busy' }))).StatusCode).toBe(200);
@@ -107,7 +144,7 @@ describe('Lambda refuses what waits for a transition, as AWS does', () => {
 describe('Lambda with lambdaStateTransitionMs 0', () => {
   const ctx = useEmulator({ lambdaStateTransitionMs: 0 });
 
-  it('says Pending in CreateFunction\'s answer only: the function runs at once', async () => {
+  it("says Pending in CreateFunction's answer only: the function runs at once", async () => {
     const role = await createLambdaRole(ctx.clients, 'instant-role');
     const created = await create(ctx.clients.lambda, 'instant', role);
     expect(created.State).toBe('Pending');
@@ -125,12 +162,18 @@ describe('ARN partitions follow the region', () => {
       try {
         const config = { endpoint: emulator.url, region, credentials: rootCredentials, maxAttempts: 1 };
         const iam = new IAMClient(config);
-        const role = await iam.send(new CreateRoleCommand({ RoleName: 'partitioned', AssumeRolePolicyDocument: lambdaTrustPolicy }));
+        const role = await iam.send(
+          new CreateRoleCommand({ RoleName: 'partitioned', AssumeRolePolicyDocument: lambdaTrustPolicy }),
+        );
         expect(role.Role?.Arn).toBe(`arn:${partition}:iam::${emulator.accountId}:role/partitioned`);
         const lambda = new LambdaClient(config);
         const created = await create(lambda, 'partitioned', role.Role?.Arn as string);
-        expect(created.FunctionArn).toBe(`arn:${partition}:lambda:${region}:${emulator.accountId}:function:partitioned`);
-        expect(created.RuntimeVersionConfig?.RuntimeVersionArn).toMatch(new RegExp(`^arn:${partition}:lambda:${region}::runtime:`));
+        expect(created.FunctionArn).toBe(
+          `arn:${partition}:lambda:${region}:${emulator.accountId}:function:partitioned`,
+        );
+        expect(created.RuntimeVersionConfig?.RuntimeVersionArn).toMatch(
+          new RegExp(`^arn:${partition}:lambda:${region}::runtime:`),
+        );
         const caller = await new STSClient(config).send(new GetCallerIdentityCommand({}));
         expect(caller.Arn).toBe(`arn:${partition}:iam::${emulator.accountId}:root`);
       } finally {

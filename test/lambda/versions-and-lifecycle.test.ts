@@ -18,7 +18,9 @@ import { startEmulator } from '../../emulator/index.js';
 import { awsError, clientsFor, useEmulator } from '../support/emulator.js';
 import { createLambdaRole, deployFunction, payloadOf, waitUpdated, zipFunction } from '../support/lambda-functions.js';
 
-const answering = (text: string) => ({ 'index.mjs': `export const handler = async () => ({ text: ${JSON.stringify(text)}, root: process.env.LAMBDA_TASK_ROOT, pid: process.pid });` });
+const answering = (text: string) => ({
+  'index.mjs': `export const handler = async () => ({ text: ${JSON.stringify(text)}, root: process.env.LAMBDA_TASK_ROOT, pid: process.pid });`,
+});
 
 interface Answer {
   text: string;
@@ -52,7 +54,9 @@ describe('Lambda versions, tags and the life of code folders', () => {
     expect(created.FunctionArn).toBe(arnOf('published'));
     const unchanged = await lambda().send(new PublishVersionCommand({ FunctionName: 'published' }));
     expect(unchanged.Version).toBe('1');
-    await lambda().send(new UpdateFunctionCodeCommand({ FunctionName: 'published', ZipFile: zipFunction(answering('two')) }));
+    await lambda().send(
+      new UpdateFunctionCodeCommand({ FunctionName: 'published', ZipFile: zipFunction(answering('two')) }),
+    );
     await waitUpdated(lambda(), 'published');
     const second = await lambda().send(new PublishVersionCommand({ FunctionName: 'published', Description: 'second' }));
     expect(second).toMatchObject({ Version: '2', Description: 'second', FunctionArn: `${arnOf('published')}:2` });
@@ -60,21 +64,35 @@ describe('Lambda versions, tags and the life of code folders', () => {
     const versions = await lambda().send(new ListVersionsByFunctionCommand({ FunctionName: 'published' }));
     expect(versions.Versions?.map((version) => version.Version)).toEqual(['$LATEST', '1', '2']);
     const all = await lambda().send(new ListFunctionsCommand({ FunctionVersion: 'ALL' }));
-    expect(all.Functions?.filter((fn) => fn.FunctionName === 'published').map((fn) => fn.Version)).toEqual(['$LATEST', '1', '2']);
-    expect((await lambda().send(new GetFunctionConfigurationCommand({ FunctionName: 'published', Qualifier: '1' }))).CodeSha256).toBe(created.CodeSha256);
+    expect(all.Functions?.filter((fn) => fn.FunctionName === 'published').map((fn) => fn.Version)).toEqual([
+      '$LATEST',
+      '1',
+      '2',
+    ]);
+    expect(
+      (await lambda().send(new GetFunctionConfigurationCommand({ FunctionName: 'published', Qualifier: '1' })))
+        .CodeSha256,
+    ).toBe(created.CodeSha256);
 
-    const latest = await awsError(lambda().send(new DeleteFunctionCommand({ FunctionName: 'published', Qualifier: '$LATEST' })));
+    const latest = await awsError(
+      lambda().send(new DeleteFunctionCommand({ FunctionName: 'published', Qualifier: '$LATEST' })),
+    );
     expect(latest.name).toBe('InvalidParameterValueException');
     await lambda().send(new DeleteFunctionCommand({ FunctionName: 'published', Qualifier: '1' }));
     const gone = await awsError(lambda().send(new InvokeCommand({ FunctionName: 'published', Qualifier: '1' })));
     expect(gone.name).toBe('ResourceNotFoundException');
-    expect((payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'published', Qualifier: '2' }))) as Answer).text).toBe('two');
+    expect(
+      (payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'published', Qualifier: '2' }))) as Answer).text,
+    ).toBe('two');
   });
 
   it('tags functions', async () => {
     await deployFunction(ctx.clients, role, 'tagged', answering('t'), { Tags: { first: '1' } });
     await lambda().send(new TagResourceCommand({ Resource: arnOf('tagged'), Tags: { second: '2' } }));
-    expect((await lambda().send(new ListTagsCommand({ Resource: arnOf('tagged') }))).Tags).toEqual({ first: '1', second: '2' });
+    expect((await lambda().send(new ListTagsCommand({ Resource: arnOf('tagged') }))).Tags).toEqual({
+      first: '1',
+      second: '2',
+    });
     await lambda().send(new UntagResourceCommand({ Resource: arnOf('tagged'), TagKeys: ['first'] }));
     expect((await lambda().send(new ListTagsCommand({ Resource: arnOf('tagged') }))).Tags).toEqual({ second: '2' });
     const missing = await awsError(lambda().send(new ListTagsCommand({ Resource: arnOf('untagged-ghost') })));
@@ -85,7 +103,9 @@ describe('Lambda versions, tags and the life of code folders', () => {
     await deployFunction(ctx.clients, role, 'folders', answering('old'));
     const before = payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'folders' }))) as Answer;
     expect(existsSync(join(before.root, 'index.mjs'))).toBe(true);
-    await lambda().send(new UpdateFunctionCodeCommand({ FunctionName: 'folders', ZipFile: zipFunction(answering('new')) }));
+    await lambda().send(
+      new UpdateFunctionCodeCommand({ FunctionName: 'folders', ZipFile: zipFunction(answering('new')) }),
+    );
     const after = payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'folders' }))) as Answer;
     expect(after.text).toBe('new');
     expect(after.root).not.toBe(before.root);
@@ -131,7 +151,9 @@ describe('Lambda across emulator restarts', () => {
 
       const second = await startEmulator({ port: 0, logLevel: 'warn', dataDir });
       try {
-        const again = payloadOf(await clientsFor(second).lambda.send(new InvokeCommand({ FunctionName: 'durable' }))) as Answer;
+        const again = payloadOf(
+          await clientsFor(second).lambda.send(new InvokeCommand({ FunctionName: 'durable' })),
+        ) as Answer;
         expect(again.text).toBe('still here');
         expect(again.pid).not.toBe(answer.pid);
       } finally {

@@ -10,21 +10,37 @@ describe('Lambda on the wire', () => {
   beforeAll(async () => {
     const role = await createLambdaRole(ctx.clients, 'wire-role');
     await deployFunction(ctx.clients, role, 'wired', {
-      'index.mjs': 'export const handler = async (event) => { console.log("got", event.name); if (event.fail) throw new Error("asked to fail"); return { hello: event.name }; };',
+      'index.mjs':
+        'export const handler = async (event) => { console.log("got", event.name); if (event.fail) throw new Error("asked to fail"); return { hello: event.name }; };',
     });
   });
 
-  async function signedFetch(method: string, path: string, body: string | undefined, headers: Record<string, string> = {}): Promise<Response> {
+  async function signedFetch(
+    method: string,
+    path: string,
+    body: string | undefined,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const url = new URL(ctx.emulator.url);
     const signed = aws4.sign(
-      { host: url.host, method, path, body, headers: { 'content-type': 'application/json', ...headers }, service: 'lambda', region: ctx.emulator.region },
+      {
+        host: url.host,
+        method,
+        path,
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+        service: 'lambda',
+        region: ctx.emulator.region,
+      },
       rootCredentials,
     );
     return fetch(`${ctx.emulator.url}${path}`, { method, headers: signed.headers as Record<string, string>, body });
   }
 
   it('answers a signed Invoke with the payload, the executed version and the log tail', async () => {
-    const response = await signedFetch('POST', '/2015-03-31/functions/wired/invocations', '{"name":"wire"}', { 'X-Amz-Log-Type': 'Tail' });
+    const response = await signedFetch('POST', '/2015-03-31/functions/wired/invocations', '{"name":"wire"}', {
+      'X-Amz-Log-Type': 'Tail',
+    });
     expect(response.status).toBe(200);
     const requestId = response.headers.get('x-amzn-requestid') as string;
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -47,17 +63,26 @@ describe('Lambda on the wire', () => {
   });
 
   it('answers an Event invocation with 202 and no body', async () => {
-    const response = await signedFetch('POST', '/2015-03-31/functions/wired/invocations', '{"name":"later"}', { 'X-Amz-Invocation-Type': 'Event' });
+    const response = await signedFetch('POST', '/2015-03-31/functions/wired/invocations', '{"name":"later"}', {
+      'X-Amz-Invocation-Type': 'Event',
+    });
     expect(response.status).toBe(202);
     expect(await response.text()).toBe('');
   });
 
   it('answers an unknown function with Lambda\'s error body: "Type":"User" and "Message"', async () => {
-    const response = await signedFetch('POST', `/2015-03-31/functions/${encodeURIComponent(`${ctx.emulator.accountId}:function:absent`)}/invocations`, '{}');
+    const response = await signedFetch(
+      'POST',
+      `/2015-03-31/functions/${encodeURIComponent(`${ctx.emulator.accountId}:function:absent`)}/invocations`,
+      '{}',
+    );
     expect(response.status).toBe(404);
     expect(response.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
     // Invoke names the version it looked for (recorded: test_function_name_and_qualifier_validation[function_name_too_long-invoke]).
-    expect(await response.json()).toEqual({ Type: 'User', Message: `Function not found: arn:aws:lambda:${ctx.emulator.region}:${ctx.emulator.accountId}:function:absent:$LATEST` });
+    expect(await response.json()).toEqual({
+      Type: 'User',
+      Message: `Function not found: arn:aws:lambda:${ctx.emulator.region}:${ctx.emulator.accountId}:function:absent:$LATEST`,
+    });
   });
 
   it('answers a conflict with "Type":"User" and "message"', async () => {
@@ -76,12 +101,17 @@ describe('Lambda on the wire', () => {
         Resource: `arn:aws:lambda:${ctx.emulator.region}:${ctx.emulator.accountId}:function:wired`,
       }),
     });
-    const again = await signedFetch('POST', '/2015-03-31/functions/wired/policy', JSON.stringify({ StatementId: 'dup', Action: 'lambda:InvokeFunction', Principal: 'sns.amazonaws.com' }));
+    const again = await signedFetch(
+      'POST',
+      '/2015-03-31/functions/wired/policy',
+      JSON.stringify({ StatementId: 'dup', Action: 'lambda:InvokeFunction', Principal: 'sns.amazonaws.com' }),
+    );
     expect(again.status).toBe(409);
     expect(again.headers.get('x-amzn-errortype')).toBe('ResourceConflictException');
     expect(await again.json()).toEqual({
       Type: 'User',
-      message: 'The statement id (dup) provided already exists. Please provide a new statement id, or remove the existing statement.',
+      message:
+        'The statement id (dup) provided already exists. Please provide a new statement id, or remove the existing statement.',
     });
   });
 });

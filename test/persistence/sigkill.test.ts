@@ -14,7 +14,10 @@ import { createDeveloperPool, developerProvider, developerToken } from '../cogni
 import { clientsFor, type Clients } from '../support/emulator.js';
 import { serve } from '../support/processes.js';
 
-const lambdaTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const lambdaTrust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
 
 interface Acknowledged {
   identities: Map<string, string>;
@@ -30,7 +33,14 @@ const identitiesBeforeKill = 25;
  * Writes from several clients until the process dies; records only what the emulator acknowledged. The kill comes
  * `killAfterMs` after the round's first writes were acknowledged, in the middle of whatever is then in flight.
  */
-async function writeUntilKilled(clients: Clients, poolId: string, round: number, acknowledged: Acknowledged, killAfterMs: number, kill: () => void): Promise<void> {
+async function writeUntilKilled(
+  clients: Clients,
+  poolId: string,
+  round: number,
+  acknowledged: Acknowledged,
+  killAfterMs: number,
+  kill: () => void,
+): Promise<void> {
   let dead = false;
   let killer: NodeJS.Timeout | undefined;
   let identitiesThisRound = 0;
@@ -54,7 +64,12 @@ async function writeUntilKilled(clients: Clients, poolId: string, round: number,
           const destination = `r${round}-c${client}-${index - 2}`;
           if (!acknowledged.identities.has(source) || !acknowledged.identities.has(destination)) continue;
           const merged = await clients.cognito.send(
-            new MergeDeveloperIdentitiesCommand({ IdentityPoolId: poolId, DeveloperProviderName: developerProvider, SourceUserIdentifier: source, DestinationUserIdentifier: destination }),
+            new MergeDeveloperIdentitiesCommand({
+              IdentityPoolId: poolId,
+              DeveloperProviderName: developerProvider,
+              SourceUserIdentifier: source,
+              DestinationUserIdentifier: destination,
+            }),
           );
           acknowledged.merges.push({ source, destination, identityId: merged.IdentityId as string });
         } else {
@@ -81,11 +96,21 @@ describe('SIGKILL at any moment loses no acknowledged change and leaves nothing 
     let server = await serve(['--data-dir', dataDir]);
     const pool = await createDeveloperPool(clientsFor({ url: server.url, region: 'us-east-1' }));
 
-    for (const [round, killAfterMs] of [[1, 300], [2, 133], [3, 511]] as const) {
+    for (const [round, killAfterMs] of [
+      [1, 300],
+      [2, 133],
+      [3, 511],
+    ] as const) {
       const clients = clientsFor({ url: server.url, region: 'us-east-1' });
       const killed = server;
-      await writeUntilKilled(clients, pool.poolId, round, acknowledged, killAfterMs, () => killed.child.kill('SIGKILL'));
-      await new Promise((resolve) => (killed.child.exitCode !== null || killed.child.signalCode !== null ? resolve(undefined) : killed.child.once('exit', resolve)));
+      await writeUntilKilled(clients, pool.poolId, round, acknowledged, killAfterMs, () =>
+        killed.child.kill('SIGKILL'),
+      );
+      await new Promise((resolve) =>
+        killed.child.exitCode !== null || killed.child.signalCode !== null
+          ? resolve(undefined)
+          : killed.child.once('exit', resolve),
+      );
       expect(killed.child.signalCode).toBe('SIGKILL');
       server = await serve(['--data-dir', dataDir]);
     }
@@ -96,7 +121,9 @@ describe('SIGKILL at any moment loses no acknowledged change and leaves nothing 
       const mergedSources = new Map(acknowledged.merges.map((merge) => [merge.source, merge]));
       for (const [user, identityId] of acknowledged.identities) {
         const expected = mergedSources.get(user)?.identityId ?? identityId;
-        const lookup = await cognito.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: pool.poolId, DeveloperUserIdentifier: user }));
+        const lookup = await cognito.send(
+          new LookupDeveloperIdentityCommand({ IdentityPoolId: pool.poolId, DeveloperUserIdentifier: user }),
+        );
         const merge = mergedSources.get(user);
         const story = merge ? `${user}: own identity ${identityId}, merged into ${merge.destination}` : user;
         expect(lookup.IdentityId, story).toBe(expected);
@@ -109,7 +136,9 @@ describe('SIGKILL at any moment loses no acknowledged change and leaves nothing 
       const listed: IdentityDescription[] = [];
       let nextToken: string | undefined;
       do {
-        const page = await cognito.send(new ListIdentitiesCommand({ IdentityPoolId: pool.poolId, MaxResults: 60, NextToken: nextToken }));
+        const page = await cognito.send(
+          new ListIdentitiesCommand({ IdentityPoolId: pool.poolId, MaxResults: 60, NextToken: nextToken }),
+        );
         listed.push(...(page.Identities ?? []));
         nextToken = page.NextToken;
       } while (nextToken);
@@ -122,7 +151,12 @@ describe('SIGKILL at any moment loses no acknowledged change and leaves nothing 
       // Tokens issued before the kills still verify: the signing keys were kept.
       for (const { identityId, token } of acknowledged.tokens.slice(0, 5)) {
         if (emptiedByMerge.has(identityId)) continue;
-        const credentials = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } }));
+        const credentials = await cognito.send(
+          new GetCredentialsForIdentityCommand({
+            IdentityId: identityId,
+            Logins: { 'cognito-identity.amazonaws.com': token },
+          }),
+        );
         expect(credentials.Credentials?.AccessKeyId).toMatch(/^ASIA/);
       }
     } finally {

@@ -13,7 +13,10 @@ function report(): RunReport {
   const other: TargetRun = { ...recordedRun(), target: 'other <&> "emulator"' };
   const [first, second] = other.results;
   if (!first || !second) throw new Error('fixture has no results');
-  Object.assign(first, { verdict: 'failed', differences: ['IdentityPoolId: expected "a", got "b" & <c>', 'second difference'] });
+  Object.assign(first, {
+    verdict: 'failed',
+    differences: ['IdentityPoolId: expected "a", got "b" & <c>', 'second difference'],
+  });
   Object.assign(second, { verdict: 'not-run', reason: 'needs a movable clock' });
   const localstack: TargetRun = {
     target: 'localstack',
@@ -26,7 +29,12 @@ function report(): RunReport {
     contractsMs: 0,
     provisioningMs: 0,
   };
-  return { startedAt: '2026-01-01T00:00:00.000Z', durationMs: 2000, targets: [embedded, other, localstack], interrupted: false };
+  return {
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 2000,
+    targets: [embedded, other, localstack],
+    interrupted: false,
+  };
 }
 
 describe('reporters', () => {
@@ -38,14 +46,21 @@ describe('reporters', () => {
     expect(suites.map((suite) => suite.attributes.name)).toEqual(['embedded', 'other <&> "emulator"', 'localstack']);
     const [embedded, other, localstack] = suites;
     const contractCount = recordedRun().results.length;
-    expect(embedded?.children.map((testcase) => testcase.attributes.name)).toEqual(recordedRun().results.map((result) => result.id));
+    expect(embedded?.children.map((testcase) => testcase.attributes.name)).toEqual(
+      recordedRun().results.map((result) => result.id),
+    );
     expect(embedded?.children[0]?.attributes.classname).toBe('embedded.create-identity-pool');
     expect(embedded?.attributes).toMatchObject({ tests: String(contractCount), failures: '0', skipped: '0' });
     const failure = other?.children[0]?.children.find((child) => child.name === 'failure');
     expect(failure?.attributes.message).toBe('IdentityPoolId: expected "a", got "b" & <c>');
     expect(failure?.text).toBe('IdentityPoolId: expected "a", got "b" & <c>\nsecond difference');
-    expect(other?.children[1]?.children.find((child) => child.name === 'skipped')?.attributes.message).toBe('needs a movable clock');
-    expect(localstack?.children[0]?.children[0]).toMatchObject({ name: 'skipped', attributes: { message: expect.stringContaining('no container runtime') } });
+    expect(other?.children[1]?.children.find((child) => child.name === 'skipped')?.attributes.message).toBe(
+      'needs a movable clock',
+    );
+    expect(localstack?.children[0]?.children[0]).toMatchObject({
+      name: 'skipped',
+      attributes: { message: expect.stringContaining('no container runtime') },
+    });
     expect(root.attributes).toMatchObject({ tests: String(contractCount * 2), failures: '1', skipped: '1' });
   });
 
@@ -57,14 +72,18 @@ describe('reporters', () => {
     expect(lines[header + 1]).toBe('| --- | --- | --- | --- | --- |');
     const rows = lines.slice(header + 2).filter((line) => line.startsWith('| `'));
     expect(rows).toHaveLength(recordedRun().results.length);
-    expect(rows[0]).toMatch(/^\| `create-identity-pool.response` \| model \| pass \| FAIL: IdentityPoolId: expected "a", got "b" & <c> \(\+1 more\) \| not run: LocalStack cannot start/);
+    expect(rows[0]).toMatch(
+      /^\| `create-identity-pool.response` \| model \| pass \| FAIL: IdentityPoolId: expected "a", got "b" & <c> \(\+1 more\) \| not run: LocalStack cannot start/,
+    );
     expect(rows[1]).toContain('| not run: needs a movable clock |');
     expect(markdown).toContain('- **localstack**: not run');
   });
 
   it('json: every result without the responses (they hold secrets)', () => {
     const json = renderJson(report());
-    const parsed = JSON.parse(json) as { targets: Array<{ target: string; summary: Record<string, number>; results: Array<Record<string, unknown>> }> };
+    const parsed = JSON.parse(json) as {
+      targets: Array<{ target: string; summary: Record<string, number>; results: Array<Record<string, unknown>> }>;
+    };
     expect(parsed.targets.map((target) => target.summary)).toEqual([
       { passed: recordedRun().results.length, failed: 0, 'not-run': 0 },
       { passed: recordedRun().results.length - 2, failed: 1, 'not-run': 1 },

@@ -17,9 +17,19 @@ describe('the request log, for control-plane calls with issued credentials', () 
   });
 
   it("records the client's refused iam:CreateRole as an implicit deny naming the action and resource", async () => {
-    const iam = new IAMClient({ endpoint: emulator.url, region: emulator.region, credentials: flow.keys, maxAttempts: 1 });
+    const iam = new IAMClient({
+      endpoint: emulator.url,
+      region: emulator.region,
+      credentials: flow.keys,
+      maxAttempts: 1,
+    });
     const refused = await iam
-      .send(new CreateRoleCommand({ RoleName: 'escalate', AssumeRolePolicyDocument: '{"Version":"2012-10-17","Statement":[]}' }))
+      .send(
+        new CreateRoleCommand({
+          RoleName: 'escalate',
+          AssumeRolePolicyDocument: '{"Version":"2012-10-17","Statement":[]}',
+        }),
+      )
       .then(
         () => undefined,
         (error: { name: string; $metadata: { httpStatusCode?: number } }) => error,

@@ -38,12 +38,21 @@ const crashing = defineContract({
 
 describe('teardown', () => {
   const ctx = useEmulator();
-  const target = () => endpointTarget({ name: 'idpool', endpoint: ctx.emulator.url, region: ctx.emulator.region, executeApiUrlStyle: 'host' });
+  const target = () =>
+    endpointTarget({
+      name: 'idpool',
+      endpoint: ctx.emulator.url,
+      region: ctx.emulator.region,
+      executeApiUrlStyle: 'host',
+    });
 
   it('removes everything the run created even when a contract crashed, and puts the moved clock back', async () => {
     const contracts = [...allContracts.filter((contract) => contract.step !== 'cors-preflight'), crashing];
     const run = await runTarget(target(), { contracts });
-    expect(run.results.find((result) => result.id === 'signed-call.crashes')).toMatchObject({ verdict: 'failed', differences: ['the contract could not complete: boom'] });
+    expect(run.results.find((result) => result.id === 'signed-call.crashes')).toMatchObject({
+      verdict: 'failed',
+      differences: ['the contract could not complete: boom'],
+    });
     expect(run.results.find((result) => result.id === 'signed-call.expired-credentials')?.verdict).toBe('passed');
     expect(run.teardownFailures).toEqual([]);
     expect(await idpoolResources(ctx.clients)).toEqual([]);
@@ -57,17 +66,20 @@ describe('teardown', () => {
       contracts: allContracts,
       signal: controller.signal,
       onEvent: (event) => {
-        if (event.type === 'contract' && event.result.id === 'get-open-id-token-for-developer-identity.issued') controller.abort();
+        if (event.type === 'contract' && event.result.id === 'get-open-id-token-for-developer-identity.issued')
+          controller.abort();
       },
     });
     expect(run.state).toBe('interrupted');
-    const after = run.results.slice(run.results.findIndex((result) => result.id === 'get-open-id-token-for-developer-identity.issued') + 1);
+    const after = run.results.slice(
+      run.results.findIndex((result) => result.id === 'get-open-id-token-for-developer-identity.issued') + 1,
+    );
     expect(after.length).toBeGreaterThan(30);
     expect(after.every((result) => result.verdict === 'not-run' && result.reason === 'interrupted')).toBe(true);
     expect(await idpoolResources(ctx.clients)).toEqual([]);
   });
 
-  it('cleanup finds a run\'s leftovers by name prefix and idpool:run tag, and removes them', async () => {
+  it("cleanup finds a run's leftovers by name prefix and idpool:run tag, and removes them", async () => {
     const runId = newRunId();
     const provisioner = await provisionStack(ctx.clients, {
       runId,
@@ -75,12 +87,23 @@ describe('teardown', () => {
       accountId: ctx.emulator.accountId,
       names: stackNames(runId),
       tags: runTags(runId),
-      apiBaseUrl: (restApiId, stage) => apiBaseUrl({ executeApiUrlStyle: 'host', endpoint: ctx.emulator.url, region: ctx.emulator.region }, restApiId, stage),
+      apiBaseUrl: (restApiId, stage) =>
+        apiBaseUrl(
+          { executeApiUrlStyle: 'host', endpoint: ctx.emulator.url, region: ctx.emulator.region },
+          restApiId,
+          stage,
+        ),
       eventuallyConsistent: false,
     });
     expect(provisioner.failures).toEqual([]);
     const leftovers = await findLeftovers(ctx.clients, runId);
-    expect(leftovers.map((leftover) => leftover.kind).sort()).toEqual(['function', 'identity-pool', 'rest-api', 'role', 'role']);
+    expect(leftovers.map((leftover) => leftover.kind).sort()).toEqual([
+      'function',
+      'identity-pool',
+      'rest-api',
+      'role',
+      'role',
+    ]);
     expect(await findLeftovers(ctx.clients, 'someotherrun')).toEqual([]);
     expect(await removeLeftovers(ctx.clients, leftovers, false)).toEqual([]);
     expect(await idpoolResources(ctx.clients)).toEqual([]);

@@ -82,7 +82,12 @@ describe('function packages that never went through the upload checks', () => {
 
   it('answers InvalidZipFileException (502) for a stored package that cannot be extracted', async () => {
     const role = await createLambdaRole(ctx.clients, 'stored-role');
-    const created = await createFunction(ctx.clients.lambda, role, 'stored', zipSync({ 'index.mjs': strToU8(handler) }));
+    const created = await createFunction(
+      ctx.clients.lambda,
+      role,
+      'stored',
+      zipSync({ 'index.mjs': strToU8(handler) }),
+    );
     // As a state import could store it: the package's bytes replaced by something that is no zip.
     ctx.emulator.runtime.db.sql
       .prepare('UPDATE lambda_code SET zip = ? WHERE sha256 = ?')

@@ -28,7 +28,9 @@ describe('snapshot comparison', () => {
       'snapshot (embedded) body.Credentials.Expiration: recorded "<datetime>", got 1795699999',
       'snapshot (embedded) body.Credentials.Extra: not in the recording, got "x"',
     ]);
-    expect(run.results.filter((result) => result.verdict === 'failed').map((result) => result.id)).toEqual(['get-credentials-for-identity.issued']);
+    expect(run.results.filter((result) => result.verdict === 'failed').map((result) => result.id)).toEqual([
+      'get-credentials-for-identity.issued',
+    ]);
   });
 
   it('compares errors by code, status and normalized message', () => {
@@ -39,7 +41,9 @@ describe('snapshot comparison', () => {
     unsigned.outcome.message = 'Not Found';
     compareWithSnapshot(run, recordedSnapshot());
     expect(unsigned.differences).toContain('snapshot (embedded) status: recorded 403, got 404');
-    expect(unsigned.differences).toContain('snapshot (embedded) message: recorded "Missing Authentication Token", got "Not Found"');
+    expect(unsigned.differences).toContain(
+      'snapshot (embedded) message: recorded "Missing Authentication Token", got "Not Found"',
+    );
   });
 
   it('reads a recording from a folder, preferring aws.snapshot.json', () => {
@@ -51,7 +55,10 @@ describe('snapshot comparison', () => {
   });
 
   it('diffs arrays by index and scalars by value', () => {
-    expect(diffJson({ a: [1, 2] }, { a: [1, 3, 4] })).toEqual(['a[1]: recorded 2, got 3', 'a[2]: not in the recording, got 4']);
+    expect(diffJson({ a: [1, 2] }, { a: [1, 3, 4] })).toEqual([
+      'a[1]: recorded 2, got 3',
+      'a[2]: not in the recording, got 4',
+    ]);
     expect(diffJson('x', { y: 1 })).toEqual(['(root): recorded "x", got {"y":1}']);
   });
 });

@@ -4,11 +4,15 @@ import type { SnapshotFile } from '../../src/snapshots/snapshot-file.js';
 
 /** One embedded run's raw results (scripts/make-snapshot-fixtures.mjs), fresh copy per call. */
 export function recordedRun(): TargetRun {
-  return JSON.parse(readFileSync(new URL('../fixtures/snapshots/embedded-run.json', import.meta.url), 'utf8')) as TargetRun;
+  return JSON.parse(
+    readFileSync(new URL('../fixtures/snapshots/embedded-run.json', import.meta.url), 'utf8'),
+  ) as TargetRun;
 }
 
 export function recordedSnapshot(): SnapshotFile {
-  return JSON.parse(readFileSync(new URL('../fixtures/snapshots/embedded.snapshot.json', import.meta.url), 'utf8')) as SnapshotFile;
+  return JSON.parse(
+    readFileSync(new URL('../fixtures/snapshots/embedded.snapshot.json', import.meta.url), 'utf8'),
+  ) as SnapshotFile;
 }
 
 /** Every secret the run's responses hold: secret keys, session tokens, OpenID tokens. */

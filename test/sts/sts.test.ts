@@ -3,37 +3,67 @@ import { PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { awsError, clientsFor, useEmulator } from '../support/emulator.js';
-import { advanceClock, cognitoTrustPolicy, createDeveloperPool, createRole, developerToken } from '../cognito-identity/flow-support.js';
+import {
+  advanceClock,
+  cognitoTrustPolicy,
+  createDeveloperPool,
+  createRole,
+  developerToken,
+} from '../cognito-identity/flow-support.js';
 
 describe('STS', () => {
   const ctx = useEmulator();
   const roleName = (arn: string) => arn.split('/').pop() as string;
 
   afterEach(async () => {
-    await fetch(`${ctx.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetSeconds: 0 }) });
+    await fetch(`${ctx.emulator.url}/_idpool/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ offsetSeconds: 0 }),
+    });
   });
 
   async function cognitoSession() {
     const pool = await createDeveloperPool(ctx.clients);
     const { identityId, token } = await developerToken(ctx.clients, pool.poolId, 'chainer');
-    const answer = await ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } }));
+    const answer = await ctx.clients.cognito.send(
+      new GetCredentialsForIdentityCommand({
+        IdentityId: identityId,
+        Logins: { 'cognito-identity.amazonaws.com': token },
+      }),
+    );
     const credentials = answer.Credentials!;
     return {
       pool,
-      clients: clientsFor(ctx.emulator, { accessKeyId: credentials.AccessKeyId!, secretAccessKey: credentials.SecretKey!, sessionToken: credentials.SessionToken! }),
+      clients: clientsFor(ctx.emulator, {
+        accessKeyId: credentials.AccessKeyId!,
+        secretAccessKey: credentials.SecretKey!,
+        sessionToken: credentials.SessionToken!,
+      }),
     };
   }
 
   describe('GetCallerIdentity', () => {
     it('answers the account root for the root keys', async () => {
       const answer = await ctx.clients.sts.send(new GetCallerIdentityCommand({}));
-      expect([answer.UserId, answer.Account, answer.Arn]).toEqual([ctx.emulator.accountId, ctx.emulator.accountId, `arn:aws:iam::${ctx.emulator.accountId}:root`]);
+      expect([answer.UserId, answer.Account, answer.Arn]).toEqual([
+        ctx.emulator.accountId,
+        ctx.emulator.accountId,
+        `arn:aws:iam::${ctx.emulator.accountId}:root`,
+      ]);
     });
   });
 
   describe('AssumeRoleWithWebIdentity (the basic flow)', () => {
     const assume = (roleArn: string, token: string, extra: { DurationSeconds?: number; Policy?: string } = {}) =>
-      ctx.clients.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'web-session', WebIdentityToken: token, ...extra }));
+      ctx.clients.sts.send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: roleArn,
+          RoleSessionName: 'web-session',
+          WebIdentityToken: token,
+          ...extra,
+        }),
+      );
 
     it('exchanges a developer token for a session of a role that trusts the identity', async () => {
       const { poolId, authenticatedRoleArn } = await createDeveloperPool(ctx.clients);
@@ -62,7 +92,11 @@ describe('STS', () => {
       const { token } = await developerToken(ctx.clients, poolId, 'classic-denied');
       for (const roleArn of [unauthenticatedRoleArn, `arn:aws:iam::${ctx.emulator.accountId}:role/does-not-exist`]) {
         const error = await awsError(assume(roleArn, token));
-        expect([error.name, error.message, error.$metadata.httpStatusCode]).toEqual(['AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403]);
+        expect([error.name, error.message, error.$metadata.httpStatusCode]).toEqual([
+          'AccessDenied',
+          'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+          403,
+        ]);
       }
     });
 
@@ -80,7 +114,9 @@ describe('STS', () => {
       await advanceClock(ctx.emulator.url, 1000);
       const expired = await awsError(assume(authenticatedRoleArn, token));
       expect(expired.name).toBe('ExpiredTokenException');
-      expect(expired.message).toMatch(/^Token expired: current date\/time \d+ must be before the expiration date\/time\d+$/);
+      expect(expired.message).toMatch(
+        /^Token expired: current date\/time \d+ must be before the expiration date\/time\d+$/,
+      );
       expect(expired.$metadata.httpStatusCode).toBe(400);
     });
 
@@ -132,15 +168,26 @@ describe('STS', () => {
 
   describe('AssumeRole', () => {
     it('refuses the root user', async () => {
-      const error = await awsError(ctx.clients.sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ctx.emulator.accountId}:role/any`, RoleSessionName: 's1' })));
-      expect([error.name, error.message, error.$metadata.httpStatusCode]).toEqual(['AccessDenied', 'Roles may not be assumed by root accounts.', 403]);
+      const error = await awsError(
+        ctx.clients.sts.send(
+          new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ctx.emulator.accountId}:role/any`, RoleSessionName: 's1' }),
+        ),
+      );
+      expect([error.name, error.message, error.$metadata.httpStatusCode]).toEqual([
+        'AccessDenied',
+        'Roles may not be assumed by root accounts.',
+        403,
+      ]);
     });
 
     it('lets a role session assume a role that trusts its role, and reports the chained session', async () => {
       const { pool, clients } = await cognitoSession();
       const target = await createRole(
         ctx.clients,
-        JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: pool.authenticatedRoleArn }, Action: 'sts:AssumeRole' }] }),
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: pool.authenticatedRoleArn }, Action: 'sts:AssumeRole' }],
+        }),
         { maxSessionDuration: 43200 },
       );
       const answer = await clients.sts.send(new AssumeRoleCommand({ RoleArn: target, RoleSessionName: 'chained' }));
@@ -153,7 +200,9 @@ describe('STS', () => {
       });
       expect((await chained.sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(arn);
 
-      const tooLong = await awsError(clients.sts.send(new AssumeRoleCommand({ RoleArn: target, RoleSessionName: 'long', DurationSeconds: 7200 })));
+      const tooLong = await awsError(
+        clients.sts.send(new AssumeRoleCommand({ RoleArn: target, RoleSessionName: 'long', DurationSeconds: 7200 })),
+      );
       expect([tooLong.name, tooLong.message, tooLong.$metadata.httpStatusCode]).toEqual([
         'ValidationError',
         'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
@@ -164,14 +213,23 @@ describe('STS', () => {
     it('needs sts:TagSession for session tags', async () => {
       const { pool, clients } = await cognitoSession();
       const trust = (actions: string[]) =>
-        JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: pool.authenticatedRoleArn }, Action: actions }] });
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: pool.authenticatedRoleArn }, Action: actions }],
+        });
       const untaggable = await createRole(ctx.clients, trust(['sts:AssumeRole']));
       const tags = [{ Key: 'project', Value: 'idpool' }];
-      const denied = await awsError(clients.sts.send(new AssumeRoleCommand({ RoleArn: untaggable, RoleSessionName: 'tagged', Tags: tags })));
+      const denied = await awsError(
+        clients.sts.send(new AssumeRoleCommand({ RoleArn: untaggable, RoleSessionName: 'tagged', Tags: tags })),
+      );
       expect([denied.name, denied.$metadata.httpStatusCode]).toEqual(['AccessDenied', 403]);
       const taggable = await createRole(ctx.clients, trust(['sts:AssumeRole', 'sts:TagSession']));
-      const answer = await clients.sts.send(new AssumeRoleCommand({ RoleArn: taggable, RoleSessionName: 'tagged', Tags: tags }));
-      expect(ctx.emulator.runtime.credentials.find(answer.Credentials!.AccessKeyId!)!.session.tags).toEqual({ project: 'idpool' });
+      const answer = await clients.sts.send(
+        new AssumeRoleCommand({ RoleArn: taggable, RoleSessionName: 'tagged', Tags: tags }),
+      );
+      expect(ctx.emulator.runtime.credentials.find(answer.Credentials!.AccessKeyId!)!.session.tags).toEqual({
+        project: 'idpool',
+      });
     });
 
     it('needs the caller policies too when the trust policy names only the account', async () => {
@@ -180,11 +238,19 @@ describe('STS', () => {
         ctx.clients,
         JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ctx.emulator.accountId}:root` }, Action: 'sts:AssumeRole' }],
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${ctx.emulator.accountId}:root` },
+              Action: 'sts:AssumeRole',
+            },
+          ],
         }),
       );
       const callerArn = (await clients.sts.send(new GetCallerIdentityCommand({}))).Arn;
-      const denied = await awsError(clients.sts.send(new AssumeRoleCommand({ RoleArn: target, RoleSessionName: 'try' })));
+      const denied = await awsError(
+        clients.sts.send(new AssumeRoleCommand({ RoleArn: target, RoleSessionName: 'try' })),
+      );
       expect([denied.name, denied.message, denied.$metadata.httpStatusCode]).toEqual([
         'AccessDenied',
         `User: ${callerArn} is not authorized to perform: sts:AssumeRole on resource: ${target}`,
@@ -194,11 +260,16 @@ describe('STS', () => {
         new PutRolePolicyCommand({
           RoleName: roleName(pool.authenticatedRoleArn),
           PolicyName: 'may-assume',
-          PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: target }] }),
+          PolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: target }],
+          }),
         }),
       );
       const answer = await clients.sts.send(new AssumeRoleCommand({ RoleArn: target, RoleSessionName: 'try' }));
-      expect(answer.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ctx.emulator.accountId}:assumed-role/${roleName(target)}/try`);
+      expect(answer.AssumedRoleUser?.Arn).toBe(
+        `arn:aws:sts::${ctx.emulator.accountId}:assumed-role/${roleName(target)}/try`,
+      );
     });
   });
 });

@@ -6,7 +6,11 @@ import type { ReceivedRequest } from '../../emulator/auth/sigv4.js';
  * A plain HTTP server that records every request exactly as it arrived (raw headers, path, body) and answers
  * 500, so that clients that sign requests (aws4, the SDK, botocore) can be captured and their signatures verified.
  */
-export async function startCaptureServer(): Promise<{ url: string; captured: ReceivedRequest[]; stop(): Promise<void> }> {
+export async function startCaptureServer(): Promise<{
+  url: string;
+  captured: ReceivedRequest[];
+  stop(): Promise<void>;
+}> {
   const captured: ReceivedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -26,7 +30,9 @@ export async function startCaptureServer(): Promise<{ url: string; captured: Rec
         headers,
         body: Buffer.concat(chunks),
       });
-      res.writeHead(500, { 'content-type': 'application/json' }).end('{"__type":"InternalFailure","message":"captured"}');
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end('{"__type":"InternalFailure","message":"captured"}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

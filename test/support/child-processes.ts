@@ -64,7 +64,8 @@ function newestSource(folder: string): number {
   for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, statSync(join(root, path)).mtimeMs);
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json'))
+      newest = Math.max(newest, statSync(join(root, path)).mtimeMs);
   }
   return newest;
 }
@@ -72,9 +73,14 @@ function newestSource(folder: string): number {
 /** `dist/src/cli/main.js`, built first (`tsc -p tsconfig.build.json`) when missing or older than the sources. */
 export function builtCli(): string {
   const cli = join(root, 'dist/src/cli/main.js');
-  const stale = !existsSync(cli) || Math.max(...['src', 'contracts', 'emulator'].map(newestSource)) > statSync(cli).mtimeMs;
+  const stale =
+    !existsSync(cli) || Math.max(...['src', 'contracts', 'emulator'].map(newestSource)) > statSync(cli).mtimeMs;
   if (stale) {
-    const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { encoding: 'utf8' });
+    const build = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+      { encoding: 'utf8' },
+    );
     if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
   }
   return cli;

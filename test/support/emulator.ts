@@ -16,7 +16,10 @@ export interface AwsCredentials {
 }
 
 /** SDK clients pointed at an emulator, with the root keys unless other credentials are given. */
-export function clientsFor(emulator: Pick<RunningEmulator, 'url' | 'region'>, credentials: AwsCredentials = rootCredentials) {
+export function clientsFor(
+  emulator: Pick<RunningEmulator, 'url' | 'region'>,
+  credentials: AwsCredentials = rootCredentials,
+) {
   const config = { endpoint: emulator.url, region: emulator.region, credentials, maxAttempts: 1 };
   return {
     cognito: new CognitoIdentityClient(config),
@@ -46,7 +49,9 @@ export function useEmulator(options: EmulatorOptions = {}): { emulator: RunningE
 }
 
 /** Awaits a promise that must reject with an AWS error, and returns that error. */
-export async function awsError(promise: Promise<unknown>): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number } }> {
+export async function awsError(
+  promise: Promise<unknown>,
+): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number } }> {
   try {
     await promise;
   } catch (error) {

@@ -15,11 +15,27 @@ export interface TestRole {
 
 const trustCognito = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }],
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { Federated: 'cognito-identity.amazonaws.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+    },
+  ],
 });
 
-export function createTestRole(runtime: EmulatorRuntime, roleName: string, trustPolicy = trustCognito, accountId = runtime.config.accountId): TestRole {
-  const role = { accountId, roleName, roleId: awsIdentifier('AROA', 21), arn: `arn:aws:iam::${accountId}:role/${roleName}` };
+export function createTestRole(
+  runtime: EmulatorRuntime,
+  roleName: string,
+  trustPolicy = trustCognito,
+  accountId = runtime.config.accountId,
+): TestRole {
+  const role = {
+    accountId,
+    roleName,
+    roleId: awsIdentifier('AROA', 21),
+    arn: `arn:aws:iam::${accountId}:role/${roleName}`,
+  };
   runtime.db.sql
     .prepare(
       `INSERT INTO iam_roles (account_id, role_name, role_id, arn, path, assume_role_policy, max_session_duration, created_at)
@@ -29,7 +45,12 @@ export function createTestRole(runtime: EmulatorRuntime, roleName: string, trust
   return role;
 }
 
-export function putTestRolePolicy(runtime: EmulatorRuntime, role: TestRole, policyName: string, document: object): void {
+export function putTestRolePolicy(
+  runtime: EmulatorRuntime,
+  role: TestRole,
+  policyName: string,
+  document: object,
+): void {
   runtime.db.sql
     .prepare(
       `INSERT INTO iam_role_policies (account_id, role_name, policy_name, document) VALUES (?, ?, ?, ?)
@@ -39,15 +60,26 @@ export function putTestRolePolicy(runtime: EmulatorRuntime, role: TestRole, poli
 }
 
 /** A customer managed policy (one default version) attached to the role. */
-export function attachTestManagedPolicy(runtime: EmulatorRuntime, role: TestRole, policyName: string, document: object): void {
+export function attachTestManagedPolicy(
+  runtime: EmulatorRuntime,
+  role: TestRole,
+  policyName: string,
+  document: object,
+): void {
   const arn = `arn:aws:iam::${role.accountId}:policy/${policyName}`;
   const now = runtime.clock.nowMs();
   const sql = runtime.db.sql;
   sql
-    .prepare(`INSERT INTO iam_policies (arn, account_id, policy_name, policy_id, path, default_version_id, created_at, updated_at) VALUES (?, ?, ?, ?, '/', 'v1', ?, ?)`)
+    .prepare(
+      `INSERT INTO iam_policies (arn, account_id, policy_name, policy_id, path, default_version_id, created_at, updated_at) VALUES (?, ?, ?, ?, '/', 'v1', ?, ?)`,
+    )
     .run(arn, role.accountId, policyName, awsIdentifier('ANPA', 21), now, now);
-  sql.prepare(`INSERT INTO iam_policy_versions (policy_arn, version_id, document, created_at) VALUES (?, 'v1', ?, ?)`).run(arn, JSON.stringify(document), now);
-  sql.prepare(`INSERT INTO iam_role_attachments (account_id, role_name, policy_arn) VALUES (?, ?, ?)`).run(role.accountId, role.roleName, arn);
+  sql
+    .prepare(`INSERT INTO iam_policy_versions (policy_arn, version_id, document, created_at) VALUES (?, 'v1', ?, ?)`)
+    .run(arn, JSON.stringify(document), now);
+  sql
+    .prepare(`INSERT INTO iam_role_attachments (account_id, role_name, policy_arn) VALUES (?, ?, ?)`)
+    .run(role.accountId, role.roleName, arn);
 }
 
 /** Temporary credentials of a session of the role, as Cognito's GetCredentialsForIdentity issues them. */
@@ -71,6 +103,14 @@ export function issueTestCredentials(
   });
 }
 
-export function asCredentials(record: IssuedCredentialRecord): { accessKeyId: string; secretAccessKey: string; sessionToken: string } {
-  return { accessKeyId: record.accessKeyId, secretAccessKey: record.secretAccessKey, sessionToken: record.sessionToken };
+export function asCredentials(record: IssuedCredentialRecord): {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+} {
+  return {
+    accessKeyId: record.accessKeyId,
+    secretAccessKey: record.secretAccessKey,
+    sessionToken: record.sessionToken,
+  };
 }

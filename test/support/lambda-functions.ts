@@ -24,8 +24,14 @@ export const lambdaTrustPolicy = JSON.stringify({
 });
 
 /** Creates an execution role Lambda may assume and returns its ARN. */
-export async function createLambdaRole(clients: Clients, roleName: string, trustPolicy = lambdaTrustPolicy): Promise<string> {
-  const created = await clients.iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trustPolicy }));
+export async function createLambdaRole(
+  clients: Clients,
+  roleName: string,
+  trustPolicy = lambdaTrustPolicy,
+): Promise<string> {
+  const created = await clients.iam.send(
+    new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trustPolicy }),
+  );
   return created.Role?.Arn as string;
 }
 
@@ -54,7 +60,14 @@ export async function deployFunction(
   extra: Partial<CreateFunctionCommandInput> = {},
 ): Promise<FunctionConfiguration> {
   const created = await clients.lambda.send(
-    new CreateFunctionCommand({ FunctionName: name, Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: { ZipFile: zipFunction(files) }, ...extra }),
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Runtime: 'nodejs20.x',
+      Role: role,
+      Handler: 'index.handler',
+      Code: { ZipFile: zipFunction(files) },
+      ...extra,
+    }),
   );
   await waitActive(clients.lambda, created.FunctionName ?? name);
   return created;

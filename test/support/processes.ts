@@ -13,7 +13,9 @@ export interface ServeProcess {
 
 /** `idpool serve --port 0 …` from the built CLI, resolved once it prints its `ready at <url>` line. */
 export function serve(args: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--log-level', 'warn', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--log-level', 'warn', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

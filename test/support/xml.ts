@@ -44,7 +44,8 @@ export function parseXml(source: string): XmlElement {
         position += 1;
         break;
       }
-      const attribute = /^([A-Za-z_][\w.:-]*)\s*=\s*"([^"<]*)"/.exec(source.slice(position)) ?? fail('expected an attribute');
+      const attribute =
+        /^([A-Za-z_][\w.:-]*)\s*=\s*"([^"<]*)"/.exec(source.slice(position)) ?? fail('expected an attribute');
       if (node.attributes[attribute[1] as string] !== undefined) fail(`duplicate attribute ${attribute[1]}`);
       node.attributes[attribute[1] as string] = decode(attribute[2] as string, position);
       position += attribute[0].length;

@@ -7,7 +7,11 @@ describe('the localstack target', () => {
   it('without a container runtime or a token, is not run and says which and how to fix it', async () => {
     const env = { PATH: process.env.PATH ?? '' };
     const missing = await localstackPrerequisites(env);
-    expect(missing.some((reason) => reason.startsWith('no LOCALSTACK_AUTH_TOKEN') && reason.includes('export LOCALSTACK_AUTH_TOKEN='))).toBe(true);
+    expect(
+      missing.some(
+        (reason) => reason.startsWith('no LOCALSTACK_AUTH_TOKEN') && reason.includes('export LOCALSTACK_AUTH_TOKEN='),
+      ),
+    ).toBe(true);
     const run = await runTarget(localstackTarget({ region: 'us-east-1', env }), { contracts: allContracts });
     expect(run.state).toBe('unavailable');
     expect(run.results).toEqual([]);

@@ -25,13 +25,21 @@ describe('--stack FILE', () => {
         authenticatedRoleArn: 'arn:aws:iam::123456789012:role/service/App_Auth',
       }),
     );
-    expect(stack).toMatchObject({ restApiId: 'a1b2c3d4e5', stage: 'prod', apiUrl: 'https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod', authenticatedRoleName: 'App_Auth', helloPath: '/hello' });
+    expect(stack).toMatchObject({
+      restApiId: 'a1b2c3d4e5',
+      stage: 'prod',
+      apiUrl: 'https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod',
+      authenticatedRoleName: 'App_Auth',
+      helloPath: '/hello',
+    });
     expect(stack).not.toHaveProperty('deniedPath');
   });
 
   it('says what is wrong with a bad file', () => {
     expect(() => readStackFile(file({ region: 'us-east-1' }))).toThrow(/identityPoolId: .*; developerProviderName/);
-    expect(() => readStackFile(file({ region: 'us-east-1', identityPoolId: 'x', developerProviderName: 'y', extra: 1 }))).toThrow(/Unrecognized key/);
+    expect(() =>
+      readStackFile(file({ region: 'us-east-1', identityPoolId: 'x', developerProviderName: 'y', extra: 1 })),
+    ).toThrow(/Unrecognized key/);
   });
 
   it('runs the contracts against the given stack without creating or changing one', async () => {
@@ -40,12 +48,21 @@ describe('--stack FILE', () => {
     const target: Target = {
       name: 'given',
       kind: 'aws',
-      start: async () => ({ ...(await embedded.start()), name: 'given', existingStack: { identityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000001', developerProviderName: 'login.example' } }),
+      start: async () => ({
+        ...(await embedded.start()),
+        name: 'given',
+        existingStack: {
+          identityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000001',
+          developerProviderName: 'login.example',
+        },
+      }),
     };
     const run = await runTarget(target, { contracts: allContracts });
     const byId = (id: string) => run.results.find((result) => result.id === id);
     expect(byId('create-identity-pool.response')?.reason).toMatch(/^the stack was given/);
-    expect(byId('create-lambda.duplicate-statement-id')?.reason).toMatch(/^it would change the stack given with --stack/);
+    expect(byId('create-lambda.duplicate-statement-id')?.reason).toMatch(
+      /^it would change the stack given with --stack/,
+    );
     expect(byId('create-lambda.get-function')?.reason).toBe('the stack file does not give functionName');
     expect(byId('create-identity-pool.unknown-pool')?.verdict).toBe('passed');
     expect(byId('create-identity-pool.describe')?.verdict).toBe('failed');

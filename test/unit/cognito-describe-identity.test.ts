@@ -9,7 +9,13 @@ function poolWithIdentity() {
   const cognito = new CognitoStore(Database.open());
   const created = Date.parse('2026-01-01T00:00:00Z');
   const pool = cognito.pools.create(
-    { poolId: 'us-east-1:11111111-1111-1111-1111-111111111111', accountId: '000000000000', region: 'us-east-1', createdAt: created, tags: {} },
+    {
+      poolId: 'us-east-1:11111111-1111-1111-1111-111111111111',
+      accountId: '000000000000',
+      region: 'us-east-1',
+      createdAt: created,
+      tags: {},
+    },
     {
       name: 'pool',
       allowUnauthenticatedIdentities: false,
@@ -21,7 +27,11 @@ function poolWithIdentity() {
       samlProviderArns: [],
     },
   );
-  const link = cognito.identities.link({ poolSeq: pool.seq, provider: 'login.example', login: 'alice' }, 'us-east-1', created);
+  const link = cognito.identities.link(
+    { poolSeq: pool.seq, provider: 'login.example', login: 'alice' },
+    'us-east-1',
+    created,
+  );
   if (link.kind !== 'linked') throw new Error(`could not link: ${link.kind}`);
   return { cognito, identityId: link.identityId };
 }
@@ -41,8 +51,8 @@ describe('DescribeIdentity, over its store alone', () => {
 
   it("refuses an identity of another account's pool as not found", () => {
     const { cognito, identityId } = poolWithIdentity();
-    expect(() => describeIdentity.build({ cognito })({ IdentityId: identityId }, callContext({ accountId: '111111111111' }))).toThrow(
-      expect.objectContaining({ code: 'ResourceNotFoundException' }),
-    );
+    expect(() =>
+      describeIdentity.build({ cognito })({ IdentityId: identityId }, callContext({ accountId: '111111111111' })),
+    ).toThrow(expect.objectContaining({ code: 'ResourceNotFoundException' }));
   });
 });

@@ -60,7 +60,14 @@ function setup(trust: { authenticated?: string; unauthenticated?: string } = {})
     });
   }
   cognito.pools.setRoles(pool.poolId, roles, {});
-  const handler = getCredentialsForIdentity.build({ cognito, tokens, clock, iam, credentials, log: new Logger('error') });
+  const handler = getCredentialsForIdentity.build({
+    cognito,
+    tokens,
+    clock,
+    iam,
+    credentials,
+    log: new Logger('error'),
+  });
   const developerToken = getOpenIdTokenForDeveloperIdentity.build({ cognito, tokens });
   const context = () => callContext({ now: clock.now(), caller: undefined });
   return { cognito, pool, iam, clock, credentials, tokens, roles, handler, developerToken, context };
@@ -68,7 +75,14 @@ function setup(trust: { authenticated?: string; unauthenticated?: string } = {})
 
 describe('GetCredentialsForIdentity, over real stores, a fake clock and a fake token service', () => {
   it('declares the services it uses', () => {
-    expect([...getCredentialsForIdentity.needs].sort()).toEqual(['clock', 'cognito', 'credentials', 'iam', 'log', 'tokens']);
+    expect([...getCredentialsForIdentity.needs].sort()).toEqual([
+      'clock',
+      'cognito',
+      'credentials',
+      'iam',
+      'log',
+      'tokens',
+    ]);
   });
 
   it('assumes the unauthenticated role for an identity without logins, for one hour in whole seconds', async () => {

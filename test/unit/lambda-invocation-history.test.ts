@@ -10,7 +10,13 @@ describe("a function's invocation history", () => {
     const history = new InvocationHistory();
     const log = `START\nenv: {"AWS_SECRET_ACCESS_KEY":"${secret}","AWS_SESSION_TOKEN":"${token}"}\nEND\n`;
     const failure = JSON.stringify({ errorType: 'Error', errorMessage: `bad key ${secret}` });
-    history.record(key, { requestId: 'r1' }, { ok: false, body: failure, timedOut: false, durationMs: 2 }, 0, () => log);
+    history.record(
+      key,
+      { requestId: 'r1' },
+      { ok: false, body: failure, timedOut: false, durationMs: 2 },
+      0,
+      () => log,
+    );
     const [kept] = history.of(key);
     expect(kept?.logs).not.toContain(secret);
     expect(kept?.logs).not.toContain(token.slice(20, 60));

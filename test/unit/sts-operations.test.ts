@@ -76,7 +76,7 @@ const sessionCaller: RoleSessionCaller = {
 };
 
 describe('GetCallerIdentity', () => {
-  it("names the root user by its account, a role session by its assumed-role ARN, per partition", async () => {
+  it('names the root user by its account, a role session by its assumed-role ARN, per partition', async () => {
     const { whoAmI } = setup();
     expect(whoAmI({}, callContext())).toEqual({
       UserId: accountId,

@@ -24,7 +24,10 @@ function asList<T>(value: T | T[] | undefined): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
-function compileActions(action: StringOrList | undefined, notAction: StringOrList | undefined): CompiledStatement['actions'] {
+function compileActions(
+  action: StringOrList | undefined,
+  notAction: StringOrList | undefined,
+): CompiledStatement['actions'] {
   const exact = new Set<string>();
   const globs: string[] = [];
   for (const pattern of asList(action ?? notAction)) {
@@ -45,7 +48,11 @@ function compileConditions(statement: PolicyStatement, variablesEnabled: boolean
   return conditions;
 }
 
-function compileStatement(statement: PolicyStatement, statementIndex: number, variablesEnabled: boolean): CompiledStatement {
+function compileStatement(
+  statement: PolicyStatement,
+  statementIndex: number,
+  variablesEnabled: boolean,
+): CompiledStatement {
   const resourcePatterns = statement.Resource ?? statement.NotResource;
   const principalBlock = statement.Principal ?? statement.NotPrincipal;
   return {
@@ -77,7 +84,9 @@ export function compilePolicy(policy: PolicyDocument): CompiledStatement[] {
   const cached = compiledPolicies.get(policy);
   if (cached) return cached;
   const variablesEnabled = policy.Version === '2012-10-17';
-  const compiled = asList(policy.Statement).map((statement, index) => compileStatement(statement, index, variablesEnabled));
+  const compiled = asList(policy.Statement).map((statement, index) =>
+    compileStatement(statement, index, variablesEnabled),
+  );
   compiledPolicies.set(policy, compiled);
   return compiled;
 }

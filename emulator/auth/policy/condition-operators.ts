@@ -82,7 +82,9 @@ function parseDate(value: ContextScalar): number | undefined {
   if (EPOCH_SECONDS.test(trimmed)) return Number(trimmed) * 1000;
   if (!ISO_8601.test(trimmed)) return undefined;
   const withoutOffsetColon = trimmed.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const milliseconds = Date.parse(withoutOffsetColon.length === 10 ? `${withoutOffsetColon}T00:00:00Z` : withoutOffsetColon);
+  const milliseconds = Date.parse(
+    withoutOffsetColon.length === 10 ? `${withoutOffsetColon}T00:00:00Z` : withoutOffsetColon,
+  );
   return Number.isNaN(milliseconds) ? undefined : milliseconds;
 }
 

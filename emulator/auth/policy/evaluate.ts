@@ -13,11 +13,20 @@ interface ApplicableStatements {
   resourceAllowsNamingAccount: DecisiveStatement[];
 }
 
-function collectIdentityStatements(policies: PolicyDocument[], request: MatchableRequest, into: ApplicableStatements): void {
+function collectIdentityStatements(
+  policies: PolicyDocument[],
+  request: MatchableRequest,
+  into: ApplicableStatements,
+): void {
   policies.forEach((policy, policyIndex) => {
     for (const statement of compilePolicy(policy)) {
       if (!statementApplies(statement, request)) continue;
-      const decisive = { source: 'identity' as const, policyIndex, statementIndex: statement.statementIndex, sid: statement.sid };
+      const decisive = {
+        source: 'identity' as const,
+        policyIndex,
+        statementIndex: statement.statementIndex,
+        sid: statement.sid,
+      };
       (statement.effect === 'Deny' ? into.denies : into.identityAllows).push(decisive);
     }
   });
@@ -35,7 +44,12 @@ function collectResourceStatements(
       ? notPrincipalMatch(statement.principals.entries, input.request.principal)
       : principalMatch(statement.principals.entries, input.request.principal);
     if (match === 'none' || !statementApplies(statement, request)) continue;
-    const decisive = { source: 'resource' as const, policyIndex: 0, statementIndex: statement.statementIndex, sid: statement.sid };
+    const decisive = {
+      source: 'resource' as const,
+      policyIndex: 0,
+      statementIndex: statement.statementIndex,
+      sid: statement.sid,
+    };
     if (statement.effect === 'Deny') into.denies.push(decisive);
     else if (match === 'direct') into.resourceAllowsNamingPrincipal.push(decisive);
     else into.resourceAllowsNamingAccount.push(decisive);
@@ -44,7 +58,11 @@ function collectResourceStatements(
 
 /** The allowing statements that grant the request, or undefined when nothing grants it. */
 function grantingStatements(input: EvaluationInput, applicable: ApplicableStatements): DecisiveStatement[] | undefined {
-  const { identityAllows, resourceAllowsNamingPrincipal: byPrincipal, resourceAllowsNamingAccount: byAccount } = applicable;
+  const {
+    identityAllows,
+    resourceAllowsNamingPrincipal: byPrincipal,
+    resourceAllowsNamingAccount: byAccount,
+  } = applicable;
   const principal = input.request.principal;
   // Only an IAM principal has identity policies; everyone else needs the resource policy to name them.
   if (principal.kind !== 'aws') return byPrincipal.length > 0 ? byPrincipal : undefined;
@@ -86,5 +104,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
 
   if (applicable.denies.length > 0) return { decision: 'ExplicitDeny', decisiveStatements: applicable.denies };
   const granting = grantingStatements(input, applicable);
-  return granting ? { decision: 'Allow', decisiveStatements: granting } : { decision: 'ImplicitDeny', decisiveStatements: [] };
+  return granting
+    ? { decision: 'Allow', decisiveStatements: granting }
+    : { decision: 'ImplicitDeny', decisiveStatements: [] };
 }

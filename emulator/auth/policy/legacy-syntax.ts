@@ -74,8 +74,19 @@ const regionlessServices: Record<string, (resource: string) => string> = {
 };
 
 const iamPathStarts = [
-  'user/', 'federated-user/', 'role/', 'group/', 'instance-profile/', 'mfa/', 'server-certificate/', 'policy/', 'sms-mfa/',
-  'saml-provider/', 'oidc-provider/', 'report/', 'access-report/',
+  'user/',
+  'federated-user/',
+  'role/',
+  'group/',
+  'instance-profile/',
+  'mfa/',
+  'server-certificate/',
+  'policy/',
+  'sms-mfa/',
+  'saml-provider/',
+  'oidc-provider/',
+  'report/',
+  'access-report/',
 ];
 
 /** `text` split at its first `sep`: [before, after], or undefined when `sep` is absent. */
@@ -109,7 +120,8 @@ function resourceFormatError(resource: string, partition: string): string | unde
   const path = splitOnce(splitOnce(remainder, ':')?.[1] ?? '', ':')?.[1] ?? '';
   // S3 access points are regional (moto's and LocalStack's validators, from AWS's answers).
   const regional = service === 's3' && path.startsWith('accesspoint/');
-  if (regionlessServices[service] && !remainder.startsWith(':') && !regional) return regionlessServices[service](resource);
+  if (regionlessServices[service] && !remainder.startsWith(':') && !regional)
+    return regionlessServices[service](resource);
   if (service === 'iam') {
     if (!iamPathStarts.some((start) => path.startsWith(start))) {
       return `IAM resource path must either be "*" or start with ${iamPathStarts.join(', ')}.`;
@@ -123,7 +135,10 @@ function resourceFormatError(resource: string, partition: string): string | unde
  * one found is reported (each statement's list read in reverse order). Returns also whether a resource failed the
  * legacy parser, which IAM checks only while no format error has been found.
  */
-export function resourceErrors(statements: PolicyStatement[], partition: string): { formatError?: string; legacyFailure: boolean } {
+export function resourceErrors(
+  statements: PolicyStatement[],
+  partition: string,
+): { formatError?: string; legacyFailure: boolean } {
   let formatError: string | undefined;
   for (const key of ['Resource', 'NotResource'] as const) {
     for (const statement of statements) {

@@ -1,6 +1,12 @@
 import { MalformedPolicyDocumentError, MalformedPolicyMessages } from './malformed-policy-document-error.js';
 import { resourceErrors } from './legacy-syntax.js';
-import { asList, validateActionPrefixes, validateActionPresence, validateLegacyParsing, validateStatementSyntax } from './statement-syntax.js';
+import {
+  asList,
+  validateActionPrefixes,
+  validateActionPresence,
+  validateLegacyParsing,
+  validateStatementSyntax,
+} from './statement-syntax.js';
 import type { PolicyDocument, PolicyStatement } from './types.js';
 
 /**
@@ -26,7 +32,8 @@ function parseJson(json: string): unknown {
 }
 
 function validateDocumentSyntax(document: unknown): asserts document is Record<string, unknown> {
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) fail(MalformedPolicyMessages.syntax);
+  if (typeof document !== 'object' || document === null || Array.isArray(document))
+    fail(MalformedPolicyMessages.syntax);
   const record = document as Record<string, unknown>;
   for (const element of Object.keys(record)) {
     if (!TOP_LEVEL_ELEMENTS.has(element)) fail(MalformedPolicyMessages.syntax);
@@ -49,7 +56,8 @@ function validateUniqueSids(statements: PolicyStatement[]): void {
 
 function validateResources(statement: PolicyStatement, kind: PolicyDocumentKind): void {
   if (kind === 'trust') {
-    if (statement.Resource !== undefined || statement.NotResource !== undefined) fail(MalformedPolicyMessages.resourceInTrustPolicy);
+    if (statement.Resource !== undefined || statement.NotResource !== undefined)
+      fail(MalformedPolicyMessages.resourceInTrustPolicy);
     return;
   }
   const resources = asList(statement.Resource ?? statement.NotResource);
@@ -76,7 +84,8 @@ export interface PolicyParseOptions {
 function minimalResourceErrors(statements: PolicyStatement[]): { formatError?: string; legacyFailure: boolean } {
   for (const statement of statements) {
     for (const resource of asList(statement.Resource ?? statement.NotResource)) {
-      if (resource !== '*' && !resource.includes(':')) return { formatError: MalformedPolicyMessages.resourceNotArn(resource), legacyFailure: false };
+      if (resource !== '*' && !resource.includes(':'))
+        return { formatError: MalformedPolicyMessages.resourceNotArn(resource), legacyFailure: false };
     }
   }
   return { legacyFailure: false };
@@ -88,7 +97,11 @@ function minimalResourceErrors(statements: PolicyStatement[]): { formatError?: s
  * legacy parsing, statement ids, principals, actions, resource formats, action vendors, resources.
  * The result always has `Statement` as an array; everything else is kept as written.
  */
-export function parsePolicyDocument(json: string, kind: PolicyDocumentKind, options: PolicyParseOptions = {}): PolicyDocument {
+export function parsePolicyDocument(
+  json: string,
+  kind: PolicyDocumentKind,
+  options: PolicyParseOptions = {},
+): PolicyDocument {
   const document = parseJson(json);
   validateDocumentSyntax(document);
   const statements: unknown[] = Array.isArray(document.Statement) ? document.Statement : [document.Statement];

@@ -46,7 +46,11 @@ function parseVariable(inside: string): TemplatePart | undefined {
   if (special !== undefined) return { kind: 'literal', text: special };
   const withDefault = KEY_WITH_DEFAULT.exec(inside);
   if (withDefault) {
-    return { kind: 'variable', lowerCaseKey: withDefault[1].toLowerCase(), defaultValue: withDefault[2].replace(/''/g, "'") };
+    return {
+      kind: 'variable',
+      lowerCaseKey: withDefault[1].toLowerCase(),
+      defaultValue: withDefault[2].replace(/''/g, "'"),
+    };
   }
   const keyOnly = KEY_ONLY.exec(inside);
   return keyOnly ? { kind: 'variable', lowerCaseKey: keyOnly[1].toLowerCase() } : undefined;

@@ -7,7 +7,15 @@ import type { PolicyStatement } from './types.js';
 /** Syntax checks of one statement, in the order IAM reports them. Throws MalformedPolicyDocumentError. */
 
 const STATEMENT_ELEMENTS = new Set([
-  'Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition',
+  'Sid',
+  'Effect',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Principal',
+  'NotPrincipal',
+  'Condition',
 ]);
 
 function fail(message: string): never {
@@ -24,7 +32,8 @@ function isConditionValue(value: unknown): boolean {
 }
 
 function validateConditionSyntax(condition: unknown): void {
-  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) fail(MalformedPolicyMessages.syntax);
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition))
+    fail(MalformedPolicyMessages.syntax);
   for (const [operatorName, keys] of Object.entries(condition)) {
     if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) fail(MalformedPolicyMessages.syntax);
     const entries = Object.entries(keys);
@@ -36,7 +45,8 @@ function validateConditionSyntax(condition: unknown): void {
 }
 
 export function validateStatementSyntax(statement: unknown): asserts statement is PolicyStatement {
-  if (typeof statement !== 'object' || statement === null || Array.isArray(statement)) fail(MalformedPolicyMessages.syntax);
+  if (typeof statement !== 'object' || statement === null || Array.isArray(statement))
+    fail(MalformedPolicyMessages.syntax);
   const record = statement as Record<string, unknown>;
   for (const element of Object.keys(record)) {
     if (!STATEMENT_ELEMENTS.has(element)) fail(MalformedPolicyMessages.syntax);

@@ -16,12 +16,13 @@ export interface PolicyDocument {
 export type StringOrList = string | string[];
 
 /** `"*"` or a map of principal type to one or more identifiers. */
-export type PrincipalBlock =
-  | '*'
-  | Partial<Record<'AWS' | 'Federated' | 'Service' | 'CanonicalUser', StringOrList>>;
+export type PrincipalBlock = '*' | Partial<Record<'AWS' | 'Federated' | 'Service' | 'CanonicalUser', StringOrList>>;
 
 /** Operator (with optional `ForAnyValue:`/`ForAllValues:` prefix and `IfExists` suffix) → key → values. */
-export type ConditionBlock = Record<string, Record<string, StringOrList | boolean | number | (boolean | number | string)[]>>;
+export type ConditionBlock = Record<
+  string,
+  Record<string, StringOrList | boolean | number | (boolean | number | string)[]>
+>;
 
 export interface PolicyStatement {
   Sid?: string;

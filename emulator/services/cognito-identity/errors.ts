@@ -55,38 +55,51 @@ export const cognitoErrors = {
   /** aws-amplify/amplify-js#2301. */
   identityNotFound: (identityId: string) => new ResourceNotFoundException(`Identity '${identityId}' not found.`),
   /** aws/aws-sdk-js-v3#3113, amplify-js#1089. */
-  unauthenticatedNotSupported: () => new NotAuthorizedException('Unauthenticated access is not supported for this identity pool.'),
+  unauthenticatedNotSupported: () =>
+    new NotAuthorizedException('Unauthenticated access is not supported for this identity pool.'),
   /** aws-amplify/aws-sdk-android#52: an authenticated identity asked for without a valid login for it. */
-  identityForbidden: (identityId: string) => new NotAuthorizedException(`Access to Identity '${identityId}' is forbidden.`),
+  identityForbidden: (identityId: string) =>
+    new NotAuthorizedException(`Access to Identity '${identityId}' is forbidden.`),
   /** amazon-cognito-identity-js#91. */
   unverifiableToken: () => new NotAuthorizedException("Invalid login token. Couldn't verify signed token."),
   /** aws-amplify/aws-sdk-ios#2570, amplify-js#3675: `now >= exp`, epoch seconds. */
-  tokenExpired: (nowSeconds: number, expiresAt: number) => new NotAuthorizedException(`Invalid login token. Token expired: ${nowSeconds} >= ${expiresAt}`),
+  tokenExpired: (nowSeconds: number, expiresAt: number) =>
+    new NotAuthorizedException(`Invalid login token. Token expired: ${nowSeconds} >= ${expiresAt}`),
   /** [unverified] A token of this emulator issued for another identity pool. */
   foreignToken: () => new NotAuthorizedException('Invalid login token. Incorrect token audience.'),
   /** aws/aws-sdk-net#420 and captures of GetId: a Cognito token where only a provider's token is accepted. */
   cognitoTokenNotAccepted: () => new NotAuthorizedException("Invalid login token. Can't pass in a Cognito token."),
   /** amazon-cognito-identity-js#153, cognito-sample-nodejs#1. */
-  unsupportedProvider: () => new NotAuthorizedException('Token is not from a supported provider of this identity pool.'),
+  unsupportedProvider: () =>
+    new NotAuthorizedException('Token is not from a supported provider of this identity pool.'),
   /** danilop/LambdAuth#32 (message); the exception name is [unverified]. */
-  unsupportedDeveloperProvider: () => new NotAuthorizedException('This identity pool does not support the specified developer provider.'),
+  unsupportedDeveloperProvider: () =>
+    new NotAuthorizedException('This identity pool does not support the specified developer provider.'),
   /** amplify-js#3621: `Deny` as AmbiguousRoleResolution when no mapping rule chose a role. */
-  ambiguousRoleDenied: (provider: string) => new NotAuthorizedException(`The ambiguous role mapping rules for: ${provider} denied this request.`),
+  ambiguousRoleDenied: (provider: string) =>
+    new NotAuthorizedException(`The ambiguous role mapping rules for: ${provider} denied this request.`),
   /** aws-cognito-angular-quickstart#35: a role ARN SetIdentityPoolRoles cannot use. */
   roleForbidden: (roleArn: string) => new NotAuthorizedException(`Access to Role '${roleArn}' is forbidden.`),
   /** aws/aws-cdk#22951. */
   invalidRoleMappingProvider: (provider: string) =>
-    new InvalidParameterException(`(${provider}) is not a valid RoleMapping ProviderName or is not a configured provider.`),
+    new InvalidParameterException(
+      `(${provider}) is not a valid RoleMapping ProviderName or is not a configured provider.`,
+    ),
   /** aws/aws-cli#7652, amplify-js#9704. */
-  classicFlowDisabled: () => new InvalidParameterException('Basic (classic) flow is not enabled, please use enhanced flow.'),
+  classicFlowDisabled: () =>
+    new InvalidParameterException('Basic (classic) flow is not enabled, please use enhanced flow.'),
   /** aws-observability/aws-rum-web#172. */
-  classicFlowWithRoleMappings: () => new InvalidParameterException('Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.'),
+  classicFlowWithRoleMappings: () =>
+    new InvalidParameterException('Basic (classic) flow is not supported with RoleMappings, please use enhanced flow.'),
   /** [unverified] The Smithy documentation of the exception: "The provided developer user identifier is already
    * registered with Cognito under a different identity ID." */
   developerUserAlreadyRegistered: () =>
-    new DeveloperUserAlreadyRegisteredException('The provided developer user identifier is already registered with Cognito under a different identity ID.'),
+    new DeveloperUserAlreadyRegisteredException(
+      'The provided developer user identifier is already registered with Cognito under a different identity ID.',
+    ),
   /** [unverified] */
-  developerProviderImmutable: () => new InvalidParameterException('DeveloperProviderName cannot be changed once it has been set.'),
+  developerProviderImmutable: () =>
+    new InvalidParameterException('DeveloperProviderName cannot be changed once it has been set.'),
   /** [unverified] */
   invalidNextToken: () => new InvalidParameterException('The pagination token is invalid.'),
 } as const;

@@ -9,6 +9,8 @@ import { roleMappingProviders } from './login-providers.js';
  */
 export function checkTagMapProvider(pool: IdentityPoolRecord, providerName: string): void {
   if (!roleMappingProviders(pool).has(providerName)) {
-    throw new InvalidParameterException(`(${providerName}) is not a configured provider of identity pool '${pool.poolId}'.`);
+    throw new InvalidParameterException(
+      `(${providerName}) is not a configured provider of identity pool '${pool.poolId}'.`,
+    );
   }
 }

@@ -23,7 +23,10 @@ export function resolveRoleArn(pool: IdentityPoolRecord, request: RoleRequest): 
   if (request.authenticationType === 'unauthenticated') return configuredRole(pool, 'unauthenticated');
   const mapping = request.provider === undefined ? undefined : pool.roleMappings[request.provider];
   if (!mapping) return configuredRole(pool, 'authenticated');
-  const chosen = mapping.Type === 'Token' ? roleFromToken(request.claims, request.customRoleArn) : roleFromRules(mapping, request.claims);
+  const chosen =
+    mapping.Type === 'Token'
+      ? roleFromToken(request.claims, request.customRoleArn)
+      : roleFromRules(mapping, request.claims);
   if (chosen !== undefined) return chosen;
   if (mapping.AmbiguousRoleResolution === 'AuthenticatedRole') return configuredRole(pool, 'authenticated');
   throw cognitoErrors.ambiguousRoleDenied(request.provider as string);
@@ -73,6 +76,7 @@ export function ruleMatches(rule: MappingRule, claim: unknown): boolean {
 function stringValues(claim: unknown): string[] {
   if (typeof claim === 'string') return [claim];
   if (typeof claim === 'number' || typeof claim === 'boolean') return [String(claim)];
-  if (Array.isArray(claim)) return claim.filter((value) => ['string', 'number', 'boolean'].includes(typeof value)).map(String);
+  if (Array.isArray(claim))
+    return claim.filter((value) => ['string', 'number', 'boolean'].includes(typeof value)).map(String);
   return [];
 }

@@ -20,7 +20,11 @@ export function developerClaims(
   userId: string,
   principalTags: Record<string, string> | undefined,
 ): OpenIdTokenClaims {
-  const claims: OpenIdTokenClaims = { aud: poolId, sub: identityId, amr: ['authenticated', provider, `${provider}:${poolId}:${userId}`] };
+  const claims: OpenIdTokenClaims = {
+    aud: poolId,
+    sub: identityId,
+    amr: ['authenticated', provider, `${provider}:${poolId}:${userId}`],
+  };
   if (principalTags && Object.keys(principalTags).length > 0) {
     claims[principalTagsClaim] = {
       principal_tags: Object.fromEntries(Object.entries(principalTags).map(([key, value]) => [key, [value]])),

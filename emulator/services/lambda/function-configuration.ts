@@ -70,5 +70,9 @@ export function functionConfiguration(record: FunctionVersionRecord, view: Confi
     LoggingConfig: { LogFormat: 'Text', LogGroup: settings.logGroup ?? defaultLogGroup(record.name) },
   };
   if (view.listed) return configuration;
-  return { ...configuration, ...stateFields(transition), RuntimeVersionConfig: { RuntimeVersionArn: runtimeVersionArn(record.region, settings.runtime) } };
+  return {
+    ...configuration,
+    ...stateFields(transition),
+    RuntimeVersionConfig: { RuntimeVersionArn: runtimeVersionArn(record.region, settings.runtime) },
+  };
 }

@@ -37,4 +37,4 @@ const zipDirectoryPath = join(packageRoot, 'emulator', 'services', 'lambda', 'ru
 
 const reader = (await import(pathToFileURL(zipDirectoryPath).href)) as ZipDirectoryModule;
 
-export const { readZipDirectory,  TooManyZipEntriesError } = reader;
+export const { readZipDirectory, TooManyZipEntriesError } = reader;

@@ -36,9 +36,14 @@ export const stsErrors = {
   rootCannotAssumeRoles: () => new StsAccessDenied('Roles may not be assumed by root accounts.'),
   /** Captured in public reports (awslabs/aws-orbit-workbench#771, aws-sdk-java-v2#5709), the missing space included. */
   webIdentityTokenExpired: (nowSeconds: number, expiresAt: number) =>
-    new ExpiredTokenException(`Token expired: current date/time ${nowSeconds} must be before the expiration date/time${expiresAt}`),
+    new ExpiredTokenException(
+      `Token expired: current date/time ${nowSeconds} must be before the expiration date/time${expiresAt}`,
+    ),
   /** Captured (aws-amplify/amplify-js#9704): a token that is not a JWT. */
-  notAJwt: () => new InvalidIdentityToken('The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)'),
+  notAJwt: () =>
+    new InvalidIdentityToken(
+      'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)',
+    ),
   /** [unverified] The model's description of InvalidIdentityTokenException. */
   tokenNotValidated: () =>
     new InvalidIdentityToken(
@@ -49,7 +54,11 @@ export const stsErrors = {
   /** Recorded (test_sts_invalid_parameters): a RoleArn that is no ARN. */
   invalidArn: (arn: string) => new StsValidationError(`${arn} is invalid`),
   /** Seen in STS responses for durations above the role's maximum. */
-  durationAboveRoleMaximum: () => new StsValidationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'),
+  durationAboveRoleMaximum: () =>
+    new StsValidationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'),
   /** Seen in STS responses for role chaining. */
-  durationAboveChainingLimit: () => new StsValidationError('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'),
+  durationAboveChainingLimit: () =>
+    new StsValidationError(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    ),
 } as const;

@@ -5,7 +5,10 @@ import type { RoleRecord } from '../../store/iam-store.js';
 
 /** The condition keys every request carries. */
 function globalContext(now: Date): Record<string, ContextValue> {
-  return { 'aws:CurrentTime': now.toISOString().replace(/\.\d{3}Z$/, 'Z'), 'aws:EpochTime': Math.floor(now.getTime() / 1000) };
+  return {
+    'aws:CurrentTime': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    'aws:EpochTime': Math.floor(now.getTime() / 1000),
+  };
 }
 
 interface TrustRequest {
@@ -20,7 +23,12 @@ function trustAllows(request: TrustRequest): boolean {
   const trustPolicy = storedPolicy(request.role.assumeRolePolicy, 'trust');
   if (!trustPolicy) return false;
   const result = evaluate({
-    request: { principal: request.principal, action: request.action, resource: request.role.arn, context: request.context },
+    request: {
+      principal: request.principal,
+      action: request.action,
+      resource: request.role.arn,
+      context: request.context,
+    },
     identityPolicies: [],
     resourcePolicy: trustPolicy,
     resourcePolicyKind: 'trust',
@@ -53,7 +61,12 @@ export function trustsCognitoIdentity(role: RoleRecord, identity: CognitoWebIden
   };
   if (!trustAllows({ role, principal, action: 'sts:AssumeRoleWithWebIdentity', context })) return false;
   if (!identity.tags) return true;
-  return trustAllows({ role, principal, action: 'sts:TagSession', context: { ...context, ...requestTags(identity.tags) } });
+  return trustAllows({
+    role,
+    principal,
+    action: 'sts:TagSession',
+    context: { ...context, ...requestTags(identity.tags) },
+  });
 }
 
 interface RawStatement {
@@ -65,7 +78,10 @@ interface RawStatement {
 
 /** StringLike's `*` and `?` wildcards. */
 function likeMatches(pattern: string, value: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`).test(value);
 }
 

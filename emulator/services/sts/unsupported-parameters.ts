@@ -5,7 +5,9 @@ export function refuseUnsupportedParameters(input: object, names: readonly strin
   for (const name of names) {
     const value = (input as Record<string, unknown>)[name];
     if (value !== undefined && !(Array.isArray(value) && value.length === 0)) {
-      throw new UnsupportedFeatureException(`the STS parameter ${name} (session policies, MFA, source identity and provided contexts are not emulated).`);
+      throw new UnsupportedFeatureException(
+        `the STS parameter ${name} (session policies, MFA, source identity and provided contexts are not emulated).`,
+      );
     }
   }
 }

@@ -41,13 +41,20 @@ function sortedBy(answer: Answer, list: string, key: string): Json {
   return { ...answer.shape, [list]: items };
 }
 
-const update = (t: ReplayContext, restApiId: string, patchOperations: PatchOperation[]) => t.apigateway(new UpdateRestApiCommand({ restApiId, patchOperations }));
+const update = (t: ReplayContext, restApiId: string, patchOperations: PatchOperation[]) =>
+  t.apigateway(new UpdateRestApiCommand({ restApiId, patchOperations }));
 
 scenario(file, 'TestApiGatewayApiRestApi::test_list_and_delete_apis', async (t) => {
   const first = await createApi(t, { name: `test-list-and-delete-apis-${shortUid()}`, description: 'this is my api' });
   t.match('create-rest-api-1', first);
-  t.match('create-rest-api-2', await createApi(t, { name: `test-list-and-delete-apis-${shortUid()}`, description: 'this is my api2' }));
-  t.match('get-rest-api-before-delete', sortedBy(await t.apigateway(new GetRestApisCommand({})), 'items', 'createdDate'));
+  t.match(
+    'create-rest-api-2',
+    await createApi(t, { name: `test-list-and-delete-apis-${shortUid()}`, description: 'this is my api2' }),
+  );
+  t.match(
+    'get-rest-api-before-delete',
+    sortedBy(await t.apigateway(new GetRestApisCommand({})), 'items', 'createdDate'),
+  );
   t.match('delete-rest-api', await t.apigateway(new DeleteRestApiCommand({ restApiId: first.output.id })));
   t.match('get-rest-api-after-delete', await t.apigateway(new GetRestApisCommand({})));
 });
@@ -55,7 +62,10 @@ scenario(file, 'TestApiGatewayApiRestApi::test_list_and_delete_apis', async (t) 
 scenario(file, 'TestApiGatewayApiRestApi::test_get_api_case_insensitive', async (t) => {
   const created = await createApi(t, { name: `test-case-sensitive-apis-${shortUid()}`, description: 'lower case api' });
   t.match('create-rest-api', created);
-  t.match('get-api-upper-case', await t.apigateway(new GetRestApiCommand({ restApiId: String(created.output.id).toUpperCase() })));
+  t.match(
+    'get-api-upper-case',
+    await t.apigateway(new GetRestApiCommand({ restApiId: String(created.output.id).toUpperCase() })),
+  );
 });
 
 scenario(file, 'TestApiGatewayApiRestApi::test_create_rest_api_with_optional_params', async (t) => {
@@ -79,14 +89,30 @@ scenario(file, 'TestApiGatewayApiRestApi::test_create_rest_api_with_tags', async
 
 scenario(file, 'TestApiGatewayApiRestApi::test_update_rest_api_operation_add_remove', async (t) => {
   const id = (await createApi(t, { description: 'this is my api' })).output.id as string;
-  t.match('update-rest-api-add', await update(t, id, [{ op: 'add', path: '/binaryMediaTypes/image~1png' }, { op: 'add', path: '/binaryMediaTypes/image~1jpeg' }]));
-  t.match('update-rest-api-replace', await update(t, id, [{ op: 'replace', path: '/binaryMediaTypes/image~1png', value: 'image/gif' }]));
-  t.match('update-rest-api-remove', await update(t, id, [{ op: 'remove', path: '/binaryMediaTypes/image~1gif' }, { op: 'remove', path: '/description' }]));
+  t.match(
+    'update-rest-api-add',
+    await update(t, id, [
+      { op: 'add', path: '/binaryMediaTypes/image~1png' },
+      { op: 'add', path: '/binaryMediaTypes/image~1jpeg' },
+    ]),
+  );
+  t.match(
+    'update-rest-api-replace',
+    await update(t, id, [{ op: 'replace', path: '/binaryMediaTypes/image~1png', value: 'image/gif' }]),
+  );
+  t.match(
+    'update-rest-api-remove',
+    await update(t, id, [
+      { op: 'remove', path: '/binaryMediaTypes/image~1gif' },
+      { op: 'remove', path: '/description' },
+    ]),
+  );
 });
 
 scenario(file, 'TestApiGatewayApiRestApi::test_update_rest_api_compression', async (t) => {
   const id = (await createApi(t, { description: 'this is my api' })).output.id as string;
-  const compression = (op: string, value: string) => update(t, id, [{ op: op as never, path: '/minimumCompressionSize', value }]);
+  const compression = (op: string, value: string) =>
+    update(t, id, [{ op: op as never, path: '/minimumCompressionSize', value }]);
   t.match('enable-compression', await compression('replace', '10'));
   t.match('disable-compression', await compression('replace', ''));
   t.match('set-compression-zero', await compression('replace', '0'));
@@ -97,21 +123,40 @@ scenario(file, 'TestApiGatewayApiRestApi::test_update_rest_api_compression', asy
 
 scenario(file, 'TestApiGatewayApiRestApi::test_update_rest_api_behaviour', async (t) => {
   const id = (await createApi(t, { description: 'this is my api' })).output.id as string;
-  t.match('update-rest-api-array', await update(t, id, [{ op: 'add', path: '/binaryMediaTypes/-', value: 'image/png' }]));
-  t.match('update-rest-api-add-base-path', await update(t, id, [{ op: 'add', path: '/binaryMediaTypes', value: 'image/gif' }]));
-  t.match('update-rest-api-replace-base-path', await update(t, id, [{ op: 'replace', path: '/binaryMediaTypes', value: 'image/gif' }]));
+  t.match(
+    'update-rest-api-array',
+    await update(t, id, [{ op: 'add', path: '/binaryMediaTypes/-', value: 'image/png' }]),
+  );
+  t.match(
+    'update-rest-api-add-base-path',
+    await update(t, id, [{ op: 'add', path: '/binaryMediaTypes', value: 'image/gif' }]),
+  );
+  t.match(
+    'update-rest-api-replace-base-path',
+    await update(t, id, [{ op: 'replace', path: '/binaryMediaTypes', value: 'image/gif' }]),
+  );
   t.match('update-rest-api-remove-base-path', await update(t, id, [{ op: 'remove', path: '/binaryMediaTypes' }]));
 });
 
 scenario(file, 'TestApiGatewayApiRestApi::test_update_rest_api_invalid_api_id', async (t) => {
-  t.match('not-found-update-rest-api', await update(t, 'api_id', [{ op: 'replace', path: '/apiKeySource', value: 'AUTHORIZER' }]));
+  t.match(
+    'not-found-update-rest-api',
+    await update(t, 'api_id', [{ op: 'replace', path: '/apiKeySource', value: 'AUTHORIZER' }]),
+  );
 });
 
 scenario(file, 'TestApiGatewayApiRestApi::test_update_rest_api_ip_address_type', async (t) => {
   const id = (await createApi(t)).output.id as string;
   const types = (op: string, value: string) => ({ op: op as never, path: '/endpointConfiguration/types/0', value });
-  const ipType = (op: string, value: string) => ({ op: op as never, path: '/endpointConfiguration/ipAddressType', value });
-  t.match('update-rest-api-replace-type', await update(t, id, [types('replace', 'EDGE'), types('replace', 'REGIONAL'), types('replace', 'PRIVATE')]));
+  const ipType = (op: string, value: string) => ({
+    op: op as never,
+    path: '/endpointConfiguration/ipAddressType',
+    value,
+  });
+  t.match(
+    'update-rest-api-replace-type',
+    await update(t, id, [types('replace', 'EDGE'), types('replace', 'REGIONAL'), types('replace', 'PRIVATE')]),
+  );
   t.match('update-rest-api-replace-to-ipv4-within-private-type', await update(t, id, [ipType('replace', 'ipv4')]));
   t.match('update-rest-api-wrong-ipAddressType', await update(t, id, [ipType('replace', 'wrong')]));
   t.match('update-rest-api-wrong-type', await update(t, id, [types('replace', 'wrong')]));
@@ -126,18 +171,36 @@ scenario(file, 'TestApiGatewayApiRestApi::test_create_rest_api_with_endpoint_con
   t.match('create-with-empty-types', await configured({ types: [] }));
   t.match('create-with-invalid-ip-address-type', await configured({ ipAddressType: 'wrong', types: ['EDGE'] }));
   t.match('create-with-invalid-types', await configured({ ipAddressType: 'ipv4', types: ['wrong'] }));
-  t.match('create-with-invalid-ip-address-type-and-types', await configured({ ipAddressType: 'wrong', types: ['wrong'] }));
-  t.match('create-with-invalid-types-and-ip-address-type', await configured({ types: ['wrong'], ipAddressType: 'wrong' }));
-  t.match('create-with-multiple-errors-1', await configured({ ipAddressType: 'wrong', types: ['wrong'] }, { description: '', minimumCompressionSize: -1 }));
-  t.match('create-with-multiple-errors-2', await configured({ ipAddressType: 'ipv4', types: ['EDGE'] }, { description: '', minimumCompressionSize: -1 }));
+  t.match(
+    'create-with-invalid-ip-address-type-and-types',
+    await configured({ ipAddressType: 'wrong', types: ['wrong'] }),
+  );
+  t.match(
+    'create-with-invalid-types-and-ip-address-type',
+    await configured({ types: ['wrong'], ipAddressType: 'wrong' }),
+  );
+  t.match(
+    'create-with-multiple-errors-1',
+    await configured({ ipAddressType: 'wrong', types: ['wrong'] }, { description: '', minimumCompressionSize: -1 }),
+  );
+  t.match(
+    'create-with-multiple-errors-2',
+    await configured({ ipAddressType: 'ipv4', types: ['EDGE'] }, { description: '', minimumCompressionSize: -1 }),
+  );
   t.match('create-with-two-types', await configured({ types: ['EDGE', 'REGIONAL'] }));
   t.match('create-with-endpoint-config-dualstack', await configured({ ipAddressType: 'dualstack', types: ['EDGE'] }));
   t.match('create-with-endpoint-config-regional', await configured({ ipAddressType: 'ipv4', types: ['REGIONAL'] }));
 });
 
 scenario(file, 'TestApiGatewayApiRestApi::test_create_rest_api_private_type', async (t) => {
-  t.match('create-with-private-type-and-ipv4-ip-address-type', await createApi(t, { endpointConfiguration: { ipAddressType: 'ipv4', types: ['PRIVATE'] } }));
-  t.match('create-with-private-type-and-wrong-ip-address-type', await createApi(t, { endpointConfiguration: { ipAddressType: 'wrong' as never, types: ['PRIVATE'] } }));
+  t.match(
+    'create-with-private-type-and-ipv4-ip-address-type',
+    await createApi(t, { endpointConfiguration: { ipAddressType: 'ipv4', types: ['PRIVATE'] } }),
+  );
+  t.match(
+    'create-with-private-type-and-wrong-ip-address-type',
+    await createApi(t, { endpointConfiguration: { ipAddressType: 'wrong' as never, types: ['PRIVATE'] } }),
+  );
   t.match(
     'create-with-private-type-and-ipv4-ip-address-type-and-empty-description',
     await createApi(t, { description: '', endpointConfiguration: { ipAddressType: 'ipv4', types: ['PRIVATE'] } }),
@@ -149,7 +212,10 @@ scenario(file, 'TestApiGatewayApiRestApi::test_create_rest_api_verify_defaults',
   t.match('create-with-regional-default', await createApi(t, { endpointConfiguration: { types: ['REGIONAL'] } }));
   t.match('create-with-private-default', await createApi(t, { endpointConfiguration: { types: ['PRIVATE'] } }));
   t.match('create-with-empty-default', await createApi(t));
-  t.match('create-with-empty-ip-address-type-and-wrong-type', await createApi(t, { description: '', endpointConfiguration: { types: ['wrong' as never] } }));
+  t.match(
+    'create-with-empty-ip-address-type-and-wrong-type',
+    await createApi(t, { description: '', endpointConfiguration: { types: ['wrong' as never] } }),
+  );
 });
 
 async function apiWithRoot(t: ReplayContext, description: string): Promise<{ api: string; root: string }> {
@@ -190,7 +256,10 @@ scenario(file, 'TestApiGatewayApiResource::test_create_proxy_resource', async (t
   const dynamicChild = await createResource(t, api, sibling, '{child}');
   t.match('create-proxy-sibling-dynamic-child-resource', dynamicChild);
   t.match('create-dynamic-child-proxy-resource', await createResource(t, api, dynamicChild.output.id, '{proxy+}'));
-  t.match('all-resources-2', sortedBy(await t.apigateway(new GetResourcesCommand({ restApiId: api })), 'items', 'path'));
+  t.match(
+    'all-resources-2',
+    sortedBy(await t.apigateway(new GetResourcesCommand({ restApiId: api })), 'items', 'path'),
+  );
 });
 
 scenario(file, 'TestApiGatewayApiResource::test_create_proxy_resource_validation', async (t) => {
@@ -212,7 +281,10 @@ async function apiWithRootResource(t: ReplayContext, description?: string): Prom
 scenario(file, 'TestApiGatewayApiMethod::test_method_lifecycle', async (t) => {
   const { api, root } = await apiWithRootResource(t, 'testing resource method lifecycle');
   const method = { restApiId: api, resourceId: root, httpMethod: 'ANY' };
-  t.match('put-base-method-response', await t.apigateway(new PutMethodCommand({ ...method, authorizationType: 'NONE' })));
+  t.match(
+    'put-base-method-response',
+    await t.apigateway(new PutMethodCommand({ ...method, authorizationType: 'NONE' })),
+  );
   t.match('get-base-method-response', await t.apigateway(new GetMethodCommand(method)));
   t.match('del-base-method-response', await t.apigateway(new DeleteMethodCommand(method)));
   t.match('get-deleted-method-response', await t.apigateway(new GetMethodCommand(method)));
@@ -227,8 +299,22 @@ scenario(file, 'TestApiGatewayApiMethod::test_method_request_parameters', async 
     'method.request.header.h_optional': false,
     'method.request.header.h_required': true,
   };
-  t.match('put-method-request-params-response', await t.apigateway(new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'ANY', authorizationType: 'NONE', requestParameters })));
-  t.match('get-method-request-params-response', await t.apigateway(new GetMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'ANY' })));
+  t.match(
+    'put-method-request-params-response',
+    await t.apigateway(
+      new PutMethodCommand({
+        restApiId: api,
+        resourceId: root,
+        httpMethod: 'ANY',
+        authorizationType: 'NONE',
+        requestParameters,
+      }),
+    ),
+  );
+  t.match(
+    'get-method-request-params-response',
+    await t.apigateway(new GetMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'ANY' })),
+  );
   t.match(
     'req-params-same-name',
     await t.apigateway(
@@ -246,7 +332,15 @@ scenario(file, 'TestApiGatewayApiMethod::test_method_request_parameters', async 
 scenario(file, 'TestApiGatewayApiMethod::test_put_method_validation', async (t) => {
   const { api, root } = await apiWithRootResource(t, 'testing resource method request params');
   const put = (input: Record<string, unknown>) =>
-    t.apigateway(new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'ANY', authorizationType: 'NONE', ...input } as never));
+    t.apigateway(
+      new PutMethodCommand({
+        restApiId: api,
+        resourceId: root,
+        httpMethod: 'ANY',
+        authorizationType: 'NONE',
+        ...input,
+      } as never),
+    );
   t.match('wrong-api', await put({ restApiId: 'fake-api', httpMethod: 'WRONG' }));
   t.match('wrong-resource', await put({ resourceId: 'fake-resource-id', httpMethod: 'WRONG' }));
   t.match('wrong-method', await put({ httpMethod: 'WRONG' }));
@@ -259,20 +353,43 @@ const mockTemplates = { 'application/json': '{"statusCode": 200}' };
 
 scenario(file, 'TestApigatewayIntegration::test_put_integration_wrong_type', async (t) => {
   const { api, root } = await apiWithRootResource(t, 'APIGW test PutIntegration Types');
-  t.match('put-integration-wrong-type', await t.apigateway(new PutIntegrationCommand({ restApiId: api, resourceId: root, httpMethod: 'GET', type: 'HTTPS_PROXY' as never })));
+  t.match(
+    'put-integration-wrong-type',
+    await t.apigateway(
+      new PutIntegrationCommand({ restApiId: api, resourceId: root, httpMethod: 'GET', type: 'HTTPS_PROXY' as never }),
+    ),
+  );
 });
 
 scenario(file, 'TestApigatewayIntegration::test_put_integration_response_validation', async (t) => {
   const { api, root } = await apiWithRootResource(t, 'testing PutIntegrationResponse method exc');
-  await t.apigateway(new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'POST', authorizationType: 'NONE' }));
+  await t.apigateway(
+    new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'POST', authorizationType: 'NONE' }),
+  );
   const integration = (resourceId: string, httpMethod: string) =>
-    t.apigateway(new PutIntegrationCommand({ restApiId: api, resourceId, httpMethod, integrationHttpMethod: 'GET', type: 'MOCK', requestTemplates: mockTemplates }));
+    t.apigateway(
+      new PutIntegrationCommand({
+        restApiId: api,
+        resourceId,
+        httpMethod,
+        integrationHttpMethod: 'GET',
+        type: 'MOCK',
+        requestTemplates: mockTemplates,
+      }),
+    );
   t.match('put-integration-wrong-method', await integration(root, 'GET'));
   t.match('put-integration-wrong-resource', await integration('badresource', 'GET'));
   await integration(root, 'POST');
   const response = (resourceId: string) =>
     t.apigateway(
-      new PutIntegrationResponseCommand({ restApiId: api, resourceId, httpMethod: 'GET', statusCode: '200', selectionPattern: '', responseTemplates: { 'application/json': '{}' } }),
+      new PutIntegrationResponseCommand({
+        restApiId: api,
+        resourceId,
+        httpMethod: 'GET',
+        statusCode: '200',
+        selectionPattern: '',
+        responseTemplates: { 'application/json': '{}' },
+      }),
     );
   t.match('put-integration-response-wrong-method', await response(root));
   t.match('put-integration-response-wrong-resource', await response('badresource'));
@@ -280,10 +397,30 @@ scenario(file, 'TestApigatewayIntegration::test_put_integration_response_validat
 
 scenario(file, 'TestApigatewayIntegration::test_put_integration_response_templates', async (t) => {
   const { api, root } = await apiWithRootResource(t, 'testing PutIntegrationResponse method exc');
-  await t.apigateway(new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'POST', authorizationType: 'NONE' }));
-  await t.apigateway(new PutIntegrationCommand({ restApiId: api, resourceId: root, httpMethod: 'POST', integrationHttpMethod: 'GET', type: 'MOCK', requestTemplates: mockTemplates }));
+  await t.apigateway(
+    new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'POST', authorizationType: 'NONE' }),
+  );
+  await t.apigateway(
+    new PutIntegrationCommand({
+      restApiId: api,
+      resourceId: root,
+      httpMethod: 'POST',
+      integrationHttpMethod: 'GET',
+      type: 'MOCK',
+      requestTemplates: mockTemplates,
+    }),
+  );
   const respond = (responseTemplates?: Record<string, string>) =>
-    t.apigateway(new PutIntegrationResponseCommand({ restApiId: api, resourceId: root, httpMethod: 'POST', statusCode: '200', selectionPattern: '', responseTemplates }));
+    t.apigateway(
+      new PutIntegrationResponseCommand({
+        restApiId: api,
+        resourceId: root,
+        httpMethod: 'POST',
+        statusCode: '200',
+        selectionPattern: '',
+        responseTemplates,
+      }),
+    );
   t.match('put-integration-response-template-none', await respond({ 'application/json': null as unknown as string }));
   t.match('put-integration-response-template-empty', await respond({ 'application/json': '' }));
   t.match('put-integration-no-response-template', await respond());
@@ -291,15 +428,23 @@ scenario(file, 'TestApigatewayIntegration::test_put_integration_response_templat
 
 scenario(file, 'TestApigatewayIntegration::test_get_integration_non_existent', async (t) => {
   const { api, root } = await apiWithRootResource(t, 'APIGW test PutIntegration Types');
-  const get = (restApiId: string, resourceId: string) => t.apigateway(new GetIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET' }));
+  const get = (restApiId: string, resourceId: string) =>
+    t.apigateway(new GetIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET' }));
   t.match('get-integration-no-api', await get(shortUid(), root));
   t.match('get-integration-no-resource', await get(api, shortUid()));
   t.match('get-integration-no-method', await get(api, root));
-  await t.apigateway(new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'GET', authorizationType: 'NONE' }));
+  await t.apigateway(
+    new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'GET', authorizationType: 'NONE' }),
+  );
   t.match('get-integration-no-integration', await get(api, root));
 });
 
-const integrationResponse = (restApiId: string, resourceId: string, httpMethod: string, statusCode: string) => ({ restApiId, resourceId, httpMethod, statusCode });
+const integrationResponse = (restApiId: string, resourceId: string, httpMethod: string, statusCode: string) => ({
+  restApiId,
+  resourceId,
+  httpMethod,
+  statusCode,
+});
 
 scenario(file, 'TestApigatewayIntegrationResponse::test_integration_response_wrong_api', async (t) => {
   const key = integrationResponse('wrong-api', 'dummy-value', 'GET', '200');
@@ -326,50 +471,100 @@ scenario(file, 'TestApigatewayIntegrationResponse::test_integration_response_inv
   const key = integrationResponse(api, root, 'GET', 'wrong');
   t.match(
     'put-integration-response-invalid-statusCode',
-    await t.apigateway(new PutIntegrationResponseCommand({ ...key, responseTemplates: { 'application/json': '"created"' }, selectionPattern: '' })),
+    await t.apigateway(
+      new PutIntegrationResponseCommand({
+        ...key,
+        responseTemplates: { 'application/json': '"created"' },
+        selectionPattern: '',
+      }),
+    ),
   );
   t.match('get-integration-response-invalid-statusCode', await t.apigateway(new GetIntegrationResponseCommand(key)));
 });
 
 async function apiWithMockGet(t: ReplayContext): Promise<{ api: string; root: string }> {
   const { api, root } = await apiWithRootResource(t);
-  await t.apigateway(new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'GET', authorizationType: 'NONE' }));
-  await t.apigateway(new PutIntegrationCommand({ restApiId: api, resourceId: root, httpMethod: 'GET', type: 'MOCK', requestTemplates: mockTemplates }));
+  await t.apigateway(
+    new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'GET', authorizationType: 'NONE' }),
+  );
+  await t.apigateway(
+    new PutIntegrationCommand({
+      restApiId: api,
+      resourceId: root,
+      httpMethod: 'GET',
+      type: 'MOCK',
+      requestTemplates: mockTemplates,
+    }),
+  );
   return { api, root };
 }
 
 scenario(file, 'TestApigatewayIntegrationResponse::test_integration_response_invalid_integration', async (t) => {
   const { api, root } = await apiWithRootResource(t);
-  await t.apigateway(new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'GET', authorizationType: 'NONE' }));
-  t.match('get-integration-response-without-integration', await t.apigateway(new GetIntegrationResponseCommand(integrationResponse(api, root, 'GET', '200'))));
+  await t.apigateway(
+    new PutMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'GET', authorizationType: 'NONE' }),
+  );
+  t.match(
+    'get-integration-response-without-integration',
+    await t.apigateway(new GetIntegrationResponseCommand(integrationResponse(api, root, 'GET', '200'))),
+  );
 });
 
 scenario(file, 'TestApigatewayIntegrationResponse::test_integration_response_wrong_status_code', async (t) => {
   const { api, root } = await apiWithMockGet(t);
-  t.match('get-integration-response-wrong-status-code', await t.apigateway(new GetIntegrationResponseCommand(integrationResponse(api, root, 'GET', '201'))));
+  t.match(
+    'get-integration-response-wrong-status-code',
+    await t.apigateway(new GetIntegrationResponseCommand(integrationResponse(api, root, 'GET', '201'))),
+  );
 });
 
 scenario(file, 'TestApigatewayIntegrationResponse::test_lifecycle_integration_response', async (t) => {
   const { api, root } = await apiWithMockGet(t);
   const key = integrationResponse(api, root, 'GET', '200');
-  t.match('put-integration-response', await t.apigateway(new PutIntegrationResponseCommand({ ...key, responseTemplates: { 'application/json': '"created"' }, selectionPattern: '' })));
+  t.match(
+    'put-integration-response',
+    await t.apigateway(
+      new PutIntegrationResponseCommand({
+        ...key,
+        responseTemplates: { 'application/json': '"created"' },
+        selectionPattern: '',
+      }),
+    ),
+  );
   t.match('get-integration-response', await t.apigateway(new GetIntegrationResponseCommand(key)));
   t.match(
     'update-integration-response',
-    await t.apigateway(new UpdateIntegrationResponseCommand({ ...key, patchOperations: [{ op: 'replace', path: '/selectionPattern', value: 'updated-pattern' }] })),
+    await t.apigateway(
+      new UpdateIntegrationResponseCommand({
+        ...key,
+        patchOperations: [{ op: 'replace', path: '/selectionPattern', value: 'updated-pattern' }],
+      }),
+    ),
   );
   t.match(
     'overwrite-integration-response',
-    await t.apigateway(new PutIntegrationResponseCommand({ ...key, responseTemplates: { 'application/json': 'overwrite' }, selectionPattern: 'overwrite-pattern' })),
+    await t.apigateway(
+      new PutIntegrationResponseCommand({
+        ...key,
+        responseTemplates: { 'application/json': 'overwrite' },
+        selectionPattern: 'overwrite-pattern',
+      }),
+    ),
   );
-  t.match('get-method', await t.apigateway(new GetMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'GET' })));
+  t.match(
+    'get-method',
+    await t.apigateway(new GetMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'GET' })),
+  );
   t.match('delete-integration-response', await t.apigateway(new DeleteIntegrationResponseCommand(key)));
 });
 
 scenario(file, 'TestApigatewayMethodResponse::test_lifecycle_method_response', async (t) => {
   const { api, root } = await apiWithMockGet(t);
   const key = { restApiId: api, resourceId: root, httpMethod: 'GET', statusCode: '200' };
-  t.match('put-method-response', await t.apigateway(new PutMethodResponseCommand({ ...key, responseParameters: {}, responseModels: {} })));
+  t.match(
+    'put-method-response',
+    await t.apigateway(new PutMethodResponseCommand({ ...key, responseParameters: {}, responseModels: {} })),
+  );
   t.match('get-integration-response', await t.apigateway(new GetMethodResponseCommand(key)));
   const patch = (op: 'add' | 'replace') =>
     t.apigateway(
@@ -383,18 +578,42 @@ scenario(file, 'TestApigatewayMethodResponse::test_lifecycle_method_response', a
     );
   t.match('add-method-responses', await patch('add'));
   t.match('update-method-responses', await patch('replace'));
-  t.match('get-method', await t.apigateway(new GetMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'GET' })));
+  t.match(
+    'get-method',
+    await t.apigateway(new GetMethodCommand({ restApiId: api, resourceId: root, httpMethod: 'GET' })),
+  );
   t.match('delete-method-response', await t.apigateway(new DeleteMethodResponseCommand(key)));
 });
 
 scenario(file, 'TestApiGatewayStage::test_get_stages_filters_by_deployment_id', async (t) => {
   const created = await createApi(t, { name: `test-stages-${shortUid()}` });
   const api = created.output.id as string;
-  await t.apigateway(new PutMethodCommand({ restApiId: api, resourceId: created.output.rootResourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
-  await t.apigateway(new PutIntegrationCommand({ restApiId: api, resourceId: created.output.rootResourceId, httpMethod: 'GET', type: 'MOCK', requestTemplates: mockTemplates }));
+  await t.apigateway(
+    new PutMethodCommand({
+      restApiId: api,
+      resourceId: created.output.rootResourceId,
+      httpMethod: 'GET',
+      authorizationType: 'NONE',
+    }),
+  );
+  await t.apigateway(
+    new PutIntegrationCommand({
+      restApiId: api,
+      resourceId: created.output.rootResourceId,
+      httpMethod: 'GET',
+      type: 'MOCK',
+      requestTemplates: mockTemplates,
+    }),
+  );
   const first = await t.apigateway(new CreateDeploymentCommand({ restApiId: api, stageName: 'stage1' }));
   const second = await t.apigateway(new CreateDeploymentCommand({ restApiId: api, stageName: 'stage2' }));
   t.match('all-stages', await t.apigateway(new GetStagesCommand({ restApiId: api })));
-  t.match('stages-deploy1', await t.apigateway(new GetStagesCommand({ restApiId: api, deploymentId: first.output.id })));
-  t.match('stages-deploy2', await t.apigateway(new GetStagesCommand({ restApiId: api, deploymentId: second.output.id })));
+  t.match(
+    'stages-deploy1',
+    await t.apigateway(new GetStagesCommand({ restApiId: api, deploymentId: first.output.id })),
+  );
+  t.match(
+    'stages-deploy2',
+    await t.apigateway(new GetStagesCommand({ restApiId: api, deploymentId: second.output.id })),
+  );
 });

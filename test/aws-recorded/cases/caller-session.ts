@@ -18,7 +18,11 @@ export async function callerSession(t: ReplayContext, policy: object): Promise<A
   const config = { endpoint: t.emulator.url, region: t.region, credentials: rootCredentials, maxAttempts: 1 };
   const cognito = new CognitoIdentityClient(config);
   const pool = await cognito.send(
-    new CreateIdentityPoolCommand({ IdentityPoolName: `caller_${t.name('pool').replace(/-/g, '_')}`, AllowUnauthenticatedIdentities: false, DeveloperProviderName: 'replay.caller' }),
+    new CreateIdentityPoolCommand({
+      IdentityPoolName: `caller_${t.name('pool').replace(/-/g, '_')}`,
+      AllowUnauthenticatedIdentities: false,
+      DeveloperProviderName: 'replay.caller',
+    }),
   );
   const poolId = pool.IdentityPoolId as string;
   const trust = {
@@ -36,13 +40,34 @@ export async function callerSession(t: ReplayContext, policy: object): Promise<A
     ],
   };
   const roleName = t.name('replay-caller');
-  const role = await t.iam.client.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trust) }));
-  await t.iam.client.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'caller', PolicyDocument: JSON.stringify(policy) }));
-  await cognito.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: { authenticated: (role as { Role: { Arn: string } }).Role.Arn } }));
-  const token = await cognito.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { 'replay.caller': 'replay-user' } }));
+  const role = await t.iam.client.send(
+    new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trust) }),
+  );
+  await t.iam.client.send(
+    new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'caller', PolicyDocument: JSON.stringify(policy) }),
+  );
+  await cognito.send(
+    new SetIdentityPoolRolesCommand({
+      IdentityPoolId: poolId,
+      Roles: { authenticated: (role as { Role: { Arn: string } }).Role.Arn },
+    }),
+  );
+  const token = await cognito.send(
+    new GetOpenIdTokenForDeveloperIdentityCommand({
+      IdentityPoolId: poolId,
+      Logins: { 'replay.caller': 'replay-user' },
+    }),
+  );
   const credentials = await cognito.send(
-    new GetCredentialsForIdentityCommand({ IdentityId: token.IdentityId, Logins: { 'cognito-identity.amazonaws.com': token.Token as string } }),
+    new GetCredentialsForIdentityCommand({
+      IdentityId: token.IdentityId,
+      Logins: { 'cognito-identity.amazonaws.com': token.Token as string },
+    }),
   );
   const issued = credentials.Credentials;
-  return { accessKeyId: issued?.AccessKeyId as string, secretAccessKey: issued?.SecretKey as string, sessionToken: issued?.SessionToken };
+  return {
+    accessKeyId: issued?.AccessKeyId as string,
+    secretAccessKey: issued?.SecretKey as string,
+    sessionToken: issued?.SessionToken,
+  };
 }

@@ -22,7 +22,8 @@ function bothNames(source: string): Uint8Array {
 }
 
 /** lambda_echo.py: prints the event and returns it. */
-export const echoHandler = 'exports.handler = async (event) => { console.log(JSON.stringify(event)); return event; };\n';
+export const echoHandler =
+  'exports.handler = async (event) => { console.log(JSON.stringify(event)); return event; };\n';
 
 /** lambda_python_version.py: answers the runtime's version (Node.js's, here). */
 const versionHandler = 'exports.handler = async () => ({ version: `nodejs${process.versions.node.split(".")[0]}` });\n';
@@ -52,7 +53,12 @@ const lambdaTrust = {
 
 /** LocalStack's `lambda_su_role`: a role Lambda may assume. */
 export async function suRole(t: ReplayContext): Promise<string> {
-  const created = await t.iam(new CreateRoleCommand({ RoleName: t.name('lambda-su-role'), AssumeRolePolicyDocument: JSON.stringify(lambdaTrust) }));
+  const created = await t.iam(
+    new CreateRoleCommand({
+      RoleName: t.name('lambda-su-role'),
+      AssumeRolePolicyDocument: JSON.stringify(lambdaTrust),
+    }),
+  );
   return created.output.Role.Arn as string;
 }
 
@@ -65,23 +71,36 @@ const pace = { minDelay: 0.05, maxDelay: 0.2, maxWaitTime: 20 };
  * the reproduction moves the emulator's clock past the transition, then waits with the SDK's waiter.
  */
 async function passTransitions(t: ReplayContext): Promise<void> {
-  const moved = await fetch(`${t.emulator.url}/_idpool/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: replayLambdaTransitionMs / 1000 + 1 }) });
+  const moved = await fetch(`${t.emulator.url}/_idpool/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceSeconds: replayLambdaTransitionMs / 1000 + 1 }),
+  });
   if (!moved.ok) throw new Error(`moving the emulator clock failed: ${moved.status}`);
 }
 
 async function waitActive(t: ReplayContext, functionName: string): Promise<void> {
   await passTransitions(t);
-  await waitUntilFunctionActiveV2({ client: t.lambda.client as unknown as LambdaClient, ...pace }, { FunctionName: functionName });
+  await waitUntilFunctionActiveV2(
+    { client: t.lambda.client as unknown as LambdaClient, ...pace },
+    { FunctionName: functionName },
+  );
 }
 
 export async function waitUpdated(t: ReplayContext, functionName: string): Promise<void> {
   await passTransitions(t);
-  await waitUntilFunctionUpdatedV2({ client: t.lambda.client as unknown as LambdaClient, ...pace }, { FunctionName: functionName });
+  await waitUntilFunctionUpdatedV2(
+    { client: t.lambda.client as unknown as LambdaClient, ...pace },
+    { FunctionName: functionName },
+  );
 }
 
 export async function waitVersionActive(t: ReplayContext, functionName: string, qualifier?: string): Promise<void> {
   await passTransitions(t);
-  await waitUntilPublishedVersionActive({ client: t.lambda.client as unknown as LambdaClient, ...pace }, { FunctionName: functionName, Qualifier: qualifier });
+  await waitUntilPublishedVersionActive(
+    { client: t.lambda.client as unknown as LambdaClient, ...pace },
+    { FunctionName: functionName, Qualifier: qualifier },
+  );
 }
 
 export interface FixtureFunction {
@@ -120,9 +139,15 @@ export async function createLambdaFunction(t: ReplayContext, options: FixtureFun
 }
 
 /** LocalStack's `create_lambda_function_aws` fixture: CreateFunction as given, then waiting until Active. */
-export async function createLambdaFunctionAws(t: ReplayContext, input: Partial<CreateFunctionCommandInput> & { Runtime?: string }): Promise<Answer> {
+export async function createLambdaFunctionAws(
+  t: ReplayContext,
+  input: Partial<CreateFunctionCommandInput> & { Runtime?: string },
+): Promise<Answer> {
   const answer = await t.lambda(
-    new CreateFunctionCommand({ ...input, Runtime: runtimeFor(input.Runtime ?? 'python3.12') } as CreateFunctionCommandInput),
+    new CreateFunctionCommand({
+      ...input,
+      Runtime: runtimeFor(input.Runtime ?? 'python3.12'),
+    } as CreateFunctionCommandInput),
   );
   if (answer.ok) await waitActive(t, answer.output.FunctionName as string);
   return answer;

@@ -11,12 +11,23 @@ scenario(
   async (t) => {
     const sessionName = t.name('test-assume-role');
     t.match('role-session-name', { RoleSessionName: sessionName });
-    const trust = { Version: '2012-10-17', Statement: [{ Action: 'sts:AssumeRole', Principal: { AWS: t.accountId }, Effect: 'Allow' }] };
-    const created = await t.iam(new CreateRoleCommand({ RoleName: t.name('role'), AssumeRolePolicyDocument: JSON.stringify(trust) }));
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [{ Action: 'sts:AssumeRole', Principal: { AWS: t.accountId }, Effect: 'Allow' }],
+    };
+    const created = await t.iam(
+      new CreateRoleCommand({ RoleName: t.name('role'), AssumeRolePolicyDocument: JSON.stringify(trust) }),
+    );
     t.match('create-role', created);
-    const caller = await callerSession(t, { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] });
+    const caller = await callerSession(t, {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }],
+    });
     const sts = t.callers({ credentials: caller }).sts;
-    t.match('assume-role', await sts(new AssumeRoleCommand({ RoleArn: created.output.Role.Arn, RoleSessionName: sessionName })));
+    t.match(
+      'assume-role',
+      await sts(new AssumeRoleCommand({ RoleArn: created.output.Role.Arn, RoleSessionName: sessionName })),
+    );
   },
   { inputs: ['role-session-name'] },
 );

@@ -110,16 +110,20 @@ async function serveExecuteApi(
   }
   const stageArn = `arn:aws:execute-api:${api.region}:${api.accountId}:${api.apiId}/${target.stageName}`;
   const methodArn = `${stageArn}/${request.method}/${arnPathOf(target.path)}`;
-  const refusal = refusalOfInvoke(runtime, {
-    caller,
-    methodArn,
-    region: api.region,
-    apiAccountId: api.accountId,
-    resourcePolicy: snapshot.policy,
-    sourceIp: request.sourceIp,
-    userAgent: headerValue(request, 'user-agent') ?? '',
-    now: runtime.clock.now(),
-  }, requestContext);
+  const refusal = refusalOfInvoke(
+    runtime,
+    {
+      caller,
+      methodArn,
+      region: api.region,
+      apiAccountId: api.accountId,
+      resourcePolicy: snapshot.policy,
+      sourceIp: request.sourceIp,
+      userAgent: headerValue(request, 'user-agent') ?? '',
+      now: runtime.clock.now(),
+    },
+    requestContext,
+  );
   if (refusal !== undefined) return answer(gatewayErrors.accessDenied(refusal));
 
   const integration = match.method.integration;

@@ -29,7 +29,10 @@ countWrites(process.stderr, 'err');
 function countWrites(stream, key) {
   const write = stream.write.bind(stream);
   stream.write = (chunk, encoding, callback) => {
-    written[key] += typeof chunk === 'string' ? Buffer.byteLength(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk.byteLength;
+    written[key] +=
+      typeof chunk === 'string'
+        ? Buffer.byteLength(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+        : chunk.byteLength;
     return write(chunk, encoding, callback);
   };
 }
@@ -100,7 +103,9 @@ function errorPayload(error) {
 }
 
 function logError(title, payload, extra = {}) {
-  console.error(`${title} \t${JSON.stringify({ errorType: payload.errorType, errorMessage: payload.errorMessage, ...extra, stack: payload.trace })}`);
+  console.error(
+    `${title} \t${JSON.stringify({ errorType: payload.errorType, errorMessage: payload.errorMessage, ...extra, stack: payload.trace })}`,
+  );
 }
 
 function runtimeError(name, message) {
@@ -136,7 +141,8 @@ function packageTypeIsModule(file) {
 function loadError(error) {
   if (error instanceof SyntaxError) return runtimeError('Runtime.UserCodeSyntaxError', String(error));
   const code = error?.code;
-  if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_REQUIRE_ESM') return runtimeError('Runtime.ImportModuleError', String(error));
+  if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_REQUIRE_ESM')
+    return runtimeError('Runtime.ImportModuleError', String(error));
   return error;
 }
 
@@ -166,7 +172,10 @@ async function loadModule(basePath, moduleName) {
   try {
     resolved = requireFromTask.resolve(moduleName, { paths: [taskRoot, path.dirname(basePath)] });
   } catch {
-    throw runtimeError('Runtime.ImportModuleError', `Error: Cannot find module '${moduleName}'\nRequire stack:\n- ${bootstrapPath}`);
+    throw runtimeError(
+      'Runtime.ImportModuleError',
+      `Error: Cannot find module '${moduleName}'\nRequire stack:\n- ${bootstrapPath}`,
+    );
   }
   return resolved.endsWith('.mjs') ? importFile(resolved) : requireFile(resolved);
 }
@@ -180,8 +189,10 @@ async function loadHandler() {
   const app = await loadModule(path.resolve(taskRoot, moduleRoot, moduleName), moduleName);
   let handler = app;
   for (const key of baseName.slice(dot + 1).split('.')) handler = handler?.[key];
-  if (handler === undefined || handler === null) throw runtimeError('Runtime.HandlerNotFound', `${handlerSetting} is undefined or not exported`);
-  if (typeof handler !== 'function') throw runtimeError('Runtime.HandlerNotFound', `${handlerSetting} is not a function`);
+  if (handler === undefined || handler === null)
+    throw runtimeError('Runtime.HandlerNotFound', `${handlerSetting} is undefined or not exported`);
+  if (typeof handler !== 'function')
+    throw runtimeError('Runtime.HandlerNotFound', `${handlerSetting} is not a function`);
   return handler;
 }
 
@@ -202,7 +213,11 @@ function serializeResult(result) {
     return { ok: true, body: JSON.stringify(result === undefined ? null : result) ?? 'null' };
   } catch (error) {
     // [unverified] the type and wording of Lambda's answer to an unserializable result
-    const payload = { errorType: 'Runtime.MarshalError', errorMessage: `Unable to stringify response body: ${error?.message ?? error}`, trace: [] };
+    const payload = {
+      errorType: 'Runtime.MarshalError',
+      errorMessage: `Unable to stringify response body: ${error?.message ?? error}`,
+      trace: [],
+    };
     logError('Invoke Error', payload);
     return { ok: false, body: JSON.stringify(payload) };
   }

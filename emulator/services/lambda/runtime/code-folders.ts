@@ -23,7 +23,6 @@ function functionIdOf(key: FunctionKey): string {
   return `${key.accountId}-${key.region}-${key.name}`;
 }
 
-
 /**
  * The unzipped code of each function code version, in its own folder under the emulator's private temp folder
  * (Lambda's /var/task). A folder is extracted on first use, in a worker thread so that no other client waits for
@@ -113,8 +112,7 @@ export class CodeFolders {
       let answered = false;
       worker.once('message', (message: { skipped?: string[]; error?: { message: string } }) => {
         answered = true;
-        if (message.error)
-          reject(new InvalidZipFileException(message.error.message));
+        if (message.error) reject(new InvalidZipFileException(message.error.message));
         else resolve(message.skipped ?? []);
       });
       worker.once('error', (error) => {

@@ -78,8 +78,21 @@ export class FunctionPool {
     const initOutput = launched.worker.takePendingOutput();
     if (!init.ok) {
       launched.worker.kill();
-      const error = init.error ?? (init.timedOut ? timeoutPayload(request.requestId, 10) : exitPayload(request.requestId, init.exit ?? 'exit status 1'));
-      return { ok: false, body: JSON.stringify(error), output: '', initOutput, timedOut: init.timedOut ?? false, durationMs: 0, reusable: false, initDurationMs: undefined };
+      const error =
+        init.error ??
+        (init.timedOut
+          ? timeoutPayload(request.requestId, 10)
+          : exitPayload(request.requestId, init.exit ?? 'exit status 1'));
+      return {
+        ok: false,
+        body: JSON.stringify(error),
+        output: '',
+        initOutput,
+        timedOut: init.timedOut ?? false,
+        durationMs: 0,
+        reusable: false,
+        initDurationMs: undefined,
+      };
     }
     const initDurationMs = launched.cold ? init.initMs : undefined;
     launched.cold = false;

@@ -49,7 +49,9 @@ export interface WorkerResult {
   reusable: boolean;
 }
 
-export type InitOutcome = { ok: true; initMs: number } | { ok: false; error?: ErrorPayload; exit?: string; timedOut?: boolean };
+export type InitOutcome =
+  | { ok: true; initMs: number }
+  | { ok: false; error?: ErrorPayload; exit?: string; timedOut?: boolean };
 
 type WorkerMessage =
   | { t: 'ready'; out: number; err: number }
@@ -161,7 +163,14 @@ export class FunctionWorker {
     return new Promise((resolve) => {
       const started = performance.now();
       if (this.exited) {
-        resolve({ ok: false, body: JSON.stringify(exitPayload(request.requestId, 'exit status 0')), output: '', timedOut: false, durationMs: 0, reusable: false });
+        resolve({
+          ok: false,
+          body: JSON.stringify(exitPayload(request.requestId, 'exit status 0')),
+          output: '',
+          timedOut: false,
+          durationMs: 0,
+          reusable: false,
+        });
         return;
       }
       const timer = setTimeout(() => this.onTimeout(), request.timeoutMs);
@@ -284,15 +293,17 @@ export class FunctionWorker {
         if (this.killedFor === 'response-too-large') payload = responseTooLargePayload();
         else if (this.killedFor === 'memory' || isOutOfMemoryOutput(this.output.peek())) {
           payload = outOfMemoryPayload(requestId, description);
-        }
-        else payload = exitPayload(requestId, description);
+        } else payload = exitPayload(requestId, description);
         this.finish(active, { ok: false, body: JSON.stringify(payload), reusable: false });
       }
     }
     for (const listener of this.exitListeners) listener();
   }
 
-  private finish(active: ActiveInvocation, result: { ok: boolean; body: string; reusable: boolean; rssBytes?: number; timedOut?: boolean }): void {
+  private finish(
+    active: ActiveInvocation,
+    result: { ok: boolean; body: string; reusable: boolean; rssBytes?: number; timedOut?: boolean },
+  ): void {
     if (this.active !== active) return;
     clearTimeout(active.timer);
     this.active = undefined;

@@ -13,7 +13,10 @@ export interface ErrorPayload {
  * `{"errorMessage":"<ISO time> <request id> Task timed out after 3.00 seconds"}` (many public captures).
  */
 export function timeoutPayload(requestId: string, timeoutSeconds: number): ErrorPayload {
-  return { errorType: 'Sandbox.Timedout', errorMessage: `RequestId: ${requestId} Error: Task timed out after ${timeoutSeconds.toFixed(2)} seconds` };
+  return {
+    errorType: 'Sandbox.Timedout',
+    errorMessage: `RequestId: ${requestId} Error: Task timed out after ${timeoutSeconds.toFixed(2)} seconds`,
+  };
 }
 
 /** The log line Lambda writes when it stops a function at its timeout. */
@@ -40,12 +43,18 @@ export function exitDescription(code: number | null, signal: NodeJS.Signals | nu
 
 /** The runtime process ended during an invocation: `process.exit(3)`, a crash. */
 export function exitPayload(requestId: string, description: string): ErrorPayload {
-  return { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${description}` };
+  return {
+    errorType: 'Runtime.ExitError',
+    errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${description}`,
+  };
 }
 
 /** [unverified] V8 ran out of heap (idpool bounds the heap by MemorySize); Lambda's own OOM is a cgroup kill. */
 export function outOfMemoryPayload(requestId: string, description: string): ErrorPayload {
-  return { errorType: 'Runtime.OutOfMemory', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${description}` };
+  return {
+    errorType: 'Runtime.OutOfMemory',
+    errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${description}`,
+  };
 }
 
 export function isOutOfMemoryOutput(output: string): boolean {
@@ -60,5 +69,8 @@ export const maxResponseBytes = 6_291_556;
  * TestLambdaBaseFeatures::test_lambda_too_large_response (a 7 MB response).
  */
 export function responseTooLargePayload(): ErrorPayload {
-  return { errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).' };
+  return {
+    errorType: 'Function.ResponseSizeTooLarge',
+    errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+  };
 }

@@ -16,7 +16,9 @@ export function readEvent(invocation: LambdaInvocation): string {
     JSON.parse(text);
   } catch (error) {
     // [unverified] Lambda quotes Jackson's parser message here; ours is JavaScript's.
-    throw new InvalidRequestContentException(`Could not parse request body into json: Could not parse payload into json: ${(error as Error).message}`);
+    throw new InvalidRequestContentException(
+      `Could not parse request body into json: Could not parse payload into json: ${(error as Error).message}`,
+    );
   }
   return text;
 }
@@ -33,7 +35,9 @@ export function parseClientContext(header: string | undefined): unknown {
 
 /** An X-Ray trace header as Lambda sets `_X_AMZN_TRACE_ID` (not sampled: idpool has no X-Ray). */
 export function traceHeader(nowMs: number): string {
-  const epoch = Math.floor(nowMs / 1000).toString(16).padStart(8, '0');
+  const epoch = Math.floor(nowMs / 1000)
+    .toString(16)
+    .padStart(8, '0');
   const random = randomSlice(20).toString('hex');
   return `Root=1-${epoch}-${random.slice(0, 24)};Parent=${random.slice(24)};Sampled=0`;
 }

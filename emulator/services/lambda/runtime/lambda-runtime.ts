@@ -4,7 +4,12 @@ import { TooManyRequestsException } from '../errors.js';
 import { defaultLogGroup } from '../function-configuration.js';
 import { requireFunction, requireVersion } from '../function-lookup.js';
 import { functionArn, parseFunctionName } from '../function-names.js';
-import type { InvokePermissionRequest, LambdaInvocation, LambdaInvocationResult, LambdaInvoker } from '../lambda-invoker.js';
+import type {
+  InvokePermissionRequest,
+  LambdaInvocation,
+  LambdaInvocationResult,
+  LambdaInvoker,
+} from '../lambda-invoker.js';
 import { policyAllowsInvoke } from '../resource-policy.js';
 import { ConcurrencyGate } from './concurrency-gate.js';
 import type { LambdaHost } from './lambda-host.js';
@@ -52,7 +57,8 @@ export class LambdaRuntime implements LambdaInvoker {
     const store = this.runtime.lambdaStore;
     const reference = parseFunctionName(invocation.functionName, { accountId, region }, invocation.qualifier);
     const fn = requireFunction(store, reference);
-    const version = reference.qualifier === undefined || reference.qualifier === '$LATEST' ? fn : requireVersion(store, reference);
+    const version =
+      reference.qualifier === undefined || reference.qualifier === '$LATEST' ? fn : requireVersion(store, reference);
     const call: Call = {
       requestId: invocation.requestId ?? randomUUID(),
       event: readEvent(invocation),
@@ -66,10 +72,19 @@ export class LambdaRuntime implements LambdaInvoker {
 
     if (invocation.invocationType === 'Event') {
       this.runInBackground(version, pool, gate, limit, call);
-      return { statusCode: 202, payload: new Uint8Array(), executedVersion: version.version, requestId: call.requestId };
+      return {
+        statusCode: 202,
+        payload: new Uint8Array(),
+        executedVersion: version.version,
+        requestId: call.requestId,
+      };
     }
     if (!gate.tryEnter(limit)) {
-      throw new TooManyRequestsException(fn.reservedConcurrency !== undefined ? 'ReservedFunctionConcurrentInvocationLimitExceeded' : 'ConcurrentInvocationLimitExceeded');
+      throw new TooManyRequestsException(
+        fn.reservedConcurrency !== undefined
+          ? 'ReservedFunctionConcurrentInvocationLimitExceeded'
+          : 'ConcurrentInvocationLimitExceeded',
+      );
     }
     try {
       const result = await this.execute(version, pool, call);
@@ -176,7 +191,9 @@ export class LambdaRuntime implements LambdaInvoker {
       memorySize: settings.memorySize,
       maxMemoryUsedMb: result.rssBytes === undefined ? undefined : Math.ceil(result.rssBytes / (1024 * 1024)),
       initDurationMs: result.initDurationMs,
-      timeoutLine: result.timedOut ? timeoutLogLine(call.requestId, settings.timeout, this.runtime.clock.now()) : undefined,
+      timeoutLine: result.timedOut
+        ? timeoutLogLine(call.requestId, settings.timeout, this.runtime.clock.now())
+        : undefined,
     };
     if (this.runtime.log.enabled('debug')) this.runtime.log.debug(`[lambda ${version.name}] ${reportLine(parts)}`);
     // The history builds the log only if the console reads it.
@@ -185,11 +202,19 @@ export class LambdaRuntime implements LambdaInvoker {
   }
 
   /** An Event invocation: waits its turn within the function's concurrency, runs, and logs a failure [not retried]. */
-  private runInBackground(version: FunctionVersionRecord, pool: FunctionPool, gate: ConcurrencyGate, limit: number, call: Call): void {
+  private runInBackground(
+    version: FunctionVersionRecord,
+    pool: FunctionPool,
+    gate: ConcurrencyGate,
+    limit: number,
+    call: Call,
+  ): void {
     const log = this.runtime.log;
     const prefix = `[lambda ${version.name}] asynchronous invocation ${call.requestId}`;
     if (limit === 0) {
-      log.warn(`${prefix} throttled: reserved concurrency is 0 (Lambda would retry it for up to 6 hours; idpool drops it)`);
+      log.warn(
+        `${prefix} throttled: reserved concurrency is 0 (Lambda would retry it for up to 6 hours; idpool drops it)`,
+      );
       return;
     }
     void gate
@@ -203,7 +228,10 @@ export class LambdaRuntime implements LambdaInvoker {
         },
         (error: unknown) => {
           if (error instanceof PoolClosedError) log.debug(`${prefix} dropped: ${error.message}`);
-          else log.error(`${prefix} could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          else
+            log.error(
+              `${prefix} could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            );
         },
       );
   }
@@ -240,7 +268,15 @@ export class LambdaRuntime implements LambdaInvoker {
       variables,
       codeSha256: version.codeSha256,
       roleArn: settings.role,
-      environmentKey: JSON.stringify([version.codeSha256, settings.handler, settings.runtime, settings.memorySize, variables, settings.role, logGroup]),
+      environmentKey: JSON.stringify([
+        version.codeSha256,
+        settings.handler,
+        settings.runtime,
+        settings.memorySize,
+        variables,
+        settings.role,
+        logGroup,
+      ]),
     };
   }
 }

@@ -77,7 +77,9 @@ export class WorkerLauncher implements WorkerFactory {
       (sha256) => runtime.lambdaStore.code(sha256),
       (key, names) => {
         const listed = names.slice(0, 10).join(', ');
-        runtime.log.warn(`[lambda ${key.name}] package entries outside the function's folder or clashing, not extracted: ${listed}`);
+        runtime.log.warn(
+          `[lambda ${key.name}] package entries outside the function's folder or clashing, not extracted: ${listed}`,
+        );
       },
     );
   }
@@ -95,7 +97,11 @@ export class WorkerLauncher implements WorkerFactory {
     const tmpDir = join(root, 'tmp', workerId);
     mkdirSync(tmpDir, { mode: 0o700 });
     if (this.user) chownSync(tmpDir, this.user.uid, this.user.gid);
-    const credentials = this.runtime.credentials.issue({ accountId: spec.accountId, session: this.roleSession(spec), durationSeconds: roleSessionSeconds });
+    const credentials = this.runtime.credentials.issue({
+      accountId: spec.accountId,
+      session: this.roleSession(spec),
+      durationSeconds: roleSessionSeconds,
+    });
     const day = this.runtime.clock.now().toISOString().slice(0, 10).replaceAll('-', '/');
     const runtimeBootstrap = join(root, 'runtime', basename(bootstrapPath));
     const env = workerEnvironment(spec, {
@@ -153,7 +159,10 @@ export class WorkerLauncher implements WorkerFactory {
   private roleSession(spec: PoolSpec): RoleSession {
     const role = this.runtime.iam.findRoleByArn(spec.roleArn);
     const roleName = role?.roleName ?? spec.roleArn.slice(spec.roleArn.lastIndexOf('/') + 1);
-    if (!role) this.runtime.log.warn(`[lambda ${spec.functionName}] execution role ${spec.roleArn} no longer exists; its credentials name it anyway`);
+    if (!role)
+      this.runtime.log.warn(
+        `[lambda ${spec.functionName}] execution role ${spec.roleArn} no longer exists; its credentials name it anyway`,
+      );
     return {
       roleArn: spec.roleArn,
       roleName,

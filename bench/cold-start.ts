@@ -30,11 +30,12 @@ export async function serveColdStartMs(): Promise<{ readyLineMs: number; firstCa
 
 /** Milliseconds from a fresh Node process start to the first successful call of an emulator it starts in-process. */
 export function inProcessColdStartMs(): Promise<number> {
+  const keys = "{ accessKeyId: 'test', secretAccessKey: 'test' }";
   const script = `
     const { startEmulator } = await import(${JSON.stringify(`${packageRoot}/dist/emulator/index.js`)});
     const { cognitoRequest } = await import(${JSON.stringify(`${packageRoot}/dist/bench/aws-requests.js`)});
     const emulator = await startEmulator({ port: 0, logLevel: 'warn' });
-    const request = cognitoRequest(emulator.url, 'us-east-1', 'ListIdentityPools', { MaxResults: 1 }, { accessKeyId: 'test', secretAccessKey: 'test' });
+    const request = cognitoRequest(emulator.url, 'us-east-1', 'ListIdentityPools', { MaxResults: 1 }, ${keys});
     const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
     if (response.status !== 200) throw new Error('HTTP ' + response.status + ' ' + await response.text());
     process.stdout.write(String(performance.now()));

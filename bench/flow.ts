@@ -39,7 +39,8 @@ export function seedFlowWork(stack: SeedStack): LoadOptions['work'] {
   );
   const api = new URL(`${stack.apiUrl}/hello`);
   const endpoint = new URL(stack.endpoint);
-  // The API's host (`<id>.execute-api.localhost:<port>`) is sent to the emulator's own address, as LocalStack clients do.
+  // The API's host (`<id>.execute-api.localhost:<port>`) is sent to the emulator's own address, as LocalStack clients
+  // do.
   const connectTo = `${endpoint.protocol}//${endpoint.host}${api.pathname}`;
   return async (client, iteration, send) => {
     const token = JSON.parse(

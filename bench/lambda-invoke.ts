@@ -12,7 +12,8 @@ import { startEmulator, type RunningEmulator } from '../emulator/testing.js';
 
 /**
  * What a Lambda invocation costs in idpool, printed (not asserted): cold start, warm invoke in process and over
- * HTTP, and the bare IPC round trip a warm invoke is built on. Run: `npm run build && node dist/bench/lambda-invoke.js`.
+ * HTTP, and the bare IPC round trip a warm invoke is built on. Run:
+ * `npm run build && node dist/bench/lambda-invoke.js`.
  */
 const keys = { accessKeyId: 'test', secretAccessKey: 'test' };
 

@@ -85,7 +85,8 @@ function serverCpuLines(report: BenchReport): string[] {
   if (sign !== undefined && sign > 350) {
     lines.push(
       '',
-      `The token's floor on this machine, one RS512 signature with the emulator's 2048-bit key and call, is ${whole(sign)} µs:`,
+      `The token's floor on this machine, one RS512 signature with the emulator's 2048-bit key and call, ` +
+        `is ${whole(sign)} µs:`,
       `${whole(sign - 350)} µs above the goal of 350 µs, which no server making that signature can meet here.`,
     );
   }
@@ -108,10 +109,12 @@ function roleOverheadLines(report: BenchReport): string[] {
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of rows) {
-    const difference = `${row.sessionP50Ms >= row.rootP50Ms ? '+' : ''}${(row.sessionP50Ms - row.rootP50Ms).toFixed(3)} ms`;
+    const difference =
+      `${row.sessionP50Ms >= row.rootP50Ms ? '+' : ''}` + `${(row.sessionP50Ms - row.rootP50Ms).toFixed(3)} ms`;
     const cpu = `${micros(row.rootCpuMicros)} / ${micros(row.sessionCpuMicros)}`;
     lines.push(
-      `| ${row.call} | ${whole(row.calls)} | ${row.rootP50Ms.toFixed(3)} ms | ${row.sessionP50Ms.toFixed(3)} ms | ${difference} | ${cpu} |`,
+      `| ${row.call} | ${whole(row.calls)} | ${row.rootP50Ms.toFixed(3)} ms | ` +
+        `${row.sessionP50Ms.toFixed(3)} ms | ${difference} | ${cpu} |`,
     );
   }
   return lines;
@@ -138,8 +141,12 @@ export function renderBenchmarks(report: BenchReport): string {
     '',
     '| how | median | runs (ms) | target |',
     '| --- | --- | --- | --- |',
-    `| \`idpool serve\` (spawn → first signed ListIdentityPools answered) | ${whole(median(report.coldStart.serveMs))} ms | ${report.coldStart.serveMs.map(whole).join(', ')} | ≤ 120 ms (issue 14) |`,
-    `| in-process \`startEmulator()\` (node start → first call answered) | ${whole(median(report.coldStart.inProcessMs))} ms | ${report.coldStart.inProcessMs.map(whole).join(', ')} | |`,
+    `| \`idpool serve\` (spawn → first signed ListIdentityPools answered) | ` +
+      `${whole(median(report.coldStart.serveMs))} ms | ${report.coldStart.serveMs.map(whole).join(', ')} | ` +
+      '≤ 120 ms (issue 14) |',
+    `| in-process \`startEmulator()\` (node start → first call answered) | ` +
+      `${whole(median(report.coldStart.inProcessMs))} ms | ` +
+      `${report.coldStart.inProcessMs.map(whole).join(', ')} | |`,
     '',
     '## Calls per second and latency',
     '',
@@ -152,7 +159,10 @@ export function renderBenchmarks(report: BenchReport): string {
     );
     const failed = row.failures > 0 ? ` (${row.failures} failed)` : '';
     lines.push(
-      `| ${row.name} | ${row.concurrency} | ${whole(row.callsPerSecond)}${failed} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${moto ? whole(moto.callsPerSecond) : '—'} | ${moto ? `${(row.callsPerSecond / moto.callsPerSecond).toFixed(1)}×` : '—'} | ${row.concurrency > 1 ? (targets.find(([prefix]) => row.name.startsWith(prefix))?.[1] ?? '') : ''} |`,
+      `| ${row.name} | ${row.concurrency} | ${whole(row.callsPerSecond)}${failed} | ${row.p50Ms.toFixed(2)} ms ` +
+        `| ${row.p99Ms.toFixed(2)} ms | ${moto ? whole(moto.callsPerSecond) : '—'} | ` +
+        `${moto ? `${(row.callsPerSecond / moto.callsPerSecond).toFixed(1)}×` : '—'} | ` +
+        `${row.concurrency > 1 ? (targets.find(([prefix]) => row.name.startsWith(prefix))?.[1] ?? '') : ''} |`,
     );
   }
   lines.push(...serverCpuLines(report), ...roleOverheadLines(report));
@@ -162,7 +172,8 @@ export function renderBenchmarks(report: BenchReport): string {
       '',
       '## The contract suite on the embedded target',
       '',
-      `\`idpool contracts run\` (emulator start, provisioning, every contract, teardown), ${totals.length} runs: median ${median(totals).toFixed(2)} s (target < 3 s).`,
+      `\`idpool contracts run\` (emulator start, provisioning, every contract, teardown), ` +
+        `${totals.length} runs: median ${median(totals).toFixed(2)} s (target < 3 s).`,
       `Its last line: \`${report.contractSuite.at(-1)?.line}\``,
     );
   }
@@ -189,10 +200,12 @@ export function renderBenchmarks(report: BenchReport): string {
       '',
       '## A pool of 1,000 vs 1,000,000 developer identities',
       '',
-      'Seeded on disk with `idpool seed identities --data-dir DIR --count N`, served with `idpool serve --data-dir DIR`;',
+      'Seeded on disk with `idpool seed identities --data-dir DIR --count N`, served with `idpool serve ' +
+        '--data-dir DIR`;',
       'one client, a random existing developer user per call.',
       '',
-      '| identities | seed | GetOpenIdTokenForDeveloperIdentity p50 / p99 | LookupDeveloperIdentity p50 / p99 | ListIdentities through all | server RSS |',
+      '| identities | seed | GetOpenIdTokenForDeveloperIdentity p50 / p99 | LookupDeveloperIdentity p50 / p99 ' +
+        '| ListIdentities through all | server RSS |',
       '| --- | --- | --- | --- | --- | --- |',
     );
     for (const row of report.scale) {
@@ -201,28 +214,34 @@ export function renderBenchmarks(report: BenchReport): string {
           ? '—'
           : `${row.listedIdentities?.toLocaleString('en-US')} in ${row.listAllSeconds.toFixed(1)} s`;
       lines.push(
-        `| ${row.identities.toLocaleString('en-US')} | ${row.seedSeconds.toFixed(1)} s | ${row.tokenP50Ms.toFixed(2)} / ${row.tokenP99Ms.toFixed(2)} ms | ${row.lookupP50Ms.toFixed(2)} / ${row.lookupP99Ms.toFixed(2)} ms | ${listed} | ${row.rssMiB.toFixed(0)} MiB |`,
+        `| ${row.identities.toLocaleString('en-US')} | ${row.seedSeconds.toFixed(1)} s | ` +
+          `${row.tokenP50Ms.toFixed(2)} / ${row.tokenP99Ms.toFixed(2)} ms | ${row.lookupP50Ms.toFixed(2)} / ` +
+          `${row.lookupP99Ms.toFixed(2)} ms | ${listed} | ${row.rssMiB.toFixed(0)} MiB |`,
       );
     }
     const [small, large] = report.scale;
     if (small && large)
       lines.push(
         '',
-        `Token p50 at ${large.identities.toLocaleString('en-US')} ÷ at ${small.identities.toLocaleString('en-US')}: ${(large.tokenP50Ms / small.tokenP50Ms).toFixed(2)}× (target ≤ 1.5×); lookup: ${(large.lookupP50Ms / small.lookupP50Ms).toFixed(2)}×.`,
+        `Token p50 at ${large.identities.toLocaleString('en-US')} ÷ at ` +
+          `${small.identities.toLocaleString('en-US')}: ${(large.tokenP50Ms / small.tokenP50Ms).toFixed(2)}× ` +
+          `(target ≤ 1.5×); lookup: ${(large.lookupP50Ms / small.lookupP50Ms).toFixed(2)}×.`,
       );
   }
   lines.push('', '## Memory', '', '| when | RSS | target |', '| --- | --- | --- |');
   if (report.idleRssMiB !== undefined) {
     const megabytes = (report.idleRssMiB * 1.048576).toFixed(1);
     lines.push(
-      `| \`idpool serve\` idle after start | ${report.idleRssMiB.toFixed(1)} MiB (${megabytes} MB) | ≤ 60 MB (issue 14) |`,
+      `| \`idpool serve\` idle after start | ${report.idleRssMiB.toFixed(1)} MiB (${megabytes} MB) | ` +
+        '≤ 60 MB (issue 14) |',
     );
   }
   if (report.rssAfterLoadMiB !== undefined)
     lines.push(`| after the Cognito loads above | ${report.rssAfterLoadMiB.toFixed(0)} MiB | |`);
   if (report.rssAfterFlowsMiB !== undefined)
     lines.push(
-      `| \`idpool up\` after the full-flow loads (Lambda workers not counted) | ${report.rssAfterFlowsMiB.toFixed(0)} MiB | |`,
+      `| \`idpool up\` after the full-flow loads (Lambda workers not counted) | ` +
+        `${report.rssAfterFlowsMiB.toFixed(0)} MiB | |`,
     );
   if (report.notes.length > 0) lines.push('', '## Notes', '', ...report.notes.map((note) => `- ${note}`));
   lines.push('', `The whole run took ${whole(report.totalSeconds ?? 0)} s.`, '');

@@ -43,7 +43,8 @@ async function measure(
   process.stdout.write(`▸ ${name} on ${target}, ${concurrency} client${concurrency > 1 ? 's' : ''}… `);
   const result: LoadResult = await runLoad({ concurrency, durationMs: loadMs, work });
   say(
-    `${Math.round(result.callsPerSecond)}/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms${result.failures ? `, ${result.failures} failed (${result.firstFailure})` : ''}`,
+    `${Math.round(result.callsPerSecond)}/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms` +
+      `${result.failures ? `, ${result.failures} failed (${result.firstFailure})` : ''}`,
   );
   return { name, target, concurrency, ...result };
 }
@@ -120,7 +121,8 @@ async function main(): Promise<void> {
     report.coldStart.inProcessMs.push(inProcess);
   }
   say(
-    `▸ cold start to first successful call: idpool serve ${median(report.coldStart.serveMs).toFixed(0)} ms, in-process ${median(report.coldStart.inProcessMs).toFixed(0)} ms (median)`,
+    `▸ cold start to first successful call: idpool serve ${median(report.coldStart.serveMs).toFixed(0)} ms, ` +
+      `in-process ${median(report.coldStart.inProcessMs).toFixed(0)} ms (median)`,
   );
 
   const idpool = await spawnIdpool();
@@ -153,7 +155,8 @@ async function main(): Promise<void> {
       const extra = row.sessionP50Ms - row.rootP50Ms;
       const difference = `${extra >= 0 ? '+' : ''}${extra.toFixed(3)} ms`;
       say(
-        `▸ ${row.call}: p50 root ${row.rootP50Ms.toFixed(3)} ms, role session ${row.sessionP50Ms.toFixed(3)} ms (${difference})`,
+        `▸ ${row.call}: p50 root ${row.rootP50Ms.toFixed(3)} ms, ` +
+          `role session ${row.sessionP50Ms.toFixed(3)} ms (${difference})`,
       );
     }
   } finally {
@@ -190,7 +193,8 @@ async function main(): Promise<void> {
     const row = await measureAtScale(identities, quick ? 1_500 : 4_000, !quick || identities <= 100_000);
     report.scale.push(row);
     say(
-      `token p50 ${row.tokenP50Ms.toFixed(2)} ms, lookup p50 ${row.lookupP50Ms.toFixed(2)} ms, RSS ${row.rssMiB.toFixed(0)} MiB`,
+      `token p50 ${row.tokenP50Ms.toFixed(2)} ms, lookup p50 ${row.lookupP50Ms.toFixed(2)} ms, ` +
+        `RSS ${row.rssMiB.toFixed(0)} MiB`,
     );
   }
 
@@ -204,8 +208,8 @@ async function main(): Promise<void> {
   if (load > cpus().length) {
     report.machineNote =
       `The machine was shared and loaded during this run (load average up to ${load.toFixed(1)} on ${cpus().length} ` +
-      'cores at its start or end): wall-clock numbers (calls per second, latency, cold start) read worse than on a quiet machine; server ' +
-      'CPU per call moves less.';
+      'cores at its start or end): wall-clock numbers (calls per second, latency, cold start) read worse than on a ' +
+      'quiet machine; server CPU per call moves less.';
   }
   writeFileSync(`${packageRoot}/bench/results.json`, `${JSON.stringify(report, null, 2)}\n`);
   const benchmarksFile = `${packageRoot}/BENCHMARKS.md`;

@@ -264,7 +264,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   rsaFloor(true)
     .then((floor) => {
       const [signed, verified] = [floor.signMicros, floor.verifyMicros].map(Math.round);
-      say(`idpool server CPU per call, Node ${process.version}; RS512 here: sign ${signed} µs, verify ${verified} µs`);
+      say(
+        `idpool server CPU per call, Node ${process.version}; ` +
+          `RS512 here: sign ${signed} µs, verify ${verified} µs`,
+      );
       return measureServerCpu(process.argv.includes('--quick'), say, notes, !process.argv.includes('--no-moto'));
     })
     .then(() => {

@@ -48,7 +48,8 @@ export function timeNear(
   return Math.abs(offBy) <= toleranceSeconds
     ? []
     : [
-        `${label}: expected about ${new Date(expectedMs).toISOString()} (±${toleranceSeconds} s), got ${iso} (${offBy > 0 ? '+' : ''}${Math.round(offBy)} s)`,
+        `${label}: expected about ${new Date(expectedMs).toISOString()} (±${toleranceSeconds} s), ` +
+          `got ${iso} (${offBy > 0 ? '+' : ''}${Math.round(offBy)} s)`,
       ];
 }
 

@@ -34,5 +34,7 @@ export const regionPattern = '[a-z]{2}(?:-[a-z]+)+-\\d+';
  */
 export const cognitoErrorStatus = {
   ref: 'https://github.com/aws-amplify/aws-sdk-android/issues/408; https://github.com/mybigday/react-native-s3/issues/30; https://github.com/aws-amplify/aws-sdk-android-samples/issues/163',
-  note: 'Captured real Cognito Identity errors: "Status Code: 400; Error Code: NotAuthorizedException" and "Status Code: 400; Error Code: ResourceNotFoundException" (the Smithy model says 403 and 404).',
+  note:
+    'Captured real Cognito Identity errors: "Status Code: 400; Error Code: NotAuthorizedException" and "Status ' +
+    'Code: 400; Error Code: ResourceNotFoundException" (the Smithy model says 403 and 404).',
 };

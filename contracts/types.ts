@@ -145,7 +145,9 @@ export interface Contract {
   request: string;
   status: ContractStatus;
   source: ContractSource;
-  /** It adds to the stack's resources (a permission, …): not run on a stack given with `--stack`, which is not ours. */
+  /**
+   * It adds to the stack's resources (a permission, …): not run on a stack given with `--stack`, which is not ours.
+   */
   changesStack?: true;
   /** Outputs of earlier contracts this one needs; it is not run (with the reason) when one is missing. */
   requires?: ReadonlyArray<keyof FlowOutputs>;

@@ -44,11 +44,14 @@ export const createIdentityPoolContracts = [
     step: 'create-identity-pool',
     title: 'CreateIdentityPool answers the new pool, its id REGION:GUID, echoing name and developer provider',
     request:
-      'cognito-identity CreateIdentityPool {IdentityPoolName: <run name>, AllowUnauthenticatedIdentities: false, DeveloperProviderName: <provider>, IdentityPoolTags: {idpool:run: <run id>}}',
+      'cognito-identity CreateIdentityPool {IdentityPoolName: <run name>, AllowUnauthenticatedIdentities: ' +
+      'false, DeveloperProviderName: <provider>, IdentityPoolTags: {idpool:run: <run id>}}',
     status: 'model',
     source: {
       ref: cognitoModel,
-      note: 'Output shape IdentityPool (IdentityPoolId, IdentityPoolName, AllowUnauthenticatedIdentities required); IdentityPoolId "in the format REGION:GUID", 1-55 chars, pattern [\\w-]+:[0-9a-f-]+.',
+      note:
+        'Output shape IdentityPool (IdentityPoolId, IdentityPoolName, AllowUnauthenticatedIdentities required); ' +
+        'IdentityPoolId "in the format REGION:GUID", 1-55 chars, pattern [\\w-]+:[0-9a-f-]+.',
     },
     run: (ctx) => recorded(ctx, 'createIdentityPool'),
     expect: {
@@ -100,7 +103,11 @@ export const createIdentityPoolContracts = [
     status: 'unverified',
     source: {
       ref: `${cognitoModel}; docs/aws-behaviour.md`,
-      note: "IdentityPoolName is 1-128 chars matching [\\w\\s+=,.@-]+. A broken model constraint answers ValidationException, '1 validation error detected: Value '<v>' at '<member>' failed to satisfy constraint: <constraint>' (AWS's JSON-service wording; moto reproduces it for IdentityPoolName; not seen on AWS for this operation).",
+      note:
+        'IdentityPoolName is 1-128 chars matching [\\w\\s+=,.@-]+. A broken model constraint answers ' +
+        "ValidationException, '1 validation error detected: Value '<v>' at '<member>' failed to satisfy " +
+        "constraint: <constraint>' (AWS's JSON-service wording; moto reproduces it for IdentityPoolName; " +
+        'not seen on AWS for this operation).',
     },
     run: async (ctx) => {
       const outcome = await ctx.call(
@@ -117,8 +124,10 @@ export const createIdentityPoolContracts = [
       error: {
         code: 'ValidationException',
         status: 400,
-        message:
-          /^1 validation error detected: Value 'bad\/name!' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+        message: new RegExp(
+          "^1 validation error detected: Value 'bad/name!' at 'identityPoolName' failed to satisfy constraint: " +
+            'Member must satisfy regular expression pattern',
+        ),
       },
     },
   }),

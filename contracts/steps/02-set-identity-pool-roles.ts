@@ -54,7 +54,10 @@ function trustsCognito(body: JsonValue, ctx: ContractContext): string[] {
 
 /** Recorded AWS answers (LocalStack's parity snapshots, replayed against idpool by test/aws-recorded). */
 function iamRecording(test: string, key: string): string {
-  return `recorded AWS answer: localstack/localstack@8b9a79f05846 tests/aws/services/iam/test_iam.snapshot.json, ${test} → ${key} (copy: test/fixtures/aws-recorded/iam/test_iam.snapshot.json)`;
+  return (
+    'recorded AWS answer: localstack/localstack@8b9a79f05846 tests/aws/services/iam/test_iam.snapshot.json, ' +
+    `${test} → ${key} (copy: test/fixtures/aws-recorded/iam/test_iam.snapshot.json)`
+  );
 }
 
 export const setIdentityPoolRolesContracts = [
@@ -63,11 +66,19 @@ export const setIdentityPoolRolesContracts = [
     step: 'set-identity-pool-roles',
     title: 'CreateRole answers the role: RoleId AROA…, its ARN, the trust policy URL-encoded',
     request:
-      'iam CreateRole {RoleName: idpool-<run>-auth, AssumeRolePolicyDocument: <Federated cognito-identity.amazonaws.com, aud = pool, amr = authenticated>, Tags: [idpool:run]}',
+      'iam CreateRole {RoleName: idpool-<run>-auth, AssumeRolePolicyDocument: ' +
+      '<Federated cognito-identity.amazonaws.com, aud = pool, amr = authenticated>, Tags: [idpool:run]}',
     status: 'validated',
     source: {
       ref: `${iamRecording('TestIAMIntegrations::test_update_assume_role_policy', 'created_role')}; ${iamModel}; https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html`,
-      note: 'Recorded: CreateRole answers 200 {Role: {Arn: arn:<partition>:iam::<account>:role/<name>, AssumeRolePolicyDocument (the document sent), CreateDate, Path: /, RoleId, RoleName}} (no MaxSessionDuration, no RoleLastUsed). From the model and docs: Role has Path, RoleName, RoleId, Arn, CreateDate (required) and optional members; role ids start AROA; AssumeRolePolicyDocument is returned URL-encoded (RFC 3986). Trust for Cognito: Federated cognito-identity.amazonaws.com, sts:AssumeRoleWithWebIdentity, StringEquals cognito-identity.amazonaws.com:aud = pool (docs/aws-behaviour.md).',
+      note:
+        'Recorded: CreateRole answers 200 {Role: {Arn: arn:<partition>:iam::<account>:role/<name>, ' +
+        'AssumeRolePolicyDocument (the document sent), CreateDate, Path: /, RoleId, ' +
+        'RoleName}} (no MaxSessionDuration, no RoleLastUsed). From the model and docs: Role has Path, RoleName, ' +
+        'RoleId, Arn, CreateDate (required) and optional members; role ids start AROA; ' +
+        'AssumeRolePolicyDocument is returned URL-encoded (RFC 3986). Trust for Cognito: ' +
+        'Federated cognito-identity.amazonaws.com, sts:AssumeRoleWithWebIdentity, ' +
+        'StringEquals cognito-identity.amazonaws.com:aud = pool (docs/aws-behaviour.md).',
     },
     run: (ctx) => recorded(ctx, 'createAuthenticatedRole'),
     expect: {
@@ -129,7 +140,8 @@ export const setIdentityPoolRolesContracts = [
     step: 'set-identity-pool-roles',
     title: 'SetIdentityPoolRoles on a pool that does not exist is ResourceNotFoundException (400)',
     request:
-      'cognito-identity SetIdentityPoolRoles {IdentityPoolId: <region>:00000000-…, Roles: {authenticated: <role arn>}}',
+      'cognito-identity SetIdentityPoolRoles {IdentityPoolId: <region>:00000000-…, Roles: {authenticated: ' +
+      '<role arn>}}',
     status: 'validated',
     source: {
       ref: `${cognitoModel}; ${cognitoErrorStatus.ref}`,
@@ -154,7 +166,9 @@ export const setIdentityPoolRolesContracts = [
     status: 'model',
     source: {
       ref: `${iamModel}; https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html`,
-      note: "NoSuchEntityException: code NoSuchEntity, httpStatusCode 404. Message as AWS words it: 'The role with name <name> cannot be found.'",
+      note:
+        'NoSuchEntityException: code NoSuchEntity, httpStatusCode 404. Message as AWS words it: ' +
+        "'The role with name <name> cannot be found.'",
     },
     run: (ctx) => ctx.call(ctx.clients.iam.send(new GetRoleCommand({ RoleName: `idpool-${ctx.runId}-missing` }))),
     expect: {
@@ -173,8 +187,13 @@ export const setIdentityPoolRolesContracts = [
     request: "iam CreateRole {RoleName: idpool-<run>-malformed, AssumeRolePolicyDocument: 'not a policy'}",
     status: 'validated',
     source: {
-      ref: `${iamRecording('TestIAMExtensions::test_create_role_with_malformed_assume_role_policy_document', 'invalid-json')}; ${iamModel}`,
-      note: "Recorded: CreateRole with a trust policy that does not parse as JSON (a trailing comma) answers 400, code MalformedPolicyDocument, Type Sender, 'This policy contains invalid Json'.",
+      ref: `${iamRecording(
+        'TestIAMExtensions::test_create_role_with_malformed_assume_role_policy_document',
+        'invalid-json',
+      )}; ${iamModel}`,
+      note:
+        'Recorded: CreateRole with a trust policy that does not parse as JSON (a trailing comma) answers 400, ' +
+        "code MalformedPolicyDocument, Type Sender, 'This policy contains invalid Json'.",
     },
     run: async (ctx) => {
       const roleName = `idpool-${ctx.runId}-malformed`;

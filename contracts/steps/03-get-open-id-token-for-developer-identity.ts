@@ -36,7 +36,8 @@ export const developerTokenContracts = [
     title:
       'The backend gets an IdentityId and an RS512 OpenID token whose aud/sub/amr name the pool, identity and login',
     request:
-      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: {<provider>: alice-<run>}} (developer credentials)',
+      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: {<provider>: ' +
+      'alice-<run>}} (developer credentials)',
     status: 'validated',
     source: tokenSource,
     run: (ctx) => getToken(ctx, developerUserId(ctx, 'alice')),
@@ -70,11 +71,14 @@ export const developerTokenContracts = [
     step: 'get-open-id-token-for-developer-identity',
     title: 'The same developer user id always maps to the same IdentityId',
     request:
-      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: {<provider>: alice-<run>}} again',
+      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: {<provider>: ' +
+      'alice-<run>}} again',
     status: 'model',
     source: {
       ref: `docs/aws-behaviour.md; ${cognitoModel}`,
-      note: '"Registers (or retrieves) a Cognito IdentityId": the same developer user id always maps to the same IdentityId.',
+      note:
+        '"Registers (or retrieves) a Cognito IdentityId": the same developer user id always maps to the same ' +
+        'IdentityId.',
     },
     requires: ['developerToken'],
     run: (ctx) => getToken(ctx, developerUserId(ctx, 'alice')),
@@ -119,7 +123,8 @@ export const developerTokenContracts = [
     step: 'get-open-id-token-for-developer-identity',
     title: 'TokenDuration sets the token lifetime (3600 s asked, exp - iat = 3600)',
     request:
-      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: {<provider>: alice-<run>}, TokenDuration: 3600}',
+      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: {<provider>: ' +
+      'alice-<run>}, TokenDuration: 3600}',
     status: 'model',
     source: {
       ref: cognitoModel,
@@ -193,11 +198,14 @@ export const developerTokenContracts = [
     title:
       'Linking a developer user id that already has another identity is DeveloperUserAlreadyRegisteredException (400)',
     request:
-      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, IdentityId: <alice identity>, Logins: {<provider>: carol-<run>}} after carol got her own identity',
+      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, IdentityId: ' +
+      '<alice identity>, Logins: {<provider>: carol-<run>}} after carol got her own identity',
     status: 'model',
     source: {
       ref: `docs/aws-behaviour.md; ${cognitoModel}`,
-      note: 'DeveloperUserAlreadyRegisteredException (400): "The provided developer user identifier is already registered with Cognito under a different identity ID."',
+      note:
+        'DeveloperUserAlreadyRegisteredException (400): "The provided developer user identifier is already ' +
+        'registered with Cognito under a different identity ID."',
     },
     requires: ['developerToken'],
     run: async (ctx) => {
@@ -214,11 +222,14 @@ export const developerTokenContracts = [
     step: 'get-open-id-token-for-developer-identity',
     title: 'An unknown identity pool is ResourceNotFoundException (400)',
     request:
-      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <region>:00000000-…, Logins: {<provider>: alice-<run>}}',
+      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <region>:00000000-…, Logins: ' +
+      '{<provider>: alice-<run>}}',
     status: 'validated',
     source: {
       ref: `${cognitoModel}; ${cognitoErrorStatus.ref}`,
-      note: `ResourceNotFoundException is in the operation's errors: "the requested resource … does not exist". ${cognitoErrorStatus.note}`,
+      note:
+        `ResourceNotFoundException is in the operation's errors: "the requested resource … does not exist". ` +
+        `${cognitoErrorStatus.note}`,
     },
     run: (ctx) =>
       ctx.call(
@@ -236,11 +247,16 @@ export const developerTokenContracts = [
     step: 'get-open-id-token-for-developer-identity',
     title: "A login for a provider other than the pool's developer provider is refused (NotAuthorizedException, 400)",
     request:
-      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: {login.not-this-pool: alice-<run>}}',
+      'cognito-identity GetOpenIdTokenForDeveloperIdentity {IdentityPoolId: <pool>, Logins: ' +
+      '{login.not-this-pool: alice-<run>}}',
     status: 'unverified',
     source: {
       ref: `docs/aws-behaviour.md; ${cognitoModel}; https://github.com/danilop/LambdAuth/issues/32; ${cognitoErrorStatus.ref}`,
-      note: `"You can only specify one developer provider as part of the Logins map, which is linked to the identity pool"; a login for another provider is refused. A user reported the message "This identity pool does not support the specified developer provider"; its error code was not shown (NotAuthorizedException is a guess). ${cognitoErrorStatus.note}`,
+      note:
+        '"You can only specify one developer provider as part of the Logins map, which is linked to the identity ' +
+        'pool"; a login for another provider is refused. A user reported the message "This identity pool does ' +
+        'not support the specified developer provider"; its error code was not shown (NotAuthorizedException is ' +
+        `a guess). ${cognitoErrorStatus.note}`,
     },
     run: (ctx) =>
       ctx.call(
@@ -261,7 +277,10 @@ export const developerTokenContracts = [
     status: 'unverified',
     source: {
       ref: `${cognitoModel}; docs/aws-behaviour.md`,
-      note: "TokenDuration range 1-86400. A broken model constraint answers ValidationException '1 validation error detected: Value '86401' at 'tokenDuration' failed to satisfy constraint: Member must have value less than or equal to 86400' (AWS's JSON-service wording, not seen for this member).",
+      note:
+        "TokenDuration range 1-86400. A broken model constraint answers ValidationException '1 validation error " +
+        "detected: Value '86401' at 'tokenDuration' failed to satisfy constraint: Member must have value less " +
+        "than or equal to 86400' (AWS's JSON-service wording, not seen for this member).",
     },
     run: (ctx) => getToken(ctx, developerUserId(ctx, 'alice'), { TokenDuration: 86401 }),
     expect: {
@@ -269,8 +288,10 @@ export const developerTokenContracts = [
       error: {
         code: 'ValidationException',
         status: 400,
-        message:
-          /^1 validation error detected: Value '86401' at 'tokenDuration' failed to satisfy constraint: Member must have value less than or equal to 86400/,
+        message: new RegExp(
+          "^1 validation error detected: Value '86401' at 'tokenDuration' failed to satisfy constraint: " +
+            'Member must have value less than or equal to 86400',
+        ),
       },
     },
   }),
@@ -279,11 +300,16 @@ export const developerTokenContracts = [
     step: 'get-open-id-token-for-developer-identity',
     title: 'Called without AWS credentials it is refused: MissingAuthenticationTokenException',
     request:
-      'POST <cognito-identity endpoint> X-Amz-Target: AWSCognitoIdentityService.GetOpenIdTokenForDeveloperIdentity, no Authorization header',
+      'POST <cognito-identity endpoint> X-Amz-Target: ' +
+      'AWSCognitoIdentityService.GetOpenIdTokenForDeveloperIdentity, no Authorization header',
     status: 'unverified',
     source: {
       ref: 'docs/aws-behaviour.md',
-      note: 'Only GetId, GetOpenIdToken, GetCredentialsForIdentity and UnlinkIdentity are public; every other operation needs signed developer credentials. The unsigned answer {"__type":"MissingAuthenticationTokenException","message":"Missing Authentication Token"} with status 400 is the JSON services\' usual one, not seen for this operation.',
+      note:
+        'Only GetId, GetOpenIdToken, GetCredentialsForIdentity and UnlinkIdentity are public; ' +
+        'every other operation needs signed developer credentials. ' +
+        'The unsigned answer {"__type":"MissingAuthenticationTokenException","message":"Missing Authentication ' +
+        'Token"} with status 400 is the JSON services\' usual one, not seen for this operation.',
     },
     run: async (ctx) => {
       const body = JSON.stringify({

@@ -55,7 +55,11 @@ async function tokenFor(
 
 const notAuthorizedSource = {
   ref: `docs/aws-behaviour.md; ${cognitoModel}; https://github.com/amazon-archives/amazon-cognito-identity-js/issues/91; https://github.com/aws-amplify/aws-sdk-android/issues/175; ${cognitoErrorStatus.ref}`,
-  note: `GetCredentialsForIdentity refuses a bad, expired or foreign token, or a token whose sub is not this identity, with NotAuthorizedException. Captured bodies: {"__type":"NotAuthorizedException","message":"Invalid login token. Couldn't verify signed token."} (a token whose signature fails) and "Access to Identity 'us-east-1:…' is forbidden." ${cognitoErrorStatus.note}`,
+  note:
+    'GetCredentialsForIdentity refuses a bad, expired or foreign token, or a token whose sub is not this ' +
+    'identity, with NotAuthorizedException. Captured bodies: ' +
+    `{"__type":"NotAuthorizedException","message":"Invalid login token. Couldn't verify signed token."} (a token ` +
+    `whose signature fails) and "Access to Identity 'us-east-1:…' is forbidden." ${cognitoErrorStatus.note}`,
 };
 
 export const getCredentialsContracts = [
@@ -64,11 +68,15 @@ export const getCredentialsContracts = [
     step: 'get-credentials-for-identity',
     title: 'The client trades the token for temporary credentials (ASIA…) that expire in about one hour',
     request:
-      'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: <token>}} (unsigned)',
+      'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: ' +
+      '{cognito-identity.amazonaws.com: <token>}} (unsigned)',
     status: 'model',
     source: {
       ref: `docs/aws-behaviour.md; ${cognitoModel}`,
-      note: 'Out: IdentityId, Credentials {AccessKeyId, SecretKey, SessionToken, Expiration} (the member is SecretKey). Credentials last one hour; temporary access keys start ASIA. A public operation: no AWS credentials needed.',
+      note:
+        'Out: IdentityId, Credentials {AccessKeyId, SecretKey, SessionToken, Expiration} (the member is ' +
+        'SecretKey). Credentials last one hour; temporary access keys start ASIA. A public operation: ' +
+        'no AWS credentials needed.',
     },
     requires: ['developerToken'],
     run: (ctx) => getCredentials(ctx, ctx.outputs.developerToken.identityId, ctx.outputs.developerToken.token),
@@ -105,7 +113,8 @@ export const getCredentialsContracts = [
     step: 'get-credentials-for-identity',
     title: 'A login that is not a token is NotAuthorizedException (400), "Invalid login token…"',
     request:
-      "cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: 'not-a-token'}}",
+      'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: ' +
+      "{cognito-identity.amazonaws.com: 'not-a-token'}}",
     status: 'unverified',
     source: notAuthorizedSource,
     requires: ['developerToken'],
@@ -120,7 +129,8 @@ export const getCredentialsContracts = [
     step: 'get-credentials-for-identity',
     title: 'A token with the right claims signed by another key is NotAuthorizedException (400)',
     request:
-      'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: {cognito-identity.amazonaws.com: <alice token re-signed with a key of our own>}}',
+      'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>, Logins: ' +
+      '{cognito-identity.amazonaws.com: <alice token re-signed with a key of our own>}}',
     status: 'unverified',
     source: notAuthorizedSource,
     requires: ['developerToken'],
@@ -145,9 +155,11 @@ export const getCredentialsContracts = [
     id: 'get-credentials-for-identity.token-of-another-identity',
     step: 'get-credentials-for-identity',
     title:
-      'A valid token for one identity presented for another is NotAuthorizedException (400), "Access to Identity … is forbidden."',
+      'A valid token for one identity presented for another is NotAuthorizedException (400), ' +
+      '"Access to Identity … is forbidden."',
     request:
-      'cognito-identity GetCredentialsForIdentity {IdentityId: <dave identity>, Logins: {cognito-identity.amazonaws.com: <alice token>}}',
+      'cognito-identity GetCredentialsForIdentity {IdentityId: <dave identity>, Logins: ' +
+      '{cognito-identity.amazonaws.com: <alice token>}}',
     status: 'unverified',
     source: notAuthorizedSource,
     requires: ['developerToken'],
@@ -170,7 +182,8 @@ export const getCredentialsContracts = [
     step: 'get-credentials-for-identity',
     title: 'A token past its exp is NotAuthorizedException (400)',
     request:
-      'GetOpenIdTokenForDeveloperIdentity for erin-<run>, let its lifetime pass (movable clock: 900 s; else TokenDuration 1 and a 2 s wait), then GetCredentialsForIdentity with it',
+      'GetOpenIdTokenForDeveloperIdentity for erin-<run>, let its lifetime pass (movable clock: 900 s; ' +
+      'else TokenDuration 1 and a 2 s wait), then GetCredentialsForIdentity with it',
     status: 'unverified',
     source: notAuthorizedSource,
     run: async (ctx) => {
@@ -189,12 +202,16 @@ export const getCredentialsContracts = [
     id: 'get-credentials-for-identity.no-login',
     step: 'get-credentials-for-identity',
     title:
-      'An authenticated identity asked for without its login, in a pool without guest access, is NotAuthorizedException (400)',
+      'An authenticated identity asked for without its login, in a pool without guest access, ' +
+      'is NotAuthorizedException (400)',
     request: 'cognito-identity GetCredentialsForIdentity {IdentityId: <alice identity>} (no Logins)',
     status: 'unverified',
     source: {
       ref: `docs/aws-behaviour.md; ${cognitoModel}; ${cognitoErrorStatus.ref}`,
-      note: `No Logins means the unauthenticated role, allowed only when the pool allows unauthenticated identities (the stack pool does not). Users report "Logins don't match. Please include at least one valid login for this identity or identity pool." (NotAuthorizedException). ${cognitoErrorStatus.note}`,
+      note:
+        'No Logins means the unauthenticated role, allowed only when the pool allows unauthenticated identities ' +
+        `(the stack pool does not). Users report "Logins don't match. Please include at least one valid login ` +
+        `for this identity or identity pool." (NotAuthorizedException). ${cognitoErrorStatus.note}`,
     },
     requires: ['developerToken'],
     run: (ctx) => getCredentials(ctx, ctx.outputs.developerToken.identityId),
@@ -205,11 +222,16 @@ export const getCredentialsContracts = [
     step: 'get-credentials-for-identity',
     title: 'An IdentityId outside [\\w-]+:[0-9a-f-]+ is a ValidationException (400)',
     request:
-      "cognito-identity GetCredentialsForIdentity {IdentityId: 'not-an-identity-id', Logins: {cognito-identity.amazonaws.com: <alice token>}}",
+      "cognito-identity GetCredentialsForIdentity {IdentityId: 'not-an-identity-id', Logins: " +
+      '{cognito-identity.amazonaws.com: <alice token>}}',
     status: 'unverified',
     source: {
       ref: `${cognitoModel}; docs/aws-behaviour.md`,
-      note: "IdentityId: 1-55 chars, pattern [\\w-]+:[0-9a-f-]+. Broken constraint: ValidationException '1 validation error detected: Value '<v>' at 'identityId' failed to satisfy constraint: Member must satisfy regular expression pattern: …' (AWS's JSON-service wording, not seen for this member).",
+      note:
+        'IdentityId: 1-55 chars, pattern [\\w-]+:[0-9a-f-]+. Broken constraint: ' +
+        "ValidationException '1 validation error detected: Value '<v>' at 'identityId' failed to satisfy " +
+        "constraint: Member must satisfy regular expression pattern: …' (AWS's JSON-service wording, " +
+        'not seen for this member).',
     },
     requires: ['developerToken'],
     run: (ctx) => getCredentials(ctx, 'not-an-identity-id', ctx.outputs.developerToken.token),
@@ -218,8 +240,10 @@ export const getCredentialsContracts = [
       error: {
         code: 'ValidationException',
         status: 400,
-        message:
-          /^1 validation error detected: Value 'not-an-identity-id' at 'identityId' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+        message: new RegExp(
+          "^1 validation error detected: Value 'not-an-identity-id' at 'identityId' failed to satisfy constraint: " +
+            'Member must satisfy regular expression pattern',
+        ),
       },
     },
   }),

@@ -18,7 +18,10 @@ function callerIdentity(ctx: ContractContext, credentials: AwsCredentials) {
 }
 
 export function assumedRoleArn(ctx: ContractContext): string {
-  return `arn:aws:sts::${ctx.stack.accountId}:assumed-role/${ctx.stack.authenticatedRoleName}/CognitoIdentityCredentials`;
+  return (
+    `arn:aws:sts::${ctx.stack.accountId}:assumed-role/` +
+    `${ctx.stack.authenticatedRoleName}/CognitoIdentityCredentials`
+  );
 }
 
 function isTheAssumedRole(body: JsonValue, ctx: ContractContext): string[] {
@@ -43,7 +46,11 @@ export const getCallerIdentityContracts = [
     status: 'model',
     source: {
       ref: `docs/aws-behaviour.md; ${stsDocs}`,
-      note: 'Cognito assumes the role through AssumeRoleWithWebIdentity: the ARN is arn:aws:sts::<account>:assumed-role/<RoleName>/CognitoIdentityCredentials, the user id AROA…:CognitoIdentityCredentials (the role id). GetCallerIdentity returns UserId, Account, Arn.',
+      note:
+        'Cognito assumes the role through AssumeRoleWithWebIdentity: ' +
+        'the ARN is arn:aws:sts::<account>:assumed-role/<RoleName>/CognitoIdentityCredentials, ' +
+        'the user id AROA…:CognitoIdentityCredentials (the role id). GetCallerIdentity returns UserId, Account, ' +
+        'Arn.',
     },
     requires: ['credentials'],
     run: (ctx) => callerIdentity(ctx, cognitoCredentials(ctx)),
@@ -62,7 +69,9 @@ export const getCallerIdentityContracts = [
     status: 'model',
     source: {
       ref: stsDocs,
-      note: 'SignatureDoesNotMatch (403): "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."',
+      note:
+        'SignatureDoesNotMatch (403): "The request signature we calculated does not match the signature you ' +
+        'provided. Check your AWS Secret Access Key and signing method."',
     },
     requires: ['credentials'],
     run: (ctx) =>
@@ -87,7 +96,9 @@ export const getCallerIdentityContracts = [
     status: 'model',
     source: {
       ref: stsDocs,
-      note: 'InvalidClientTokenId (403): "The X.509 certificate or AWS access key ID provided does not exist in our records" / "The security token included in the request is invalid."',
+      note:
+        'InvalidClientTokenId (403): "The X.509 certificate or AWS access key ID provided does not exist in our ' +
+        'records" / "The security token included in the request is invalid."',
     },
     requires: ['credentials'],
     run: (ctx) =>
@@ -102,11 +113,15 @@ export const getCallerIdentityContracts = [
     step: 'get-caller-identity',
     title: 'After their Expiration the credentials are ExpiredToken (403)',
     request:
-      "let 3601 s pass on the target clock, then sts GetCallerIdentity signed with the Cognito credentials (at the target's time)",
+      'let 3601 s pass on the target clock, then sts GetCallerIdentity signed with the Cognito credentials ' +
+      "(at the target's time)",
     status: 'unverified',
     source: {
       ref: `${stsDocs}; https://github.com/aws/aws-sdk-java-v2/issues/1649`,
-      note: 'Expired temporary credentials: code ExpiredToken, "The security token included in the request is expired", returned with HTTP 403 in captures (the model\'s ExpiredTokenException says 400; that shape is AssumeRole\'s).',
+      note:
+        'Expired temporary credentials: code ExpiredToken, "The security token included in the request is ' +
+        'expired", returned with HTTP 403 in captures (the model\'s ExpiredTokenException says 400; ' +
+        "that shape is AssumeRole's).",
     },
     requires: ['credentials'],
     run: async (ctx) => {

@@ -11,10 +11,17 @@ const lambdaModel =
 
 /** Recorded AWS answers (LocalStack's parity snapshots, replayed against idpool by test/aws-recorded). */
 function lambdaRecording(test: string, key: string): string {
-  return `recorded AWS answer: localstack/localstack@8b9a79f05846 tests/aws/services/lambda_/test_lambda_api.snapshot.json, ${test} → ${key} (copy: test/fixtures/aws-recorded/lambda/test_lambda_api.snapshot.json)`;
+  return (
+    'recorded AWS answer: ' +
+    `localstack/localstack@8b9a79f05846 tests/aws/services/lambda_/test_lambda_api.snapshot.json, ${test} → ` +
+    `${key} (copy: test/fixtures/aws-recorded/lambda/test_lambda_api.snapshot.json)`
+  );
 }
 
-/** Lambda adds members over time (SnapStart, LoggingConfig, …): the members idpool relies on are checked, others allowed. */
+/**
+ * Lambda adds members over time (SnapStart, LoggingConfig, …): the members idpool relies on are checked, others
+ * allowed.
+ */
 const functionConfigurationSchema = z.looseObject({
   FunctionName: z.string(),
   FunctionArn: z.string().regex(/^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+$/),
@@ -47,11 +54,16 @@ export const createLambdaContracts = [
     step: 'create-lambda',
     title: 'CreateFunction answers 201 with the function configuration (ARN, runtime, handler, code hash)',
     request:
-      'lambda CreateFunction {FunctionName: idpool-<run>-hello, Runtime: nodejs20.x, Handler: index.handler, Role: <lambda role>, Code: {ZipFile: examples/hello}, Tags: {idpool:run}}',
+      'lambda CreateFunction {FunctionName: idpool-<run>-hello, Runtime: nodejs20.x, Handler: index.handler, ' +
+      'Role: <lambda role>, Code: {ZipFile: examples/hello}, Tags: {idpool:run}}',
     status: 'validated',
     source: {
       ref: `${lambdaRecording('TestLambdaFunction::test_function_lifecycle', 'create_response')}; ${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html`,
-      note: 'Recorded: HTTP 201, FunctionArn arn:<partition>:lambda:<region>:<account>:function:<name>, Version $LATEST, PackageType Zip, State Pending (StateReasonCode Creating, "The function is being created."), CodeSha256 and CodeSize present. From the docs: CodeSha256 is the base64 SHA-256 of the zip.',
+      note:
+        'Recorded: HTTP 201, FunctionArn arn:<partition>:lambda:<region>:<account>:function:<name>, ' +
+        'Version $LATEST, PackageType Zip, State Pending (StateReasonCode Creating, ' +
+        '"The function is being created."), CodeSha256 and CodeSize present. From the docs: ' +
+        'CodeSha256 is the base64 SHA-256 of the zip.',
     },
     run: (ctx) => recorded(ctx, 'createFunction'),
     expect: {
@@ -68,8 +80,13 @@ export const createLambdaContracts = [
     request: 'lambda GetFunction {FunctionName: <function>}',
     status: 'validated',
     source: {
-      ref: `${lambdaRecording('TestLambdaFunction::test_function_lifecycle', 'get_function_response')}; ${lambdaRecording('TestLambdaTag::test_create_tag_on_fn_create', 'get_function_result')}; ${lambdaModel}`,
-      note: 'Recorded: HTTP 200, {Code: {Location, RepositoryType: S3}, Configuration: {… State Active, LastUpdateStatus Successful}}, and Tags {<key>: <value>} for a function created with tags. The model adds TagsError and Concurrency.',
+      ref:
+        `${lambdaRecording('TestLambdaFunction::test_function_lifecycle', 'get_function_response')}; ` +
+        `${lambdaRecording('TestLambdaTag::test_create_tag_on_fn_create', 'get_function_result')}; ${lambdaModel}`,
+      note:
+        'Recorded: HTTP 200, {Code: {Location, RepositoryType: S3}, Configuration: {… State Active, ' +
+        'LastUpdateStatus Successful}}, and Tags {<key>: <value>} for a function created with tags. ' +
+        'The model adds TagsError and Concurrency.',
     },
     run: (ctx) => ctx.call(ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: ctx.stack.functionName }))),
     expect: {
@@ -98,11 +115,17 @@ export const createLambdaContracts = [
     id: 'create-lambda.add-permission-response',
     step: 'create-lambda',
     title: 'AddPermission answers 201 with the statement letting apigateway.amazonaws.com invoke the function',
-    request: `lambda AddPermission {FunctionName: <function>, StatementId: ${stackConventions.invokeStatementId}, Action: lambda:InvokeFunction, Principal: apigateway.amazonaws.com, SourceArn: arn:aws:execute-api:<region>:<account>:<api>/*}`,
+    request:
+      `lambda AddPermission {FunctionName: <function>, StatementId: ${stackConventions.invokeStatementId}, ` +
+      'Action: lambda:InvokeFunction, Principal: apigateway.amazonaws.com, SourceArn: ' +
+      'arn:aws:execute-api:<region>:<account>:<api>/*}',
     status: 'validated',
     source: {
       ref: `${lambdaRecording('TestLambdaPermissions::test_add_lambda_permission_aws', 'add_permission')}; ${lambdaModel}; https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html`,
-      note: 'Recorded: HTTP 201, {Statement} (a JSON string; the snapshot shows it parsed) = {Sid, Effect: Allow, Principal: {Service: s3.amazonaws.com}, Action: lambda:InvokeFunction, Resource: <the unqualified function ARN>, Condition: {ArnLike: {AWS:SourceArn: …}}}.',
+      note:
+        'Recorded: HTTP 201, {Statement} (a JSON string; the snapshot shows it parsed) = {Sid, Effect: Allow, ' +
+        'Principal: {Service: s3.amazonaws.com}, Action: lambda:InvokeFunction, Resource: ' +
+        '<the unqualified function ARN>, Condition: {ArnLike: {AWS:SourceArn: …}}}.',
     },
     run: (ctx) => recorded(ctx, 'addPermission'),
     expect: {
@@ -135,8 +158,12 @@ export const createLambdaContracts = [
     request: 'lambda GetFunction {FunctionName: idpool-<run>-missing}',
     status: 'validated',
     source: {
-      ref: `${lambdaRecording('TestLambdaFunction::test_ops_on_nonexisting_fn[get_function]', 'not_found_exception')}; ${lambdaModel}`,
-      note: "Recorded: HTTP 404, ResourceNotFoundException, Type User, 'Function not found: arn:<partition>:lambda:<region>:<account>:function:<name>'.",
+      ref:
+        `${lambdaRecording('TestLambdaFunction::test_ops_on_nonexisting_fn[get_function]', 'not_found_exception')}; ` +
+        `${lambdaModel}`,
+      note:
+        "Recorded: HTTP 404, ResourceNotFoundException, Type User, 'Function not found: " +
+        "arn:<partition>:lambda:<region>:<account>:function:<name>'.",
     },
     run: (ctx) =>
       ctx.call(ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: `idpool-${ctx.runId}-missing` }))),
@@ -153,11 +180,18 @@ export const createLambdaContracts = [
     id: 'create-lambda.duplicate-statement-id',
     step: 'create-lambda',
     title: 'AddPermission with a StatementId already in the policy is ResourceConflictException (409)',
-    request: `lambda AddPermission {FunctionName: <function>, StatementId: ${stackConventions.invokeStatementId}, …} a second time`,
+    request:
+      `lambda AddPermission {FunctionName: <function>, StatementId: ${stackConventions.invokeStatementId}, ` +
+      '…} a second time',
     status: 'validated',
     source: {
-      ref: `${lambdaRecording('TestLambdaPermissions::test_permission_exceptions', 'add_permission_conflicting_statement_id')}; ${lambdaModel}`,
-      note: "Recorded: HTTP 409, ResourceConflictException, 'The statement id (s3) provided already exists. Please provide a new statement id, or remove the existing statement.'",
+      ref: `${lambdaRecording(
+        'TestLambdaPermissions::test_permission_exceptions',
+        'add_permission_conflicting_statement_id',
+      )}; ${lambdaModel}`,
+      note:
+        "Recorded: HTTP 409, ResourceConflictException, 'The statement id (s3) provided already exists. " +
+        "Please provide a new statement id, or remove the existing statement.'",
     },
     changesStack: true,
     run: (ctx) =>
@@ -176,8 +210,10 @@ export const createLambdaContracts = [
       error: {
         code: 'ResourceConflictException',
         status: 409,
-        message:
-          /^The statement id \(idpool-apigateway-invoke\) provided already exists\. Please provide a new statement id, or remove the existing statement\.$/,
+        message: new RegExp(
+          '^The statement id \\(idpool-apigateway-invoke\\) provided already exists\\. ' +
+            'Please provide a new statement id, or remove the existing statement\\.$',
+        ),
       },
     },
   }),

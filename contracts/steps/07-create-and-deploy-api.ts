@@ -42,7 +42,11 @@ const methodSchema = z.looseObject({
 
 /** Recorded AWS answers (LocalStack's parity snapshots, replayed against idpool by test/aws-recorded). */
 function apiGatewayRecording(test: string, key: string): string {
-  return `recorded AWS answer: localstack/localstack@8b9a79f05846 tests/aws/services/apigateway/test_apigateway_api.snapshot.json, ${test} → ${key} (copy: test/fixtures/aws-recorded/apigateway/test_apigateway_api.snapshot.json)`;
+  return (
+    'recorded AWS answer: ' +
+    'localstack/localstack@8b9a79f05846 tests/aws/services/apigateway/test_apigateway_api.snapshot.json, ' +
+    `${test} → ${key} (copy: test/fixtures/aws-recorded/apigateway/test_apigateway_api.snapshot.json)`
+  );
 }
 
 export const createAndDeployApiContracts = [
@@ -84,7 +88,10 @@ export const createAndDeployApiContracts = [
     status: 'model',
     source: {
       ref: `${apiModel}; https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html`,
-      note: "A Lambda proxy integration is type AWS_PROXY, httpMethod POST, uri arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations; the method's authorizationType is AWS_IAM.",
+      note:
+        'A Lambda proxy integration is type AWS_PROXY, httpMethod POST, ' +
+        'uri arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations; ' +
+        "the method's authorizationType is AWS_IAM.",
     },
     run: (ctx) => getMethod(ctx, stackConventions.helloPath, 'GET'),
     expect: {
@@ -161,8 +168,12 @@ export const createAndDeployApiContracts = [
     request: 'apigateway GetRestApi {restApiId: a1b2c3d4e5}',
     status: 'validated',
     source: {
-      ref: `${apiGatewayRecording('TestApiGatewayApiRestApi::test_get_api_case_insensitive', 'get-api-upper-case')}; ${apiModel}`,
-      note: "Recorded: GetRestApi of an id no API has (the upper-cased id of an existing one) answers 404, NotFoundException, 'Invalid API identifier specified <account>:<api-id>'.",
+      ref:
+        `${apiGatewayRecording('TestApiGatewayApiRestApi::test_get_api_case_insensitive', 'get-api-upper-case')}; ` +
+        `${apiModel}`,
+      note:
+        'Recorded: GetRestApi of an id no API has (the upper-cased id of an existing one) answers 404, ' +
+        "NotFoundException, 'Invalid API identifier specified <account>:<api-id>'.",
     },
     run: (ctx) => ctx.call(ctx.clients.apiGateway.send(new GetRestApiCommand({ restApiId: 'a1b2c3d4e5' }))),
     expect: {
@@ -181,8 +192,12 @@ export const createAndDeployApiContracts = [
     request: 'apigateway GetMethod {restApiId: <api>, resourceId: <id of /hello>, httpMethod: POST}',
     status: 'validated',
     source: {
-      ref: `${apiGatewayRecording('TestApiGatewayApiMethod::test_method_lifecycle', 'get-deleted-method-response')}; ${apiModel}`,
-      note: "Recorded: GetMethod of a method the resource no longer has answers 404, NotFoundException, 'Invalid Method identifier specified'.",
+      ref:
+        `${apiGatewayRecording('TestApiGatewayApiMethod::test_method_lifecycle', 'get-deleted-method-response')}; ` +
+        `${apiModel}`,
+      note:
+        'Recorded: GetMethod of a method the resource no longer has answers 404, NotFoundException, ' +
+        "'Invalid Method identifier specified'.",
     },
     run: (ctx) => getMethod(ctx, stackConventions.helloPath, 'POST'),
     expect: {

@@ -8,7 +8,12 @@ import { assumedRoleArn } from './05-get-caller-identity.js';
 
 const apiGatewayErrors = {
   ref: 'docs/aws-behaviour.md (API Gateway REST, method with authorizationType AWS_IAM); https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-troubleshooting-errors.html',
-  note: 'Every failure is HTTP 403 with a JSON body and the header x-amzn-ErrorType. No Authorization header or an unknown route: MissingAuthenticationTokenException {"message":"Missing Authentication Token"}. Wrong signature: InvalidSignatureException "The request signature we calculated does not match the signature you provided. …". Date over 5 minutes old: InvalidSignatureException "Signature expired: <date> is now earlier than <now-5min> (<now> - 5 min.)".',
+  note:
+    'Every failure is HTTP 403 with a JSON body and the header x-amzn-ErrorType. No Authorization header or an ' +
+    'unknown route: MissingAuthenticationTokenException {"message":"Missing Authentication Token"}. ' +
+    'Wrong signature: InvalidSignatureException "The request signature we calculated does not match the ' +
+    'signature you provided. …". Date over 5 minutes old: InvalidSignatureException "Signature expired: ' +
+    '<date> is now earlier than <now-5min> (<now> - 5 min.)".',
 };
 
 function cognitoCredentials(ctx: ContractContext): AwsCredentials {
@@ -34,6 +39,11 @@ function apiError(errorType: string, message?: RegExp): { kind: 'error'; error: 
   return { kind: 'error', error: { code: errorType, status: 403, errorType, ...(message ? { message } : {}) } };
 }
 
+/** The caller in an AccessDeniedException message: the Cognito role session's assumed-role ARN. */
+const assumedRoleArnPattern = /arn:aws:sts::\d{12}:assumed-role\/[\w+=,.@-]+\/CognitoIdentityCredentials/.source;
+/** The resource in it: GET /private's execute-api ARN, the account masked but for its last 4 digits. */
+const maskedPrivateArnPattern = /arn:aws:execute-api:[a-z0-9-]+:\*{8}\d{4}:[a-z0-9]+\/[\w-]+\/GET\/private/.source;
+
 const helloBodySchema = z.strictObject({
   message: z.literal('Hello user'),
   cognitoIdentityId: z.string().nullable(),
@@ -51,7 +61,10 @@ export const signedCallContracts = [
     status: 'model',
     source: {
       ref: 'docs/aws-behaviour.md; https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format',
-      note: 'The AWS_PROXY event for an IAM-signed Cognito caller has requestContext.identity.cognitoIdentityId, cognitoIdentityPoolId, cognitoAuthenticationType ("authenticated") and userArn (the assumed-role ARN). examples/hello answers {"message":"Hello user", …those four}.',
+      note:
+        'The AWS_PROXY event for an IAM-signed Cognito caller has requestContext.identity.cognitoIdentityId, ' +
+        'cognitoIdentityPoolId, cognitoAuthenticationType ("authenticated") and userArn (the assumed-role ARN). ' +
+        'examples/hello answers {"message":"Hello user", …those four}.',
     },
     requires: ['credentials'],
     run: (ctx) => signedGet(ctx, stackConventions.helloPath, cognitoCredentials(ctx)),
@@ -108,7 +121,10 @@ export const signedCallContracts = [
     status: 'unverified',
     source: {
       ref: 'docs/aws-behaviour.md',
-      note: 'IncompleteSignatureException [unverified]: {"message":"Authorization header requires \'Credential\' parameter. Authorization header requires \'Signature\' parameter. … Authorization=<value>"} (only the missing parts are listed).',
+      note:
+        'IncompleteSignatureException [unverified]: {"message":"Authorization header requires \'Credential\' ' +
+        "parameter. Authorization header requires 'Signature' parameter. … Authorization=<value>\"} (only the " +
+        'missing parts are listed).',
     },
     requires: ['credentials'],
     run: (ctx) =>
@@ -146,7 +162,9 @@ export const signedCallContracts = [
     status: 'unverified',
     source: {
       ref: 'docs/aws-behaviour.md',
-      note: 'Unknown access key, or a session token that does not belong to it: UnrecognizedClientException [unverified], {"message":"The security token included in the request is invalid."}',
+      note:
+        'Unknown access key, or a session token that does not belong to it: UnrecognizedClientException ' +
+        '[unverified], {"message":"The security token included in the request is invalid."}',
     },
     run: (ctx) =>
       signedGet(ctx, stackConventions.helloPath, {
@@ -161,11 +179,14 @@ export const signedCallContracts = [
     step: 'signed-call',
     title: 'After the credentials expire, a correctly signed call is 403 ExpiredTokenException',
     request:
-      "let 3601 s pass on the target clock, then GET <api url>/hello signed (at the target's time) with the Cognito credentials",
+      "let 3601 s pass on the target clock, then GET <api url>/hello signed (at the target's time) " +
+      'with the Cognito credentials',
     status: 'unverified',
     source: {
       ref: 'docs/aws-behaviour.md',
-      note: 'Expired temporary credentials: ExpiredTokenException [unverified], {"message":"The security token included in the request is expired"}.',
+      note:
+        'Expired temporary credentials: ExpiredTokenException [unverified], {"message":"The security token ' +
+        'included in the request is expired"}.',
     },
     requires: ['credentials'],
     run: async (ctx) => {
@@ -178,19 +199,28 @@ export const signedCallContracts = [
     id: 'signed-call.not-authorized',
     step: 'signed-call',
     title:
-      "A method the role's policy does not allow is 403 AccessDeniedException naming the caller and the masked resource",
+      "A method the role's policy does not allow is 403 AccessDeniedException naming the caller and the masked " +
+      'resource',
     request:
-      "GET <api url>/private (AWS_IAM, not in the role's execute-api:Invoke policy) signed with the Cognito credentials",
+      "GET <api url>/private (AWS_IAM, not in the role's execute-api:Invoke policy) " +
+      'signed with the Cognito credentials',
     status: 'model',
     source: {
       ref: 'docs/aws-behaviour.md; https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-control-access-using-iam-policies-to-invoke-api.html',
-      note: 'AccessDeniedException, body {"Message":"User: arn:aws:sts::<account>:assumed-role/<role>/CognitoIdentityCredentials is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:<region>:********<last 4 of account>:<api-id>/<stage>/<METHOD>/<path>"} (capital Message; account masked).',
+      note:
+        'AccessDeniedException, body {"Message":"User: ' +
+        'arn:aws:sts::<account>:assumed-role/<role>/CognitoIdentityCredentials is not authorized to perform: ' +
+        'execute-api:Invoke on resource: arn:aws:execute-api:<region>:********<last 4 of ' +
+        'account>:<api-id>/<stage>/<METHOD>/<path>"} (capital Message; account masked).',
     },
     requires: ['credentials'],
     run: (ctx) => signedGet(ctx, stackConventions.deniedPath, cognitoCredentials(ctx)),
     expect: apiError(
       'AccessDeniedException',
-      /^User: arn:aws:sts::\d{12}:assumed-role\/[\w+=,.@-]+\/CognitoIdentityCredentials is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:[a-z0-9-]+:\*{8}\d{4}:[a-z0-9]+\/[\w-]+\/GET\/private$/,
+      new RegExp(
+        `^User: ${assumedRoleArnPattern} is not authorized to perform: ` +
+          `execute-api:Invoke on resource: ${maskedPrivateArnPattern}$`,
+      ),
     ),
   }),
   defineContract({

@@ -8,7 +8,11 @@ import { getMethod } from './07-create-and-deploy-api.js';
 
 const corsSource = {
   ref: 'docs/aws-behaviour.md; https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html',
-  note: 'Enabling CORS adds an OPTIONS method (MOCK integration, no authorization) answering Access-Control-Allow-Origin, Access-Control-Allow-Methods and Access-Control-Allow-Headers (console default Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token). With a proxy integration the Lambda itself returns Access-Control-Allow-Origin on the actual response.',
+  note:
+    'Enabling CORS adds an OPTIONS method (MOCK integration, no authorization) ' +
+    'answering Access-Control-Allow-Origin, Access-Control-Allow-Methods and Access-Control-Allow-Headers ' +
+    '(console default Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token). ' +
+    'With a proxy integration the Lambda itself returns Access-Control-Allow-Origin on the actual response.',
 };
 
 function preflight(ctx: ContractContext, path: string): Promise<Outcome> {
@@ -125,7 +129,9 @@ export const corsPreflightContracts = [
     status: 'model',
     source: {
       ref: 'docs/aws-behaviour.md',
-      note: 'No Authorization header, or an unknown route / method: 403, x-amzn-ErrorType MissingAuthenticationTokenException, {"message":"Missing Authentication Token"}.',
+      note:
+        'No Authorization header, or an unknown route / method: 403, ' +
+        'x-amzn-ErrorType MissingAuthenticationTokenException, {"message":"Missing Authentication Token"}.',
     },
     run: (ctx) => preflight(ctx, '/no-such-path'),
     expect: {

@@ -108,7 +108,8 @@ export async function removeLeftovers(
         onRemoved?.(leftover);
       } catch (error) {
         failures.push(
-          `${leftover.kind} ${leftover.name}: ${(error as { name?: string }).name ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`,
+          `${leftover.kind} ${leftover.name}: ${(error as { name?: string }).name ?? 'Error'}: ` +
+            `${error instanceof Error ? error.message : String(error)}`,
         );
       }
     }

@@ -39,7 +39,8 @@ export function registerCleanupCommand(program: Command): void {
       const leftovers = await findLeftovers(clients, options.run);
       for (const leftover of leftovers)
         process.stdout.write(
-          `${options.dryRun ? 'found' : 'removing'} ${leftover.kind} ${leftover.name} (${leftover.id}, run ${leftover.run})\n`,
+          `${options.dryRun ? 'found' : 'removing'} ${leftover.kind} ${leftover.name} (${leftover.id}, ` +
+            `run ${leftover.run})\n`,
         );
       if (leftovers.length === 0) process.stdout.write('nothing to clean up\n');
       if (options.dryRun || leftovers.length === 0) return;

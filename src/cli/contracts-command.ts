@@ -111,7 +111,11 @@ export function registerContractsCommand(program: Command): void {
     .description("export each contract's response (or error) schema as JSON Schema, keyed by contract id")
     .option('--out <file>', 'write to this file instead of stdout')
     .action((options: { out?: string }) => {
-      const text = `${JSON.stringify({ $comment: 'idpool contract schemas (zod 4 z.toJSONSchema); bodies are AWS SDK v3 outputs as JSON', contracts: contractJsonSchemas(allContracts) }, null, 2)}\n`;
+      const schemas = {
+        $comment: 'idpool contract schemas (zod 4 z.toJSONSchema); bodies are AWS SDK v3 outputs as JSON',
+        contracts: contractJsonSchemas(allContracts),
+      };
+      const text = `${JSON.stringify(schemas, null, 2)}\n`;
       if (options.out) writeFileSync(options.out, text);
       else process.stdout.write(text);
     });

@@ -36,7 +36,8 @@ async function step<T>(
     return value;
   } catch (error) {
     write(
-      `✗ ${title}: ${(error as { name?: string }).name ?? 'Error'}: ${error instanceof Error ? error.message : String(error)}`,
+      `✗ ${title}: ${(error as { name?: string }).name ?? 'Error'}: ` +
+        `${error instanceof Error ? error.message : String(error)}`,
     );
     throw error;
   }
@@ -86,7 +87,9 @@ export async function runFlow(target: Target, write: Write, signal?: AbortSignal
         const claims =
           typeof decoded === 'string'
             ? decoded
-            : `aud ${String(decoded.claims.aud)}, sub ${String(decoded.claims.sub)}, amr ${JSON.stringify(decoded.claims.amr)}, lifetime ${Number(decoded.claims.exp) - Number(decoded.claims.iat)} s`;
+            : `aud ${String(decoded.claims.aud)}, sub ${String(decoded.claims.sub)}, ` +
+              `amr ${JSON.stringify(decoded.claims.amr)}, ` +
+              `lifetime ${Number(decoded.claims.exp) - Number(decoded.claims.iat)} s`;
         return [`IdentityId ${identityId}`, `Token ${redactToken(token)}`, `claims: ${claims}`];
       },
     );

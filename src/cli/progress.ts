@@ -34,9 +34,10 @@ export async function runWithProgress(targets: readonly Target[], options: Progr
           signal: options.signal,
           onEvent: (event) => {
             if (event.type === 'target-started') task.title = `${target.name}: ${event.description}`;
-            else if (event.type === 'provisioned')
-              task.output = `stack provisioned${event.failures.length ? ` (${event.failures.length} calls failed)` : ''}`;
-            else if (event.type === 'contract') task.output = resultLine(event.result);
+            else if (event.type === 'provisioned') {
+              const failed = event.failures.length;
+              task.output = `stack provisioned${failed ? ` (${failed} calls failed)` : ''}`;
+            } else if (event.type === 'contract') task.output = resultLine(event.result);
             else if (event.type === 'tearing-down') task.output = 'tearing down';
           },
         });

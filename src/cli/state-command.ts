@@ -14,7 +14,8 @@ function where(options: StateOptions): 'data-dir' | 'endpoint' {
   if (options.dataDir && !options.endpoint) return 'data-dir';
   if (options.endpoint && !options.dataDir) return 'endpoint';
   throw new Error(
-    'name the state with exactly one of --data-dir DIR (an emulator that is not running) or --endpoint URL (a running one)',
+    'name the state with exactly one of --data-dir DIR (an emulator that is not running) or --endpoint URL ' +
+      '(a running one)',
   );
 }
 
@@ -57,7 +58,8 @@ export function registerStateCommand(program: Command): void {
       const tables = (exported as { tables: Record<string, unknown[]> }).tables;
       const rows = Object.values(tables).reduce((sum, rows_) => sum + rows_.length, 0);
       process.stdout.write(
-        `exported ${rows} rows of ${Object.keys(tables).length} tables to ${file}${options.includeSecrets ? ' (with secrets)' : ''}\n`,
+        `exported ${rows} rows of ${Object.keys(tables).length} tables to ` +
+          `${file}${options.includeSecrets ? ' (with secrets)' : ''}\n`,
       );
     });
   state

@@ -43,7 +43,10 @@ export interface AppSettings {
   credentials: { accessKeyId: string; secretAccessKey: string };
 }
 
-/** Under --data-dir, the stack `up` provisioned, so that a restart serves the same pool and API instead of a new one. */
+/**
+ * Under --data-dir, the stack `up` provisioned, so that a restart serves the same pool and API instead of a new
+ * one.
+ */
 const savedStackFile = 'up-stack.json';
 
 type SavedStack = { stack: Partial<StackDescription> } | { gone: string } | undefined;

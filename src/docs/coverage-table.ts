@@ -15,7 +15,10 @@ export function renderCoverageTable(definitions: ServiceDefinition[]): string {
     const emulated = Object.keys(service.operations).sort();
     const total = Object.keys(service.model.operations).length;
     const list = emulated.length > 0 ? emulated.join(', ') : '—';
-    return `| ${service.model.metadata.serviceId} | ${protocolNames[service.protocol]} | ${emulated.length} of ${total} | ${list} |`;
+    return (
+      `| ${service.model.metadata.serviceId} | ${protocolNames[service.protocol]} | ` +
+      `${emulated.length} of ${total} | ${list} |`
+    );
   });
   return [
     coverageStart,
@@ -23,7 +26,8 @@ export function renderCoverageTable(definitions: ServiceDefinition[]): string {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
-    'Every other operation of these services answers `UnsupportedOperation` (HTTP 400) naming it, never a silent success.',
+    'Every other operation of these services answers `UnsupportedOperation` (HTTP 400) naming it, ' +
+      'never a silent success.',
     coverageEnd,
   ].join('\n');
 }

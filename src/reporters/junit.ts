@@ -19,11 +19,14 @@ export function renderJunit(report: RunReport): string {
   const total = counts(all);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="idpool contracts" tests="${all.length}" failures="${total.failed}" skipped="${total['not-run']}" time="${secondsOf(report.durationMs)}">`,
+    `<testsuites name="idpool contracts" tests="${all.length}" failures="${total.failed}" ` +
+      `skipped="${total['not-run']}" time="${secondsOf(report.durationMs)}">`,
   ];
   for (const run of report.targets) {
     const tally = counts(run.results);
-    const attributes = `name="${escapeXml(run.target)}" tests="${run.results.length || 1}" failures="${tally.failed}" skipped="${run.state === 'unavailable' ? 1 : tally['not-run']}" time="${secondsOf(run.durationMs)}"`;
+    const attributes =
+      `name="${escapeXml(run.target)}" tests="${run.results.length || 1}" failures="${tally.failed}" ` +
+      `skipped="${run.state === 'unavailable' ? 1 : tally['not-run']}" time="${secondsOf(run.durationMs)}"`;
     lines.push(`  <testsuite ${attributes}>`);
     if (run.state === 'unavailable') {
       lines.push(
@@ -34,17 +37,20 @@ export function renderJunit(report: RunReport): string {
     }
     for (const result of run.results) {
       lines.push(
-        `    <testcase classname="${escapeXml(`${run.target}.${result.step}`)}" name="${escapeXml(result.id)}" time="${secondsOf(result.durationMs)}">`,
+        `    <testcase classname="${escapeXml(`${run.target}.${result.step}`)}" name="${escapeXml(result.id)}" ` +
+          `time="${secondsOf(result.durationMs)}">`,
       );
       if (result.verdict === 'failed') {
         lines.push(
-          `      <failure message="${escapeXml(result.differences[0] ?? 'failed')}" type="ContractFailure">${escapeXml(result.differences.join('\n'))}</failure>`,
+          `      <failure message="${escapeXml(result.differences[0] ?? 'failed')}" ` +
+            `type="ContractFailure">${escapeXml(result.differences.join('\n'))}</failure>`,
         );
       } else if (result.verdict === 'not-run') {
         lines.push(`      <skipped message="${escapeXml(result.reason ?? 'not run')}"/>`);
       }
       lines.push(
-        `      <properties><property name="status" value="${result.status}"/><property name="source" value="${escapeXml(result.source)}"/></properties>`,
+        `      <properties><property name="status" value="${result.status}"/><property name="source" ` +
+          `value="${escapeXml(result.source)}"/></properties>`,
         '    </testcase>',
       );
     }

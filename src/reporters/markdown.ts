@@ -14,7 +14,9 @@ export function renderMarkdown(report: RunReport): string {
     lines.push(
       run.state === 'unavailable'
         ? `- **${run.target}**: not run — ${escapeCell(run.reason ?? '')}`
-        : `- **${run.target}** (${escapeCell(run.description ?? '')}): ${tally.passed} passed, ${tally.failed} failed, ${tally['not-run']} not run; contracts ${seconds(run.contractsMs)}, total ${seconds(run.durationMs)}`,
+        : `- **${run.target}** (${escapeCell(run.description ?? '')}): ${tally.passed} passed, ` +
+            `${tally.failed} failed, ${tally['not-run']} not run; ` +
+            `contracts ${seconds(run.contractsMs)}, total ${seconds(run.durationMs)}`,
     );
   }
   lines.push(

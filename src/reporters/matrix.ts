@@ -31,7 +31,10 @@ export function cellText(result: ContractResult | undefined, run: TargetRun): st
   if (!result) return `not run: ${run.reason ?? run.state}`;
   if (result.verdict === 'passed') return 'pass';
   if (result.verdict === 'failed')
-    return `FAIL: ${result.differences[0] ?? ''}${result.differences.length > 1 ? ` (+${result.differences.length - 1} more)` : ''}`;
+    return (
+      `FAIL: ${result.differences[0] ?? ''}` +
+      `${result.differences.length > 1 ? ` (+${result.differences.length - 1} more)` : ''}`
+    );
   return `not run: ${result.reason ?? ''}`;
 }
 

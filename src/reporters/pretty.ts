@@ -16,7 +16,11 @@ export function resultLine(result: ContractResult): string {
 export function targetSummary(run: TargetRun): string {
   if (run.state === 'unavailable') return `${run.target}: not run — ${run.reason ?? ''}`;
   const tally = counts(run.results);
-  return `${run.target}: ${tally.passed} passed, ${tally.failed} failed, ${tally['not-run']} not run — contracts ${seconds(run.contractsMs)} (provisioning ${seconds(run.provisioningMs)}, total ${seconds(run.durationMs)})${run.state === 'interrupted' ? ' — INTERRUPTED' : ''}`;
+  return (
+    `${run.target}: ${tally.passed} passed, ${tally.failed} failed, ${tally['not-run']} not run — ` +
+    `contracts ${seconds(run.contractsMs)} (provisioning ${seconds(run.provisioningMs)}, ` +
+    `total ${seconds(run.durationMs)})${run.state === 'interrupted' ? ' — INTERRUPTED' : ''}`
+  );
 }
 
 /** Progress as plain lines (not a TTY, or `--reporter pretty` piped to a file). */

@@ -58,7 +58,8 @@ export function contractContext(
         await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
       } else {
         throw new NotRun(
-          `needs a movable clock: ${seconds} s must pass, and ${session.name} keeps real time (only idpool exposes /_idpool/clock)`,
+          `needs a movable clock: ${seconds} s must pass, and ${session.name} keeps real time (only idpool ` +
+            'exposes /_idpool/clock)',
         );
       }
     },

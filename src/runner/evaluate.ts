@@ -15,13 +15,15 @@ export async function evaluate(contract: Contract, outcome: Outcome, ctx: Contra
   if (expected.kind === 'error') {
     if (outcome.kind !== 'error')
       return [
-        `expected the error ${[expected.error.code].flat().join(' or ')} (${expected.error.status}), got ${describeOutcome(outcome)}`,
+        `expected the error ${[expected.error.code].flat().join(' or ')} (${expected.error.status}), ` +
+          `got ${describeOutcome(outcome)}`,
       ];
     const codes = [expected.error.code].flat();
     const differences: string[] = [];
     if (!codes.includes(outcome.code))
       differences.push(
-        `error code: expected ${codes.join(' or ')}, got ${outcome.code}${outcome.code.startsWith('HTTP') ? ` (${show(outcome.message)})` : ''}`,
+        `error code: expected ${codes.join(' or ')}, ` +
+          `got ${outcome.code}${outcome.code.startsWith('HTTP') ? ` (${show(outcome.message)})` : ''}`,
       );
     if (outcome.status !== expected.error.status)
       differences.push(`HTTP status: expected ${expected.error.status}, got ${outcome.status ?? 'none'}`);

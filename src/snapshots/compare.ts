@@ -32,6 +32,10 @@ function textDifference(expected: string, actual: string): string {
   let index = 0;
   while (index < expected.length && expected[index] === actual[index]) index += 1;
   const around = (text: string): string =>
-    `${index > 40 ? '…' : ''}${text.slice(Math.max(0, index - 40), index + 60)}${text.length > index + 60 ? '…' : ''}`;
-  return `differs from character ${index}: recorded ${JSON.stringify(around(expected))}, got ${JSON.stringify(around(actual))}`;
+    `${index > 40 ? '…' : ''}${text.slice(Math.max(0, index - 40), index + 60)}` +
+    `${text.length > index + 60 ? '…' : ''}`;
+  return (
+    `differs from character ${index}: recorded ${JSON.stringify(around(expected))}, ` +
+    `got ${JSON.stringify(around(actual))}`
+  );
 }

@@ -77,7 +77,8 @@ export function readSnapshot(location: string): SnapshotFile {
         : undefined;
     if (!chosen)
       throw new Error(
-        `${location}: expected aws.snapshot.json or a single *.snapshot.json, found ${files.length === 0 ? 'none' : files.join(', ')}; name the file instead`,
+        `${location}: expected aws.snapshot.json or a single *.snapshot.json, ` +
+          `found ${files.length === 0 ? 'none' : files.join(', ')}; name the file instead`,
       );
     path = join(location, chosen);
   }
@@ -89,7 +90,8 @@ export function readSnapshot(location: string): SnapshotFile {
 
 /**
  * Compares each contract's normalized outcome with the recording; a difference fails the contract and is listed
- * field by field (`snapshot body.Credentials.Expiration: recorded …, got …`). Contracts the recording lacks are left as they are.
+ * field by field (`snapshot body.Credentials.Expiration: recorded …, got …`). Contracts the recording lacks are
+ * left as they are.
  */
 export function compareWithSnapshot(run: TargetRun, recording: SnapshotFile): void {
   const actual = snapshotOf(run).contracts;

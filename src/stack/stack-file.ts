@@ -33,7 +33,8 @@ export function readStackFile(path: string): Partial<StackDescription> {
   const result = stackFileSchema.safeParse(parsed);
   if (!result.success)
     throw new Error(
-      `--stack ${path}: ${result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ')}`,
+      `--stack ${path}: ` +
+        `${result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ')}`,
     );
   return stackFromFile(result.data);
 }

@@ -12,7 +12,10 @@ export function apiBaseUrl(
     return `https://${restApiId}.execute-api.${session.region}.amazonaws.com/${stage}`;
   const endpoint = new URL(session.endpoint);
   if (session.executeApiUrlStyle === 'path') return `${session.endpoint}/restapis/${restApiId}/${stage}/_user_request_`;
-  return `${endpoint.protocol}//${restApiId}.execute-api.localhost:${endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80)}/${stage}`;
+  return (
+    `${endpoint.protocol}//${restApiId}.execute-api.localhost:` +
+    `${endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80)}/${stage}`
+  );
 }
 
 /** The fetch that reaches the target's execute-api URLs (host style: connect to the endpoint, send the API's Host). */

@@ -21,8 +21,10 @@ export function awsTarget(options: AwsTargetOptions): Target {
     start: async () => {
       if (!options.existingStack && !options.yesCreateResources) {
         throw new TargetUnavailable(
-          'the aws target creates billable resources (an identity pool, roles, a Lambda function, an API) and was not told it may',
-          'Pass --yes-create-resources to let it create (and then delete) them, or --stack FILE to check a stack you already have.',
+          'the aws target creates billable resources (an identity pool, roles, a Lambda function, an API) ' +
+            'and was not told it may',
+          'Pass --yes-create-resources to let it create (and then delete) them, or --stack FILE to check a ' +
+            'stack you already have.',
         );
       }
       const sts = new STSClient({ region: options.region });
@@ -30,8 +32,10 @@ export function awsTarget(options: AwsTargetOptions): Target {
         await sts.send(new GetCallerIdentityCommand({}));
       } catch (error) {
         throw new TargetUnavailable(
-          `no usable AWS credentials (${(error as { name?: string }).name ?? 'Error'}: ${error instanceof Error ? error.message : String(error)})`,
-          'Configure the default credential chain: AWS_PROFILE / AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO, or an instance role.',
+          `no usable AWS credentials (${(error as { name?: string }).name ?? 'Error'}: ` +
+            `${error instanceof Error ? error.message : String(error)})`,
+          'Configure the default credential chain: AWS_PROFILE / AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ' +
+            'SSO, or an instance role.',
         );
       } finally {
         sts.destroy();

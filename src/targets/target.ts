@@ -3,7 +3,8 @@ import type { ClockControl } from './clock-control.js';
 
 /**
  * How a target serves deployed APIs: AWS's own host names; `host`, `http://<api-id>.execute-api.localhost:<port>/<stage>/…`
- * (idpool connects to the endpoint and sends that Host); `path`, `<endpoint>/restapis/<api-id>/<stage>/_user_request_/…`.
+ * (idpool connects to the endpoint and sends that Host); `path`,
+ * `<endpoint>/restapis/<api-id>/<stage>/_user_request_/…`.
  */
 export type ExecuteApiUrlStyle = 'aws' | 'host' | 'path';
 

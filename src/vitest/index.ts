@@ -61,7 +61,8 @@ export function defineContractTests(options: ContractTestOptions = {}): void {
         if (result.verdict === 'not-run') return context.skip(result.reason ?? 'not run');
         if (result.verdict === 'failed')
           throw new Error(
-            `${contract.id} does not hold on ${target.name}:\n  ${result.differences.join('\n  ')}\nsource: ${contract.source.ref}`,
+            `${contract.id} does not hold on ${target.name}:\n  ${result.differences.join('\n  ')}\nsource: ` +
+              `${contract.source.ref}`,
           );
       }, 60_000);
     }

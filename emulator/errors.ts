@@ -67,7 +67,8 @@ export class UnsupportedOperationException extends AwsError {
   constructor(service: string, operation: string) {
     super(
       'UnsupportedOperation',
-      `idpool does not emulate ${service}:${operation}. The operations it emulates are listed in the README's coverage table.`,
+      `idpool does not emulate ${service}:${operation}. ` +
+        "The operations it emulates are listed in the README's coverage table.",
       400,
     );
   }

@@ -98,7 +98,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-/** A request Node's HTTP parser refused (bad framing, header overflow): an AWS-shaped 400, then the connection closes. */
+/**
+ * A request Node's HTTP parser refused (bad framing, header overflow): an AWS-shaped 400, then the connection
+ * closes.
+ */
 function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (!socket.writable || error.code === 'ECONNRESET') {
     socket.destroy();
@@ -109,8 +112,9 @@ function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): 
     message: tooLarge ? 'Request headers are too large.' : 'The request could not be parsed as HTTP/1.1.',
   });
   const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const errorType = tooLarge ? 'RequestHeaderFieldsTooLarge' : 'MalformedHttpRequestException';
   socket.end(
-    `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-amzn-errortype: ${tooLarge ? 'RequestHeaderFieldsTooLarge' : 'MalformedHttpRequestException'}\r\n` +
+    `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-amzn-errortype: ${errorType}\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }

@@ -104,7 +104,8 @@ async function serveAdmin(
       return adminError(
         404,
         'NotFoundException',
-        `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state, GET requests, DELETE requests, GET console.`,
+        `No admin route ${route}. Routes: GET health, POST reset, GET clock, POST clock, GET state, POST state, ` +
+          'GET requests, DELETE requests, GET console.',
       );
   }
 }

@@ -128,7 +128,8 @@ function checkScope(authorization: SigV4Authorization, date: Date, expected: Exp
   const requestDay = amzDate(date).slice(0, 8);
   if (authorization.scopeDate !== requestDay) {
     throw new InvalidSignature(
-      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${authorization.scopeDate}' != '${requestDay}', from '${amzDate(date)}'.`,
+      'Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: ' +
+        `'${authorization.scopeDate}' != '${requestDay}', from '${amzDate(date)}'.`,
     );
   }
   if (authorization.service !== expected.service) {
@@ -145,12 +146,14 @@ function checkRequestTime(date: Date, nowMs: number): void {
   const latest = nowMs + allowedSkewMs;
   if (date.getTime() < earliest) {
     throw new InvalidSignature(
-      `Signature expired: ${amzDate(date)} is now earlier than ${amzDate(new Date(earliest))} (${amzDate(new Date(nowMs))} - 5 min.)`,
+      `Signature expired: ${amzDate(date)} is now earlier than ${amzDate(new Date(earliest))} ` +
+        `(${amzDate(new Date(nowMs))} - 5 min.)`,
     );
   }
   if (date.getTime() > latest) {
     throw new InvalidSignature(
-      `Signature not yet current: ${amzDate(date)} is still later than ${amzDate(new Date(latest))} (${amzDate(new Date(nowMs))} + 5 min.)`,
+      `Signature not yet current: ${amzDate(date)} is still later than ${amzDate(new Date(latest))} ` +
+        `(${amzDate(new Date(nowMs))} + 5 min.)`,
     );
   }
 }

@@ -83,7 +83,8 @@ export function parseAuthorization(value: string, request: ReceivedRequest): Sig
   const parts = credential.split('/');
   if (parts.length !== 5) {
     throw new IncompleteSignature(
-      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
+      'Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, ' +
+        `got '${credential}'`,
     );
   }
   const [accessKeyId, scopeDate, region, service, terminator] = parts as [string, string, string, string, string];

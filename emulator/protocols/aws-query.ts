@@ -58,8 +58,9 @@ export class AwsQueryProtocol {
       operation.input ? (readQuery(service.model, operation.input, params, '') as Record<string, unknown>) : {},
     );
     const namespace = service.model.metadata.xmlNamespace as string;
+    const wrapper = operation.output?.resultWrapper ?? `${action}Result`;
     const result = operation.output
-      ? `<${operation.output.resultWrapper ?? `${action}Result`}>${writeXmlMembers(service.model, operation.output, output ?? {})}</${operation.output.resultWrapper ?? `${action}Result`}>`
+      ? `<${wrapper}>${writeXmlMembers(service.model, operation.output, output ?? {})}</${wrapper}>`
       : '';
     const xml =
       `<${action}Response xmlns="${namespace}">${result}` +
@@ -112,7 +113,8 @@ export class AwsQueryProtocol {
     namespace = 'https://iam.amazonaws.com/doc/2010-05-08/',
   ): WireResponse {
     const xml =
-      `<ErrorResponse xmlns="${namespace}"><Error><Type>${error.fault}</Type><Code>${escapeXml(error.codeOn('awsQuery'))}</Code>` +
+      `<ErrorResponse xmlns="${namespace}"><Error><Type>${error.fault}</Type>` +
+      `<Code>${escapeXml(error.codeOn('awsQuery'))}</Code>` +
       `<Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
     return {
       status: error.statusOn('awsQuery'),

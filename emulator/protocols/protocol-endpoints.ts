@@ -9,7 +9,10 @@ import { errorResponse } from './error-response.js';
 import { RestJsonProtocol, type RestJsonMatch } from './rest-json.js';
 import type { IncomingRequest, WireResponse } from './wire.js';
 
-/** Anything thrown that is not an AwsError is idpool's own fault: logged with its stack, answered as InternalFailure. */
+/**
+ * Anything thrown that is not an AwsError is idpool's own fault: logged with its stack, answered as
+ * InternalFailure.
+ */
 function asAwsError(error: unknown, log: Logger, request: IncomingRequest): AwsError {
   if (error instanceof AwsError) return error;
   const storageFailure = storageError(error);
@@ -17,19 +20,22 @@ function asAwsError(error: unknown, log: Logger, request: IncomingRequest): AwsE
     log.error(`request ${request.requestId} ${request.method} ${request.path}: ${storageFailure.message}`);
     return storageFailure;
   }
-  log.error(
-    `request ${request.requestId} ${request.method} ${request.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  log.error(`request ${request.requestId} ${request.method} ${request.path} failed: ${detail}`);
   return new InternalFailure();
 }
 
-/** SQLite's own refusals that a user can act on, said plainly: the transaction was rolled back, nothing is half-written. */
+/**
+ * SQLite's own refusals that a user can act on, said plainly: the transaction was rolled back, nothing is
+ * half-written.
+ */
 function storageError(error: unknown): AwsError | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'SQLITE_FULL') {
     return new AwsError(
       'ServiceUnavailable',
-      'idpool could not save this change: the disk holding its --data-dir is full. Nothing was written; free some space and retry.',
+      'idpool could not save this change: the disk holding its --data-dir is full. ' +
+        'Nothing was written; free some space and retry.',
       503,
       { fault: 'Receiver' },
     );

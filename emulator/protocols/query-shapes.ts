@@ -138,7 +138,8 @@ function writeXmlElement(model: ServiceModel, ref: ShapeRef, name: string, value
       const entries = Object.entries(value as Record<string, unknown>)
         .map(
           ([key, item]) =>
-            `<entry>${writeXmlElement(model, shape.key, 'key', key)}${writeXmlElement(model, shape.value, 'value', item)}</entry>`,
+            `<entry>${writeXmlElement(model, shape.key, 'key', key)}` +
+            `${writeXmlElement(model, shape.value, 'value', item)}</entry>`,
         )
         .join('');
       return `<${name}>${entries}</${name}>`;

@@ -29,9 +29,15 @@ export function validateInput(
 }
 
 export interface ValidationOptions {
-  /** Whether a failure quotes the offending value (`Value 'x' at …`) or not (`Value at …`, as IAM answers today). */
+  /**
+   * Whether a failure quotes the offending value (`Value 'x' at …`) or not (`Value at …`, as IAM answers
+   * today).
+   */
   echoValues?: boolean;
-  /** What member paths start with, where the service names them after the operation's input (`putIntegrationInput.`). */
+  /**
+   * What member paths start with, where the service names them after the operation's input
+   * (`putIntegrationInput.`).
+   */
   memberPrefix?: string;
 }
 
@@ -132,10 +138,12 @@ function checkNested(context: ValidationContext, shape: Shape, value: unknown, p
     const checks = checksOf(memberShape);
     const inner = checks.own ? value.flatMap((item) => constraintsBroken(memberShape, item)) : [];
     if (inner.length > 0) {
-      // The list's members are also never null (recorded from Lambda: `[… enum value set: [x86_64, arm64], Member must not be null]`).
+      // The list's members are also never null (recorded from Lambda:
+      // `[… enum value set: [x86_64, arm64], Member must not be null]`).
       const constraints = [...unique(inner), 'Member must not be null'];
       failures.push(
-        `${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: Member must satisfy constraint: [${constraints.join(', ')}]`,
+        `${renderValue(context, shape, value)} at '${path}' failed to satisfy constraint: ` +
+          `Member must satisfy constraint: [${constraints.join(', ')}]`,
       );
     }
     if (checks.nested) {

@@ -98,7 +98,9 @@ export class AuthStore {
       insertKey: sql.prepare('INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at) VALUES (?, ?, ?, ?)'),
       credential: sql.prepare('SELECT * FROM issued_credentials WHERE access_key_id = ?'),
       insertCredential: sql.prepare(
-        'INSERT INTO issued_credentials (access_key_id, secret_access_key, session_token, account_id, issued_at, expires_at, session) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO issued_credentials ' +
+          '(access_key_id, secret_access_key, session_token, account_id, issued_at, expires_at, session) ' +
+          'VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       purge: sql.prepare('DELETE FROM issued_credentials WHERE expires_at < ?'),
     };

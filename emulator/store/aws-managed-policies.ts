@@ -130,7 +130,8 @@ export const awsManagedPolicies: AwsManagedPolicy[] = [
     name: 'AmazonCognitoPowerUser',
     path: '/',
     description:
-      'Provides administrative access to existing Amazon Cognito resources. You will need AWS account admin privileges to create new Cognito resources.',
+      'Provides administrative access to existing Amazon Cognito resources. ' +
+      'You will need AWS account admin privileges to create new Cognito resources.',
     defaultVersionId: 'v9',
     createdAt: '2015-03-24T17:14:00Z',
     updatedAt: '2026-02-12T18:00:09Z',
@@ -174,7 +175,8 @@ export const awsManagedPolicies: AwsManagedPolicy[] = [
           Action: ['iam:DeleteServiceLinkedRole', 'iam:GetServiceLinkedRoleDeletionStatus'],
           Resource: [
             'arn:aws:iam::*:role/aws-service-role/cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdp*',
-            'arn:aws:iam::*:role/aws-service-role/email.cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdpEmail*',
+            'arn:aws:iam::*:role/aws-service-role/email.cognito-idp.amazonaws.com/' +
+              'AWSServiceRoleForAmazonCognitoIdpEmail*',
           ],
         },
       ],
@@ -184,7 +186,8 @@ export const awsManagedPolicies: AwsManagedPolicy[] = [
     name: 'AmazonCognitoDeveloperAuthenticatedIdentities',
     path: '/',
     description:
-      'Provides access to Amazon Cognito APIs to support developer authenticated identities from your authentication backend.',
+      'Provides access to Amazon Cognito APIs to support developer authenticated identities ' +
+      'from your authentication backend.',
     defaultVersionId: 'v1',
     createdAt: '2015-03-24T17:22:00Z',
     updatedAt: '2015-03-24T17:22:00Z',
@@ -261,8 +264,10 @@ export function seedAwsManagedPolicies(sql: BetterSqlite3.Database): void {
   }[];
   const removePolicy = sql.prepare('DELETE FROM iam_policies WHERE arn = ?');
   const removeVersions = sql.prepare('DELETE FROM iam_policy_versions WHERE policy_arn = ?');
+  const policyColumns =
+    'arn, account_id, policy_name, policy_id, path, description, default_version_id, tags, created_at, updated_at';
   const upsertPolicy = sql.prepare(`
-    INSERT INTO iam_policies (arn, account_id, policy_name, policy_id, path, description, default_version_id, tags, created_at, updated_at)
+    INSERT INTO iam_policies (${policyColumns})
     VALUES (@arn, @account, @name, @id, @path, @description, @version, '[]', @created, @updated)
     ON CONFLICT(arn) DO UPDATE SET description = excluded.description, default_version_id = excluded.default_version_id,
       created_at = excluded.created_at, updated_at = excluded.updated_at`);

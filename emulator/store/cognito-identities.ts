@@ -57,6 +57,10 @@ function toIdentity(row: IdentityRow): IdentityRecord {
 
 const identityColumns =
   'i.seq, i.identity_id, i.pool_seq, p.pool_id, p.account_id, i.created_at, i.last_modified_at, i.disabled';
+/** The providers of the identity's linked logins, as a JSON array. */
+const providersColumn =
+  '(SELECT json_group_array(DISTINCT l.provider) FROM cognito_logins l WHERE l.identity_seq = i.seq) AS providers';
+const identityFrom = 'FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq';
 
 /**
  * Identities and their login links. Every lookup is indexed: an identity by id, a login by (pool, provider, login)
@@ -77,12 +81,8 @@ export class CognitoIdentities {
     });
     const sql = db.sql;
     this.statements = {
-      byId: sql.prepare(
-        `SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.identity_id = ?`,
-      ),
-      bySeq: sql.prepare(
-        `SELECT ${identityColumns} FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.seq = ?`,
-      ),
+      byId: sql.prepare(`SELECT ${identityColumns} ${identityFrom} WHERE i.identity_id = ?`),
+      bySeq: sql.prepare(`SELECT ${identityColumns} ${identityFrom} WHERE i.seq = ?`),
       insert: sql.prepare(
         'INSERT INTO cognito_identities (identity_id, pool_seq, created_at, last_modified_at) VALUES (?, ?, ?, ?)',
       ),
@@ -90,7 +90,7 @@ export class CognitoIdentities {
       delete: sql.prepare('DELETE FROM cognito_identities WHERE seq = ?'),
       // `LIMIT CAST(? AS INTEGER)`: see CognitoPools' page.
       page: sql.prepare(
-        `SELECT ${identityColumns}, (SELECT json_group_array(DISTINCT l.provider) FROM cognito_logins l WHERE l.identity_seq = i.seq) AS providers
+        `SELECT ${identityColumns}, ${providersColumn}
          FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq
          WHERE i.pool_seq = ? AND i.seq > ? AND (? = 0 OR i.disabled = 0) ORDER BY i.seq LIMIT CAST(? AS INTEGER)`,
       ),

@@ -95,10 +95,12 @@ export class CognitoPools {
     this.decoded = new RowCache(db, { capacity: 1_000, tables: ['cognito_identity_pools'], keptByInserts: true });
     const sql = db.sql;
     const settingsColumns =
-      'name, allow_unauthenticated, allow_classic_flow, developer_provider_name, supported_login_providers, open_id_connect_provider_arns, cognito_identity_providers, saml_provider_arns';
+      'name, allow_unauthenticated, allow_classic_flow, developer_provider_name, supported_login_providers, ' +
+      'open_id_connect_provider_arns, cognito_identity_providers, saml_provider_arns';
     this.statements = {
       insert: sql.prepare(
-        `INSERT INTO cognito_identity_pools (pool_id, account_id, region, created_at, tags, ${settingsColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO cognito_identity_pools (pool_id, account_id, region, created_at, tags, ${settingsColumns}) ` +
+          'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       byId: sql.prepare('SELECT * FROM cognito_identity_pools WHERE pool_id = ?'),
       update: sql.prepare(
@@ -116,8 +118,10 @@ export class CognitoPools {
         'SELECT use_defaults, principal_tags FROM cognito_principal_tag_maps WHERE pool_seq = ? AND provider_name = ?',
       ),
       setTagMap: sql.prepare(
-        'INSERT INTO cognito_principal_tag_maps (pool_seq, provider_name, use_defaults, principal_tags) VALUES (?, ?, ?, ?) ' +
-          'ON CONFLICT (pool_seq, provider_name) DO UPDATE SET use_defaults = excluded.use_defaults, principal_tags = excluded.principal_tags',
+        'INSERT INTO cognito_principal_tag_maps (pool_seq, provider_name, use_defaults, principal_tags) ' +
+          'VALUES (?, ?, ?, ?) ' +
+          'ON CONFLICT (pool_seq, provider_name) DO UPDATE SET ' +
+          'use_defaults = excluded.use_defaults, principal_tags = excluded.principal_tags',
       ),
     };
   }

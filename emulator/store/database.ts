@@ -234,7 +234,8 @@ export class Database {
         else migration.up(this.sql);
         this.sql
           .prepare(
-            'INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version',
+            'INSERT INTO schema_versions (component, version) VALUES (?, ?) ' +
+              'ON CONFLICT(component) DO UPDATE SET version = excluded.version',
           )
           .run(component.name, migration.version);
       })();
@@ -273,7 +274,8 @@ export class Database {
   tableNames(): string[] {
     const rows = this.sql
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_versions' ORDER BY rowid",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
+          "AND name != 'schema_versions' ORDER BY rowid",
       )
       .all() as { name: string }[];
     return rows.map((row) => row.name);

@@ -1,6 +1,9 @@
 import type { Database, StoreComponent } from './database.js';
 import { RowCache } from './row-cache.js';
 
+/** A function's key: lambda_versions' foreign key into lambda_functions. */
+const functionKeyColumns = 'account_id, region, name';
+
 /**
  * Lambda functions ($LATEST and published versions), their deployment packages and resource policies. Packages
  * are stored once per content (keyed by CodeSha256) as BLOBs, so that code survives a restart with --data-dir.
@@ -43,7 +46,7 @@ const lambdaSchema: StoreComponent = {
           last_modified INTEGER NOT NULL,
           policy TEXT,
           PRIMARY KEY (account_id, region, name, version),
-          FOREIGN KEY (account_id, region, name) REFERENCES lambda_functions (account_id, region, name) ON DELETE CASCADE
+          FOREIGN KEY (${functionKeyColumns}) REFERENCES lambda_functions (${functionKeyColumns}) ON DELETE CASCADE
         );
       `,
     },
@@ -202,6 +205,20 @@ export interface StoredCode {
   zip: Uint8Array;
 }
 
+/** The columns a new function's row is written with (insertFunction), and the parameters that fill them. */
+const insertedFunctionColumns =
+  'account_id, region, name, settings, code_sha256, code_size, revision_id, last_modified, tags, transition';
+const insertedFunctionValues =
+  '@accountId, @region, @name, @settings, @codeSha256, @codeSize, @revisionId, @lastModified, @tags, @transition';
+/** The columns a version's row is written with (insertVersion), and the parameters that fill them. */
+const insertedVersionColumns =
+  'account_id, region, name, version, settings, code_sha256, code_size, revision_id, last_modified, policy, transition';
+const insertedVersionValues =
+  '@accountId, @region, @name, @version, @settings, @codeSha256, @codeSize, @revisionId, @lastModified, ' +
+  '@policy, @transition';
+const functionExtrasAssignments =
+  'tags = @tags, reserved_concurrency = @reservedConcurrency, last_version = @lastVersion';
+
 /**
  * The Lambda state. A change of several rows is one purpose-named method that opens its own transaction; the
  * checks before it run in the same synchronous turn, so no other request comes between them.
@@ -228,17 +245,18 @@ export class LambdaStore {
       function: sql.prepare('SELECT * FROM lambda_functions WHERE account_id = ? AND region = ? AND name = ?'),
       functions: sql.prepare('SELECT * FROM lambda_functions WHERE account_id = ? AND region = ? ORDER BY name'),
       insertFunction: sql.prepare(`
-        INSERT INTO lambda_functions (account_id, region, name, settings, code_sha256, code_size, revision_id, last_modified, tags, transition)
-        VALUES (@accountId, @region, @name, @settings, @codeSha256, @codeSize, @revisionId, @lastModified, @tags, @transition)`),
+        INSERT INTO lambda_functions (${insertedFunctionColumns})
+        VALUES (${insertedFunctionValues})`),
       updateFunction: sql.prepare(`
         UPDATE lambda_functions SET settings = @settings, code_sha256 = @codeSha256, code_size = @codeSize,
           revision_id = @revisionId, last_modified = @lastModified, transition = @transition
         WHERE account_id = @accountId AND region = @region AND name = @name`),
       updateFunctionPolicy: sql.prepare(
-        'UPDATE lambda_functions SET policy = ?, policy_revision_id = ? WHERE account_id = ? AND region = ? AND name = ?',
+        'UPDATE lambda_functions SET policy = ?, policy_revision_id = ? ' +
+          'WHERE account_id = ? AND region = ? AND name = ?',
       ),
       updateFunctionExtras: sql.prepare(`
-        UPDATE lambda_functions SET tags = @tags, reserved_concurrency = @reservedConcurrency, last_version = @lastVersion
+        UPDATE lambda_functions SET ${functionExtrasAssignments}
         WHERE account_id = @accountId AND region = @region AND name = @name`),
       deleteFunction: sql.prepare('DELETE FROM lambda_functions WHERE account_id = ? AND region = ? AND name = ?'),
       version: sql.prepare(
@@ -248,10 +266,11 @@ export class LambdaStore {
         'SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? ORDER BY version',
       ),
       insertVersion: sql.prepare(`
-        INSERT INTO lambda_versions (account_id, region, name, version, settings, code_sha256, code_size, revision_id, last_modified, policy, transition)
-        VALUES (@accountId, @region, @name, @version, @settings, @codeSha256, @codeSize, @revisionId, @lastModified, @policy, @transition)`),
+        INSERT INTO lambda_versions (${insertedVersionColumns})
+        VALUES (${insertedVersionValues})`),
       updateVersionPolicy: sql.prepare(
-        'UPDATE lambda_versions SET policy = ?, policy_revision_id = ? WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
+        'UPDATE lambda_versions SET policy = ?, policy_revision_id = ? ' +
+          'WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
       ),
       deleteVersion: sql.prepare(
         'DELETE FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?',

@@ -111,7 +111,8 @@ function resourceFormatError(resource: string, partition: string): string | unde
     const field = (index: number) => (fields.length > index ? fields[index] : '*');
     const first = fields[0] !== '' || fields.length > 1 ? fields[0] : '*';
     const rest = fields.length > 3 ? fields.slice(3).join(':') : '*';
-    return `Partition "${givenPartition}" is not valid for resource "arn:${givenPartition}:${first}:${field(1)}:${field(2)}:${rest}".`;
+    const resource = `arn:${givenPartition}:${first}:${field(1)}:${field(2)}:${rest}`;
+    return `Partition "${givenPartition}" is not valid for resource "${resource}".`;
   }
   if (!afterPartition) return 'Resource vendor must be fully qualified and cannot contain regexes.';
   const afterService = splitOnce(afterPartition[1], ':');

@@ -55,7 +55,8 @@ export function roleMappingProviders(pool: IdentityPoolRecord): Set<string> {
 /** A login idpool cannot verify: a configured third-party provider. */
 export function externalLoginUnsupported(provider: string): UnsupportedFeatureException {
   return new UnsupportedFeatureException(
-    `logins from '${provider}': idpool verifies only its own tokens (${cognitoTokenProvider}) and developer logins from signed calls.`,
+    `logins from '${provider}': idpool verifies only its own tokens (${cognitoTokenProvider}) ` +
+      'and developer logins from signed calls.',
   );
 }
 

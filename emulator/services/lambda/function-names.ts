@@ -21,8 +21,13 @@ export function functionArn(key: FunctionKey, qualifier?: string): string {
  * already checked the characters, so `arn:aws:lambda:us-east-1:123456789012:function` names the function `function`,
  * as AWS reads it (recorded: test_function_name_and_qualifier_validation[incomplete_arn-get_function]).
  */
-const functionNamePattern =
-  /^(?:arn:(aws[a-zA-Z-]*)?:lambda:)?(?:((?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d):)?(?:(\d{12}):)?(?:function:)?([a-zA-Z0-9_.-]+)(?::(\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9_-]+))?$/;
+const arnPrefixPattern = /(?:arn:(aws[a-zA-Z-]*)?:lambda:)?/.source;
+const regionPattern = /(?:((?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d):)?/.source;
+const accountPattern = /(?:(\d{12}):)?(?:function:)?/.source;
+const nameAndQualifierPattern = /([a-zA-Z0-9_.-]+)(?::(\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9_-]+))?/.source;
+const functionNamePattern = new RegExp(
+  `^${arnPrefixPattern}${regionPattern}${accountPattern}${nameAndQualifierPattern}$`,
+);
 
 /**
  * Reads a FunctionName as Lambda does: `my-function[:qualifier]`, `123456789012:function:my-function[:qualifier]` or

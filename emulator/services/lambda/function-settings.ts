@@ -70,7 +70,8 @@ export function checkRuntime(runtime: string): void {
     throw lambdaErrors.unknownRuntime(runtime, lambdaRuntimes);
   }
   throw new UnsupportedFeatureException(
-    `runtime ${runtime}. idpool runs Node.js functions (${supportedRuntimes.join(', ')}) in local worker processes; other runtimes need real Lambda or a container-based emulator.`,
+    `runtime ${runtime}. idpool runs Node.js functions (${supportedRuntimes.join(', ')}) in local worker processes; ` +
+      'other runtimes need real Lambda or a container-based emulator.',
   );
 }
 
@@ -129,7 +130,8 @@ export function checkEnvironment(variables: Record<string, string>): void {
   if (reserved.length > 0) {
     throw lambdaErrors.reservedEnvironmentKeys(reserved);
   }
-  // AWS measures the variables' JSON and quotes it (recorded: test_large_environment_variables_fails); the caller sent it.
+  // AWS measures the variables' JSON and quotes it (recorded: test_large_environment_variables_fails); the caller
+  // sent it.
   const measured = JSON.stringify(variables);
   if (Buffer.byteLength(measured) > maxEnvironmentBytes) {
     throw lambdaErrors.environmentTooLarge(measured);

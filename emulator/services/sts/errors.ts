@@ -29,7 +29,10 @@ class ExpiredTokenException extends AwsError {
 export const stsErrors = {
   /** aws-behaviour.md; the Cognito developer guide's "Role trust and permissions". */
   webIdentityNotTrusted: () => new StsAccessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity'),
-  /** As IAM answers denied actions: `User: <caller> is not authorized to perform: sts:AssumeRole on resource: <role>`. */
+  /**
+   * As IAM answers denied actions: `User: <caller> is not authorized to perform: sts:AssumeRole on resource:
+   * <role>`.
+   */
   assumeRoleNotTrusted: (callerArn: string, roleArn: string) =>
     new StsAccessDenied(`User: ${callerArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`),
   /** Seen in AWS CLI output when root credentials call AssumeRole. */
@@ -47,9 +50,13 @@ export const stsErrors = {
   /** [unverified] The model's description of InvalidIdentityTokenException. */
   tokenNotValidated: () =>
     new InvalidIdentityToken(
-      'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.',
+      'The web identity token that was passed could not be validated by AWS. ' +
+        'Get a new identity token from the identity provider and then retry the request.',
     ),
-  /** [unverified] A Cognito token of a pool that turned the basic (classic) flow off: the wording GetOpenIdToken uses. */
+  /**
+   * [unverified] A Cognito token of a pool that turned the basic (classic) flow off: the wording GetOpenIdToken
+   * uses.
+   */
   classicFlowDisabled: () => new InvalidIdentityToken('Basic (classic) flow is not enabled, please use enhanced flow.'),
   /** Recorded (test_sts_invalid_parameters): a RoleArn that is no ARN. */
   invalidArn: (arn: string) => new StsValidationError(`${arn} is invalid`),

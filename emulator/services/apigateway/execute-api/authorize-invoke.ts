@@ -116,7 +116,8 @@ export function refusalOfInvoke(
   }
   const resource = maskedArn(methodArn, authorization.apiAccountId);
   const who = caller?.arn ?? 'anonymous';
-  return `User: ${who} is not authorized to perform: execute-api:Invoke on resource: ${resource}${explicit ? ' with an explicit deny' : ''}`;
+  const denial = explicit ? ' with an explicit deny' : '';
+  return `User: ${who} is not authorized to perform: execute-api:Invoke on resource: ${resource}${denial}`;
 }
 
 /** What a denial evaluated, kept for the console's explanation of it. */

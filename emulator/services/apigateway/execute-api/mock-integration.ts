@@ -43,10 +43,10 @@ function mappedValue(expression: string, call: MockCall): string | undefined {
   if (expression.startsWith("'") && expression.endsWith("'")) return expression.slice(1, -1);
   if (expression.startsWith('stageVariables.')) return call.stageVariables[expression.slice('stageVariables.'.length)];
   const requestValue = /^method\.request\.(header|querystring|path)\.(.+)$/.exec(expression);
-  if (requestValue)
-    return call.requestValues.get(
-      `${requestValue[1]}.${requestValue[1] === 'header' ? (requestValue[2] as string).toLowerCase() : requestValue[2]}`,
-    );
+  if (requestValue) {
+    const name = requestValue[1] === 'header' ? (requestValue[2] as string).toLowerCase() : requestValue[2];
+    return call.requestValues.get(`${requestValue[1]}.${name}`);
+  }
   if (expression === 'context.requestId') return call.ids.requestId;
   return undefined;
 }
@@ -64,7 +64,8 @@ export function mockResponse(call: MockCall): WireResponse | GatewayError {
   const response = selectedResponse(call.integration, statusCode);
   if (!response) {
     call.log.warn(
-      `execute-api ${call.ids.requestId}: Execution failed due to configuration error: No match for output mapping and no default output mapping configured`,
+      `execute-api ${call.ids.requestId}: Execution failed due to configuration error: ` +
+        'No match for output mapping and no default output mapping configured',
     );
     return gatewayErrors.apiConfigurationError();
   }

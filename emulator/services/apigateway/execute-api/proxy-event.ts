@@ -27,7 +27,8 @@ const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** `20/Feb/2018:22:48:57 +0000`, as `requestContext.requestTime` carries it. */
 function requestTime(date: Date): string {
   const two = (value: number) => String(value).padStart(2, '0');
-  return `${two(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
+  const day = `${two(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}`;
+  return `${day}:${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
 }
 
 function headerLines(request: IncomingRequest): [string, string][] {
@@ -130,7 +131,10 @@ function eventBody(context: ProxyEventContext): { body: string | null; isBase64E
   return { body: Buffer.from(body).toString('utf8'), isBase64Encoded: false };
 }
 
-/** The amr of a developer-authenticated token without "authenticated": `login.myapp,login.myapp:<pool>:<user>` [unverified]. */
+/**
+ * The amr of a developer-authenticated token without "authenticated": `login.myapp,login.myapp:<pool>:<user>`
+ * [unverified].
+ */
 function authenticationProvider(amr: string[]): string | null {
   const providers = amr.filter((entry) => entry !== 'authenticated' && entry !== 'unauthenticated');
   return providers.length === 0 ? null : providers.join(',');

@@ -103,9 +103,8 @@ function errorPayload(error) {
 }
 
 function logError(title, payload, extra = {}) {
-  console.error(
-    `${title} \t${JSON.stringify({ errorType: payload.errorType, errorMessage: payload.errorMessage, ...extra, stack: payload.trace })}`,
-  );
+  const fields = { errorType: payload.errorType, errorMessage: payload.errorMessage, ...extra, stack: payload.trace };
+  console.error(`${title} \t${JSON.stringify(fields)}`);
 }
 
 function runtimeError(name, message) {

@@ -2,7 +2,10 @@ import { randomSlice } from '../../../random-bytes.js';
 import { InvalidRequestContentException, RequestTooLargeException } from '../errors.js';
 import type { LambdaInvocation } from '../lambda-invoker.js';
 
-/** Lambda's payload limits: 6 MB for a synchronous invocation, 1 MB for an asynchronous one [unverified: raised from 256 KB in 2025]. */
+/**
+ * Lambda's payload limits: 6 MB for a synchronous invocation, 1 MB for an asynchronous one [unverified: raised from
+ * 256 KB in 2025].
+ */
 const maxSyncPayloadBytes = 6 * 1024 * 1024;
 const maxEventPayloadBytes = 1024 * 1024;
 

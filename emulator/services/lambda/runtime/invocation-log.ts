@@ -13,7 +13,11 @@ export interface InvocationLogParts {
 }
 
 export function reportLine(parts: InvocationLogParts): string {
-  let line = `REPORT RequestId: ${parts.requestId}\tDuration: ${parts.durationMs.toFixed(2)} ms\tBilled Duration: ${Math.max(1, Math.ceil(parts.durationMs))} ms\tMemory Size: ${parts.memorySize} MB\tMax Memory Used: ${parts.maxMemoryUsedMb ?? parts.memorySize} MB\t`;
+  const billedMs = Math.max(1, Math.ceil(parts.durationMs));
+  let line =
+    `REPORT RequestId: ${parts.requestId}\tDuration: ${parts.durationMs.toFixed(2)} ms\t` +
+    `Billed Duration: ${billedMs} ms\t` +
+    `Memory Size: ${parts.memorySize} MB\tMax Memory Used: ${parts.maxMemoryUsedMb ?? parts.memorySize} MB\t`;
   if (parts.initDurationMs !== undefined) line += `Init Duration: ${parts.initDurationMs.toFixed(2)} ms\t`;
   if (parts.timeoutLine !== undefined) line += 'Status: timeout';
   return line;

@@ -33,7 +33,10 @@ function send(
 }
 
 function authorization(service: string): string {
-  return `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
+  return (
+    `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/${service}/aws4_request, ` +
+    `SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`
+  );
 }
 
 const form = 'application/x-www-form-urlencoded';
@@ -66,14 +69,18 @@ describe('errors before the operation is known, written from the request context
     expect(answer.body).toContain('<Code>RequestEntityTooLargeException</Code>');
   });
 
-  it('awsQuery: a body too large for an unsigned request is in the namespace of STS, the one service serving actions unsigned', async () => {
-    const answer = await send(ctx.emulator.url, {
-      headers: { 'content-type': form },
-      body: tooLarge('Action=AssumeRoleWithWebIdentity&Version=2011-06-15&Pad='),
-    });
-    expect(answer.status).toBe(413);
-    expect(answer.body).toContain(`<ErrorResponse xmlns="${stsNamespace}">`);
-  });
+  it(
+    'awsQuery: a body too large for an unsigned request is in the namespace of STS, ' +
+      'the one service serving actions unsigned',
+    async () => {
+      const answer = await send(ctx.emulator.url, {
+        headers: { 'content-type': form },
+        body: tooLarge('Action=AssumeRoleWithWebIdentity&Version=2011-06-15&Pad='),
+      });
+      expect(answer.status).toBe(413);
+      expect(answer.body).toContain(`<ErrorResponse xmlns="${stsNamespace}">`);
+    },
+  );
 
   it('awsQuery: a body too large for a request signed for IAM is XML in IAM namespace', async () => {
     const answer = await send(ctx.emulator.url, {

@@ -67,7 +67,8 @@ describe('API Gateway control plane on the wire', () => {
     expect(invalid.headers.get('x-amzn-errortype')).toBe('ValidationException');
     expect(await invalid.json()).toEqual({
       message:
-        "1 validation error detected: Value null at 'createRestApiInput.name' failed to satisfy constraint: Member must not be null",
+        "1 validation error detected: Value null at 'createRestApiInput.name' failed to satisfy constraint: " +
+        'Member must not be null',
     });
   });
 

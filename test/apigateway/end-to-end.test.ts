@@ -10,12 +10,14 @@ import { createDeveloperPool, developerProvider, developerToken } from '../cogni
 import { ApiBuilder } from './api-builder.js';
 
 const account = '000000000000';
-const handler = `
+const handler =
+  `
 exports.handler = async (event) => ({
   statusCode: 200,
   headers: { 'content-type': 'application/json' },
   multiValueHeaders: { 'Set-Cookie': ['a=1', 'b=2'] },
-  body: JSON.stringify({ message: 'Hello user', identity: event.requestContext.identity, path: event.path, query: event.queryStringParameters }),
+  body: JSON.stringify({ message: 'Hello user', identity: event.requestContext.identity, ` +
+  `path: event.path, query: event.queryStringParameters }),
 });`;
 
 /** The seed's flow from API Gateway on: an IAM-signed GET reaching a real Lambda function through AWS_PROXY. */

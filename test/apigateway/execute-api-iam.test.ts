@@ -85,7 +85,10 @@ describe('execute-api with AWS_IAM authorization: every refusal as API Gateway a
   function denialOf(role: string, method: string, path: string, explicit = false): string {
     const resource = `arn:aws:execute-api:us-east-1:********0000:${api.apiId}/dev/${method}/${path}`;
     return JSON.stringify({
-      Message: `User: arn:aws:sts::${account}:assumed-role/${role}/CognitoIdentityCredentials is not authorized to perform: execute-api:Invoke on resource: ${resource}${explicit ? ' with an explicit deny' : ''}`,
+      Message:
+        `User: arn:aws:sts::${account}:assumed-role/${role}/CognitoIdentityCredentials ` +
+        `is not authorized to perform: execute-api:Invoke on resource: ${resource}` +
+        `${explicit ? ' with an explicit deny' : ''}`,
     });
   }
 
@@ -109,41 +112,51 @@ describe('execute-api with AWS_IAM authorization: every refusal as API Gateway a
     expect(response.body).toBe('{"message":"Missing Authentication Token"}');
   });
 
-  it('refuses an Authorization header that is not SigV4: IncompleteSignatureException listing what is missing', async () => {
-    const response = await sendRaw(ctx.emulator, {
-      host,
-      path: '/dev/hello',
-      headers: { authorization: 'Bearer abc' },
-    });
-    expectRefusal(response, 'IncompleteSignatureException');
-    expect(response.body).toBe(
-      JSON.stringify({
-        message:
-          "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. " +
-          "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=Bearer abc",
-      }),
-    );
-  });
+  it(
+    'refuses an Authorization header that is not SigV4: ' + 'IncompleteSignatureException listing what is missing',
+    async () => {
+      const response = await sendRaw(ctx.emulator, {
+        host,
+        path: '/dev/hello',
+        headers: { authorization: 'Bearer abc' },
+      });
+      expectRefusal(response, 'IncompleteSignatureException');
+      expect(response.body).toBe(
+        JSON.stringify({
+          message:
+            "Authorization header requires 'Credential' parameter. " +
+            "Authorization header requires 'Signature' parameter. " +
+            "Authorization header requires 'SignedHeaders' parameter. " +
+            "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. " +
+            'Authorization=Bearer abc',
+        }),
+      );
+    },
+  );
 
-  it('refuses a key the emulator never issued, even though the emulator is not in strict mode: UnrecognizedClientException', async () => {
-    const response = await signed(
-      { path: '/dev/hello' },
-      { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-    );
-    expectRefusal(response, 'UnrecognizedClientException');
-    expect(response.body).toBe('{"message":"The security token included in the request is invalid."}');
-    const issued = credentials.invoker as Credentials;
-    const foreignToken = await signed(
-      { path: '/dev/hello' },
-      { ...issued, sessionToken: 'IQoJb3JpZ2luX2VjEnot-the-token' },
-    );
-    expectRefusal(foreignToken, 'UnrecognizedClientException');
-    const noToken = await signed(
-      { path: '/dev/hello' },
-      { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey },
-    );
-    expectRefusal(noToken, 'UnrecognizedClientException');
-  });
+  it(
+    'refuses a key the emulator never issued, even though the emulator is not in strict mode: ' +
+      'UnrecognizedClientException',
+    async () => {
+      const response = await signed(
+        { path: '/dev/hello' },
+        { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      );
+      expectRefusal(response, 'UnrecognizedClientException');
+      expect(response.body).toBe('{"message":"The security token included in the request is invalid."}');
+      const issued = credentials.invoker as Credentials;
+      const foreignToken = await signed(
+        { path: '/dev/hello' },
+        { ...issued, sessionToken: 'IQoJb3JpZ2luX2VjEnot-the-token' },
+      );
+      expectRefusal(foreignToken, 'UnrecognizedClientException');
+      const noToken = await signed(
+        { path: '/dev/hello' },
+        { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey },
+      );
+      expectRefusal(noToken, 'UnrecognizedClientException');
+    },
+  );
 
   it('verifies the root keys too, and lets the account root invoke', async () => {
     expect((await signed({ path: '/dev/hello' }, rootCredentials)).status).toBe(200);
@@ -159,10 +172,18 @@ describe('execute-api with AWS_IAM authorization: every refusal as API Gateway a
     expectRefusal(response, 'InvalidSignatureException');
     const message = (JSON.parse(response.body) as { message: string }).message;
     expect(message).toMatch(
-      /^The request signature we calculated does not match the signature you provided\. Check your AWS Secret Access Key and signing method\. Consult the service documentation for details\.\n\nThe Canonical String for this request should have been\n'GET\n\/dev\/hello\na=1&b=2\nhost:/,
+      new RegExp(
+        /^The request signature we calculated does not match the signature you provided\. /.source +
+          /Check your AWS Secret Access Key and signing method\. Consult the service documentation for details\./
+            .source +
+          /\n\nThe Canonical String for this request should have been\n'GET\n\/dev\/hello\na=1&b=2\nhost:/.source,
+      ),
     );
     expect(message).toMatch(
-      /\n\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n\d{8}T\d{6}Z\n\d{8}\/us-east-1\/execute-api\/aws4_request\n[0-9a-f]{64}'\n$/,
+      new RegExp(
+        /\n\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n\d{8}T\d{6}Z\n/.source +
+          /\d{8}\/us-east-1\/execute-api\/aws4_request\n[0-9a-f]{64}'\n$/.source,
+      ),
     );
   });
 
@@ -229,11 +250,14 @@ describe('execute-api with AWS_IAM authorization: every refusal as API Gateway a
     expectRefusal(response, 'InvalidSignatureException');
   });
 
-  it('refuses a role without execute-api:Invoke: AccessDeniedException with {"Message"} and the masked ARN', async () => {
-    const response = await signed({ path: '/dev/hello' }, credentials.nothing as Credentials);
-    expectRefusal(response, 'AccessDeniedException');
-    expect(response.body).toBe(denialOf('nothing', 'GET', 'hello'));
-  });
+  it(
+    'refuses a role without execute-api:Invoke: ' + 'AccessDeniedException with {"Message"} and the masked ARN',
+    async () => {
+      const response = await signed({ path: '/dev/hello' }, credentials.nothing as Credentials);
+      expectRefusal(response, 'AccessDeniedException');
+      expect(response.body).toBe(denialOf('nothing', 'GET', 'hello'));
+    },
+  );
 
   it('refuses a role whose policy allows another method or resource only', async () => {
     const who = credentials.otherOnly as Credentials;
@@ -263,7 +287,9 @@ describe('execute-api with AWS_IAM authorization: every refusal as API Gateway a
         {
           Effect: 'Allow',
           Action: 'execute-api:Invoke',
-          Resource: `arn:aws:execute-api:us-east-1:${account}:${api.apiId}/dev/GET/items/\${cognito-identity.amazonaws.com:sub}`,
+          Resource:
+            `arn:aws:execute-api:us-east-1:${account}:${api.apiId}/dev/GET/items/` +
+            `\${cognito-identity.amazonaws.com:sub}`,
           Condition: {
             StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:pool' },
             IpAddress: { 'aws:SourceIp': '127.0.0.0/8' },
@@ -327,7 +353,10 @@ describe('execute-api with AWS_IAM authorization: every refusal as API Gateway a
     const denied = await call(credentials.wide as Credentials);
     expectRefusal(denied, 'AccessDeniedException');
     expect(JSON.parse(denied.body)).toEqual({
-      Message: `User: arn:aws:sts::${account}:assumed-role/wide/CognitoIdentityCredentials is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:********0000:${restricted.apiId}/dev/GET/hello with an explicit deny`,
+      Message:
+        `User: arn:aws:sts::${account}:assumed-role/wide/CognitoIdentityCredentials ` +
+        'is not authorized to perform: execute-api:Invoke on resource: ' +
+        `arn:aws:execute-api:us-east-1:********0000:${restricted.apiId}/dev/GET/hello with an explicit deny`,
     });
     expect((await call(rootCredentials)).status).toBe(200);
   });
@@ -371,7 +400,9 @@ describe('execute-api with AWS_IAM authorization: every refusal as API Gateway a
     const refused = await sendRaw(ctx.emulator, { host: openHost, path: '/dev/private' });
     expectRefusal(refused, 'AccessDeniedException');
     expect(JSON.parse(refused.body)).toEqual({
-      Message: `User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:********0000:${open.apiId}/dev/GET/private`,
+      Message:
+        'User: anonymous is not authorized to perform: execute-api:Invoke on resource: ' +
+        `arn:aws:execute-api:us-east-1:********0000:${open.apiId}/dev/GET/private`,
     });
   });
 });

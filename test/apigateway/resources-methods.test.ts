@@ -22,7 +22,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { awsError, useEmulator } from '../support/emulator.js';
 
 const lambdaUri =
-  'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:hello/invocations';
+  'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/' +
+  'arn:aws:lambda:us-east-1:000000000000:function:hello/invocations';
 
 describe('API Gateway resources, methods and integrations', () => {
   const ctx = useEmulator();
@@ -68,7 +69,8 @@ describe('API Gateway resources, methods and integrations', () => {
     const invalid = await awsError(createResource(rootId, 'a b'));
     expect(invalid.name).toBe('BadRequestException');
     expect(invalid.message).toBe(
-      "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.",
+      "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end " +
+        'and an optional plus sign before the closing brace.',
     );
     expect(invalid.$metadata.httpStatusCode).toBe(400);
     const parent = await createResource(rootId, 'items');
@@ -94,7 +96,8 @@ describe('API Gateway resources, methods and integrations', () => {
     );
     expect(error.name).toBe('ValidationException');
     expect(error.message).toBe(
-      "1 validation error detected: Value 'FOO' at 'putIntegrationInput.type' failed to satisfy constraint: Member must satisfy enum value set: [HTTP, AWS, MOCK, HTTP_PROXY, AWS_PROXY]",
+      "1 validation error detected: Value 'FOO' at 'putIntegrationInput.type' failed to satisfy constraint: " +
+        'Member must satisfy enum value set: [HTTP, AWS, MOCK, HTTP_PROXY, AWS_PROXY]',
     );
     expect(error.$metadata.httpStatusCode).toBe(400);
   });
@@ -390,54 +393,61 @@ describe('API Gateway resources, methods and integrations', () => {
     expect(missing.message).toBe('Invalid Response status code specified');
   });
 
-  it('refuses integration response headers the method response does not declare, with AWS mapping messages', async () => {
-    const resource = await createResource(rootId, 'mapping');
-    await gateway.send(
-      new PutMethodCommand({
-        restApiId: apiId,
-        resourceId: resource.id,
-        httpMethod: 'OPTIONS',
-        authorizationType: 'NONE',
-      }),
-    );
-    await gateway.send(
-      new PutIntegrationCommand({ restApiId: apiId, resourceId: resource.id, httpMethod: 'OPTIONS', type: 'MOCK' }),
-    );
-    const put = (responseParameters: Record<string, string>) =>
-      awsError(
-        gateway.send(
-          new PutIntegrationResponseCommand({
-            restApiId: apiId,
-            resourceId: resource.id,
-            httpMethod: 'OPTIONS',
-            statusCode: '200',
-            responseParameters,
-          }),
-        ),
+  it(
+    'refuses integration response headers the method response does not declare, ' + 'with AWS mapping messages',
+    async () => {
+      const resource = await createResource(rootId, 'mapping');
+      await gateway.send(
+        new PutMethodCommand({
+          restApiId: apiId,
+          resourceId: resource.id,
+          httpMethod: 'OPTIONS',
+          authorizationType: 'NONE',
+        }),
       );
-    const noMethodResponse = await put({ 'method.response.header.Access-Control-Allow-Origin': "'*'" });
-    expect(noMethodResponse.name).toBe('BadRequestException');
-    expect(noMethodResponse.message).toBe(
-      'Invalid mapping expression specified: Validation Result: warnings : [], errors : [No method response exists for method.]',
-    );
-    await gateway.send(
-      new PutMethodResponseCommand({
-        restApiId: apiId,
-        resourceId: resource.id,
-        httpMethod: 'OPTIONS',
-        statusCode: '200',
-        responseParameters: { 'method.response.header.Access-Control-Allow-Origin': false },
-      }),
-    );
-    const undeclared = await put({ 'method.response.header.Access-Control-Allow-Methods': "'GET'" });
-    expect(undeclared.message).toBe(
-      'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.Access-Control-Allow-Methods]',
-    );
-    const unquoted = await put({ 'method.response.header.Access-Control-Allow-Origin': '*' });
-    expect(unquoted.message).toBe(
-      'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: *]',
-    );
-  });
+      await gateway.send(
+        new PutIntegrationCommand({ restApiId: apiId, resourceId: resource.id, httpMethod: 'OPTIONS', type: 'MOCK' }),
+      );
+      const put = (responseParameters: Record<string, string>) =>
+        awsError(
+          gateway.send(
+            new PutIntegrationResponseCommand({
+              restApiId: apiId,
+              resourceId: resource.id,
+              httpMethod: 'OPTIONS',
+              statusCode: '200',
+              responseParameters,
+            }),
+          ),
+        );
+      const noMethodResponse = await put({ 'method.response.header.Access-Control-Allow-Origin': "'*'" });
+      expect(noMethodResponse.name).toBe('BadRequestException');
+      expect(noMethodResponse.message).toBe(
+        'Invalid mapping expression specified: Validation Result: warnings : [], ' +
+          'errors : [No method response exists for method.]',
+      );
+      await gateway.send(
+        new PutMethodResponseCommand({
+          restApiId: apiId,
+          resourceId: resource.id,
+          httpMethod: 'OPTIONS',
+          statusCode: '200',
+          responseParameters: { 'method.response.header.Access-Control-Allow-Origin': false },
+        }),
+      );
+      const undeclared = await put({ 'method.response.header.Access-Control-Allow-Methods': "'GET'" });
+      expect(undeclared.message).toBe(
+        'Invalid mapping expression specified: Validation Result: warnings : [], ' +
+          'errors : [Invalid mapping expression parameter specified: ' +
+          'method.response.header.Access-Control-Allow-Methods]',
+      );
+      const unquoted = await put({ 'method.response.header.Access-Control-Allow-Origin': '*' });
+      expect(unquoted.message).toBe(
+        'Invalid mapping expression specified: Validation Result: warnings : [], ' +
+          'errors : [Invalid mapping expression specified: *]',
+      );
+    },
+  );
 
   it('deletes method and integration responses', async () => {
     const resource = await createResource(rootId, 'responses');

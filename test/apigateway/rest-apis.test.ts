@@ -84,7 +84,8 @@ describe('API Gateway REST APIs', () => {
     );
     expect(updated).toMatchObject({ name: 'after', description: 'now described', binaryMediaTypes: ['image/png'] });
     expect(updated.policy).toBe(
-      '{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":\\"*\\",\\"Action\\":\\"execute-api:Invoke\\",' +
+      '{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":\\"*\\",' +
+        '\\"Action\\":\\"execute-api:Invoke\\",' +
         '\\"Resource\\":\\"arn:aws:execute-api:us-east-1:000000000000:*\\/*\\"}]}',
     );
     const removed = await ctx.clients.apiGateway.send(

@@ -73,9 +73,11 @@ describe('signatures made by aws4, the AWS SDK v3 and botocore, verified in stri
     signed.sdkV3 = capture.captured.at(-1) as ReceivedRequest;
 
     if (pythonHasBotocore()) {
-      const script = `
+      const script =
+        `
 import boto3, botocore.config
-for service, call in (('sts', lambda c: c.get_caller_identity()), ('cognito-identity', lambda c: c.list_identity_pools(MaxResults=5))):
+for service, call in (('sts', lambda c: c.get_caller_identity()), ` +
+        `('cognito-identity', lambda c: c.list_identity_pools(MaxResults=5))):
     client = boto3.client(service, endpoint_url='${capture.url}', region_name='us-east-1', aws_access_key_id='test',
                           aws_secret_access_key='test', config=botocore.config.Config(retries={'max_attempts': 1}))
     try:
@@ -131,7 +133,8 @@ for service, call in (('sts', lambda c: c.get_caller_identity()), ('cognito-iden
       refusal(clone(base(), { body: Buffer.from('{"greeting":"hellO"}') }), 'InvalidSignatureException'));
     it('the date changed within the scope day', async () => {
       const date = base().headers.get('x-amz-date')?.[0] as string;
-      const shifted = `${date.slice(0, 13)}${String((Number(date.slice(13, 15)) + 1) % 60).padStart(2, '0')}${date.slice(15)}`;
+      const nextSecond = String((Number(date.slice(13, 15)) + 1) % 60).padStart(2, '0');
+      const shifted = `${date.slice(0, 13)}${nextSecond}${date.slice(15)}`;
       await refusal(setHeader(base(), 'x-amz-date', shifted), 'InvalidSignatureException');
     });
     const authorization = () => base().headers.get('authorization')?.[0] as string;

@@ -44,7 +44,8 @@ export const accepted: AcceptedDifference[] = [
     path: 'logs[1]',
     kind: 'value',
     reason:
-      "Python-only: the recorded handler's print() writes the bare line; its Node.js translation's console.log writes " +
+      "Python-only: the recorded handler's print() writes the bare line; " +
+      "its Node.js translation's console.log writes " +
       'the timestamp, request id and level before it, as Node.js functions do on Lambda (the nodejs16.x case matches)',
   },
   {
@@ -52,7 +53,8 @@ export const accepted: AcceptedDifference[] = [
     path: 'endpointConfiguration.ipAddressType',
     kind: 'extra-field',
     reason:
-      'recorded before AWS added endpointConfiguration.ipAddressType; the later recording of test_create_rest_api_verify_defaults ' +
+      'recorded before AWS added endpointConfiguration.ipAddressType; ' +
+      'the later recording of test_create_rest_api_verify_defaults ' +
       'has it (ipv4 for EDGE), as idpool answers',
   },
   // API Gateway control plane, the detail of messages and one value the shared model validator does not match yet;
@@ -61,7 +63,8 @@ export const accepted: AcceptedDifference[] = [
     [
       'TestApiGatewayApiRestApi::test_create_rest_api_*::create-with-*',
       'Error.Message',
-      "enum order in the validation message: AWS lists EndpointType as [PRIVATE, EDGE, REGIONAL], the model's order is [REGIONAL, EDGE, PRIVATE]",
+      'enum order in the validation message: AWS lists EndpointType as [PRIVATE, EDGE, REGIONAL], ' +
+        "the model's order is [REGIONAL, EDGE, PRIVATE]",
     ],
     [
       'TestApigatewayIntegration::test_put_integration_wrong_type::*',

@@ -148,8 +148,10 @@ function isErrorAnswer(value: Json | undefined): boolean {
 function describeOutcome(value: Json | undefined): Json {
   if (!isObject(value)) return value ?? null;
   const status = isObject(value.ResponseMetadata) ? value.ResponseMetadata.HTTPStatusCode : undefined;
-  if (isErrorAnswer(value))
-    return `${status ?? '?'} ${(value.Error as Record<string, Json>).Code}: ${(value.Error as Record<string, Json>).Message}`;
+  if (isErrorAnswer(value)) {
+    const error = value.Error as Record<string, Json>;
+    return `${status ?? '?'} ${error.Code}: ${error.Message}`;
+  }
   return `${status ?? '?'} success`;
 }
 

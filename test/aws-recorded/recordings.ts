@@ -73,7 +73,9 @@ export function copyRecordings(sourceRoot: string, all: Scenario[]): void {
       origin: {
         ...origin,
         file: `tests/aws/services/${file}.snapshot.json`,
-        note: 'Responses recorded from real AWS by LocalStack parity tests; only the keys test/aws-recorded reproduces.',
+        note:
+          'Responses recorded from real AWS by LocalStack parity tests; ' +
+          'only the keys test/aws-recorded reproduces.',
       },
       recordings,
     };

@@ -180,7 +180,8 @@ export function summaryLine(summary: Summary): string {
 export function serviceLines(summary: Summary): string[] {
   return Object.entries(summary.byService).map(
     ([service, counts]) =>
-      `  ${service}: ${counts.cases} cases, ${counts.exact} exact, ${counts.pending} with differences pending on another branch`,
+      `  ${service}: ${counts.cases} cases, ${counts.exact} exact, ` +
+      `${counts.pending} with differences pending on another branch`,
   );
 }
 
@@ -195,5 +196,8 @@ export function kindLine(summary: Summary): string {
 
 export function describeDifference(id: string, difference: JudgedDifference): string {
   const show = (value: Json | undefined) => (value === undefined ? '(absent)' : JSON.stringify(value).slice(0, 400));
-  return `${id} ${difference.path || '(answer)'} [${difference.kind}] recorded ${show(difference.recorded)} idpool ${show(difference.actual)}`;
+  return (
+    `${id} ${difference.path || '(answer)'} [${difference.kind}] ` +
+    `recorded ${show(difference.recorded)} idpool ${show(difference.actual)}`
+  );
 }

@@ -58,7 +58,8 @@ function installSize(folder: string): { bytes: number; packages: number } {
 /**
  * No GitHub here, where better-sqlite3's install fetches its prebuilt binding: prebuild-install is given the same
  * artefact (this checkout's binding, for the same version, Node ABI and platform) as a local prebuild instead,
- * through `npm_config_<package>_local_prebuilds`, which it reads from the environment. Another version would be built from source.
+ * through `npm_config_<package>_local_prebuilds`, which it reads from the environment. Another version would be built
+ * from source.
  */
 function localPrebuilds(folder: string): NodeJS.ProcessEnv {
   const version = (

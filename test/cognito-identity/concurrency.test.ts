@@ -44,18 +44,21 @@ describe('concurrent first requests for developer users', () => {
     expect(await allIdentities(ctx.clients, poolId)).toHaveLength(1);
   });
 
-  it('creates exactly 20 identities for 200 concurrent requests over 20 users, each user always the same one', async () => {
-    const poolId = await developerPool(ctx.clients);
-    const users = Array.from({ length: 200 }, (_, index) => `user-${index % 20}`);
-    const answers = await Promise.all(users.map((user) => developerToken(ctx.clients, poolId, user)));
-    const byUser = new Map<string, Set<string>>();
-    answers.forEach((answer, index) => {
-      const user = users[index] as string;
-      byUser.set(user, (byUser.get(user) ?? new Set()).add(answer.identityId));
-    });
-    expect(byUser.size).toBe(20);
-    for (const identities of byUser.values()) expect(identities.size).toBe(1);
-    expect(new Set(answers.map((answer) => answer.identityId)).size).toBe(20);
-    expect(await allIdentities(ctx.clients, poolId)).toHaveLength(20);
-  });
+  it(
+    'creates exactly 20 identities for 200 concurrent requests over 20 users, ' + 'each user always the same one',
+    async () => {
+      const poolId = await developerPool(ctx.clients);
+      const users = Array.from({ length: 200 }, (_, index) => `user-${index % 20}`);
+      const answers = await Promise.all(users.map((user) => developerToken(ctx.clients, poolId, user)));
+      const byUser = new Map<string, Set<string>>();
+      answers.forEach((answer, index) => {
+        const user = users[index] as string;
+        byUser.set(user, (byUser.get(user) ?? new Set()).add(answer.identityId));
+      });
+      expect(byUser.size).toBe(20);
+      for (const identities of byUser.values()) expect(identities.size).toBe(1);
+      expect(new Set(answers.map((answer) => answer.identityId)).size).toBe(20);
+      expect(await allIdentities(ctx.clients, poolId)).toHaveLength(20);
+    },
+  );
 });

@@ -30,34 +30,38 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     });
   });
 
-  it('runs the seed flow: developer token, credentials, and STS GetCallerIdentity with them answers the assumed role', async () => {
-    const { poolId, authenticatedRoleArn } = await createDeveloperPool(ctx.clients);
-    const { identityId, token } = await developerToken(ctx.clients, poolId, 'alice');
-    const answer = await ctx.clients.cognito.send(
-      new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) }),
-    );
-    expect(answer.IdentityId).toBe(identityId);
-    const credentials = answer.Credentials!;
-    expect(credentials.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
-    expect(credentials.SecretKey).toHaveLength(40);
-    expect(credentials.SessionToken).toBeTruthy();
-    const lifetime = (credentials.Expiration as Date).getTime() - Date.now();
-    expect(lifetime).toBeGreaterThan(3590_000);
-    expect(lifetime).toBeLessThanOrEqual(3601_000);
+  it(
+    'runs the seed flow: developer token, credentials, ' +
+      'and STS GetCallerIdentity with them answers the assumed role',
+    async () => {
+      const { poolId, authenticatedRoleArn } = await createDeveloperPool(ctx.clients);
+      const { identityId, token } = await developerToken(ctx.clients, poolId, 'alice');
+      const answer = await ctx.clients.cognito.send(
+        new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) }),
+      );
+      expect(answer.IdentityId).toBe(identityId);
+      const credentials = answer.Credentials!;
+      expect(credentials.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
+      expect(credentials.SecretKey).toHaveLength(40);
+      expect(credentials.SessionToken).toBeTruthy();
+      const lifetime = (credentials.Expiration as Date).getTime() - Date.now();
+      expect(lifetime).toBeGreaterThan(3590_000);
+      expect(lifetime).toBeLessThanOrEqual(3601_000);
 
-    const asIdentity = clientsFor(ctx.emulator, {
-      accessKeyId: credentials.AccessKeyId!,
-      secretAccessKey: credentials.SecretKey!,
-      sessionToken: credentials.SessionToken!,
-    });
-    const caller = await asIdentity.sts.send(new GetCallerIdentityCommand({}));
-    const roleName = authenticatedRoleArn.split('/').pop();
-    expect(caller.Arn).toBe(
-      `arn:aws:sts::${ctx.emulator.accountId}:assumed-role/${roleName}/CognitoIdentityCredentials`,
-    );
-    expect(caller.Account).toBe(ctx.emulator.accountId);
-    expect(caller.UserId).toMatch(/^AROA[A-Z2-7]+:CognitoIdentityCredentials$/);
-  });
+      const asIdentity = clientsFor(ctx.emulator, {
+        accessKeyId: credentials.AccessKeyId!,
+        secretAccessKey: credentials.SecretKey!,
+        sessionToken: credentials.SessionToken!,
+      });
+      const caller = await asIdentity.sts.send(new GetCallerIdentityCommand({}));
+      const roleName = authenticatedRoleArn.split('/').pop();
+      expect(caller.Arn).toBe(
+        `arn:aws:sts::${ctx.emulator.accountId}:assumed-role/${roleName}/CognitoIdentityCredentials`,
+      );
+      expect(caller.Account).toBe(ctx.emulator.accountId);
+      expect(caller.UserId).toMatch(/^AROA[A-Z2-7]+:CognitoIdentityCredentials$/);
+    },
+  );
 
   it('issues tokens that verify against the emulator JWKS, with the claims AWS writes', async () => {
     const { poolId } = await createDeveloperPool(ctx.clients);
@@ -132,34 +136,37 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     expect(otherError.$metadata.httpStatusCode).toBe(400);
   });
 
-  it('refuses an authenticated identity without its token, and a developer login passed as a public login', async () => {
-    const { poolId } = await createDeveloperPool(ctx.clients, { allowUnauthenticated: true });
-    const { identityId, token } = await developerToken(ctx.clients, poolId, 'gina');
-    const noToken = await awsError(
-      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId })),
-    );
-    expect([noToken.name, noToken.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
-    expect(noToken.message).toBe(`Access to Identity '${identityId}' is forbidden.`);
-    const underDeveloper = await awsError(
-      ctx.clients.cognito.send(
-        new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { [developerProvider]: token } }),
-      ),
-    );
-    expect([underDeveloper.name, underDeveloper.message]).toEqual([
-      'NotAuthorizedException',
-      "Invalid login token. Can't pass in a Cognito token.",
-    ]);
-    const unknown = await awsError(
-      ctx.clients.cognito.send(
-        new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'graph.facebook.com': 'x' } }),
-      ),
-    );
-    expect([unknown.name, unknown.message, unknown.$metadata.httpStatusCode]).toEqual([
-      'NotAuthorizedException',
-      'Token is not from a supported provider of this identity pool.',
-      400,
-    ]);
-  });
+  it(
+    'refuses an authenticated identity without its token, ' + 'and a developer login passed as a public login',
+    async () => {
+      const { poolId } = await createDeveloperPool(ctx.clients, { allowUnauthenticated: true });
+      const { identityId, token } = await developerToken(ctx.clients, poolId, 'gina');
+      const noToken = await awsError(
+        ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId })),
+      );
+      expect([noToken.name, noToken.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
+      expect(noToken.message).toBe(`Access to Identity '${identityId}' is forbidden.`);
+      const underDeveloper = await awsError(
+        ctx.clients.cognito.send(
+          new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { [developerProvider]: token } }),
+        ),
+      );
+      expect([underDeveloper.name, underDeveloper.message]).toEqual([
+        'NotAuthorizedException',
+        "Invalid login token. Can't pass in a Cognito token.",
+      ]);
+      const unknown = await awsError(
+        ctx.clients.cognito.send(
+          new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'graph.facebook.com': 'x' } }),
+        ),
+      );
+      expect([unknown.name, unknown.message, unknown.$metadata.httpStatusCode]).toEqual([
+        'NotAuthorizedException',
+        'Token is not from a supported provider of this identity pool.',
+        400,
+      ]);
+    },
+  );
 
   it('answers InvalidIdentityPoolConfigurationException when the role trusts another pool (wrong aud)', async () => {
     const { poolId } = await createDeveloperPool(ctx.clients);
@@ -179,34 +186,44 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     expect(error.$metadata.httpStatusCode).toBe(400);
   });
 
-  it('answers InvalidIdentityPoolConfigurationException without a role, or with a role that does not exist', async () => {
-    const created = await ctx.clients.cognito.send(
-      new CreateIdentityPoolCommand({
-        IdentityPoolName: 'noroles',
-        AllowUnauthenticatedIdentities: false,
-        DeveloperProviderName: developerProvider,
-      }),
-    );
-    const poolId = created.IdentityPoolId!;
-    const { identityId, token } = await developerToken(ctx.clients, poolId, 'ivy');
-    const noRole = await awsError(
-      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })),
-    );
-    expect([noRole.name, noRole.$metadata.httpStatusCode]).toEqual(['InvalidIdentityPoolConfigurationException', 400]);
-    await ctx.clients.cognito.send(
-      new SetIdentityPoolRolesCommand({
-        IdentityPoolId: poolId,
-        Roles: { authenticated: `arn:aws:iam::${ctx.emulator.accountId}:role/missing` },
-      }),
-    );
-    const missing = await awsError(
-      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) })),
-    );
-    expect([missing.name, missing.$metadata.httpStatusCode]).toEqual([
-      'InvalidIdentityPoolConfigurationException',
-      400,
-    ]);
-  });
+  it(
+    'answers InvalidIdentityPoolConfigurationException without a role, ' + 'or with a role that does not exist',
+    async () => {
+      const created = await ctx.clients.cognito.send(
+        new CreateIdentityPoolCommand({
+          IdentityPoolName: 'noroles',
+          AllowUnauthenticatedIdentities: false,
+          DeveloperProviderName: developerProvider,
+        }),
+      );
+      const poolId = created.IdentityPoolId!;
+      const { identityId, token } = await developerToken(ctx.clients, poolId, 'ivy');
+      const noRole = await awsError(
+        ctx.clients.cognito.send(
+          new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) }),
+        ),
+      );
+      expect([noRole.name, noRole.$metadata.httpStatusCode]).toEqual([
+        'InvalidIdentityPoolConfigurationException',
+        400,
+      ]);
+      await ctx.clients.cognito.send(
+        new SetIdentityPoolRolesCommand({
+          IdentityPoolId: poolId,
+          Roles: { authenticated: `arn:aws:iam::${ctx.emulator.accountId}:role/missing` },
+        }),
+      );
+      const missing = await awsError(
+        ctx.clients.cognito.send(
+          new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) }),
+        ),
+      );
+      expect([missing.name, missing.$metadata.httpStatusCode]).toEqual([
+        'InvalidIdentityPoolConfigurationException',
+        400,
+      ]);
+    },
+  );
 
   it('needs sts:TagSession in the trust policy for a token with principal tags', async () => {
     const plain = await createDeveloperPool(ctx.clients);
@@ -248,7 +265,8 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     });
     const caller = await asGuest.sts.send(new GetCallerIdentityCommand({}));
     expect(caller.Arn).toBe(
-      `arn:aws:sts::${ctx.emulator.accountId}:assumed-role/${open.unauthenticatedRoleArn.split('/').pop()}/CognitoIdentityCredentials`,
+      `arn:aws:sts::${ctx.emulator.accountId}:assumed-role/${open.unauthenticatedRoleArn.split('/').pop()}/` +
+        'CognitoIdentityCredentials',
     );
 
     const closed = await createDeveloperPool(ctx.clients);

@@ -126,7 +126,8 @@ describe('identity pools', () => {
     );
     expect(badName.name).toBe('ValidationException');
     expect(badName.message).toBe(
-      "1 validation error detected: Value 'bad/name' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+",
+      "1 validation error detected: Value 'bad/name' at 'identityPoolName' failed to satisfy constraint: " +
+        'Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+',
     );
     expect(badName.$metadata.httpStatusCode).toBe(400);
     const badId = await awsError(

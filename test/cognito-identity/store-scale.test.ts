@@ -54,7 +54,8 @@ describe('the Cognito store at scale', () => {
         [pool.seq, 100],
       ],
       [
-        'SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ORDER BY login LIMIT 61',
+        'SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ' +
+          'ORDER BY login LIMIT 61',
         [1, 'test.login', ''],
       ],
       ['SELECT count(*) FROM cognito_logins WHERE identity_seq = ?', [1]],

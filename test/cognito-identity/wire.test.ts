@@ -59,7 +59,8 @@ describe('Cognito Identity on the wire (awsJson1_1)', () => {
     expect(await response.json()).toEqual({
       __type: 'ValidationException',
       message:
-        "1 validation error detected: Value 'no-colon' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+",
+        "1 validation error detected: Value 'no-colon' at 'identityPoolId' failed to satisfy constraint: " +
+        'Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+',
     });
   });
 });

@@ -5,7 +5,8 @@ import { createLambdaRole, deployFunction, payloadOf } from '../support/lambda-f
 
 const napper = {
   'index.mjs':
-    'export const handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms ?? 0)); return process.pid; };',
+    'export const handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms ?? 0)); ' +
+    'return process.pid; };',
 };
 
 describe('a Lambda worker killed from outside', () => {
@@ -28,16 +29,19 @@ describe('a Lambda worker killed from outside', () => {
     expect(payloadOf(next)).not.toBe(pid);
   });
 
-  it('mid-invocation: that invocation fails as Lambda reports a dead runtime, the emulator and the function go on', async () => {
-    const pid = payloadOf(await invoke(0)) as number;
-    const running = invoke(1500);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    process.kill(pid, 'SIGKILL');
-    const killed = await running;
-    expect(killed.FunctionError).toBe('Unhandled');
-    expect(payloadOf(killed)).toMatchObject({ errorType: expect.stringMatching(/^Runtime\./) });
-    const next = await invoke(0);
-    expect(next.FunctionError).toBeUndefined();
-    expect(payloadOf(next)).not.toBe(pid);
-  });
+  it(
+    'mid-invocation: that invocation fails as Lambda reports a dead runtime, ' + 'the emulator and the function go on',
+    async () => {
+      const pid = payloadOf(await invoke(0)) as number;
+      const running = invoke(1500);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      process.kill(pid, 'SIGKILL');
+      const killed = await running;
+      expect(killed.FunctionError).toBe('Unhandled');
+      expect(payloadOf(killed)).toMatchObject({ errorType: expect.stringMatching(/^Runtime\./) });
+      const next = await invoke(0);
+      expect(next.FunctionError).toBeUndefined();
+      expect(payloadOf(next)).not.toBe(pid);
+    },
+  );
 });

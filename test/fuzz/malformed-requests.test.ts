@@ -39,7 +39,10 @@ function send(agent: Agent, base: URL, request: WireRequest, host?: string): Pro
   });
 }
 
-/** An error as AWS writes one: `{__type, message}`, `{message}`/`{Message}` with x-amzn-ErrorType, or an XML ErrorResponse. */
+/**
+ * An error as AWS writes one: `{__type, message}`, `{message}`/`{Message}` with x-amzn-ErrorType, or an XML
+ * ErrorResponse.
+ */
 function isAwsErrorShape(answer: Answer): boolean {
   if (answer.body.startsWith('<ErrorResponse'))
     return /<Code>[^<]+<\/Code>/.test(answer.body) && /<Message>/.test(answer.body);
@@ -61,7 +64,8 @@ const emulated = (await loadedServices()).flatMap((service) =>
 );
 
 describe('malformed requests across every emulated operation and protocol', () => {
-  it(`answers ${runs} malformed requests with AWS error shapes, never a 5xx or a dropped connection, and keeps its memory`, async () => {
+  it(`answers ${runs} malformed requests with AWS error shapes, ` +
+    'never a 5xx or a dropped connection, and keeps its memory', async () => {
     expect(emulated.length).toBeGreaterThan(0);
     const emulator = await startEmulator({ port: 0, logLevel: 'error', maxBodyBytes: bodyLimit });
     const base = new URL(emulator.url);
@@ -114,7 +118,9 @@ describe('malformed requests across every emulated operation and protocol', () =
             const answer = await send(agent, base, request, host);
             sent++;
             if (sent === 100) baseline = heap();
-            const where = `${service.name}:${operation.name} ${request.method} ${request.path.slice(0, 120)} → ${answer.status} ${answer.body.slice(0, 300)}`;
+            const where =
+              `${service.name}:${operation.name} ${request.method} ${request.path.slice(0, 120)} → ` +
+              `${answer.status} ${answer.body.slice(0, 300)}`;
             expect(answer.status, where).toBeLessThan(500);
             if (answer.status >= 400) expect(isAwsErrorShape(answer), where).toBe(true);
           },

@@ -113,31 +113,34 @@ describe('IAM customer managed policies and their versions', () => {
     expect(cased.Policy?.Tags).toHaveLength(2);
   });
 
-  it('answers NoSuchEntity for a policy that does not exist and ValidationError for an ARN that is not one', async () => {
-    const missing = `arn:aws:iam::${account()}:policy/Missing`;
-    for (const call of [
-      iam().send(new GetPolicyCommand({ PolicyArn: missing })),
-      iam().send(new DeletePolicyCommand({ PolicyArn: missing })),
-      iam().send(new ListPolicyVersionsCommand({ PolicyArn: missing })),
-      iam().send(new CreatePolicyVersionCommand({ PolicyArn: missing, PolicyDocument: allowPolicy('s3:*') })),
-    ]) {
-      const error = await awsError(call);
-      expect(error.name).toBe('NoSuchEntityException');
-      expect(error.message).toBe(`Policy ${missing} was not found.`);
-      expect(error.$metadata.httpStatusCode).toBe(404);
-    }
-    const version = await awsError(iam().send(new GetPolicyVersionCommand({ PolicyArn: missing, VersionId: 'v1' })));
-    expect(version.message).toBe(`Policy ${missing} version v1 does not exist or is not attachable.`);
-    const otherAccount = await awsError(
-      iam().send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::123456789012:policy/InvokeHello' })),
-    );
-    expect(otherAccount.name).toBe('NoSuchEntityException');
+  it(
+    'answers NoSuchEntity for a policy that does not exist ' + 'and ValidationError for an ARN that is not one',
+    async () => {
+      const missing = `arn:aws:iam::${account()}:policy/Missing`;
+      for (const call of [
+        iam().send(new GetPolicyCommand({ PolicyArn: missing })),
+        iam().send(new DeletePolicyCommand({ PolicyArn: missing })),
+        iam().send(new ListPolicyVersionsCommand({ PolicyArn: missing })),
+        iam().send(new CreatePolicyVersionCommand({ PolicyArn: missing, PolicyDocument: allowPolicy('s3:*') })),
+      ]) {
+        const error = await awsError(call);
+        expect(error.name).toBe('NoSuchEntityException');
+        expect(error.message).toBe(`Policy ${missing} was not found.`);
+        expect(error.$metadata.httpStatusCode).toBe(404);
+      }
+      const version = await awsError(iam().send(new GetPolicyVersionCommand({ PolicyArn: missing, VersionId: 'v1' })));
+      expect(version.message).toBe(`Policy ${missing} version v1 does not exist or is not attachable.`);
+      const otherAccount = await awsError(
+        iam().send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::123456789012:policy/InvokeHello' })),
+      );
+      expect(otherAccount.name).toBe('NoSuchEntityException');
 
-    const notAnArn = await awsError(iam().send(new GetPolicyCommand({ PolicyArn: 'longpolicynamebutnoarn' })));
-    expect(notAnArn.name).toBe('ValidationError');
-    expect(notAnArn.message).toBe('Invalid ARN:  Could not be parsed!');
-    expect(notAnArn.$metadata.httpStatusCode).toBe(400);
-  });
+      const notAnArn = await awsError(iam().send(new GetPolicyCommand({ PolicyArn: 'longpolicynamebutnoarn' })));
+      expect(notAnArn.name).toBe('ValidationError');
+      expect(notAnArn.message).toBe('Invalid ARN:  Could not be parsed!');
+      expect(notAnArn.$metadata.httpStatusCode).toBe(400);
+    },
+  );
 
   it('adds versions (at most 5, numbers never reused), switches the default, lists newest first', async () => {
     const arn = (
@@ -168,7 +171,8 @@ describe('IAM customer managed policies and their versions', () => {
     );
     expect(sixth.name).toBe('LimitExceededException');
     expect(sixth.message).toBe(
-      'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
+      'A managed policy can have up to 5 versions. ' +
+        'Before you create a new version, you must delete an existing version.',
     );
     expect(sixth.$metadata.httpStatusCode).toBe(409);
 
@@ -221,7 +225,8 @@ describe('IAM customer managed policies and their versions', () => {
     );
     expect(badVersion.name).toBe('ValidationError');
     expect(badVersion.message).toBe(
-      "1 validation error detected: Value at 'versionId' failed to satisfy constraint: Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?",
+      "1 validation error detected: Value at 'versionId' failed to satisfy constraint: " +
+        'Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?',
     );
   });
 
@@ -233,7 +238,8 @@ describe('IAM customer managed policies and their versions', () => {
     const error = await awsError(iam().send(new DeletePolicyCommand({ PolicyArn: arn })));
     expect(error.name).toBe('DeleteConflictException');
     expect(error.message).toBe(
-      "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+      "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. " +
+        'The default version is deleted with the policy.',
     );
     expect(error.$metadata.httpStatusCode).toBe(409);
     await iam().send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v2' }));

@@ -17,37 +17,40 @@ describe('IAM roles', () => {
   const ctx = useEmulator();
   const iam = () => ctx.clients.iam;
 
-  it('creates a role as AWS makes one: AROA id, ARN with path, URL-encoded trust policy, default session length', async () => {
-    const document = trustPolicy();
-    const created = await iam().send(
-      new CreateRoleCommand({
-        RoleName: 'hello-lambda',
-        AssumeRolePolicyDocument: document,
-        Description: 'runs hello',
-      }),
-    );
-    const role = created.Role!;
-    expect(role.RoleId).toMatch(/^AROA[A-Z2-7]{17}$/);
-    expect(role.Arn).toBe(`arn:aws:iam::${ctx.emulator.accountId}:role/hello-lambda`);
-    expect(role.Path).toBe('/');
-    expect(role.AssumeRolePolicyDocument).toBe(encodeURIComponent(document));
-    expect(decoded(role.AssumeRolePolicyDocument)).toBe(document);
-    expect(role.CreateDate).toBeInstanceOf(Date);
-    // CreateRole leaves these out, as recorded from AWS; GetRole has them.
-    expect(role.MaxSessionDuration).toBeUndefined();
-    expect(role.Description).toBeUndefined();
+  it(
+    'creates a role as AWS makes one: ' + 'AROA id, ARN with path, URL-encoded trust policy, default session length',
+    async () => {
+      const document = trustPolicy();
+      const created = await iam().send(
+        new CreateRoleCommand({
+          RoleName: 'hello-lambda',
+          AssumeRolePolicyDocument: document,
+          Description: 'runs hello',
+        }),
+      );
+      const role = created.Role!;
+      expect(role.RoleId).toMatch(/^AROA[A-Z2-7]{17}$/);
+      expect(role.Arn).toBe(`arn:aws:iam::${ctx.emulator.accountId}:role/hello-lambda`);
+      expect(role.Path).toBe('/');
+      expect(role.AssumeRolePolicyDocument).toBe(encodeURIComponent(document));
+      expect(decoded(role.AssumeRolePolicyDocument)).toBe(document);
+      expect(role.CreateDate).toBeInstanceOf(Date);
+      // CreateRole leaves these out, as recorded from AWS; GetRole has them.
+      expect(role.MaxSessionDuration).toBeUndefined();
+      expect(role.Description).toBeUndefined();
 
-    const fetched = (await iam().send(new GetRoleCommand({ RoleName: 'hello-lambda' }))).Role!;
-    expect(fetched).toMatchObject({
-      RoleId: role.RoleId,
-      Arn: role.Arn,
-      MaxSessionDuration: 3600,
-      Description: 'runs hello',
-      RoleLastUsed: {},
-    });
-    expect(decoded(fetched.AssumeRolePolicyDocument)).toBe(document);
-    expect(fetched.CreateDate?.getTime()).toBe(role.CreateDate?.getTime());
-  });
+      const fetched = (await iam().send(new GetRoleCommand({ RoleName: 'hello-lambda' }))).Role!;
+      expect(fetched).toMatchObject({
+        RoleId: role.RoleId,
+        Arn: role.Arn,
+        MaxSessionDuration: 3600,
+        Description: 'runs hello',
+        RoleLastUsed: {},
+      });
+      expect(decoded(fetched.AssumeRolePolicyDocument)).toBe(document);
+      expect(fetched.CreateDate?.getTime()).toBe(role.CreateDate?.getTime());
+    },
+  );
 
   it('puts the path into the ARN and filters ListRoles by path prefix', async () => {
     const created = await iam().send(
@@ -65,17 +68,20 @@ describe('IAM roles', () => {
     expect((await iam().send(new ListRolesCommand({ PathPrefix: '/nothing-here/' }))).Roles).toEqual([]);
   });
 
-  it('treats role names without case: a second role differing only in case already exists, lookups find the first', async () => {
-    await iam().send(new CreateRoleCommand({ RoleName: 'CaseRole', AssumeRolePolicyDocument: trustPolicy() }));
-    const error = await awsError(
-      iam().send(new CreateRoleCommand({ RoleName: 'caserole', AssumeRolePolicyDocument: trustPolicy() })),
-    );
-    expect(error.name).toBe('EntityAlreadyExistsException');
-    expect(error.message).toBe('Role with name caserole already exists.');
-    expect(error.$metadata.httpStatusCode).toBe(409);
-    const found = await iam().send(new GetRoleCommand({ RoleName: 'CASEROLE' }));
-    expect(found.Role?.RoleName).toBe('CaseRole');
-  });
+  it(
+    'treats role names without case: ' + 'a second role differing only in case already exists, lookups find the first',
+    async () => {
+      await iam().send(new CreateRoleCommand({ RoleName: 'CaseRole', AssumeRolePolicyDocument: trustPolicy() }));
+      const error = await awsError(
+        iam().send(new CreateRoleCommand({ RoleName: 'caserole', AssumeRolePolicyDocument: trustPolicy() })),
+      );
+      expect(error.name).toBe('EntityAlreadyExistsException');
+      expect(error.message).toBe('Role with name caserole already exists.');
+      expect(error.$metadata.httpStatusCode).toBe(409);
+      const found = await iam().send(new GetRoleCommand({ RoleName: 'CASEROLE' }));
+      expect(found.Role?.RoleName).toBe('CaseRole');
+    },
+  );
 
   it('answers NoSuchEntity 404 for a role that does not exist, on every role operation', async () => {
     const calls = [
@@ -180,7 +186,8 @@ describe('IAM roles', () => {
     );
     expect(tooShort.name).toBe('ValidationError');
     expect(tooShort.message).toBe(
-      "1 validation error detected: Value at 'maxSessionDuration' failed to satisfy constraint: Member must have value greater than or equal to 3600",
+      "1 validation error detected: Value at 'maxSessionDuration' failed to satisfy constraint: " +
+        'Member must have value greater than or equal to 3600',
     );
     expect(tooShort.$metadata.httpStatusCode).toBe(400);
     const tooLong = await awsError(
@@ -201,7 +208,8 @@ describe('IAM roles', () => {
     );
     expect(error.name).toBe('ValidationError');
     expect(error.message).toBe(
-      "1 validation error detected: Value at 'roleName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
+      "1 validation error detected: Value at 'roleName' failed to satisfy constraint: " +
+        'Member must satisfy regular expression pattern: [\\w+=,.@-]+',
     );
     expect(error.$metadata.httpStatusCode).toBe(400);
   });
@@ -264,7 +272,8 @@ describe('IAM roles', () => {
     const tooMany = await awsError(iam().send(new TagRoleCommand({ RoleName: 'many-tags', Tags: [...tags, ...more] })));
     expect(tooMany.name).toBe('ValidationError');
     expect(tooMany.message).toBe(
-      "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50",
+      "1 validation error detected: Value at 'tags' failed to satisfy constraint: " +
+        'Member must have length less than or equal to 50',
     );
   });
 

@@ -27,7 +27,8 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 /** A handler that waits `event.ms` and answers its worker's process id. */
 const sleeper = {
   'index.mjs':
-    'export const handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms ?? 0)); return process.pid; };',
+    'export const handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms ?? 0)); ' +
+    'return process.pid; };',
 };
 
 describe('Lambda concurrency', () => {
@@ -134,7 +135,8 @@ describe('Lambda concurrency', () => {
     );
     expect(tooMuch.name).toBe('InvalidParameterValueException');
     expect(tooMuch.message).toBe(
-      "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
+      "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution " +
+        'below its minimum value of [100].',
     );
 
     await lambda().send(new DeleteFunctionConcurrencyCommand({ FunctionName: 'reserved' }));
@@ -147,8 +149,10 @@ describe('Lambda concurrency', () => {
 
   it('queues Event invocations beyond the limit instead of refusing them', async () => {
     await deployFunction(ctx.clients, role, 'queued', {
-      'index.mjs': `import { writeFileSync } from 'node:fs';
-        export const handler = async (event) => { await new Promise((r) => setTimeout(r, 150)); writeFileSync(event.file, 'done'); };`,
+      'index.mjs':
+        `import { writeFileSync } from 'node:fs';
+        export const handler = async (event) => { await new Promise((r) => setTimeout(r, 150)); ` +
+        `writeFileSync(event.file, 'done'); };`,
     });
     const files = [0, 1, 2, 3, 4].map((index) => join(scratch, `event-${index}`));
     const accepted = await Promise.all(
@@ -170,25 +174,29 @@ describe('Lambda worker processes bounded per function', () => {
     role = await createLambdaRole(ctx.clients, 'bounded-role');
   });
 
-  it('runs executions beyond the worker count in turn on the same workers, and throttles beyond the concurrency limit', async () => {
-    await deployFunction(ctx.clients, role, 'bounded', sleeper);
-    // Long enough that a slow machine still sends every request of a burst before the first one ends.
-    const invoke = () =>
-      ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'bounded', Payload: json({ ms: 500 }) }));
-    const started = performance.now();
-    const answers = await Promise.all(Array.from({ length: 6 }, invoke));
-    const elapsed = performance.now() - started;
-    const pids = new Set(answers.map((answer) => payloadOf(answer)));
-    expect(answers.every((answer) => answer.FunctionError === undefined)).toBe(true);
-    expect(pids.size).toBeLessThanOrEqual(2);
-    expect(elapsed).toBeGreaterThanOrEqual(3 * 500 - 50);
+  it(
+    'runs executions beyond the worker count in turn on the same workers, ' +
+      'and throttles beyond the concurrency limit',
+    async () => {
+      await deployFunction(ctx.clients, role, 'bounded', sleeper);
+      // Long enough that a slow machine still sends every request of a burst before the first one ends.
+      const invoke = () =>
+        ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'bounded', Payload: json({ ms: 500 }) }));
+      const started = performance.now();
+      const answers = await Promise.all(Array.from({ length: 6 }, invoke));
+      const elapsed = performance.now() - started;
+      const pids = new Set(answers.map((answer) => payloadOf(answer)));
+      expect(answers.every((answer) => answer.FunctionError === undefined)).toBe(true);
+      expect(pids.size).toBeLessThanOrEqual(2);
+      expect(elapsed).toBeGreaterThanOrEqual(3 * 500 - 50);
 
-    const burst = await Promise.allSettled(Array.from({ length: 8 }, invoke));
-    const throttled = burst.filter((outcome) => outcome.status === 'rejected');
-    expect(throttled.length).toBe(2);
-    expect((throttled[0] as PromiseRejectedResult).reason).toMatchObject({
-      name: 'TooManyRequestsException',
-      $metadata: { httpStatusCode: 429 },
-    });
-  });
+      const burst = await Promise.allSettled(Array.from({ length: 8 }, invoke));
+      const throttled = burst.filter((outcome) => outcome.status === 'rejected');
+      expect(throttled.length).toBe(2);
+      expect((throttled[0] as PromiseRejectedResult).reason).toMatchObject({
+        name: 'TooManyRequestsException',
+        $metadata: { httpStatusCode: 429 },
+      });
+    },
+  );
 });

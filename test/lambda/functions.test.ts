@@ -206,7 +206,8 @@ describe('Lambda functions', () => {
     const old = await awsError(deployFunction(ctx.clients, role, 'ancient', source, { Runtime: 'nodejs12.x' }));
     expect(old.name).toBe('InvalidParameterValueException');
     expect(old.message).toBe(
-      'The runtime parameter of nodejs12.x is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.',
+      'The runtime parameter of nodejs12.x is no longer supported for creating or updating AWS Lambda functions. ' +
+        'We recommend you use a supported runtime while creating or updating functions.',
     );
   });
 
@@ -215,7 +216,8 @@ describe('Lambda functions', () => {
     expect(timeout.name).toBe('ValidationException');
     expect(timeout.$metadata.httpStatusCode).toBe(400);
     expect(timeout.message).toBe(
-      "1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900",
+      "1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: " +
+        'Member must have value less than or equal to 900',
     );
     const memory = await awsError(deployFunction(ctx.clients, role, 'big', source, { MemorySize: 64 }));
     expect(memory.name).toBe('ValidationException');

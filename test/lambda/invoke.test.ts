@@ -110,10 +110,14 @@ describe('Lambda Invoke', () => {
       role,
       'contextual',
       {
-        'index.mjs': `export const handler = async (event, context) => ({
-          functionName: context.functionName, functionVersion: context.functionVersion, invokedFunctionArn: context.invokedFunctionArn,
-          memoryLimitInMB: context.memoryLimitInMB, awsRequestId: context.awsRequestId, logGroupName: context.logGroupName,
-          logStreamName: context.logStreamName, remaining: context.getRemainingTimeInMillis(), clientContext: context.clientContext,
+        'index.mjs':
+          `export const handler = async (event, context) => ({
+          functionName: context.functionName, functionVersion: context.functionVersion, ` +
+          `invokedFunctionArn: context.invokedFunctionArn,
+          memoryLimitInMB: context.memoryLimitInMB, awsRequestId: context.awsRequestId, ` +
+          `logGroupName: context.logGroupName,
+          logStreamName: context.logStreamName, remaining: context.getRemainingTimeInMillis(), ` +
+          `clientContext: context.clientContext,
           callbackWaitsForEmptyEventLoop: context.callbackWaitsForEmptyEventLoop,
           methods: [typeof context.done, typeof context.succeed, typeof context.fail] });`,
       },
@@ -142,58 +146,69 @@ describe('Lambda Invoke', () => {
     expect(context.remaining).toBeLessThanOrEqual(7000);
   });
 
-  it("gives the function its variables and Lambda's reserved ones, and nothing of the emulator's environment", async () => {
-    await deployFunction(
-      ctx.clients,
-      role,
-      'environmental',
-      {
-        'index.mjs': `import { writeFileSync } from 'node:fs'; import { join } from 'node:path';
-          export const handler = async () => { writeFileSync(join(process.env.TMPDIR, 'probe'), 'x'); return { env: process.env, cwd: process.cwd() }; };`,
-      },
-      { Environment: { Variables: { GREETING: 'hello' } }, MemorySize: 192 },
-    );
-    const { env, cwd } = payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'environmental' }))) as {
-      env: Record<string, string>;
-      cwd: string;
-    };
-    expect(env).toMatchObject({
-      GREETING: 'hello',
-      AWS_LAMBDA_FUNCTION_NAME: 'environmental',
-      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '192',
-      AWS_REGION: ctx.emulator.region,
-      AWS_DEFAULT_REGION: ctx.emulator.region,
-      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
-      AWS_LAMBDA_LOG_GROUP_NAME: '/aws/lambda/environmental',
-      _HANDLER: 'index.handler',
-      TZ: ':UTC',
-      AWS_ENDPOINT_URL: ctx.emulator.url,
-      LAMBDA_TASK_ROOT: cwd,
-    });
-    expect(env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA[A-Z2-7]{16}$/);
-    expect(env.AWS_SECRET_ACCESS_KEY).toBeTruthy();
-    expect(env.AWS_SESSION_TOKEN).toBeTruthy();
-    expect(env.AWS_LAMBDA_LOG_STREAM_NAME).toMatch(/\[\$LATEST\]/);
-    expect(env.LAMBDA_RUNTIME_DIR).toBeTruthy();
-    expect(env._X_AMZN_TRACE_ID).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0$/);
-    expect(existsSync(join(env.TMPDIR as string, 'probe'))).toBe(true);
-    expect(cwd).toContain('idpool-lambda-');
-    expect(env.VITEST).toBeUndefined();
-  });
+  it(
+    "gives the function its variables and Lambda's reserved ones, " + "and nothing of the emulator's environment",
+    async () => {
+      await deployFunction(
+        ctx.clients,
+        role,
+        'environmental',
+        {
+          'index.mjs':
+            `import { writeFileSync } from 'node:fs'; import { join } from 'node:path';
+          export const handler = async () => { writeFileSync(join(process.env.TMPDIR, 'probe'), 'x'); ` +
+            `return { env: process.env, cwd: process.cwd() }; };`,
+        },
+        { Environment: { Variables: { GREETING: 'hello' } }, MemorySize: 192 },
+      );
+      const { env, cwd } = payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'environmental' }))) as {
+        env: Record<string, string>;
+        cwd: string;
+      };
+      expect(env).toMatchObject({
+        GREETING: 'hello',
+        AWS_LAMBDA_FUNCTION_NAME: 'environmental',
+        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '192',
+        AWS_REGION: ctx.emulator.region,
+        AWS_DEFAULT_REGION: ctx.emulator.region,
+        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
+        AWS_LAMBDA_LOG_GROUP_NAME: '/aws/lambda/environmental',
+        _HANDLER: 'index.handler',
+        TZ: ':UTC',
+        AWS_ENDPOINT_URL: ctx.emulator.url,
+        LAMBDA_TASK_ROOT: cwd,
+      });
+      expect(env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA[A-Z2-7]{16}$/);
+      expect(env.AWS_SECRET_ACCESS_KEY).toBeTruthy();
+      expect(env.AWS_SESSION_TOKEN).toBeTruthy();
+      expect(env.AWS_LAMBDA_LOG_STREAM_NAME).toMatch(/\[\$LATEST\]/);
+      expect(env.LAMBDA_RUNTIME_DIR).toBeTruthy();
+      expect(env._X_AMZN_TRACE_ID).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0$/);
+      expect(existsSync(join(env.TMPDIR as string, 'probe'))).toBe(true);
+      expect(cwd).toContain('idpool-lambda-');
+      expect(env.VITEST).toBeUndefined();
+    },
+  );
 
-  it("calls AWS from inside the function with the role's credentials, through the bundled SDK and AWS_ENDPOINT_URL", async () => {
-    const allowed = { Effect: 'Allow', Action: 'lambda:GetFunctionConfiguration', Resource: '*' };
-    const PolicyDocument = JSON.stringify({ Version: '2012-10-17', Statement: [allowed] });
-    const grant = new PutRolePolicyCommand({ RoleName: 'invoke-role', PolicyName: 'read-functions', PolicyDocument });
-    await ctx.clients.iam.send(grant);
-    await deployFunction(ctx.clients, role, 'self-aware', {
-      'index.mjs': `import { LambdaClient, GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+  it(
+    "calls AWS from inside the function with the role's credentials, " + 'through the bundled SDK and AWS_ENDPOINT_URL',
+    async () => {
+      const allowed = { Effect: 'Allow', Action: 'lambda:GetFunctionConfiguration', Resource: '*' };
+      const PolicyDocument = JSON.stringify({ Version: '2012-10-17', Statement: [allowed] });
+      const grant = new PutRolePolicyCommand({ RoleName: 'invoke-role', PolicyName: 'read-functions', PolicyDocument });
+      await ctx.clients.iam.send(grant);
+      await deployFunction(ctx.clients, role, 'self-aware', {
+        'index.mjs':
+          `import { LambdaClient, GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
         const client = new LambdaClient({});
-        export const handler = async () => (await client.send(new GetFunctionConfigurationCommand({ FunctionName: process.env.AWS_LAMBDA_FUNCTION_NAME }))).Role;`,
-    });
-    expect(payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'self-aware' })))).toBe(role);
-  });
+        export const handler = async () => ` +
+          `(await client.send(new GetFunctionConfigurationCommand({ ` +
+          `FunctionName: process.env.AWS_LAMBDA_FUNCTION_NAME }))).Role;`,
+      });
+      expect(payloadOf(await lambda().send(new InvokeCommand({ FunctionName: 'self-aware' })))).toBe(role);
+    },
+  );
 
   it.skipIf(!stsOperations.GetCallerIdentity)(
     "calls STS GetCallerIdentity as the function's assumed role (needs STS from main)",
@@ -210,8 +225,10 @@ describe('Lambda Invoke', () => {
 
   it('answers an Event invocation with 202 at once and runs it in the background', async () => {
     await deployFunction(ctx.clients, role, 'eventful', {
-      'index.mjs': `import { writeFileSync } from 'node:fs';
-        export const handler = async (event) => { await new Promise((r) => setTimeout(r, 100)); writeFileSync(event.file, event.text); };`,
+      'index.mjs':
+        `import { writeFileSync } from 'node:fs';
+        export const handler = async (event) => { await new Promise((r) => setTimeout(r, 100)); ` +
+        `writeFileSync(event.file, event.text); };`,
     });
     const file = join(scratch, 'event-output');
     const output = await lambda().send(
@@ -238,7 +255,8 @@ describe('Lambda Invoke', () => {
   it('returns the last 4 KB of the log with LogType Tail', async () => {
     await deployFunction(ctx.clients, role, 'chatty', {
       'index.mjs':
-        'export const handler = async (event) => { console.log("hello log"); console.error("x".repeat(event.size)); return "done"; };',
+        'export const handler = async (event) => { console.log("hello log"); ' +
+        'console.error("x".repeat(event.size)); return "done"; };',
     });
     const short = await lambda().send(
       new InvokeCommand({ FunctionName: 'chatty', Payload: json({ size: 3 }), LogType: 'Tail' }),
@@ -251,7 +269,8 @@ describe('Lambda Invoke', () => {
     expect(log).toContain(`END RequestId: ${id}\n`);
     expect(log).toMatch(
       new RegExp(
-        `REPORT RequestId: ${id}\\tDuration: [\\d.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\t`,
+        `REPORT RequestId: ${id}\\tDuration: [\\d.]+ ms\\tBilled Duration: \\d+ ms\\t` +
+          'Memory Size: 128 MB\\tMax Memory Used: \\d+ MB\\t',
       ),
     );
     const long = await lambda().send(

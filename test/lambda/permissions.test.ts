@@ -109,7 +109,8 @@ describe('Lambda resource policies', () => {
     expect(duplicate.name).toBe('ResourceConflictException');
     expect(duplicate.$metadata.httpStatusCode).toBe(409);
     expect(duplicate.message).toBe(
-      'The statement id (once) provided already exists. Please provide a new statement id, or remove the existing statement.',
+      'The statement id (once) provided already exists. ' +
+        'Please provide a new statement id, or remove the existing statement.',
     );
     const stale = await awsError(add({ StatementId: 'twice', RevisionId: 'not-the-revision' }));
     expect(stale.name).toBe('PreconditionFailedException');

@@ -19,7 +19,9 @@ import { awsError, clientsFor, useEmulator } from '../support/emulator.js';
 import { createLambdaRole, deployFunction, payloadOf, waitUpdated, zipFunction } from '../support/lambda-functions.js';
 
 const answering = (text: string) => ({
-  'index.mjs': `export const handler = async () => ({ text: ${JSON.stringify(text)}, root: process.env.LAMBDA_TASK_ROOT, pid: process.pid });`,
+  'index.mjs':
+    `export const handler = async () => ({ text: ${JSON.stringify(text)}, ` +
+    'root: process.env.LAMBDA_TASK_ROOT, pid: process.pid });',
 });
 
 interface Answer {

@@ -11,7 +11,8 @@ describe('Lambda on the wire', () => {
     const role = await createLambdaRole(ctx.clients, 'wire-role');
     await deployFunction(ctx.clients, role, 'wired', {
       'index.mjs':
-        'export const handler = async (event) => { console.log("got", event.name); if (event.fail) throw new Error("asked to fail"); return { hello: event.name }; };',
+        'export const handler = async (event) => { console.log("got", event.name); ' +
+        'if (event.fail) throw new Error("asked to fail"); return { hello: event.name }; };',
     });
   });
 
@@ -78,10 +79,13 @@ describe('Lambda on the wire', () => {
     );
     expect(response.status).toBe(404);
     expect(response.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
-    // Invoke names the version it looked for (recorded: test_function_name_and_qualifier_validation[function_name_too_long-invoke]).
+    // Invoke names the version it looked for
+    // (recorded: test_function_name_and_qualifier_validation[function_name_too_long-invoke]).
     expect(await response.json()).toEqual({
       Type: 'User',
-      Message: `Function not found: arn:aws:lambda:${ctx.emulator.region}:${ctx.emulator.accountId}:function:absent:$LATEST`,
+      Message:
+        `Function not found: arn:aws:lambda:${ctx.emulator.region}:${ctx.emulator.accountId}:` +
+        'function:absent:$LATEST',
     });
   });
 
@@ -111,7 +115,8 @@ describe('Lambda on the wire', () => {
     expect(await again.json()).toEqual({
       Type: 'User',
       message:
-        'The statement id (dup) provided already exists. Please provide a new statement id, or remove the existing statement.',
+        'The statement id (dup) provided already exists. ' +
+        'Please provide a new statement id, or remove the existing statement.',
     });
   });
 });

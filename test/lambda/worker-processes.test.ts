@@ -161,10 +161,13 @@ describe('Lambda worker processes: MemorySize, bounded messages and a clean envi
     process.env.PATH = emulatorPath;
   });
 
-  it('answers Runtime.OutOfMemory when a function’s resident memory passes MemorySize (Buffers too, not only the heap)', async () => {
-    const hog = `export const handler = async () => {
+  it('answers Runtime.OutOfMemory when a function’s resident memory passes MemorySize ' +
+    '(Buffers too, not only the heap)', async () => {
+    const hog =
+      `export const handler = async () => {
       const kept = [];
-      for (let i = 0; i < 12; i++) { kept.push(Buffer.alloc(32 * 1024 * 1024, 1)); await new Promise((r) => setTimeout(r, 100)); }
+      for (let i = 0; i < 12; i++) { kept.push(Buffer.alloc(32 * 1024 * 1024, 1)); ` +
+      `await new Promise((r) => setTimeout(r, 100)); }
       return kept.length;
     };`;
     await deployFunction(ctx.clients, role, 'buffer-hog', { 'index.mjs': hog }, { MemorySize: 128, Timeout: 30 });

@@ -15,7 +15,8 @@ describe('idpool seed identities', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'idpool-seed-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('fills a pool on disk that the emulator then serves: lookups find each user, ListIdentities pages through all', async () => {
+  it('fills a pool on disk that the emulator then serves: ' +
+    'lookups find each user, ListIdentities pages through all', async () => {
     const count = 20_000;
     const seeded = execFileSync(
       process.execPath,

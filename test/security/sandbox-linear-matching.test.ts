@@ -52,7 +52,8 @@ describe('IAM wildcard matching in linear time', () => {
     expect((await get('/dev/files/public')).status).toBe(200);
   });
 
-  it('answers a path of 10,000 slashes in milliseconds, not tens of seconds, while /_idpool/health stays responsive', async () => {
+  it('answers a path of 10,000 slashes in milliseconds, not tens of seconds, ' +
+    'while /_idpool/health stays responsive', async () => {
     for (const path of [`/dev/${'/'.repeat(10_000)}x`, `/dev/${'a/'.repeat(7000)}b`]) {
       const started = performance.now();
       const { maxMs, result } = await healthWhile(server.url, get(path), { minMs: 200, timeoutMs: 3000 });

@@ -166,7 +166,8 @@ describe('function packages: limits read from the central directory before anyth
 
   afterAll(() => server?.kill());
 
-  it('refuses a small zip64 claiming 2^31 entries at once, and a package over 250 MB unzipped, as Lambda does', async () => {
+  it('refuses a small zip64 claiming 2^31 entries at once, ' +
+    'and a package over 250 MB unzipped, as Lambda does', async () => {
     const bomb = zip64ClaimingEntries(2n ** 31n);
     const { maxMs, result } = await healthWhile(server.url, awsError(createFunction(lambda, role, 'claims', bomb)), {
       minMs: 200,
@@ -190,7 +191,8 @@ describe('function packages: limits read from the central directory before anyth
     ]);
   }, 30_000);
 
-  it('extracts 65,535 entries off the event loop: another client polling /_idpool/health waits ~100 ms at most', async () => {
+  it('extracts 65,535 entries off the event loop: ' +
+    'another client polling /_idpool/health waits ~100 ms at most', async () => {
     const files: Zippable = { 'index.mjs': strToU8('export const handler = async () => "many";') };
     for (let index = 1; index < 65_535; index++) files[`d${index % 256}/f${index}.js`] = strToU8('1');
     const zip = zipSync(files, { level: 0 });
@@ -202,7 +204,8 @@ describe('function packages: limits read from the central directory before anyth
     expect(invoked.result.status).toBe('fulfilled');
     expect(payloadOf((invoked.result as PromiseFulfilledResult<{ Payload?: Uint8Array }>).value)).toBe('many');
     console.log(
-      `slowest health answer: ${Math.round(created.maxMs)} ms during CreateFunction, ${Math.round(invoked.maxMs)} ms during the first Invoke`,
+      `slowest health answer: ${Math.round(created.maxMs)} ms during CreateFunction, ` +
+        `${Math.round(invoked.maxMs)} ms during the first Invoke`,
     );
     // Alone on this 2-core machine the extraction delays health by 70-110 ms (a main-thread extraction: ~9 s); the
     // bounds leave room for the rest of the suite running alongside on a loaded CI machine, and still fail on a

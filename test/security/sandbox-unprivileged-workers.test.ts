@@ -25,13 +25,16 @@ describe.skipIf(!asRoot)('workers of an emulator running as root (skipped: these
     role = await createLambdaRole(ctx.clients, 'probe-role');
   });
 
-  it('run as an unprivileged user: the emulator’s environment is unreadable and the emulator cannot be signalled', async () => {
-    await deployFunction(ctx.clients, role, 'probe', { 'index.mjs': probe });
-    const answer = await ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'probe' }));
-    expect(answer.FunctionError).toBeUndefined();
-    const result = payloadOf(answer) as { uid: number; readEnviron: string; signal: string };
-    expect(result.uid).not.toBe(0);
-    expect(result.readEnviron).toBe('EACCES');
-    expect(result.signal).toBe('EPERM');
-  });
+  it(
+    'run as an unprivileged user: ' + 'the emulator’s environment is unreadable and the emulator cannot be signalled',
+    async () => {
+      await deployFunction(ctx.clients, role, 'probe', { 'index.mjs': probe });
+      const answer = await ctx.clients.lambda.send(new InvokeCommand({ FunctionName: 'probe' }));
+      expect(answer.FunctionError).toBeUndefined();
+      const result = payloadOf(answer) as { uid: number; readEnviron: string; signal: string };
+      expect(result.uid).not.toBe(0);
+      expect(result.readEnviron).toBe('EACCES');
+      expect(result.signal).toBe('EPERM');
+    },
+  );
 });

@@ -68,7 +68,9 @@ describe('long texts', () => {
     const recorded = `${'a'.repeat(100)}host:localhost:1234\n${'b'.repeat(100)}`;
     const actual = `${'a'.repeat(100)}host:localhost:9999\n${'b'.repeat(100)}`;
     expect(diffJson({ message: recorded }, { message: actual })).toEqual([
-      `message: differs from character 115: recorded "…${'a'.repeat(25)}host:localhost:1234\\n${'b'.repeat(55)}…", got "…${'a'.repeat(25)}host:localhost:9999\\n${'b'.repeat(55)}…"`,
+      'message: differs from character 115: ' +
+        `recorded "…${'a'.repeat(25)}host:localhost:1234\\n${'b'.repeat(55)}…", ` +
+        `got "…${'a'.repeat(25)}host:localhost:9999\\n${'b'.repeat(55)}…"`,
     ]);
   });
 });

@@ -153,7 +153,8 @@ describe('STS', () => {
       const requestId = response.headers.get('x-amzn-requestid');
       expect(await response.text()).toBe(
         '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code>' +
-          '<Message>The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)</Message></Error>' +
+          '<Message>The ID Token provided is not a valid JWT. ' +
+          '(You may see this error if you sent an Access Token)</Message></Error>' +
           `<RequestId>${requestId}</RequestId></ErrorResponse>`,
       );
     });

@@ -38,7 +38,8 @@ export function createTestRole(
   };
   runtime.db.sql
     .prepare(
-      `INSERT INTO iam_roles (account_id, role_name, role_id, arn, path, assume_role_policy, max_session_duration, created_at)
+      'INSERT INTO iam_roles (account_id, role_name, role_id, arn, path, assume_role_policy, ' +
+        `max_session_duration, created_at)
        VALUES (?, ?, ?, ?, '/', ?, 3600, ?)`,
     )
     .run(accountId, roleName, role.roleId, role.arn, trustPolicy, runtime.clock.nowMs());
@@ -71,7 +72,8 @@ export function attachTestManagedPolicy(
   const sql = runtime.db.sql;
   sql
     .prepare(
-      `INSERT INTO iam_policies (arn, account_id, policy_name, policy_id, path, default_version_id, created_at, updated_at) VALUES (?, ?, ?, ?, '/', 'v1', ?, ?)`,
+      'INSERT INTO iam_policies (arn, account_id, policy_name, policy_id, path, default_version_id, ' +
+        "created_at, updated_at) VALUES (?, ?, ?, ?, '/', 'v1', ?, ?)",
     )
     .run(arn, role.accountId, policyName, awsIdentifier('ANPA', 21), now, now);
   sql

@@ -44,7 +44,8 @@ describe('--stack FILE', () => {
 
   it('runs the contracts against the given stack without creating or changing one', async () => {
     const embedded = embeddedTarget();
-    // A stack that names only a pool that does not exist: the creation contracts and those needing other parts are not run.
+    // A stack that names only a pool that does not exist: the creation contracts and those needing other parts are not
+    // run.
     const target: Target = {
       name: 'given',
       kind: 'aws',

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Clock } from '../../emulator/clock.js';
-import { getOpenIdTokenForDeveloperIdentity } from '../../emulator/services/cognito-identity/get-open-id-token-for-developer-identity.js';
+import * as devToken from '../../emulator/services/cognito-identity/get-open-id-token-for-developer-identity.js';
 import { callContext } from '../support/call-context.js';
 import { developerPool, developerProvider, linkUser, poolId } from '../support/cognito-pools.js';
 import { FakeTokens } from '../support/fake-tokens.js';
+
+const { getOpenIdTokenForDeveloperIdentity } = devToken;
 
 // GetOpenIdTokenForDeveloperIdentity over a real store and a token service that signs nothing.
 function setup() {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionCredentials } from '../../emulator/auth/session-credentials.js';
 import { Clock } from '../../emulator/clock.js';
 import { getCredentialsForIdentity } from '../../emulator/services/cognito-identity/get-credentials-for-identity.js';
-import { getOpenIdTokenForDeveloperIdentity } from '../../emulator/services/cognito-identity/get-open-id-token-for-developer-identity.js';
+import * as devToken from '../../emulator/services/cognito-identity/get-open-id-token-for-developer-identity.js';
 import { AuthStore } from '../../emulator/store/auth-store.js';
 import { Database } from '../../emulator/store/database.js';
 import { IamStore } from '../../emulator/store/iam-store.js';
@@ -10,6 +10,8 @@ import { Logger } from '../../emulator/logger.js';
 import { callContext } from '../support/call-context.js';
 import { developerPool, developerProvider, poolId } from '../support/cognito-pools.js';
 import { FakeTokens } from '../support/fake-tokens.js';
+
+const { getOpenIdTokenForDeveloperIdentity } = devToken;
 
 const accountId = '000000000000';
 // Three quarters of a second past a whole second, so that Expiration's rounding down to whole seconds shows.

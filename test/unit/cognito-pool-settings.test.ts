@@ -59,54 +59,59 @@ describe('SetIdentityPoolRoles and GetIdentityPoolRoles', () => {
     ]);
   });
 
-  it('refuses what is not a role ARN, an unconfigured provider and incomplete mappings, and keeps what was there', async () => {
-    const { set, get } = setup();
-    set({ IdentityPoolId: poolId, Roles: { authenticated: roleArn('kept') } }, callContext());
-    const refusals: [Parameters<typeof set>[0], Record<string, string>][] = [
-      [
-        { IdentityPoolId: poolId, Roles: { authenticated: 'arn:aws:iam::000000000000:user/bob' } },
-        {
-          code: 'NotAuthorizedException',
-          message: "Access to Role 'arn:aws:iam::000000000000:user/bob' is forbidden.",
-        },
-      ],
-      [
-        { IdentityPoolId: poolId, Roles: {}, RoleMappings: { 'graph.facebook.com': rules } },
-        {
-          code: 'InvalidParameterException',
-          message: '(graph.facebook.com) is not a valid RoleMapping ProviderName or is not a configured provider.',
-        },
-      ],
-      [
-        { IdentityPoolId: poolId, Roles: {}, RoleMappings: { 'accounts.google.com': { Type: 'Token' } } },
-        { code: 'InvalidParameterException' },
-      ],
-      [
-        {
-          IdentityPoolId: poolId,
-          Roles: {},
-          RoleMappings: { 'accounts.google.com': { Type: 'Rules', AmbiguousRoleResolution: 'Deny' } },
-        },
-        { code: 'InvalidParameterException' },
-      ],
-      [
-        {
-          IdentityPoolId: poolId,
-          Roles: {},
-          RoleMappings: {
-            'accounts.google.com': {
-              ...rules,
-              RulesConfiguration: { Rules: [{ Claim: 'hd', MatchType: 'Equals', Value: 'x', RoleARN: 'not-an-arn' }] },
+  it(
+    'refuses what is not a role ARN, an unconfigured provider and incomplete mappings, ' + 'and keeps what was there',
+    async () => {
+      const { set, get } = setup();
+      set({ IdentityPoolId: poolId, Roles: { authenticated: roleArn('kept') } }, callContext());
+      const refusals: [Parameters<typeof set>[0], Record<string, string>][] = [
+        [
+          { IdentityPoolId: poolId, Roles: { authenticated: 'arn:aws:iam::000000000000:user/bob' } },
+          {
+            code: 'NotAuthorizedException',
+            message: "Access to Role 'arn:aws:iam::000000000000:user/bob' is forbidden.",
+          },
+        ],
+        [
+          { IdentityPoolId: poolId, Roles: {}, RoleMappings: { 'graph.facebook.com': rules } },
+          {
+            code: 'InvalidParameterException',
+            message: '(graph.facebook.com) is not a valid RoleMapping ProviderName or is not a configured provider.',
+          },
+        ],
+        [
+          { IdentityPoolId: poolId, Roles: {}, RoleMappings: { 'accounts.google.com': { Type: 'Token' } } },
+          { code: 'InvalidParameterException' },
+        ],
+        [
+          {
+            IdentityPoolId: poolId,
+            Roles: {},
+            RoleMappings: { 'accounts.google.com': { Type: 'Rules', AmbiguousRoleResolution: 'Deny' } },
+          },
+          { code: 'InvalidParameterException' },
+        ],
+        [
+          {
+            IdentityPoolId: poolId,
+            Roles: {},
+            RoleMappings: {
+              'accounts.google.com': {
+                ...rules,
+                RulesConfiguration: {
+                  Rules: [{ Claim: 'hd', MatchType: 'Equals', Value: 'x', RoleARN: 'not-an-arn' }],
+                },
+              },
             },
           },
-        },
-        { code: 'NotAuthorizedException', message: "Access to Role 'not-an-arn' is forbidden." },
-      ],
-    ];
-    for (const [input, error] of refusals)
-      expect(() => set(input, callContext())).toThrow(expect.objectContaining(error));
-    expect((await get({ IdentityPoolId: poolId }, callContext())).Roles).toEqual({ authenticated: roleArn('kept') });
-  });
+          { code: 'NotAuthorizedException', message: "Access to Role 'not-an-arn' is forbidden." },
+        ],
+      ];
+      for (const [input, error] of refusals)
+        expect(() => set(input, callContext())).toThrow(expect.objectContaining(error));
+      expect((await get({ IdentityPoolId: poolId }, callContext())).Roles).toEqual({ authenticated: roleArn('kept') });
+    },
+  );
 });
 
 describe('TagResource, UntagResource and ListTagsForResource', () => {

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { Clock } from '../../emulator/clock.js';
 import { getId } from '../../emulator/services/cognito-identity/get-id.js';
 import { getOpenIdToken } from '../../emulator/services/cognito-identity/get-open-id-token.js';
-import { getOpenIdTokenForDeveloperIdentity } from '../../emulator/services/cognito-identity/get-open-id-token-for-developer-identity.js';
+import * as devToken from '../../emulator/services/cognito-identity/get-open-id-token-for-developer-identity.js';
 import { unlinkIdentity } from '../../emulator/services/cognito-identity/unlink-identity.js';
 import { callContext } from '../support/call-context.js';
 import { developerPool, developerProvider, poolId } from '../support/cognito-pools.js';
 import { FakeTokens } from '../support/fake-tokens.js';
+
+const { getOpenIdTokenForDeveloperIdentity } = devToken;
 
 // The operations AWS serves unsigned: no caller, the pool or identity found by its id alone.
 function setup(allowUnauthenticatedIdentities = true) {

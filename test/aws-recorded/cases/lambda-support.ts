@@ -33,7 +33,8 @@ function versionedHandler(versionId: string): string {
   return (
     'exports.handler = async (event, context) => { const result = { version_id: ' +
     JSON.stringify(versionId) +
-    ', invoked_arn: context.invokedFunctionArn, version_from_ctx: context.functionVersion }; console.log(result); return result; };\n'
+    ', invoked_arn: context.invokedFunctionArn, version_from_ctx: context.functionVersion }; ' +
+    'console.log(result); return result; };\n'
   );
 }
 

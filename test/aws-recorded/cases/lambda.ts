@@ -113,7 +113,9 @@ scenario(file, 'TestLambdaFeatures::test_invoke_exceptions', async (t) => {
 scenario(file, 'TestLambdaBehavior::test_lambda_cache_local[nodejs]', async (t) => {
   const name = t.name('test_lambda');
   const cache =
-    'const localCache = { counter: 0 };\nconst handler = async () => ({ counter: localCache.counter++ });\nmodule.exports = { handler };\n';
+    'const localCache = { counter: 0 };\n' +
+    'const handler = async () => ({ counter: localCache.counter++ });\n' +
+    'module.exports = { handler };\n';
   await createLambdaFunction(t, { name, runtime: 'nodejs20.x', zip: packageOf('handler', cache) });
   t.match('first_invoke_result', await t.lambda(new InvokeCommand({ FunctionName: name })));
   t.match('second_invoke_result', await t.lambda(new InvokeCommand({ FunctionName: name })));
@@ -165,7 +167,8 @@ scenario(file, 'TestLambdaVersions::test_lambda_handler_update', async (t) => {
   // lambda_multiple_handlers.py: two handlers in one module.
   const handlers =
     'exports.handler = async () => { const result = { handler: "handler" }; console.log(result); return result; };\n' +
-    'exports.handler_two = async () => { const result = { handler: "handler_two" }; console.log(result); return result; };\n';
+    'exports.handler_two = async () => { const result = { handler: "handler_two" }; ' +
+    'console.log(result); return result; };\n';
   await createLambdaFunction(t, { name, zip: packageOf('handler', handlers) });
   t.match('invoke_result_handler_one', await t.lambda(new InvokeCommand({ FunctionName: name })));
   t.match(

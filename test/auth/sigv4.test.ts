@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import type { SourceData } from '@smithy/types';
 import { describe, expect, it } from 'vitest';
 import { computeSignature, parseAuthorization, parseRequestDate } from '../../emulator/auth/sigv4.js';
 import { loadVectors, vectorCredentials } from './sigv4-vectors.js';
@@ -30,10 +31,17 @@ describe('SigV4 recomputation against the official test suite', () => {
   }
 });
 
+function bytesOf(data: ArrayBuffer | ArrayBufferView): Uint8Array {
+  return ArrayBuffer.isView(data)
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : new Uint8Array(data);
+}
+
 class NodeSha256 {
   private readonly hash;
-  constructor(secret?: string | Uint8Array) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  constructor(secret?: SourceData) {
+    const key = typeof secret === 'string' || secret === undefined ? secret : bytesOf(secret);
+    this.hash = key === undefined ? createHash('sha256') : createHmac('sha256', key);
   }
   update(data: string | Uint8Array): void {
     this.hash.update(data);

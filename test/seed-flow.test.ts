@@ -8,11 +8,10 @@ import { execFile, execFileSync } from 'node:child_process';
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulator/index.js';
-import { newRunId, runTags, stackNames } from '../src/stack/names.js';
-import { provisionStack } from '../src/stack/provision.js';
 import type { Provisioner } from '../src/stack/provisioner.js';
+import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { clientsFor } from '../src/targets/clients.js';
+import { provisionSeedStack } from './support/seed-stack.js';
 
 /**
  * The tutorial's flow, end to end, on the embedded emulator: the stack (pool with a developer provider, roles and
@@ -29,24 +28,9 @@ describe('the seed flow, exactly as the tutorial does it', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, logLevel: 'warn' });
-    const session = {
-      endpoint: emulator.url,
-      region: emulator.region,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      executeApiUrlStyle: 'path' as const,
-    };
-    const clients = clientsFor(session);
-    const runId = newRunId();
-    provisioner = await provisionStack(clients, {
-      runId,
-      region: emulator.region,
-      accountId: emulator.accountId,
-      names: stackNames(runId),
-      tags: runTags(runId),
-      apiBaseUrl: (restApiId, stage) => `${emulator.url}/restapis/${restApiId}/${stage}/_user_request_`,
-      eventuallyConsistent: false,
-    });
-    expect(provisioner.failures).toEqual([]);
+    const seeded = await provisionSeedStack(emulator);
+    provisioner = seeded.provisioner;
+    const { clients, session } = seeded;
     const { stack } = provisioner;
 
     // Backend: the developer's own credentials get an identity and a token for its user.

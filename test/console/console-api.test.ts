@@ -6,13 +6,12 @@ import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import aws4 from 'aws4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
-import { provisionStack } from '../../src/stack/provision.js';
-import { newRunId, runTags, stackNames } from '../../src/stack/names.js';
 import type { Provisioner } from '../../src/stack/provisioner.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { clientsFor } from '../../src/targets/clients.js';
 import { createLambdaRole, deployFunction } from '../support/lambda-functions.js';
 import { clientsFor as rootClientsFor } from '../support/emulator.js';
+import { provisionSeedStack } from '../support/seed-stack.js';
 
 interface Keys {
   accessKeyId: string;
@@ -60,24 +59,9 @@ describe('the console API after the seed flow', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, logLevel: 'error' });
-    const session = {
-      endpoint: emulator.url,
-      region: emulator.region,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      executeApiUrlStyle: 'path' as const,
-    };
-    const clients = clientsFor(session);
-    const runId = newRunId();
-    provisioner = await provisionStack(clients, {
-      runId,
-      region: emulator.region,
-      accountId: emulator.accountId,
-      names: stackNames(runId),
-      tags: runTags(runId),
-      apiBaseUrl: (restApiId, stage) => `${emulator.url}/restapis/${restApiId}/${stage}/_user_request_`,
-      eventuallyConsistent: false,
-    });
-    expect(provisioner.failures).toEqual([]);
+    const seeded = await provisionSeedStack(emulator);
+    provisioner = seeded.provisioner;
+    const { clients, session } = seeded;
     const { stack } = provisioner;
     poolId = stack.identityPoolId as string;
     const developer = stack.developerProviderName as string;

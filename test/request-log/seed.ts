@@ -5,11 +5,10 @@ import {
 import aws4 from 'aws4';
 import type { RunningEmulator } from '../../emulator/index.js';
 import type { RequestLogEntry } from '../../emulator/request-log.js';
-import { newRunId, runTags, stackNames } from '../../src/stack/names.js';
-import { provisionStack } from '../../src/stack/provision.js';
 import type { Provisioner } from '../../src/stack/provisioner.js';
-import { clientsFor } from '../../src/targets/clients.js';
 import type { AwsClients } from '../../contracts/types.js';
+import { clientsFor } from '../../src/targets/clients.js';
+import { provisionSeedStack, type SeedStack } from '../support/seed-stack.js';
 
 interface SessionKeys {
   accessKeyId: string;
@@ -20,7 +19,7 @@ interface SessionKeys {
 export interface SeededFlow {
   provisioner: Provisioner;
   clients: AwsClients;
-  names: ReturnType<typeof stackNames>;
+  names: SeedStack['names'];
   apiId: string;
   apiUrl: string;
   identityId: string;
@@ -34,24 +33,7 @@ export interface SeededFlow {
 
 /** The seed stack through the SDK with the root keys, then the developer token and the client's credentials. */
 export async function seedFlow(emulator: RunningEmulator): Promise<SeededFlow> {
-  const session = {
-    endpoint: emulator.url,
-    region: emulator.region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  };
-  const clients = clientsFor(session);
-  const runId = newRunId();
-  const names = stackNames(runId);
-  const provisioner = await provisionStack(clients, {
-    runId,
-    region: emulator.region,
-    accountId: emulator.accountId,
-    names,
-    tags: runTags(runId),
-    apiBaseUrl: (restApiId, stage) => `${emulator.url}/restapis/${restApiId}/${stage}/_user_request_`,
-    eventuallyConsistent: false,
-  });
-  if (provisioner.failures.length > 0) throw new Error(`provisioning failed: ${provisioner.failures.join('; ')}`);
+  const { provisioner, clients, session, names } = await provisionSeedStack(emulator);
   const { stack } = provisioner;
   const developerToken = await clients.cognito.send(
     new GetOpenIdTokenForDeveloperIdentityCommand({

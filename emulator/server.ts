@@ -60,6 +60,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log.error(`token signing keys could not be loaded: ${String(error)}`);
   });
   const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) => {
+    // Once stopping, a keep-alive client's next request gets its answer and the connection closes after it.
+    if (!server.listening) res.setHeader('connection', 'close');
     handle(runtime, endpoints, req, res).catch((error: unknown) => {
       if (error instanceof ClientGone) {
         log.debug(`client went away before its request was read: ${req.method} ${redactUrl(req.url ?? '/')}`);
@@ -123,8 +125,12 @@ async function stopServer(server: Server, runtime: EmulatorRuntime): Promise<voi
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   runtime.requests.endSubscriptions();
   server.closeIdleConnections();
+  // A connection busy now is closed as soon as its request is answered (a client polling on one keep-alive
+  // connection would otherwise hold the server open until the forced close).
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
   const forced = setTimeout(() => server.closeAllConnections(), 10_000);
   await closed;
+  clearInterval(idle);
   clearTimeout(forced);
   await runtime.close();
 }

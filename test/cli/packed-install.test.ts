@@ -144,6 +144,7 @@ describe.skipIf(!npm)(
       expect(client.stdout, client.output).toMatch(/^200 \{"message":"Hello user"/);
       npx.kill('SIGTERM');
       const url = up.url;
+      const upOutput = up.output;
       up = undefined;
       const deadline = Date.now() + 10_000;
       let answering = true;
@@ -154,7 +155,7 @@ describe.skipIf(!npm)(
         );
         if (answering) await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      expect(answering).toBe(false);
+      expect(answering, upOutput()).toBe(false);
     }, 60_000);
 
     it('the localstack target, without testcontainers installed, says how to install it (exit 3)', () => {

@@ -1,12 +1,8 @@
 import aws4 from 'aws4';
-import { request as httpRequest } from 'node:http';
+import { type Answer as RawResponse, send } from './raw-http.js';
 import type { RunningEmulator } from '../../emulator/testing.js';
 
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
+export type { RawResponse };
 
 export interface RawRequest {
   method?: string;
@@ -20,28 +16,8 @@ export interface RawRequest {
 
 /** An HTTP request sent exactly as given (Host header included, which fetch would replace). */
 export function sendRaw(emulator: Pick<RunningEmulator, 'host' | 'port'>, raw: RawRequest): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { ...(raw.headers ?? {}) };
-    if (raw.host !== undefined) headers.host = raw.host;
-    if (raw.body !== undefined) headers['content-length'] = Buffer.byteLength(raw.body);
-    const outgoing = httpRequest(
-      { host: '127.0.0.1', port: emulator.port, method: raw.method ?? 'GET', path: raw.path, headers },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(raw.body);
-  });
+  const headers = { ...(raw.headers ?? {}), ...(raw.host === undefined ? {} : { host: raw.host }) };
+  return send(emulator, { method: raw.method, path: raw.path, headers, body: raw.body });
 }
 
 export interface Credentials {

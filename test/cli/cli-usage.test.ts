@@ -1,24 +1,13 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtCli, startProcess, type RunningProcess } from '../support/child-processes.js';
+import { builtCli, startProcess, type RunningProcess, type CliRun, runCli } from '../support/child-processes.js';
 
 let cli: string;
 
-function idpool(
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
+function idpool(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
+  return runCli(cli, args, env);
 }
 
 /** Processes whose command line contains `marker` (Linux's /proc; none elsewhere). */

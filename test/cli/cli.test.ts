@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allContracts } from '../../contracts/index.js';
 import { localstackPrerequisites } from '../../src/targets/localstack.js';
-import { builtCli, startProcess, type RunningProcess } from '../support/child-processes.js';
+import { builtCli, startProcess, type RunningProcess, type CliRun, runCli } from '../support/child-processes.js';
 import { parseXml } from '../support/xml.js';
 
 type UpSettings = Record<string, string> & { apiUrls: { path: string; host: string }; routes: string[] };
@@ -15,19 +14,8 @@ const settingsIn = (printed: string) =>
 
 let cli: string;
 
-/** Runs the built CLI; resolves with its exit status and output. */
-function idpool(
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
+function idpool(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
+  return runCli(cli, args, env);
 }
 
 describe('the idpool CLI (built)', () => {

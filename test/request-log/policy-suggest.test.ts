@@ -1,25 +1,17 @@
 import { GetRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../../emulator/auth/policy/index.js';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
-import { builtCli } from '../support/child-processes.js';
+import { builtCli, type CliRun, runCli } from '../support/child-processes.js';
 import { seedFlow, type SeededFlow } from './seed.js';
 
 let cli: string;
 
-function idpool(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
+function idpool(args: string[]): Promise<CliRun> {
+  return runCli(cli, args);
 }
 
 describe('idpool policy suggest (built CLI)', () => {

@@ -188,7 +188,6 @@ interface SignerInternals {
     canonicalHeaders: Record<string, string>,
     payloadHash: string,
   ): string;
-  getCanonicalPath(request: { path: string }): string;
 }
 
 /** Derived signing keys by scope and secret, as the AWS SDKs keep them: four HMACs saved per signature. */
@@ -238,46 +237,6 @@ function sha256Hex(body: Uint8Array): string {
   return body.byteLength === 0 ? emptyBodyHash : hash('sha256', body, 'hex');
 }
 
-/** Canonical paths by path as received (smithy's normalisation and double encoding), for the paths called again. */
-const canonicalPaths = new Map<string, string>();
-const maxCanonicalPaths = 1_000;
-
-/** A header value as smithy's getCanonicalHeaders writes it: CR/LF to spaces, runs of blanks to one, ends trimmed. */
-const needsCanonicalSpacing = /[\r\n\t]| {2}|^ | $/;
-
-function canonicalHeaderValue(value: string): string {
-  if (!needsCanonicalSpacing.test(value)) return value;
-  return value
-    .replace(/[\r\n]/g, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/^ | $/g, '');
-}
-
-/**
- * The canonical request of a request without a query string, built as smithy's getCanonicalHeaders and
- * createCanonicalRequest build it (every header given is signed), with the path canonicalised once per path;
- * undefined where smithy's own code is to build it (a query string, a header named `__proto__`).
- */
-function fastCanonicalRequest(
-  input: CanonicalRequestInput,
-  rawQuery: string,
-  canonical: SignerInternals,
-  payloadHash: string,
-): string | undefined {
-  if (rawQuery !== '') return undefined;
-  const names = Object.keys(input.headers).sort();
-  if (names.includes('__proto__')) return undefined;
-  let path = canonicalPaths.get(input.path);
-  if (path === undefined) {
-    path = canonical.getCanonicalPath(input);
-    if (canonicalPaths.size >= maxCanonicalPaths) canonicalPaths.delete(canonicalPaths.keys().next().value as string);
-    canonicalPaths.set(input.path, path);
-  }
-  let headerLines = '';
-  for (const name of names) headerLines += `${name}:${canonicalHeaderValue(input.headers[name] as string)}\n`;
-  return `${input.method}\n${path}\n\n${headerLines}\n${names.join(';')}\n${payloadHash}`;
-}
-
 export interface SignatureComputation {
   signature: string;
   canonicalRequest: string;
@@ -305,14 +264,15 @@ export async function computeSignature(
   const declaredHash = headers['x-amz-content-sha256'];
   const payloadHash =
     declaredHash !== undefined && declaredHash !== bodyHash ? `${declaredHash} (body hashes to ${bodyHash})` : bodyHash;
-  const canonicalInput: CanonicalRequestInput = { method: request.method, path: request.path, query: {}, headers };
+  const canonicalInput: CanonicalRequestInput = {
+    method: request.method,
+    path: request.path,
+    query: parseQuery(request.query),
+    headers,
+  };
   const { module, canonical } = smithyLoaded ?? (await smithy());
-  let canonicalRequest = fastCanonicalRequest(canonicalInput, request.query, canonical, payloadHash);
-  if (canonicalRequest === undefined) {
-    canonicalInput.query = parseQuery(request.query);
-    const canonicalHeaders = module.getCanonicalHeaders(canonicalInput as never, undefined, signed);
-    canonicalRequest = canonical.createCanonicalRequest(canonicalInput, canonicalHeaders, payloadHash);
-  }
+  const canonicalHeaders = module.getCanonicalHeaders(canonicalInput as never, undefined, signed);
+  const canonicalRequest = canonical.createCanonicalRequest(canonicalInput, canonicalHeaders, payloadHash);
   const hashedRequest = hash('sha256', canonicalRequest, 'hex');
   const stamp = amzDate(signingDate);
   const stringToSign = `${sigV4Algorithm}\n${stamp}\n${authorization.credentialScope}\n${hashedRequest}`;

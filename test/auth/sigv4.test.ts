@@ -51,8 +51,8 @@ class NodeSha256 {
   }
 }
 
-describe('SigV4 recomputation of requests without a query string', () => {
-  // computeSignature builds these without smithy's createCanonicalRequest: what smithy's signer signs must verify.
+describe('SigV4 recomputation of odd paths and header spacing', () => {
+  // What smithy's signer signs (as the SDKs and aws4fetch do) must verify, whatever the path or the header's blanks.
   const paths = ['/', '/hello', '/a/./b/../c//d%20e/', '/2015-03-31/functions/f%3A1/invocations', '/x y/ü', '/%2F/..'];
   const values = ['plain', '  leading and trailing  ', 'inner   runs\tand\ttabs', 'line\r\nbreak', ' ', 'a  b'];
 

@@ -15,6 +15,8 @@ export interface AwsErrorOptions {
   headers?: Record<string, string>;
   /** The body member carrying the message on JSON protocols when it is not `message` (Lambda's `Message`). */
   messageMember?: string;
+  /** For a refusal of an expired token or credentials: which, and when they expired (epoch ms, emulator clock). */
+  expired?: { what: 'token' | 'credentials'; expiredAt: number };
 }
 
 export class AwsError extends Error {

@@ -1,3 +1,4 @@
+import type { AwsErrorOptions } from './errors.js';
 import type { Caller } from './auth/caller.js';
 import type { WireProtocol } from './errors.js';
 import type { ContextValue, PolicyDocument, RequestPrincipal } from './auth/policy/index.js';
@@ -39,7 +40,7 @@ export interface RequestContext {
   /** The error's message, once an error was written. */
   errorMessage?: string;
   /** Credentials refused as expired: when they expired (epoch ms, emulator clock). */
-  expired?: { what: 'token' | 'credentials'; expiredAt: number };
+  expired?: AwsErrorOptions['expired'];
   /** For execute-api: the API, stage, method and canonical path (below the stage) called. */
   executeApi?: { apiId: string; stage: string; method: string; path: string };
 }

@@ -40,9 +40,11 @@ export class InvalidSignature extends AwsError {
 }
 
 export class ExpiredToken extends AwsError {
-  constructor() {
+  /** `expiredAt`: when the credentials expired (epoch ms, emulator clock). */
+  constructor(expiredAt: number) {
     super('ExpiredTokenException', 'The security token included in the request is expired', 403, {
       wire: { awsQuery: { code: 'ExpiredToken' }, ...jsonStatus400 },
+      expired: { what: 'credentials', expiredAt },
     });
   }
 }

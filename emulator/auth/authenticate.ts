@@ -68,10 +68,7 @@ export async function authenticate(
   const issued = runtime.credentials.find(authorization.accessKeyId);
   if (issued) {
     if (sessionToken !== issued.sessionToken) throw new UnrecognizedClient();
-    if (runtime.clock.nowMs() >= issued.expiresAt) {
-      if (request.context) request.context.expired = { what: 'credentials', expiredAt: issued.expiresAt };
-      throw new ExpiredToken();
-    }
+    if (runtime.clock.nowMs() >= issued.expiresAt) throw new ExpiredToken(issued.expiresAt);
     checkRequestTime(date, runtime.clock.nowMs());
     await verifySignature(request, authorization, issued.secretAccessKey, date);
     const caller: Caller = {

@@ -13,6 +13,7 @@ import type { WireResponse } from './wire.js';
 export function errorResponse(error: AwsError, context: RequestContext): WireResponse {
   context.errorCode = error.codeOn(context.protocol ?? 'restJson1');
   context.errorMessage = error.message;
+  context.expired = error.options.expired;
   switch (context.protocol) {
     case 'awsJson1_1':
       return AwsJsonProtocol.errorResponse(error, context.requestId);

@@ -71,32 +71,18 @@ function iamDenial(entry: StoredRequest): object {
   };
 }
 
-/** Our own expiry messages (cognito-identity and sts errors.ts) carry the two times, in epoch seconds. */
-const tokenExpiryMessages = [
-  /^Invalid login token\. Token expired: (\d+) >= (\d+)$/,
-  /^Token expired: current date\/time (\d+) must be before the expiration date\/time ?(\d+)$/,
-];
-
 function expiry(runtime: EmulatorRuntime, entry: StoredRequest): object | undefined {
-  const emulatorNow = runtime.clock.now().toISOString();
-  if (entry.expired) {
-    const expiredAt = iso(entry.expired.expiredAt);
-    const what = entry.expired.what;
-    const message =
-      `The ${what === 'token' ? 'token' : 'temporary credentials'} expired at ${expiredAt} on the emulator's clock ` +
-      `(the request came at ${iso(entry.time)}): get new ones with GetCredentialsForIdentity.`;
-    return { kind: 'expired', what, expiredAt, emulatorNow, message };
-  }
-  for (const pattern of tokenExpiryMessages) {
-    const [, , expiresAt] = pattern.exec(entry.errorMessage ?? '') ?? [];
-    if (expiresAt === undefined) continue;
-    const expiredAt = iso(Number(expiresAt) * 1000);
-    const message =
-      `The OpenID token expired at ${expiredAt} on the emulator's clock (the request came at ${iso(entry.time)}): ` +
-      'get a new one with GetOpenIdTokenForDeveloperIdentity.';
-    return { kind: 'expired', what: 'token', expiredAt, emulatorNow, message };
-  }
-  return undefined;
+  if (!entry.expired) return undefined;
+  const { what } = entry.expired;
+  const expiredAt = iso(entry.expired.expiredAt);
+  const renew =
+    what === 'token'
+      ? 'get a new one with GetOpenIdTokenForDeveloperIdentity'
+      : 'get new ones with GetCredentialsForIdentity';
+  const message =
+    `The ${what === 'token' ? 'OpenID token' : 'temporary credentials'} expired at ${expiredAt} on the emulator's ` +
+    `clock (the request came at ${iso(entry.time)}): ${renew}.`;
+  return { kind: 'expired', what, expiredAt, emulatorNow: runtime.clock.now().toISOString(), message };
 }
 
 /** Why a denied or failed request went as it did; undefined for one that succeeded. */

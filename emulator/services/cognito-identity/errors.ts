@@ -1,4 +1,4 @@
-import { AwsError } from '../../errors.js';
+import { AwsError, type AwsErrorOptions } from '../../errors.js';
 
 /**
  * Cognito Identity's errors, with the model's shape names. The botocore model has no HTTP statuses. The Smithy model
@@ -18,8 +18,8 @@ export class InvalidParameterException extends AwsError {
 }
 
 export class NotAuthorizedException extends AwsError {
-  constructor(message: string) {
-    super('NotAuthorizedException', message, 400);
+  constructor(message: string, options?: AwsErrorOptions) {
+    super('NotAuthorizedException', message, 400, options);
   }
 }
 
@@ -64,7 +64,9 @@ export const cognitoErrors = {
   unverifiableToken: () => new NotAuthorizedException("Invalid login token. Couldn't verify signed token."),
   /** aws-amplify/aws-sdk-ios#2570, amplify-js#3675: `now >= exp`, epoch seconds. */
   tokenExpired: (nowSeconds: number, expiresAt: number) =>
-    new NotAuthorizedException(`Invalid login token. Token expired: ${nowSeconds} >= ${expiresAt}`),
+    new NotAuthorizedException(`Invalid login token. Token expired: ${nowSeconds} >= ${expiresAt}`, {
+      expired: { what: 'token', expiredAt: expiresAt * 1000 },
+    }),
   /** [unverified] A token of this emulator issued for another identity pool. */
   foreignToken: () => new NotAuthorizedException('Invalid login token. Incorrect token audience.'),
   /** aws/aws-sdk-net#420 and captures of GetId: a Cognito token where only a provider's token is accepted. */

@@ -1,4 +1,4 @@
-import { AwsError } from '../../errors.js';
+import { AwsError, type AwsErrorOptions } from '../../errors.js';
 
 /** STS's errors as its awsQuery model codes and statuses name them. */
 class StsAccessDenied extends AwsError {
@@ -20,8 +20,8 @@ class InvalidIdentityToken extends AwsError {
 }
 
 class ExpiredTokenException extends AwsError {
-  constructor(message: string) {
-    super('ExpiredTokenException', message, 400);
+  constructor(message: string, options?: AwsErrorOptions) {
+    super('ExpiredTokenException', message, 400, options);
   }
 }
 
@@ -41,6 +41,7 @@ export const stsErrors = {
   webIdentityTokenExpired: (nowSeconds: number, expiresAt: number) =>
     new ExpiredTokenException(
       `Token expired: current date/time ${nowSeconds} must be before the expiration date/time${expiresAt}`,
+      { expired: { what: 'token', expiredAt: expiresAt * 1000 } },
     ),
   /** Captured (aws-amplify/amplify-js#9704): a token that is not a JWT. */
   notAJwt: () =>

@@ -127,6 +127,9 @@ describe('the console API after the seed flow', () => {
       .catch((error: { $metadata: { requestId?: string }; name: string }) => error);
     expect((expired as { name: string }).name).toBe('ExpiredToken');
     requestIds.expiredCredentials = (expired as { $metadata: { requestId: string } }).$metadata.requestId;
+    const expiredCall = await signedGet(`${stack.apiUrl}${stack.helloPath}`, keys);
+    expect(expiredCall.status).toBe(403);
+    requestIds.expiredExecuteApi = expiredCall.headers.get('x-amzn-requestid') as string;
     const expiredToken = await unsigned
       .send(
         new GetCredentialsForIdentityCommand({
@@ -378,6 +381,9 @@ describe('the console API after the seed flow', () => {
     expect(credentials).toMatchObject({ kind: 'expired', what: 'credentials' });
     expect(Date.parse(credentials.expiredAt)).toBeLessThan(Date.now() + 3 * 3600_000);
     expect(Date.parse(credentials.expiredAt)).toBeGreaterThan(Date.now());
+    // execute-api answers in API Gateway's shape, apart from the services' error writer: it still says so.
+    const onExecuteApi = (await ok(`requests/${requestIds.expiredExecuteApi}`)).explanation;
+    expect(onExecuteApi).toMatchObject({ kind: 'expired', what: 'credentials', expiredAt: credentials.expiredAt });
     const tokenExpiry = (await ok(`requests/${requestIds.expiredToken}`)).explanation;
     expect(tokenExpiry).toMatchObject({ kind: 'expired', what: 'token' });
     const exp = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).exp as number;

@@ -104,8 +104,10 @@ async function serveExecuteApi(
       requestContext.caller = caller;
       requestContext.authentication = 'sigv4';
     } catch (error) {
-      if (isAwsError(error)) return answer(gatewayErrors.authenticationRefused(error));
-      throw error;
+      if (!isAwsError(error)) throw error;
+      // API Gateway answers in its own shape, not through the error writer: keep what expired for the request log.
+      requestContext.expired = error.options.expired;
+      return answer(gatewayErrors.authenticationRefused(error));
     }
   }
   const stageArn = `arn:aws:execute-api:${api.region}:${api.accountId}:${api.apiId}/${target.stageName}`;

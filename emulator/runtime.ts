@@ -46,7 +46,7 @@ export class EmulatorRuntime {
     this.iam = new IamStore(this.db);
     this.apigateway = new ApiGatewayStore(this.db);
     this.cognito = new CognitoStore(this.db);
-    this.tokens = new OpenIdTokens(this.auth, clock, config.region);
+    this.tokens = new OpenIdTokens(this.auth, clock, config.region, config.dataDir === undefined);
     this.credentials = new SessionCredentials(this.auth, clock, this.iam);
     this.lambdaStore = new LambdaStore(this.db);
     this.lambda = new LambdaRuntime(this);

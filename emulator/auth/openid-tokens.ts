@@ -56,6 +56,24 @@ interface LoadedKey {
 const generateKeyPairAsync = promisify(generateKeyPair);
 
 /**
+ * The key pair of the emulators in this process that keep no data directory, made once: a 2048-bit RSA key costs
+ * ~120 ms of CPU, paid by every in-memory start otherwise (a test suite starts dozens). Sharing it is what AWS does:
+ * Cognito Identity signs the tokens of every pool of every account with the keys of one JWKS
+ * (`https://cognito-identity.amazonaws.com/.well-known/jwks_uri`, `docs/aws-behaviour.md`). A data directory gets a
+ * key of its own, kept in it.
+ */
+let processKeyPair: Promise<KeyObject> | undefined;
+function newPrivateKey(shared: boolean): Promise<KeyObject> {
+  const generate = () => generateKeyPairAsync('rsa', { modulusLength: 2048 }).then(({ privateKey }) => privateKey);
+  if (!shared) return generate();
+  processKeyPair ??= generate().catch((error: unknown) => {
+    processKeyPair = undefined;
+    throw error;
+  });
+  return processKeyPair;
+}
+
+/**
  * Signs and verifies the OpenID tokens of Cognito Identity: RS512 JWS with a `kid` of the form `<region>-<n>`,
  * keys kept in the store (so tokens survive a restart with --data-dir) and published as a JWKS.
  * Keys are loaded (or made) on first use; a server calls `readySoon()` at start so that this happens in the background.
@@ -71,6 +89,8 @@ export class OpenIdTokens {
     private readonly store: AuthStore,
     private readonly clock: Clock,
     private readonly region: string,
+    /** No data directory: the process's one key pair serves (`newPrivateKey`). */
+    private readonly sharedKey = false,
   ) {}
 
   ready(): Promise<void> {
@@ -121,7 +141,7 @@ export class OpenIdTokens {
   private async load(): Promise<void> {
     const stored = this.store.signingKeys();
     if (stored.length === 0) {
-      const { privateKey } = await generateKeyPairAsync('rsa', { modulusLength: 2048 });
+      const privateKey = await newPrivateKey(this.sharedKey);
       const privateJwk = { ...(privateKey.export({ format: 'jwk' }) as JWK), alg: tokenAlgorithm };
       const { d, p, q, dp, dq, qi, ...publicJwk } = privateJwk;
       void [d, p, q, dp, dq, qi];

@@ -12,7 +12,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export const cliPath = `${packageRoot}/dist/src/cli/main.js`;
+export const cliPath = `${packageRoot}/dist/cli/main.js`;
 
 /** Spawns a server process and waits for the line naming its URL. */
 export function spawnServer(

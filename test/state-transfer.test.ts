@@ -96,7 +96,7 @@ describe('moving a whole state between emulators', () => {
     await emulator.stop();
 
     const file = join(folder, 'state.json');
-    const cli = `${packageRoot}/dist/src/cli/main.js`;
+    const cli = `${packageRoot}/dist/cli/main.js`;
     expect(
       execFileSync(process.execPath, [cli, 'state', 'export', file, '--data-dir', from], { encoding: 'utf8' }),
     ).toMatch(/^exported \d+ rows/);

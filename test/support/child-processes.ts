@@ -70,9 +70,12 @@ function newestSource(folder: string): number {
   return newest;
 }
 
-/** `dist/src/cli/main.js`, built first (`tsc -p tsconfig.build.json`) when missing or older than the sources. */
+/**
+ * `dist/cli/main.js`, the bin, built first (`tsc -p tsconfig.build.json`, then `scripts/bundle-cli.mjs`) when missing
+ * or older than the sources.
+ */
 export function builtCli(): string {
-  const cli = join(root, 'dist/src/cli/main.js');
+  const cli = join(root, 'dist/cli/main.js');
   const stale =
     !existsSync(cli) || Math.max(...['src', 'contracts', 'emulator'].map(newestSource)) > statSync(cli).mtimeMs;
   if (stale) {
@@ -82,6 +85,8 @@ export function builtCli(): string {
       { encoding: 'utf8' },
     );
     if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+    const bundle = spawnSync(process.execPath, [join(root, 'scripts/bundle-cli.mjs')], { encoding: 'utf8' });
+    if (bundle.status !== 0) throw new Error(`scripts/bundle-cli.mjs failed:\n${bundle.stdout}${bundle.stderr}`);
   }
   return cli;
 }

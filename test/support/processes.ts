@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { packageRoot } from '../../emulator/package-root.js';
 
-export const cliPath = `${packageRoot}/dist/src/cli/main.js`;
+export const cliPath = `${packageRoot}/dist/cli/main.js`;
 
 export interface ServeProcess {
   url: string;

@@ -35,6 +35,8 @@ export class EmulatorRuntime {
   readonly requests: RequestLog;
   /** The emulator's own base URL once it listens (for JWKS and discovery documents). */
   url = '';
+  /** Requests being handled now: the server counts them (`emulator/server.ts`), token signing reads them. */
+  readonly inFlight = { count: 0 };
 
   constructor(
     readonly config: EmulatorConfig,
@@ -46,7 +48,7 @@ export class EmulatorRuntime {
     this.iam = new IamStore(this.db);
     this.apigateway = new ApiGatewayStore(this.db);
     this.cognito = new CognitoStore(this.db);
-    this.tokens = new OpenIdTokens(this.auth, clock, config.region, config.dataDir === undefined);
+    this.tokens = new OpenIdTokens(this.auth, clock, config.region, config.dataDir === undefined, this.inFlight);
     this.credentials = new SessionCredentials(this.auth, clock, this.iam);
     this.lambdaStore = new LambdaStore(this.db);
     this.lambda = new LambdaRuntime(this);

@@ -62,6 +62,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = createServer({ keepAlive: true, requestTimeout: 120_000 }, (req, res) => {
     // Once stopping, a keep-alive client's next request gets its answer and the connection closes after it.
     if (!server.listening) res.setHeader('connection', 'close');
+    runtime.inFlight.count++;
+    res.once('close', () => runtime.inFlight.count--);
     handle(runtime, endpoints, req, res).catch((error: unknown) => {
       if (error instanceof ClientGone) {
         log.debug(`client went away before its request was read: ${req.method} ${redactUrl(req.url ?? '/')}`);

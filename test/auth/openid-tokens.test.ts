@@ -71,3 +71,21 @@ describe('OpenID tokens signed and verified with node:crypto', () => {
     clock.setOffset(0);
   });
 });
+
+describe('where the RSA signature is computed', () => {
+  it('inline when its request is the only one in flight, on the thread pool beside others: the same token', async () => {
+    const inFlight = { count: 1 };
+    const store = new AuthStore(Database.open());
+    const fixedClock = { nowSeconds: () => 1_800_000_000, nowMs: () => 1_800_000_000_000 } as Clock;
+    const signer = new OpenIdTokens(store, fixedClock, 'us-east-1', false, inFlight);
+    const jwks = createLocalJWKSet((await signer.jwks()) as JSONWebKeySet);
+    // Keys loaded: each sign reads the count as it is called.
+    const alone = signer.sign(claims, 600);
+    inFlight.count = 5;
+    const besideOthers = signer.sign(claims, 600);
+    // RSASSA-PKCS1-v1_5 is deterministic: one key, one input, one signature, wherever it was computed.
+    expect(await besideOthers).toBe(await alone);
+    const { payload } = await jwtVerify(await alone, jwks, { currentDate: new Date(1_800_000_000_000) });
+    expect(payload.sub).toBe(claims.sub);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LruCache } from '../../emulator/auth/policy/lru-cache.js';
-import { compileGlob, literalGlob, toEscapedGlob } from '../../emulator/auth/policy/wildcard-pattern.js';
+import { compileGlob, literalGlob, matchesGlob, toEscapedGlob } from '../../emulator/auth/policy/wildcard-pattern.js';
 
 describe('LruCache', () => {
   it('forgets the least recently used entry once full', () => {
@@ -66,6 +66,8 @@ describe('wildcard matching without a regular expression', () => {
       fc.property(patterns, values, fc.boolean(), (pattern, value, ignoreCase) => {
         const [glob, text] = [pattern.join(''), value.join('')];
         expect(compileGlob(glob, ignoreCase).test(text)).toBe(reference(glob, ignoreCase).test(text));
+        // matchesGlob compares a pattern without wildcards or escapes as a string: the same answers.
+        expect(matchesGlob(glob, text, ignoreCase)).toBe(reference(glob, ignoreCase).test(text));
       }),
       { numRuns: 5000 },
     );

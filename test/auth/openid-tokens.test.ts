@@ -73,7 +73,7 @@ describe('OpenID tokens signed and verified with node:crypto', () => {
 });
 
 describe('where the RSA signature is computed', () => {
-  it('inline when its request is the only one in flight, on the thread pool beside others: the same token', async () => {
+  it('inline when its request is the only one in flight, on the thread pool beside others: one token', async () => {
     const inFlight = { count: 1 };
     const store = new AuthStore(Database.open());
     const fixedClock = { nowSeconds: () => 1_800_000_000, nowMs: () => 1_800_000_000_000 } as Clock;

@@ -5,6 +5,22 @@ import { useEmulator } from './support/emulator.js';
 describe('the emulator server', () => {
   const ctx = useEmulator();
 
+  it('counts the requests in flight (token signing reads it), back to none after answers and dropped clients', async () => {
+    const { runtime, url } = ctx.emulator;
+    await Promise.all(Array.from({ length: 8 }, () => fetch(`${url}/_idpool/health`).then((r) => r.text())));
+    // A client that sends half a request and leaves: in flight while the server waits for the rest.
+    const half = request(`${url}/`, { method: 'POST', headers: { 'content-length': '100' } });
+    half.on('error', () => undefined);
+    await new Promise<void>((resolve) => half.write('{"a":', () => resolve()));
+    for (let waited = 0; runtime.inFlight.count === 0 && waited < 2_000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(runtime.inFlight.count).toBe(1);
+    half.destroy();
+    for (let waited = 0; runtime.inFlight.count !== 0 && waited < 2_000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(runtime.inFlight.count).toBe(0);
+  });
+
   it('answers health with the services it speaks', async () => {
     const response = await fetch(`${ctx.emulator.url}/_idpool/health`);
     expect(response.status).toBe(200);

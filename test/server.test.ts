@@ -5,7 +5,7 @@ import { useEmulator } from './support/emulator.js';
 describe('the emulator server', () => {
   const ctx = useEmulator();
 
-  it('counts the requests in flight (token signing reads it): none left after answers and a dropped client', async () => {
+  it('counts the requests in flight (token signing reads it): none once answered or dropped', async () => {
     const { runtime, url } = ctx.emulator;
     await Promise.all(Array.from({ length: 8 }, () => fetch(`${url}/_idpool/health`).then((r) => r.text())));
     // A client that sends half a request and leaves: in flight while the server waits for the rest.

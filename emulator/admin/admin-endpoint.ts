@@ -8,7 +8,7 @@ import { requestOrigins } from '../request-guards.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { ServiceDefinition } from '../services/service-definition.js';
 import { exportState, importState, StateImportError } from '../store/state-transfer.js';
-import { isConsolePath, serveConsole } from './console/console-route.js';
+import { isConsolePath } from './console/console-path.js';
 import { serveRequestLog } from './request-log-route.js';
 
 const adminPrefix = '/_idpool/';
@@ -64,7 +64,8 @@ async function serveAdmin(
   const route = `${request.method} ${request.path.slice(adminPrefix.length)}`;
   const refusal = route === 'GET health' ? undefined : await refusalOf(runtime, request, route);
   if (refusal) return refusal;
-  if (isConsolePath(request.path)) return serveConsole(runtime, request);
+  // The console's code loads on its first page: an emulator that never shows it never loads it.
+  if (isConsolePath(request.path)) return (await import('./console/console-route.js')).serveConsole(runtime, request);
   switch (route) {
     case 'GET health':
       // Answered at once, as a liveness probe must be: a service's operations load on its first call, and loading

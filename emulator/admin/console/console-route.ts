@@ -9,13 +9,7 @@ import { describeRequest, listRequests, streamRequests } from './requests-api.js
 import { describeRole, listRoles } from './roles-api.js';
 import { listRuns, receiveRun } from './runs-api.js';
 import { serveStatic } from './static-files.js';
-
-const consolePath = '/_idpool/console';
-
-/** Whether the path is the console's (`/_idpool/console` and below). */
-export function isConsolePath(path: string): boolean {
-  return path === consolePath || path.startsWith(`${consolePath}/`);
-}
+import { consolePath } from './console-path.js';
 
 function segment(value: string): string {
   try {

@@ -136,37 +136,34 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     expect(otherError.$metadata.httpStatusCode).toBe(400);
   });
 
-  it(
-    'refuses an authenticated identity without its token, ' + 'and a developer login passed as a public login',
-    async () => {
-      const { poolId } = await createDeveloperPool(ctx.clients, { allowUnauthenticated: true });
-      const { identityId, token } = await developerToken(ctx.clients, poolId, 'gina');
-      const noToken = await awsError(
-        ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId })),
-      );
-      expect([noToken.name, noToken.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
-      expect(noToken.message).toBe(`Access to Identity '${identityId}' is forbidden.`);
-      const underDeveloper = await awsError(
-        ctx.clients.cognito.send(
-          new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { [developerProvider]: token } }),
-        ),
-      );
-      expect([underDeveloper.name, underDeveloper.message]).toEqual([
-        'NotAuthorizedException',
-        "Invalid login token. Can't pass in a Cognito token.",
-      ]);
-      const unknown = await awsError(
-        ctx.clients.cognito.send(
-          new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'graph.facebook.com': 'x' } }),
-        ),
-      );
-      expect([unknown.name, unknown.message, unknown.$metadata.httpStatusCode]).toEqual([
-        'NotAuthorizedException',
-        'Token is not from a supported provider of this identity pool.',
-        400,
-      ]);
-    },
-  );
+  it('refuses an authenticated identity without its token, and a developer login sent as a public one', async () => {
+    const { poolId } = await createDeveloperPool(ctx.clients, { allowUnauthenticated: true });
+    const { identityId, token } = await developerToken(ctx.clients, poolId, 'gina');
+    const noToken = await awsError(
+      ctx.clients.cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId })),
+    );
+    expect([noToken.name, noToken.$metadata.httpStatusCode]).toEqual(['NotAuthorizedException', 400]);
+    expect(noToken.message).toBe(`Access to Identity '${identityId}' is forbidden.`);
+    const underDeveloper = await awsError(
+      ctx.clients.cognito.send(
+        new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { [developerProvider]: token } }),
+      ),
+    );
+    expect([underDeveloper.name, underDeveloper.message]).toEqual([
+      'NotAuthorizedException',
+      "Invalid login token. Can't pass in a Cognito token.",
+    ]);
+    const unknown = await awsError(
+      ctx.clients.cognito.send(
+        new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: { 'graph.facebook.com': 'x' } }),
+      ),
+    );
+    expect([unknown.name, unknown.message, unknown.$metadata.httpStatusCode]).toEqual([
+      'NotAuthorizedException',
+      'Token is not from a supported provider of this identity pool.',
+      400,
+    ]);
+  });
 
   it('answers InvalidIdentityPoolConfigurationException when the role trusts another pool (wrong aud)', async () => {
     const { poolId } = await createDeveloperPool(ctx.clients);
@@ -186,44 +183,33 @@ describe('GetCredentialsForIdentity: the developer-authenticated flow', () => {
     expect(error.$metadata.httpStatusCode).toBe(400);
   });
 
-  it(
-    'answers InvalidIdentityPoolConfigurationException without a role, ' + 'or with a role that does not exist',
-    async () => {
-      const created = await ctx.clients.cognito.send(
-        new CreateIdentityPoolCommand({
-          IdentityPoolName: 'noroles',
-          AllowUnauthenticatedIdentities: false,
-          DeveloperProviderName: developerProvider,
-        }),
-      );
-      const poolId = created.IdentityPoolId!;
-      const { identityId, token } = await developerToken(ctx.clients, poolId, 'ivy');
-      const noRole = await awsError(
+  it('answers InvalidIdentityPoolConfigurationException without a role, or with a role that is missing', async () => {
+    const created = await ctx.clients.cognito.send(
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'noroles',
+        AllowUnauthenticatedIdentities: false,
+        DeveloperProviderName: developerProvider,
+      }),
+    );
+    const poolId = created.IdentityPoolId!;
+    const { identityId, token } = await developerToken(ctx.clients, poolId, 'ivy');
+    const refusal = async () => {
+      const error = await awsError(
         ctx.clients.cognito.send(
           new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) }),
         ),
       );
-      expect([noRole.name, noRole.$metadata.httpStatusCode]).toEqual([
-        'InvalidIdentityPoolConfigurationException',
-        400,
-      ]);
-      await ctx.clients.cognito.send(
-        new SetIdentityPoolRolesCommand({
-          IdentityPoolId: poolId,
-          Roles: { authenticated: `arn:aws:iam::${ctx.emulator.accountId}:role/missing` },
-        }),
-      );
-      const missing = await awsError(
-        ctx.clients.cognito.send(
-          new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins(token) }),
-        ),
-      );
-      expect([missing.name, missing.$metadata.httpStatusCode]).toEqual([
-        'InvalidIdentityPoolConfigurationException',
-        400,
-      ]);
-    },
-  );
+      return [error.name, error.$metadata.httpStatusCode];
+    };
+    expect(await refusal()).toEqual(['InvalidIdentityPoolConfigurationException', 400]);
+    await ctx.clients.cognito.send(
+      new SetIdentityPoolRolesCommand({
+        IdentityPoolId: poolId,
+        Roles: { authenticated: `arn:aws:iam::${ctx.emulator.accountId}:role/missing` },
+      }),
+    );
+    expect(await refusal()).toEqual(['InvalidIdentityPoolConfigurationException', 400]);
+  });
 
   it('needs sts:TagSession in the trust policy for a token with principal tags', async () => {
     const plain = await createDeveloperPool(ctx.clients);

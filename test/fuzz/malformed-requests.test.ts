@@ -4,35 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/index.js';
 import { loadedServices } from '../../emulator/services/index.js';
 import { memberMutations, mutate, plausibleValue, Random } from './model-values.js';
+import { type Answer, readAnswer } from '../support/raw-http.js';
 import { breakRequest, protocolMutations, sign, wireRequest, type WireRequest } from './wire-requests.js';
 
 const seed = Number(process.env.IDPOOL_FUZZ_SEED ?? 20261126);
 const runs = Number(process.env.IDPOOL_FUZZ_RUNS ?? 1200);
 const bodyLimit = 256 * 1024;
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 function send(agent: Agent, base: URL, request: WireRequest, host?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers = { ...request.headers, ...(host ? { host } : {}) };
     const outgoing = httpRequest(
       { host: base.hostname, port: base.port, method: request.method, path: request.path, headers, agent },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        response.on('error', reject);
-      },
+      (response) => readAnswer(response).then(resolve, reject),
     );
     outgoing.on('error', reject);
     outgoing.end(request.body);

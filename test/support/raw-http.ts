@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { RunningEmulator } from '../../emulator/testing.js';
 
 export interface Answer {
@@ -30,20 +30,25 @@ export function send(emulator: Pick<RunningEmulator, 'port'>, raw: Raw): Promise
         headers,
         setHost: headers.host === undefined,
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        response.on('error', reject);
-      },
+      (response) => readAnswer(response).then(resolve, reject),
     );
     outgoing.on('error', reject);
     outgoing.end(raw.body);
+  });
+}
+
+/** The status, headers and whole body (as UTF-8) of a response. */
+export function readAnswer(response: IncomingMessage): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () =>
+      resolve({
+        status: response.statusCode ?? 0,
+        headers: response.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      }),
+    );
+    response.on('error', reject);
   });
 }

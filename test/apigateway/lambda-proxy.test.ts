@@ -1,5 +1,5 @@
 import { PutIntegrationCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Endpoint } from '../../emulator/endpoint.js';
 import { AwsError } from '../../emulator/errors.js';
 import { executeApiEndpoint } from '../../emulator/services/apigateway/execute-api/execute-api-endpoint.js';
@@ -319,6 +319,18 @@ describe('execute-api Lambda proxy integration', () => {
     );
     expect(response.status).toBe(504);
     expect(response.body).toBe('{"message": "Endpoint request timed out"}');
+  });
+
+  it('leaves no integration timer behind once the function has answered', async () => {
+    // Each call's 29-second timer used to outlive its answer: tens of thousands of them under load.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const response = await serve({ method: 'GET', path: '/dev/files/a' });
+      expect(response.status).toBe(200);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('invokes with the integration role instead of the function policy when credentials are set', async () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { PassThrough, type Duplex } from 'node:stream';
 import {
   exitDescription,
@@ -73,14 +73,39 @@ const initTimeoutMs = 10_000;
 /** How often the resident memory of a worker is compared with its MemorySize. */
 const memoryCheckMs = 50;
 
-/** The resident set size of a process, from /proc (Linux); undefined elsewhere or once it is gone. */
-async function residentBytes(pid: number): Promise<number | undefined> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const kilobytes = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+/**
+ * The resident set size of a process from /proc/<pid>/status (Linux), read again through one descriptor opened
+ * once: procfs regenerates the file on each read from offset 0 and never blocks, so a synchronous read is cheaper
+ * than an asynchronous open-read-close on the thread pool 20 times a second per worker.
+ */
+class ResidentMemory {
+  private fd: number | undefined;
+  private readonly buffer = Buffer.alloc(4096);
+
+  constructor(pid: number) {
+    try {
+      this.fd = openSync(`/proc/${pid}/status`, 'r');
+    } catch {
+      this.fd = undefined;
+    }
+  }
+
+  /** Bytes, or undefined when /proc has no such process (it is gone, or this is not Linux). */
+  bytes(): number | undefined {
+    if (this.fd === undefined) return undefined;
+    let length: number;
+    try {
+      length = readSync(this.fd, this.buffer, 0, this.buffer.length, 0);
+    } catch {
+      return undefined;
+    }
+    const kilobytes = /^VmRSS:\s+(\d+)\s+kB/m.exec(this.buffer.toString('latin1', 0, length))?.[1];
     return kilobytes === undefined ? undefined : Number(kilobytes) * 1024;
-  } catch {
-    return undefined;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }
 
@@ -102,6 +127,7 @@ export class FunctionWorker {
   private readonly output: WorkerOutput;
   private readonly memoryLimitBytes: number;
   private memoryTimer: NodeJS.Timeout | undefined;
+  private stopWatchingMemory: () => void = () => undefined;
   /** Why the worker was killed by the emulator, when that decides its invocation's answer. */
   private killedFor: 'memory' | 'response-too-large' | undefined;
   private active: ActiveInvocation | undefined;
@@ -208,18 +234,24 @@ export class FunctionWorker {
   private watchMemory(): void {
     const pid = this.child.pid;
     if (pid === undefined) return;
-    const check = async () => {
-      const rss = await residentBytes(pid);
-      if (this.exited) return;
+    const memory = new ResidentMemory(pid);
+    const check = () => {
+      if (this.exited) {
+        memory.close();
+        return;
+      }
+      const rss = memory.bytes();
       if (rss !== undefined && rss > this.memoryLimitBytes) {
+        memory.close();
         this.killedFor ??= 'memory';
         this.kill();
         return;
       }
-      this.memoryTimer = setTimeout(() => void check(), memoryCheckMs);
+      this.memoryTimer = setTimeout(check, memoryCheckMs);
       this.memoryTimer.unref();
     };
-    void check();
+    this.stopWatchingMemory = () => memory.close();
+    check();
   }
 
   /** A frame no honest bootstrap.mjs sends: the worker goes, its invocation answers as the frame deserves. */
@@ -280,6 +312,7 @@ export class FunctionWorker {
     if (this.exited) return;
     this.exited = true;
     clearTimeout(this.memoryTimer);
+    this.stopWatchingMemory();
     this.output.end();
     const description = exitDescription(code, signal);
     this.resolveReady({ ok: false, exit: description });

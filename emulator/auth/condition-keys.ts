@@ -11,7 +11,7 @@ let lastSecond = Number.NaN;
 let lastTime = '';
 
 /** `aws:CurrentTime` as AWS writes it: ISO 8601 to the second (the last one written is kept: many share a second). */
-function currentTime(now: Date): string {
+export function currentTime(now: Date): string {
   const second = Math.floor(now.getTime() / 1000);
   if (second !== lastSecond) {
     lastSecond = second;

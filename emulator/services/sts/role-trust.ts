@@ -1,12 +1,13 @@
 import { evaluate, type ContextValue, type RequestPrincipal } from '../../auth/policy/index.js';
 import { requestTags } from '../../auth/authorization-spec.js';
+import { currentTime } from '../../auth/condition-keys.js';
 import { storedPolicy } from '../../auth/stored-policies.js';
 import type { RoleRecord } from '../../store/iam-store.js';
 
 /** The condition keys every request carries. */
 function globalContext(now: Date): Record<string, ContextValue> {
   return {
-    'aws:CurrentTime': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    'aws:CurrentTime': currentTime(now),
     'aws:EpochTime': Math.floor(now.getTime() / 1000),
   };
 }

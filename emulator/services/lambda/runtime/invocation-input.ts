@@ -13,7 +13,10 @@ const maxEventPayloadBytes = 1024 * 1024;
 export function readEvent(invocation: LambdaInvocation): string {
   const limit = invocation.invocationType === 'Event' ? maxEventPayloadBytes : maxSyncPayloadBytes;
   if (invocation.payload.byteLength > limit) throw new RequestTooLargeException(limit);
-  const text = invocation.payload.byteLength === 0 ? '{}' : Buffer.from(invocation.payload).toString('utf8');
+  const { payload } = invocation;
+  // A view of the payload's bytes, not a copy of them.
+  const text =
+    payload.byteLength === 0 ? '{}' : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString();
   if (invocation.payloadIsJson) return text;
   try {
     JSON.parse(text);

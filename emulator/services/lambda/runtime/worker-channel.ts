@@ -18,13 +18,18 @@ const maxHeaderBytes = 1024 * 1024;
 
 export type FrameViolation = 'header-too-large' | 'body-too-large' | 'malformed-header';
 
-export function encodeFrame(header: object, body: Buffer | string = Buffer.alloc(0)): Buffer {
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const bodyBytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  const prefix = Buffer.alloc(8);
-  prefix.writeUInt32BE(headerBytes.byteLength, 0);
-  prefix.writeUInt32BE(bodyBytes.byteLength, 4);
-  return Buffer.concat([prefix, headerBytes, bodyBytes]);
+/** One frame in one buffer: the prefix, the header and the body written in place. */
+export function encodeFrame(header: object, body: Buffer | string = ''): Buffer {
+  const headerText = JSON.stringify(header);
+  const headerLength = Buffer.byteLength(headerText);
+  const bodyLength = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  const frame = Buffer.allocUnsafe(8 + headerLength + bodyLength);
+  frame.writeUInt32BE(headerLength, 0);
+  frame.writeUInt32BE(bodyLength, 4);
+  frame.write(headerText, 8, 'utf8');
+  if (typeof body === 'string') frame.write(body, 8 + headerLength, 'utf8');
+  else body.copy(frame, 8 + headerLength);
+  return frame;
 }
 
 /** Reassembles frames from a worker's chunks; stops for good at the first violation. */

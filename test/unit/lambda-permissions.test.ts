@@ -3,6 +3,7 @@ import { addPermission } from '../../emulator/services/lambda/add-permission.js'
 import { createFunction } from '../../emulator/services/lambda/create-function.js';
 import { getPolicy } from '../../emulator/services/lambda/get-policy.js';
 import { removePermission } from '../../emulator/services/lambda/remove-permission.js';
+import { policyAllowsInvoke } from '../../emulator/services/lambda/resource-policy.js';
 import { callContext } from '../support/call-context.js';
 import { accountId, handlerZip, lambdaServices, roleArn } from '../support/lambda-unit.js';
 
@@ -27,6 +28,7 @@ function setup() {
     callContext(),
   );
   return {
+    services,
     add: addPermission.build(services),
     get: getPolicy.build(services),
     remove: removePermission.build(services),
@@ -88,5 +90,33 @@ describe('AddPermission, GetPolicy, RemovePermission', () => {
     expect(() => remove({ FunctionName: 'fn', StatementId: 'x' }, callContext())).toThrow(
       expect.objectContaining({ message: 'Statement x is not found in resource policy.' }),
     );
+  });
+
+  it('decides each request by its own SourceArn, and anew once the policy changed', async () => {
+    const { services, add, remove } = setup();
+    const key = { accountId, region: 'us-east-1', name: 'fn' };
+    const latest = () => {
+      const record = services.lambdaStore.findFunction(key);
+      if (!record) throw new Error('the function is gone');
+      return record;
+    };
+    const from = (sourceArn: string) => ({
+      principal: 'apigateway.amazonaws.com',
+      sourceArn,
+      sourceAccount: accountId,
+    });
+    const api = 'arn:aws:execute-api:us-east-1:000000000000:abc/dev/GET/hello';
+    const other = 'arn:aws:execute-api:us-east-1:000000000000:xyz/dev/GET/hello';
+    expect(policyAllowsInvoke(latest(), undefined, from(api))).toBe(false);
+    await add({ ...grant, SourceArn: 'arn:aws:execute-api:us-east-1:000000000000:abc/*' }, callContext());
+    for (let call = 0; call < 3; call++) {
+      expect(policyAllowsInvoke(latest(), undefined, from(api))).toBe(true);
+      expect(policyAllowsInvoke(latest(), undefined, from(other))).toBe(false);
+    }
+    remove({ FunctionName: 'fn', StatementId: 'apigw' }, callContext());
+    expect(policyAllowsInvoke(latest(), undefined, from(api))).toBe(false);
+    await add({ ...grant, SourceArn: other.replace('/dev/GET/hello', '/*') }, callContext());
+    expect(policyAllowsInvoke(latest(), undefined, from(api))).toBe(false);
+    expect(policyAllowsInvoke(latest(), undefined, from(other))).toBe(true);
   });
 });

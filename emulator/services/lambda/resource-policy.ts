@@ -1,5 +1,6 @@
 import type { AddPermissionRequest } from '@aws-sdk/client-lambda';
 import { evaluate, type PolicyDocument, type PolicyStatement, type RequestPrincipal } from '../../auth/policy/index.js';
+import { LruCache } from '../../auth/policy/lru-cache.js';
 import type { FunctionVersionRecord, PolicyStatementRecord } from '../../store/lambda-store.js';
 import { lambdaErrors } from './errors.js';
 import { functionArn } from './function-names.js';
@@ -53,6 +54,13 @@ export const maxPolicyBytes = 20_480;
  * compiles a document once. */
 const documents = new WeakMap<readonly PolicyStatementRecord[], PolicyDocument>();
 
+/**
+ * The decisions made with each (stored, frozen) policy, by resource and request: the same API calls the same
+ * function for the same SourceArn thousands of times. A decision depends on nothing else: the conditions
+ * AddPermission writes compare the request's own fields, never the time or the caller's tags.
+ */
+const decisions = new WeakMap<readonly PolicyStatementRecord[], LruCache<string, boolean>>();
+
 /** Whether a function version's policy lets `principal` (a service, or an account or ARN) invoke it from `source`. */
 export function policyAllowsInvoke(
   version: FunctionVersionRecord,
@@ -60,11 +68,30 @@ export function policyAllowsInvoke(
   request: { principal: string; sourceArn?: string; sourceAccount?: string },
 ): boolean {
   if (version.policy.length === 0) return false;
+  const resource = functionArn(version, qualifier === '$LATEST' ? undefined : qualifier);
+  const key = `${resource}\n${request.principal}\n${request.sourceArn ?? ''}\n${request.sourceAccount ?? ''}`;
+  let decided = decisions.get(version.policy);
+  if (!decided) {
+    decided = new LruCache(256);
+    decisions.set(version.policy, decided);
+  }
+  const known = decided.get(key);
+  if (known !== undefined) return known;
+  const allowed = evaluateInvoke(version, resource, request);
+  decided.set(key, allowed);
+  return allowed;
+}
+
+function evaluateInvoke(
+  version: FunctionVersionRecord,
+  resource: string,
+  request: { principal: string; sourceArn?: string; sourceAccount?: string },
+): boolean {
   const context: Record<string, string> = {};
   if (request.sourceArn !== undefined) context['aws:SourceArn'] = request.sourceArn;
   if (request.sourceAccount !== undefined) context['aws:SourceAccount'] = request.sourceAccount;
   let principal: RequestPrincipal;
-  const partition = functionArn(version).split(':')[1] as string;
+  const partition = resource.split(':')[1] as string;
   if (/^\d{12}$/.test(request.principal))
     principal = { kind: 'aws', arn: `arn:${partition}:iam::${request.principal}:root`, accountId: request.principal };
   else if (request.principal.startsWith('arn:'))
@@ -75,7 +102,6 @@ export function policyAllowsInvoke(
     policy = { Version: '2012-10-17', Statement: version.policy as PolicyStatement[] };
     documents.set(version.policy, policy);
   }
-  const resource = functionArn(version, qualifier === '$LATEST' ? undefined : qualifier);
   return (
     evaluate({
       request: { principal, action: 'lambda:InvokeFunction', resource, context },

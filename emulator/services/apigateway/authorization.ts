@@ -9,7 +9,7 @@ import {
 } from '../../auth/authorization-spec.js';
 import { AccessDenied } from '../../auth/auth-errors.js';
 import type { ContextValue } from '../../auth/policy/index.js';
-import { loadServiceModel, type StructureShape } from '../../protocols/service-model.js';
+import { loadServiceModel, type ServiceModel, type StructureShape } from '../../protocols/service-model.js';
 
 /**
  * What each API Gateway control-plane operation asks of IAM: Service Authorization Reference, "Actions, resources,
@@ -24,15 +24,17 @@ import { loadServiceModel, type StructureShape } from '../../protocols/service-m
  * resource policy set on create or update also needs `apigateway:UpdateRestApiPolicy`. API Gateway's control plane
  * has no resource policy of its own.
  */
-const model = loadServiceModel('apigateway');
+let loadedModel: ServiceModel | undefined;
+/** Read when API Gateway's control plane is first called, not at start (112 kB of JSON). */
+const model = (): ServiceModel => (loadedModel ??= loadServiceModel('apigateway'));
 
 type Input = Record<string, unknown>;
 
 /** The request path of an operation for this input: the model's `requestUri` with its labels filled. */
 function requestPath(operation: string, input: Input): string {
-  const definition = model.operations[operation];
+  const definition = model().operations[operation];
   if (!definition) throw new Error(`apigateway has no operation ${operation}`);
-  const shape = definition.input ? (model.shapes[definition.input.shape] as StructureShape) : undefined;
+  const shape = definition.input ? (model().shapes[definition.input.shape] as StructureShape) : undefined;
   const labels = new Map<string, string>();
   for (const [member, ref] of Object.entries(shape?.members ?? {})) {
     if (ref.location === 'uri' && input[member] !== undefined)
@@ -97,7 +99,7 @@ function operationKeys(operation: string, input: Input): Record<string, ContextV
 }
 
 function controlPlane(operation: string): OperationAuthorization<Input> {
-  const method = model.operations[operation]?.http.method ?? 'GET';
+  const method = model().operations[operation]?.http.method ?? 'GET';
   const action = `apigateway:${method}`;
   return checked<Input>([action], (input, scope) => {
     const path = requestPath(operation, input);
@@ -159,9 +161,15 @@ const operationNames = [
   'GetTags',
 ] as const;
 
+let operations: ServiceAuthorization['operations'] | undefined;
+
 export const apiGatewayAuthorization: ServiceAuthorization = {
   prefix: 'apigateway',
   refusal: (message) => new AccessDenied(message),
-  operations: Object.fromEntries(operationNames.map((name) => [name, controlPlane(name)])),
+  /** Built on first use: each operation's action is its model's HTTP method. */
+  get operations() {
+    operations ??= Object.fromEntries(operationNames.map((name) => [name, controlPlane(name)]));
+    return operations;
+  },
   fallback: controlPlane,
 };

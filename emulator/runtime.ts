@@ -11,7 +11,7 @@ import { CognitoStore } from './store/cognito-store.js';
 import { Database } from './store/database.js';
 import { IamStore } from './store/iam-store.js';
 import { LambdaStore } from './store/lambda-store.js';
-import { LambdaRuntime } from './services/lambda/runtime/lambda-runtime.js';
+import { LazyLambdaRuntime } from './services/lambda/runtime/lazy-lambda-runtime.js';
 import { LambdaCodeLinks } from './services/lambda/code-location.js';
 
 /**
@@ -28,7 +28,7 @@ export class EmulatorRuntime {
   readonly credentials: SessionCredentials;
   readonly lambdaStore: LambdaStore;
   /** Runs Lambda functions; API Gateway's AWS_PROXY integration invokes through it (a LambdaInvoker). */
-  readonly lambda: LambdaRuntime;
+  readonly lambda: LazyLambdaRuntime;
   /** GetFunction's Code.Location links, and the endpoint serving them. */
   readonly lambdaCode: LambdaCodeLinks;
   /** The last requests answered, with their decisions (`GET /_idpool/requests`); not state: a reset keeps it. */
@@ -51,7 +51,7 @@ export class EmulatorRuntime {
     this.tokens = new OpenIdTokens(this.auth, clock, config.region, config.dataDir === undefined, this.inFlight);
     this.credentials = new SessionCredentials(this.auth, clock, this.iam);
     this.lambdaStore = new LambdaStore(this.db);
-    this.lambda = new LambdaRuntime(this);
+    this.lambda = new LazyLambdaRuntime(this);
     this.lambdaCode = new LambdaCodeLinks(this);
     const logFile = config.dataDir === undefined ? undefined : RequestLogFile.open(config.dataDir);
     this.requests = new RequestLog(config.requestLogSize, log, logFile);

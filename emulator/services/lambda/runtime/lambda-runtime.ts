@@ -4,19 +4,13 @@ import { TooManyRequestsException } from '../errors.js';
 import { defaultLogGroup } from '../function-configuration.js';
 import { requireFunction, requireVersion } from '../function-lookup.js';
 import { functionArn, parseFunctionName } from '../function-names.js';
-import type {
-  InvokePermissionRequest,
-  LambdaInvocation,
-  LambdaInvocationResult,
-  LambdaInvoker,
-} from '../lambda-invoker.js';
-import { policyAllowsInvoke } from '../resource-policy.js';
+import type { LambdaInvocation, LambdaInvocationResult } from '../lambda-invoker.js';
 import { ConcurrencyGate } from './concurrency-gate.js';
 import type { LambdaHost } from './lambda-host.js';
 import { FunctionPool, PoolClosedError, type PoolResult, type PoolSpec } from './function-pool.js';
 import { maxResponseBytes, responseTooLargePayload, timeoutLogLine, type ErrorPayload } from './invocation-errors.js';
 import { parseClientContext, readEvent, traceHeader } from './invocation-input.js';
-import { InvocationHistory } from './invocation-history.js';
+import type { InvocationHistory } from './invocation-history.js';
 import { invocationLog, logTail, reportLine, type InvocationLogParts } from './invocation-log.js';
 import { WorkerLauncher } from './worker-launcher.js';
 
@@ -39,15 +33,17 @@ function functionId(key: FunctionKey): string {
  * Runs functions locally: per function version a pool of warm Node.js worker processes (FunctionPool), per
  * function a concurrency limit (ConcurrencyGate). Serves Invoke and API Gateway's AWS_PROXY integration alike.
  */
-export class LambdaRuntime implements LambdaInvoker {
+export class LambdaRuntime {
   private readonly pools = new Map<string, FunctionPool>();
   private readonly gates = new Map<string, ConcurrencyGate>();
   private readonly launcher: WorkerLauncher;
   private readonly reaper: NodeJS.Timeout;
-  /** The last invocations of each function, for the console. */
-  readonly history = new InvocationHistory();
 
-  constructor(private readonly runtime: LambdaHost) {
+  constructor(
+    private readonly runtime: LambdaHost,
+    /** The last invocations of each function, for the console (kept by LazyLambdaRuntime). */
+    private readonly history: InvocationHistory,
+  ) {
     this.launcher = new WorkerLauncher(runtime);
     this.reaper = setInterval(() => this.reapIdleWorkers(idleWorkerMs), 30_000);
     this.reaper.unref();
@@ -101,15 +97,6 @@ export class LambdaRuntime implements LambdaInvoker {
     }
   }
 
-  permitsInvoke(accountId: string, region: string, request: InvokePermissionRequest): boolean {
-    try {
-      const reference = parseFunctionName(request.functionName, { accountId, region });
-      return policyAllowsInvoke(requireVersion(this.runtime.lambdaStore, reference), reference.qualifier, request);
-    } catch {
-      return false;
-    }
-  }
-
   /** After a function changed or was deleted: stop workers of configurations gone, remove code no longer used. */
   functionChanged(key: FunctionKey): void {
     const store = this.runtime.lambdaStore;
@@ -141,7 +128,6 @@ export class LambdaRuntime implements LambdaInvoker {
 
   /** The state was emptied: every worker stops and every code folder goes. */
   reset(): void {
-    this.history.clear();
     this.closePools();
     this.launcher.removeCode();
   }

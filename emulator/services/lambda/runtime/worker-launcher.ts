@@ -9,7 +9,7 @@ import { CodeFolders } from './code-folders.js';
 import type { LaunchedWorker, PoolSpec, WorkerFactory } from './function-pool.js';
 import { FunctionWorker } from './function-worker.js';
 import type { LambdaHost } from './lambda-host.js';
-import { createTempRoot, removeOrphanedTempRoots } from './temp-root.js';
+import { createTempRoot } from './temp-root.js';
 import { workerEnvironment } from './worker-environment.js';
 import { reachableBy, unprivilegedUser, type WorkerUser } from './worker-user.js';
 
@@ -68,9 +68,6 @@ export class WorkerLauncher implements WorkerFactory {
   private readonly user: WorkerUser | undefined;
 
   constructor(private readonly runtime: LambdaHost) {
-    void removeOrphanedTempRoots().then((removed) => {
-      for (const path of removed) runtime.log.debug(`[lambda] removed ${path}, left by an emulator that died`);
-    });
     this.user = chooseWorkerUser(runtime, this.sdk);
     this.codeFolders = new CodeFolders(
       () => this.root(),

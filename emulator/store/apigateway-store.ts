@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Database, StoreComponent } from './database.js';
+import { preparedOnFirstUse, type Database, type StoreComponent } from './database.js';
 import { RowCache } from './row-cache.js';
 
 /**
@@ -326,88 +326,100 @@ export class ApiGatewayStore {
       keptByInserts: true,
     });
     const sql = db.sql;
-    this.statements = {
-      insertApi: sql.prepare(`INSERT INTO apigw_rest_apis (name, description, version, policy, api_key_source,
+    this.statements = preparedOnFirstUse({
+      insertApi: () =>
+        sql.prepare(`INSERT INTO apigw_rest_apis (name, description, version, policy, api_key_source,
         endpoint_configuration, binary_media_types, minimum_compression_size, disable_execute_api_endpoint, tags,
         api_id, account_id, region, root_resource_id, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      updateApi: sql.prepare(`UPDATE apigw_rest_apis SET name = ?, description = ?, version = ?, policy = ?,
+      updateApi: () =>
+        sql.prepare(`UPDATE apigw_rest_apis SET name = ?, description = ?, version = ?, policy = ?,
         api_key_source = ?, endpoint_configuration = ?, binary_media_types = ?, minimum_compression_size = ?,
         disable_execute_api_endpoint = ?, tags = ?
         WHERE api_id = ?`),
-      setApiTags: sql.prepare('UPDATE apigw_rest_apis SET tags = ? WHERE api_id = ?'),
-      apiById: sql.prepare('SELECT * FROM apigw_rest_apis WHERE api_id = ?'),
-      apisOfOwner: sql.prepare(
-        'SELECT * FROM apigw_rest_apis WHERE account_id = ? AND region = ? ORDER BY created_at, rowid',
-      ),
-      deleteApi: sql.prepare('DELETE FROM apigw_rest_apis WHERE api_id = ?'),
-      insertResource: sql.prepare(
-        'INSERT INTO apigw_resources (api_id, resource_id, parent_id, path_part, path) VALUES (?, ?, ?, ?, ?)',
-      ),
-      resource: sql.prepare(
-        'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND resource_id = ?',
-      ),
-      resourceByPath: sql.prepare(
-        'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND path = ?',
-      ),
-      resources: sql.prepare(
-        'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? ORDER BY path',
-      ),
-      children: sql.prepare(
-        'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND parent_id = ?',
-      ),
-      moveResource: sql.prepare(
-        'UPDATE apigw_resources SET parent_id = ?, path_part = ? WHERE api_id = ? AND resource_id = ?',
-      ),
-      renameTree: sql.prepare(`UPDATE apigw_resources SET path = ? || substr(path, length(?) + 1)
+      setApiTags: () => sql.prepare('UPDATE apigw_rest_apis SET tags = ? WHERE api_id = ?'),
+      apiById: () => sql.prepare('SELECT * FROM apigw_rest_apis WHERE api_id = ?'),
+      apisOfOwner: () =>
+        sql.prepare('SELECT * FROM apigw_rest_apis WHERE account_id = ? AND region = ? ORDER BY created_at, rowid'),
+      deleteApi: () => sql.prepare('DELETE FROM apigw_rest_apis WHERE api_id = ?'),
+      insertResource: () =>
+        sql.prepare(
+          'INSERT INTO apigw_resources (api_id, resource_id, parent_id, path_part, path) VALUES (?, ?, ?, ?, ?)',
+        ),
+      resource: () =>
+        sql.prepare(
+          'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND resource_id = ?',
+        ),
+      resourceByPath: () =>
+        sql.prepare(
+          'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND path = ?',
+        ),
+      resources: () =>
+        sql.prepare(
+          'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? ORDER BY path',
+        ),
+      children: () =>
+        sql.prepare(
+          'SELECT resource_id, parent_id, path_part, path FROM apigw_resources WHERE api_id = ? AND parent_id = ?',
+        ),
+      moveResource: () =>
+        sql.prepare('UPDATE apigw_resources SET parent_id = ?, path_part = ? WHERE api_id = ? AND resource_id = ?'),
+      renameTree: () =>
+        sql.prepare(`UPDATE apigw_resources SET path = ? || substr(path, length(?) + 1)
         WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`),
-      deleteTree: sql.prepare(
-        `DELETE FROM apigw_resources WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`,
-      ),
-      method: sql.prepare(
-        'SELECT document FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?',
-      ),
-      methods: sql.prepare('SELECT resource_id, http_method, document FROM apigw_methods WHERE api_id = ?'),
-      methodCount: sql.prepare('SELECT count(*) AS count FROM apigw_methods WHERE api_id = ?'),
-      putMethod: sql.prepare(`INSERT INTO apigw_methods (api_id, resource_id, http_method, document) VALUES (?, ?, ?, ?)
+      deleteTree: () =>
+        sql.prepare(
+          `DELETE FROM apigw_resources WHERE api_id = ? AND (path = ? OR substr(path, 1, length(?) + 1) = ? || '/')`,
+        ),
+      method: () =>
+        sql.prepare('SELECT document FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?'),
+      methods: () => sql.prepare('SELECT resource_id, http_method, document FROM apigw_methods WHERE api_id = ?'),
+      methodCount: () => sql.prepare('SELECT count(*) AS count FROM apigw_methods WHERE api_id = ?'),
+      putMethod: () =>
+        sql.prepare(`INSERT INTO apigw_methods (api_id, resource_id, http_method, document) VALUES (?, ?, ?, ?)
         ON CONFLICT (api_id, resource_id, http_method) DO UPDATE SET document = excluded.document`),
-      deleteMethod: sql.prepare('DELETE FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?'),
-      deleteMethodsOf: sql.prepare('DELETE FROM apigw_methods WHERE api_id = ? AND resource_id = ?'),
-      insertDeployment:
+      deleteMethod: () =>
+        sql.prepare('DELETE FROM apigw_methods WHERE api_id = ? AND resource_id = ? AND http_method = ?'),
+      deleteMethodsOf: () => sql.prepare('DELETE FROM apigw_methods WHERE api_id = ? AND resource_id = ?'),
+      insertDeployment: () =>
         sql.prepare(`INSERT INTO apigw_deployments (api_id, deployment_id, description, created_at, snapshot)
         VALUES (?, ?, ?, ?, ?)`),
-      deployment: sql.prepare(
-        'SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?',
-      ),
-      deployments: sql.prepare(`SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ?
+      deployment: () =>
+        sql.prepare(
+          'SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?',
+        ),
+      deployments: () =>
+        sql.prepare(`SELECT deployment_id, description, created_at FROM apigw_deployments WHERE api_id = ?
         ORDER BY created_at, rowid`),
-      snapshot: sql.prepare('SELECT snapshot FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
-      updateDeployment: sql.prepare(
-        'UPDATE apigw_deployments SET description = ? WHERE api_id = ? AND deployment_id = ?',
-      ),
-      deleteDeployment: sql.prepare('DELETE FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
-      insertStage:
+      snapshot: () => sql.prepare('SELECT snapshot FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
+      updateDeployment: () =>
+        sql.prepare('UPDATE apigw_deployments SET description = ? WHERE api_id = ? AND deployment_id = ?'),
+      deleteDeployment: () => sql.prepare('DELETE FROM apigw_deployments WHERE api_id = ? AND deployment_id = ?'),
+      insertStage: () =>
         sql.prepare(`INSERT INTO apigw_stages (api_id, stage_name, deployment_id, description, variables, tags,
         tracing_enabled, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      updateStage: sql.prepare(`UPDATE apigw_stages SET deployment_id = ?, description = ?, variables = ?, tags = ?,
+      updateStage: () =>
+        sql.prepare(`UPDATE apigw_stages SET deployment_id = ?, description = ?, variables = ?, tags = ?,
         tracing_enabled = ?, updated_at = ?
         WHERE api_id = ? AND stage_name = ?`),
-      setStageTags: sql.prepare('UPDATE apigw_stages SET tags = ? WHERE api_id = ? AND stage_name = ?'),
-      stage: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),
-      stages: sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? ORDER BY stage_name'),
-      stagesOfDeployment: sql.prepare(
-        'SELECT * FROM apigw_stages WHERE api_id = ? AND deployment_id = ? ORDER BY stage_name',
-      ),
-      deleteStage: sql.prepare('DELETE FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),
-      gatewayResponses: sql.prepare(
-        'SELECT response_type, document FROM apigw_gateway_responses WHERE api_id = ? ORDER BY response_type',
-      ),
-      putGatewayResponse: sql.prepare(`INSERT INTO apigw_gateway_responses (api_id, response_type, document)
+      setStageTags: () => sql.prepare('UPDATE apigw_stages SET tags = ? WHERE api_id = ? AND stage_name = ?'),
+      stage: () => sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),
+      stages: () => sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? ORDER BY stage_name'),
+      stagesOfDeployment: () =>
+        sql.prepare('SELECT * FROM apigw_stages WHERE api_id = ? AND deployment_id = ? ORDER BY stage_name'),
+      deleteStage: () => sql.prepare('DELETE FROM apigw_stages WHERE api_id = ? AND stage_name = ?'),
+      gatewayResponses: () =>
+        sql.prepare(
+          'SELECT response_type, document FROM apigw_gateway_responses WHERE api_id = ? ORDER BY response_type',
+        ),
+      putGatewayResponse: () =>
+        sql.prepare(`INSERT INTO apigw_gateway_responses (api_id, response_type, document)
         VALUES (?, ?, ?)
         ON CONFLICT (api_id, response_type) DO UPDATE SET document = excluded.document`),
-      deleteGatewayResponse: sql.prepare('DELETE FROM apigw_gateway_responses WHERE api_id = ? AND response_type = ?'),
-    };
+      deleteGatewayResponse: () =>
+        sql.prepare('DELETE FROM apigw_gateway_responses WHERE api_id = ? AND response_type = ?'),
+    });
   }
 
   // REST APIs

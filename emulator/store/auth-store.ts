@@ -1,4 +1,4 @@
-import type { Database, StoreComponent } from './database.js';
+import { preparedOnFirstUse, type Database, type StoreComponent } from './database.js';
 import { RowCache } from './row-cache.js';
 
 /** The token signing keys and the temporary credentials the emulator issued. */
@@ -93,17 +93,20 @@ export class AuthStore {
     db.install(authSchema);
     this.credentials = new RowCache(db, { capacity: 2_000, tables: ['issued_credentials'], keptByInserts: true });
     const sql = db.sql;
-    this.statements = {
-      keys: sql.prepare('SELECT kid, private_jwk, public_jwk, created_at FROM signing_keys ORDER BY created_at, kid'),
-      insertKey: sql.prepare('INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at) VALUES (?, ?, ?, ?)'),
-      credential: sql.prepare('SELECT * FROM issued_credentials WHERE access_key_id = ?'),
-      insertCredential: sql.prepare(
-        'INSERT INTO issued_credentials ' +
-          '(access_key_id, secret_access_key, session_token, account_id, issued_at, expires_at, session) ' +
-          'VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      purge: sql.prepare('DELETE FROM issued_credentials WHERE expires_at < ?'),
-    };
+    this.statements = preparedOnFirstUse({
+      keys: () =>
+        sql.prepare('SELECT kid, private_jwk, public_jwk, created_at FROM signing_keys ORDER BY created_at, kid'),
+      insertKey: () =>
+        sql.prepare('INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at) VALUES (?, ?, ?, ?)'),
+      credential: () => sql.prepare('SELECT * FROM issued_credentials WHERE access_key_id = ?'),
+      insertCredential: () =>
+        sql.prepare(
+          'INSERT INTO issued_credentials ' +
+            '(access_key_id, secret_access_key, session_token, account_id, issued_at, expires_at, session) ' +
+            'VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ),
+      purge: () => sql.prepare('DELETE FROM issued_credentials WHERE expires_at < ?'),
+    });
   }
 
   signingKeys(): SigningKeyRecord[] {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from './database.js';
+import { preparedOnFirstUse, type Database } from './database.js';
 import { RowCache } from './row-cache.js';
 
 export interface IdentityRecord {
@@ -80,44 +80,49 @@ export class CognitoIdentities {
       keptByInserts: true,
     });
     const sql = db.sql;
-    this.statements = {
-      byId: sql.prepare(`SELECT ${identityColumns} ${identityFrom} WHERE i.identity_id = ?`),
-      bySeq: sql.prepare(`SELECT ${identityColumns} ${identityFrom} WHERE i.seq = ?`),
-      insert: sql.prepare(
-        'INSERT INTO cognito_identities (identity_id, pool_seq, created_at, last_modified_at) VALUES (?, ?, ?, ?)',
-      ),
-      touch: sql.prepare('UPDATE cognito_identities SET last_modified_at = ?, disabled = ? WHERE seq = ?'),
-      delete: sql.prepare('DELETE FROM cognito_identities WHERE seq = ?'),
+    this.statements = preparedOnFirstUse({
+      byId: () => sql.prepare(`SELECT ${identityColumns} ${identityFrom} WHERE i.identity_id = ?`),
+      bySeq: () => sql.prepare(`SELECT ${identityColumns} ${identityFrom} WHERE i.seq = ?`),
+      insert: () =>
+        sql.prepare(
+          'INSERT INTO cognito_identities (identity_id, pool_seq, created_at, last_modified_at) VALUES (?, ?, ?, ?)',
+        ),
+      touch: () => sql.prepare('UPDATE cognito_identities SET last_modified_at = ?, disabled = ? WHERE seq = ?'),
+      delete: () => sql.prepare('DELETE FROM cognito_identities WHERE seq = ?'),
       // `LIMIT CAST(? AS INTEGER)`: see CognitoPools' page.
-      page: sql.prepare(
-        `SELECT ${identityColumns}, ${providersColumn}
+      page: () =>
+        sql.prepare(
+          `SELECT ${identityColumns}, ${providersColumn}
          FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq
          WHERE i.pool_seq = ? AND i.seq > ? AND (? = 0 OR i.disabled = 0) ORDER BY i.seq LIMIT CAST(? AS INTEGER)`,
-      ),
-      owner: sql
-        .prepare('SELECT identity_seq FROM cognito_logins WHERE pool_seq = ? AND provider = ? AND login = ?')
-        .pluck(),
-      ownerId: sql
-        .prepare(
-          'SELECT i.identity_id FROM cognito_logins l JOIN cognito_identities i ON i.seq = l.identity_seq ' +
-            'WHERE l.pool_seq = ? AND l.provider = ? AND l.login = ?',
-        )
-        .pluck(),
-      link: sql.prepare('INSERT INTO cognito_logins (pool_seq, provider, login, identity_seq) VALUES (?, ?, ?, ?)'),
-      unlink: sql.prepare('DELETE FROM cognito_logins WHERE pool_seq = ? AND provider = ? AND login = ?'),
-      unlinkProvider: sql.prepare('DELETE FROM cognito_logins WHERE identity_seq = ? AND provider = ?'),
-      move: sql.prepare('UPDATE cognito_logins SET identity_seq = ? WHERE identity_seq = ?'),
-      countLogins: sql.prepare('SELECT count(*) FROM cognito_logins WHERE identity_seq = ?').pluck(),
-      providers: sql
-        .prepare('SELECT DISTINCT provider FROM cognito_logins WHERE identity_seq = ? ORDER BY provider')
-        .pluck(),
-      loginsPage: sql
-        .prepare(
-          'SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ' +
-            'ORDER BY login LIMIT CAST(? AS INTEGER)',
-        )
-        .pluck(),
-    };
+        ),
+      owner: () =>
+        sql
+          .prepare('SELECT identity_seq FROM cognito_logins WHERE pool_seq = ? AND provider = ? AND login = ?')
+          .pluck(),
+      ownerId: () =>
+        sql
+          .prepare(
+            'SELECT i.identity_id FROM cognito_logins l JOIN cognito_identities i ON i.seq = l.identity_seq ' +
+              'WHERE l.pool_seq = ? AND l.provider = ? AND l.login = ?',
+          )
+          .pluck(),
+      link: () =>
+        sql.prepare('INSERT INTO cognito_logins (pool_seq, provider, login, identity_seq) VALUES (?, ?, ?, ?)'),
+      unlink: () => sql.prepare('DELETE FROM cognito_logins WHERE pool_seq = ? AND provider = ? AND login = ?'),
+      unlinkProvider: () => sql.prepare('DELETE FROM cognito_logins WHERE identity_seq = ? AND provider = ?'),
+      move: () => sql.prepare('UPDATE cognito_logins SET identity_seq = ? WHERE identity_seq = ?'),
+      countLogins: () => sql.prepare('SELECT count(*) FROM cognito_logins WHERE identity_seq = ?').pluck(),
+      providers: () =>
+        sql.prepare('SELECT DISTINCT provider FROM cognito_logins WHERE identity_seq = ? ORDER BY provider').pluck(),
+      loginsPage: () =>
+        sql
+          .prepare(
+            'SELECT login FROM cognito_logins WHERE identity_seq = ? AND provider = ? AND login > ? ' +
+              'ORDER BY login LIMIT CAST(? AS INTEGER)',
+          )
+          .pluck(),
+    });
   }
 
   /** The identity (frozen). */

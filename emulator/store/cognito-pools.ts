@@ -1,5 +1,5 @@
 import type { CognitoIdentityProvider, RoleMapping } from '@aws-sdk/client-cognito-identity';
-import type { Database } from './database.js';
+import { preparedOnFirstUse, type Database } from './database.js';
 import { RowCache } from './row-cache.js';
 
 /** What CreateIdentityPool and UpdateIdentityPool set. */
@@ -97,33 +97,39 @@ export class CognitoPools {
     const settingsColumns =
       'name, allow_unauthenticated, allow_classic_flow, developer_provider_name, supported_login_providers, ' +
       'open_id_connect_provider_arns, cognito_identity_providers, saml_provider_arns';
-    this.statements = {
-      insert: sql.prepare(
-        `INSERT INTO cognito_identity_pools (pool_id, account_id, region, created_at, tags, ${settingsColumns}) ` +
-          'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      byId: sql.prepare('SELECT * FROM cognito_identity_pools WHERE pool_id = ?'),
-      update: sql.prepare(
-        `UPDATE cognito_identity_pools SET (${settingsColumns}) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE pool_id = ?`,
-      ),
-      setRoles: sql.prepare('UPDATE cognito_identity_pools SET roles = ?, role_mappings = ? WHERE pool_id = ?'),
-      setTags: sql.prepare('UPDATE cognito_identity_pools SET tags = ? WHERE pool_id = ?'),
-      delete: sql.prepare('DELETE FROM cognito_identity_pools WHERE pool_id = ?'),
+    this.statements = preparedOnFirstUse({
+      insert: () =>
+        sql.prepare(
+          `INSERT INTO cognito_identity_pools (pool_id, account_id, region, created_at, tags, ${settingsColumns}) ` +
+            'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ),
+      byId: () => sql.prepare('SELECT * FROM cognito_identity_pools WHERE pool_id = ?'),
+      update: () =>
+        sql.prepare(
+          `UPDATE cognito_identity_pools SET (${settingsColumns}) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE pool_id = ?`,
+        ),
+      setRoles: () => sql.prepare('UPDATE cognito_identity_pools SET roles = ?, role_mappings = ? WHERE pool_id = ?'),
+      setTags: () => sql.prepare('UPDATE cognito_identity_pools SET tags = ? WHERE pool_id = ?'),
+      delete: () => sql.prepare('DELETE FROM cognito_identity_pools WHERE pool_id = ?'),
       // A bare `LIMIT ?` makes SQLite (built with STAT4) plan the statement again for every value bound; CAST not.
-      page: sql.prepare(
-        'SELECT * FROM cognito_identity_pools WHERE account_id = ? AND region = ? AND seq > ? ' +
-          'ORDER BY seq LIMIT CAST(? AS INTEGER)',
-      ),
-      tagMap: sql.prepare(
-        'SELECT use_defaults, principal_tags FROM cognito_principal_tag_maps WHERE pool_seq = ? AND provider_name = ?',
-      ),
-      setTagMap: sql.prepare(
-        'INSERT INTO cognito_principal_tag_maps (pool_seq, provider_name, use_defaults, principal_tags) ' +
-          'VALUES (?, ?, ?, ?) ' +
-          'ON CONFLICT (pool_seq, provider_name) DO UPDATE SET ' +
-          'use_defaults = excluded.use_defaults, principal_tags = excluded.principal_tags',
-      ),
-    };
+      page: () =>
+        sql.prepare(
+          'SELECT * FROM cognito_identity_pools WHERE account_id = ? AND region = ? AND seq > ? ' +
+            'ORDER BY seq LIMIT CAST(? AS INTEGER)',
+        ),
+      tagMap: () =>
+        sql.prepare(
+          'SELECT use_defaults, principal_tags FROM cognito_principal_tag_maps ' +
+            'WHERE pool_seq = ? AND provider_name = ?',
+        ),
+      setTagMap: () =>
+        sql.prepare(
+          'INSERT INTO cognito_principal_tag_maps (pool_seq, provider_name, use_defaults, principal_tags) ' +
+            'VALUES (?, ?, ?, ?) ' +
+            'ON CONFLICT (pool_seq, provider_name) DO UPDATE SET ' +
+            'use_defaults = excluded.use_defaults, principal_tags = excluded.principal_tags',
+        ),
+    });
   }
 
   create(

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Database } from './database.js';
+import { preparedOnFirstUse, type Database } from './database.js';
 
 /** An identity as the console lists it, with its linked logins. */
 export interface ConsoleIdentity {
@@ -40,52 +40,65 @@ export class ConsoleQueries {
       'JOIN cognito_identities i ON i.seq = l.identity_seq WHERE l.pool_seq = ? AND l.provider = ? AND';
     // `LIMIT CAST(? AS INTEGER)`: see CognitoPools' page. `+pool_seq`: an id range must be read on the id index,
     // not as a scan of the pool's (pool, seq) index that SQLite would otherwise prefer.
-    this.statements = {
-      poolSeqs: sql.prepare(
-        'SELECT seq, pool_id FROM cognito_identity_pools WHERE seq > ? ORDER BY seq LIMIT CAST(? AS INTEGER)',
-      ),
-      poolCount: sql.prepare('SELECT count(*) FROM cognito_identity_pools').pluck(),
-      identityCount: sql.prepare('SELECT count(*) FROM cognito_identities WHERE pool_seq = ?').pluck(),
-      identities: sql.prepare(
-        `SELECT ${identity} FROM cognito_identities WHERE pool_seq = ? AND seq > ? ` +
-          'ORDER BY seq LIMIT CAST(? AS INTEGER)',
-      ),
-      identityById: sql.prepare(`SELECT ${identity} FROM cognito_identities WHERE identity_id = ? AND pool_seq = ?`),
-      identitiesFromId: sql.prepare(
-        `SELECT ${identity} FROM cognito_identities WHERE identity_id >= ? AND identity_id < ? AND +pool_seq = ? ` +
-          'ORDER BY identity_id LIMIT CAST(? AS INTEGER)',
-      ),
-      identitiesAfterId: sql.prepare(
-        `SELECT ${identity} FROM cognito_identities WHERE identity_id > ? AND identity_id < ? AND +pool_seq = ? ` +
-          'ORDER BY identity_id LIMIT CAST(? AS INTEGER)',
-      ),
-      nextProvider: sql.prepare('SELECT min(provider) FROM cognito_logins WHERE pool_seq = ? AND provider > ?').pluck(),
-      loginExact: sql.prepare(`${byLogin} l.login = ?`),
-      loginsFrom: sql.prepare(`${byLogin} l.login >= ? AND l.login < ? ORDER BY l.login LIMIT CAST(? AS INTEGER)`),
-      loginsAfter: sql.prepare(`${byLogin} l.login > ? AND l.login < ? ORDER BY l.login LIMIT CAST(? AS INTEGER)`),
-      loginsOf: sql.prepare(
-        'SELECT provider, login FROM cognito_logins WHERE identity_seq = ? ORDER BY provider, login LIMIT 100',
-      ),
-      identity: sql.prepare(
-        `SELECT i.seq, i.identity_id, i.created_at, i.last_modified_at, i.disabled, p.pool_id
+    this.statements = preparedOnFirstUse({
+      poolSeqs: () =>
+        sql.prepare(
+          'SELECT seq, pool_id FROM cognito_identity_pools WHERE seq > ? ORDER BY seq LIMIT CAST(? AS INTEGER)',
+        ),
+      poolCount: () => sql.prepare('SELECT count(*) FROM cognito_identity_pools').pluck(),
+      identityCount: () => sql.prepare('SELECT count(*) FROM cognito_identities WHERE pool_seq = ?').pluck(),
+      identities: () =>
+        sql.prepare(
+          `SELECT ${identity} FROM cognito_identities WHERE pool_seq = ? AND seq > ? ` +
+            'ORDER BY seq LIMIT CAST(? AS INTEGER)',
+        ),
+      identityById: () =>
+        sql.prepare(`SELECT ${identity} FROM cognito_identities WHERE identity_id = ? AND pool_seq = ?`),
+      identitiesFromId: () =>
+        sql.prepare(
+          `SELECT ${identity} FROM cognito_identities WHERE identity_id >= ? AND identity_id < ? AND +pool_seq = ? ` +
+            'ORDER BY identity_id LIMIT CAST(? AS INTEGER)',
+        ),
+      identitiesAfterId: () =>
+        sql.prepare(
+          `SELECT ${identity} FROM cognito_identities WHERE identity_id > ? AND identity_id < ? AND +pool_seq = ? ` +
+            'ORDER BY identity_id LIMIT CAST(? AS INTEGER)',
+        ),
+      nextProvider: () =>
+        sql.prepare('SELECT min(provider) FROM cognito_logins WHERE pool_seq = ? AND provider > ?').pluck(),
+      loginExact: () => sql.prepare(`${byLogin} l.login = ?`),
+      loginsFrom: () =>
+        sql.prepare(`${byLogin} l.login >= ? AND l.login < ? ORDER BY l.login LIMIT CAST(? AS INTEGER)`),
+      loginsAfter: () =>
+        sql.prepare(`${byLogin} l.login > ? AND l.login < ? ORDER BY l.login LIMIT CAST(? AS INTEGER)`),
+      loginsOf: () =>
+        sql.prepare(
+          'SELECT provider, login FROM cognito_logins WHERE identity_seq = ? ORDER BY provider, login LIMIT 100',
+        ),
+      identity: () =>
+        sql.prepare(
+          `SELECT i.seq, i.identity_id, i.created_at, i.last_modified_at, i.disabled, p.pool_id
          FROM cognito_identities i JOIN cognito_identity_pools p ON p.seq = i.pool_seq WHERE i.identity_id = ?`,
-      ),
-      roles: sql
-        .prepare(
-          'SELECT role_name FROM iam_roles WHERE account_id = ? AND role_name > ? ' +
-            'ORDER BY role_name LIMIT CAST(? AS INTEGER)',
-        )
-        .pluck(),
-      roleCount: sql.prepare('SELECT count(*) FROM iam_roles').pluck(),
-      poolsUsingRole: sql.prepare(
-        `SELECT p.pool_id, p.name, r.key AS used_as FROM cognito_identity_pools p, json_each(p.roles) r
+        ),
+      roles: () =>
+        sql
+          .prepare(
+            'SELECT role_name FROM iam_roles WHERE account_id = ? AND role_name > ? ' +
+              'ORDER BY role_name LIMIT CAST(? AS INTEGER)',
+          )
+          .pluck(),
+      roleCount: () => sql.prepare('SELECT count(*) FROM iam_roles').pluck(),
+      poolsUsingRole: () =>
+        sql.prepare(
+          `SELECT p.pool_id, p.name, r.key AS used_as FROM cognito_identity_pools p, json_each(p.roles) r
          WHERE r.value = ? ORDER BY p.seq`,
-      ),
-      restApiCount: sql.prepare('SELECT count(*) FROM apigw_rest_apis').pluck(),
-      restApis: sql.prepare('SELECT api_id FROM apigw_rest_apis ORDER BY created_at, api_id').pluck(),
-      functionCount: sql.prepare('SELECT count(*) FROM lambda_functions').pluck(),
-      functions: sql.prepare('SELECT account_id, region, name FROM lambda_functions ORDER BY account_id, region, name'),
-    };
+        ),
+      restApiCount: () => sql.prepare('SELECT count(*) FROM apigw_rest_apis').pluck(),
+      restApis: () => sql.prepare('SELECT api_id FROM apigw_rest_apis ORDER BY created_at, api_id').pluck(),
+      functionCount: () => sql.prepare('SELECT count(*) FROM lambda_functions').pluck(),
+      functions: () =>
+        sql.prepare('SELECT account_id, region, name FROM lambda_functions ORDER BY account_id, region, name'),
+    });
   }
 
   private get(name: string): BetterSqlite3.Statement {

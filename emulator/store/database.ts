@@ -113,6 +113,29 @@ function writeTarget(source: string): { table: string | undefined; onlyAdds: boo
 }
 
 /**
+ * A store's statements, each prepared when first used and then kept. A store prepares everything it may run, ~140
+ * statements over all stores (~0.6 MiB of SQLite programs and a few milliseconds at every start); most calls use a
+ * handful. test/unit/store-statements.test.ts prepares every one, so a broken statement still fails there.
+ */
+export function preparedOnFirstUse<T extends Record<string, () => unknown>>(
+  makers: T,
+): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const statements = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const name of Object.keys(makers) as (keyof T & string)[]) {
+    Object.defineProperty(statements, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const statement = makers[name]?.();
+        Object.defineProperty(statements, name, { value: statement, enumerable: true });
+        return statement;
+      },
+    });
+  }
+  return statements;
+}
+
+/**
  * better-sqlite3's native binding loads on first use: missing (installed with --ignore-scripts, a failed build) or
  * built for another Node.js, it fails with a message that does not say how to fix it.
  */

@@ -1,5 +1,5 @@
 import { seedAwsManagedPolicies } from './aws-managed-policies.js';
-import type { Database, StoreComponent } from './database.js';
+import { preparedOnFirstUse, type Database, type StoreComponent } from './database.js';
 import { RowCache } from './row-cache.js';
 
 /** IAM roles with their trust and inline policies, customer managed policies (with versions) and attachments. */
@@ -254,22 +254,26 @@ export class IamStore {
     this.policyDocuments = new RowCache(db, { capacity: 1_000, tables: policyTables, keptByInserts: false });
     this.namedPolicies = new RowCache(db, { capacity: 1_000, tables: policyTables, keptByInserts: false });
     const sql = db.sql;
-    this.statements = {
-      roleByName: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_name = ?'),
-      roleByArn: sql.prepare('SELECT * FROM iam_roles WHERE arn = ?'),
-      roleById: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_id = ?'),
-      inlineDocuments: sql.prepare(
-        'SELECT document FROM iam_role_policies WHERE account_id = ? AND role_name = ? ORDER BY policy_name',
-      ),
-      attachedDocuments: sql.prepare(`
+    this.statements = preparedOnFirstUse({
+      roleByName: () => sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_name = ?'),
+      roleByArn: () => sql.prepare('SELECT * FROM iam_roles WHERE arn = ?'),
+      roleById: () => sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? AND role_id = ?'),
+      inlineDocuments: () =>
+        sql.prepare(
+          'SELECT document FROM iam_role_policies WHERE account_id = ? AND role_name = ? ORDER BY policy_name',
+        ),
+      attachedDocuments: () =>
+        sql.prepare(`
         SELECT v.document FROM iam_role_attachments a
         JOIN iam_policies p ON p.arn = a.policy_arn
         JOIN iam_policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id
         WHERE a.account_id = ? AND a.role_name = ? ORDER BY a.policy_arn`),
-      attachedArns: sql.prepare(
-        'SELECT policy_arn FROM iam_role_attachments WHERE account_id = ? AND role_name = ? ORDER BY policy_arn',
-      ),
-      namedPolicies: sql.prepare(`
+      attachedArns: () =>
+        sql.prepare(
+          'SELECT policy_arn FROM iam_role_attachments WHERE account_id = ? AND role_name = ? ORDER BY policy_arn',
+        ),
+      namedPolicies: () =>
+        sql.prepare(`
         SELECT 'inline' AS kind, policy_name AS name, document FROM iam_role_policies
         WHERE account_id = @accountId AND role_name = @roleName
         UNION ALL
@@ -279,74 +283,80 @@ export class IamStore {
         WHERE a.account_id = @accountId AND a.role_name = @roleName
         ORDER BY kind, name`),
 
-      rolesOfAccount: sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? ORDER BY role_name'),
-      countRoles: sql.prepare('SELECT COUNT(*) AS count FROM iam_roles WHERE account_id = ?'),
-      insertRole: sql.prepare(`
+      rolesOfAccount: () => sql.prepare('SELECT * FROM iam_roles WHERE account_id = ? ORDER BY role_name'),
+      countRoles: () => sql.prepare('SELECT COUNT(*) AS count FROM iam_roles WHERE account_id = ?'),
+      insertRole: () =>
+        sql.prepare(`
         INSERT INTO iam_roles (account_id, role_name, role_id, arn, path, assume_role_policy, description,
           max_session_duration, permissions_boundary, tags, created_at)
         VALUES (@accountId, @roleName, @roleId, @arn, @path, @assumeRolePolicy, @description, @maxSessionDuration,
           @permissionsBoundary, @tags, @createdAt)`),
-      setTrust: sql.prepare('UPDATE iam_roles SET assume_role_policy = ? WHERE account_id = ? AND role_name = ?'),
-      setDescription: sql.prepare('UPDATE iam_roles SET description = ? WHERE account_id = ? AND role_name = ?'),
-      setMaxSessionDuration: sql.prepare(
-        'UPDATE iam_roles SET max_session_duration = ? WHERE account_id = ? AND role_name = ?',
-      ),
-      setRoleTags: sql.prepare('UPDATE iam_roles SET tags = ? WHERE account_id = ? AND role_name = ?'),
-      deleteRole: sql.prepare('DELETE FROM iam_roles WHERE account_id = ? AND role_name = ?'),
+      setTrust: () => sql.prepare('UPDATE iam_roles SET assume_role_policy = ? WHERE account_id = ? AND role_name = ?'),
+      setDescription: () => sql.prepare('UPDATE iam_roles SET description = ? WHERE account_id = ? AND role_name = ?'),
+      setMaxSessionDuration: () =>
+        sql.prepare('UPDATE iam_roles SET max_session_duration = ? WHERE account_id = ? AND role_name = ?'),
+      setRoleTags: () => sql.prepare('UPDATE iam_roles SET tags = ? WHERE account_id = ? AND role_name = ?'),
+      deleteRole: () => sql.prepare('DELETE FROM iam_roles WHERE account_id = ? AND role_name = ?'),
 
-      inlinePolicies: sql.prepare(
-        'SELECT policy_name, document FROM iam_role_policies WHERE account_id = ? AND role_name = ? ' +
-          'ORDER BY policy_name',
-      ),
-      inlinePolicy: sql.prepare(
-        'SELECT policy_name, document FROM iam_role_policies ' +
-          'WHERE account_id = ? AND role_name = ? AND policy_name = ?',
-      ),
-      putInlinePolicy: sql.prepare(`
+      inlinePolicies: () =>
+        sql.prepare(
+          'SELECT policy_name, document FROM iam_role_policies WHERE account_id = ? AND role_name = ? ' +
+            'ORDER BY policy_name',
+        ),
+      inlinePolicy: () =>
+        sql.prepare(
+          'SELECT policy_name, document FROM iam_role_policies ' +
+            'WHERE account_id = ? AND role_name = ? AND policy_name = ?',
+        ),
+      putInlinePolicy: () =>
+        sql.prepare(`
         INSERT INTO iam_role_policies (account_id, role_name, policy_name, document) VALUES (?, ?, ?, ?)
         ON CONFLICT (account_id, role_name, policy_name) DO UPDATE SET document = excluded.document`),
-      deleteInlinePolicy: sql.prepare(
-        'DELETE FROM iam_role_policies WHERE account_id = ? AND role_name = ? AND policy_name = ?',
-      ),
+      deleteInlinePolicy: () =>
+        sql.prepare('DELETE FROM iam_role_policies WHERE account_id = ? AND role_name = ? AND policy_name = ?'),
 
-      policyByArn: sql.prepare('SELECT * FROM iam_policies WHERE arn = ?'),
-      policyByName: sql.prepare('SELECT * FROM iam_policies WHERE account_id = ? AND policy_name = ? COLLATE NOCASE'),
-      policiesOf: sql.prepare(
-        'SELECT * FROM iam_policies WHERE account_id IN (?, ?) ORDER BY policy_name COLLATE NOCASE, arn',
-      ),
-      countPolicies: sql.prepare('SELECT COUNT(*) AS count FROM iam_policies WHERE account_id = ?'),
-      insertPolicy: sql.prepare(`
+      policyByArn: () => sql.prepare('SELECT * FROM iam_policies WHERE arn = ?'),
+      policyByName: () =>
+        sql.prepare('SELECT * FROM iam_policies WHERE account_id = ? AND policy_name = ? COLLATE NOCASE'),
+      policiesOf: () =>
+        sql.prepare('SELECT * FROM iam_policies WHERE account_id IN (?, ?) ORDER BY policy_name COLLATE NOCASE, arn'),
+      countPolicies: () => sql.prepare('SELECT COUNT(*) AS count FROM iam_policies WHERE account_id = ?'),
+      insertPolicy: () =>
+        sql.prepare(`
         INSERT INTO iam_policies (arn, account_id, policy_name, policy_id, path, description, default_version_id, tags,
           created_at, updated_at, next_version_number)
         VALUES (@arn, @accountId, @policyName, @policyId, @path, @description, @defaultVersionId, @tags, @createdAt,
           @updatedAt, @nextVersionNumber)`),
-      deletePolicy: sql.prepare('DELETE FROM iam_policies WHERE arn = ?'),
-      setDefaultVersion: sql.prepare('UPDATE iam_policies SET default_version_id = ? WHERE arn = ?'),
-      recordNewVersion: sql.prepare('UPDATE iam_policies SET next_version_number = ?, updated_at = ? WHERE arn = ?'),
+      deletePolicy: () => sql.prepare('DELETE FROM iam_policies WHERE arn = ?'),
+      setDefaultVersion: () => sql.prepare('UPDATE iam_policies SET default_version_id = ? WHERE arn = ?'),
+      recordNewVersion: () =>
+        sql.prepare('UPDATE iam_policies SET next_version_number = ?, updated_at = ? WHERE arn = ?'),
 
-      versions: sql.prepare(
-        'SELECT * FROM iam_policy_versions WHERE policy_arn = ? ' +
-          'ORDER BY created_at DESC, CAST(substr(version_id, 2) AS INTEGER) DESC',
-      ),
-      version: sql.prepare('SELECT * FROM iam_policy_versions WHERE policy_arn = ? AND version_id = ?'),
-      insertVersion: sql.prepare(
-        'INSERT INTO iam_policy_versions (policy_arn, version_id, document, created_at) VALUES (?, ?, ?, ?)',
-      ),
-      deleteVersion: sql.prepare('DELETE FROM iam_policy_versions WHERE policy_arn = ? AND version_id = ?'),
+      versions: () =>
+        sql.prepare(
+          'SELECT * FROM iam_policy_versions WHERE policy_arn = ? ' +
+            'ORDER BY created_at DESC, CAST(substr(version_id, 2) AS INTEGER) DESC',
+        ),
+      version: () => sql.prepare('SELECT * FROM iam_policy_versions WHERE policy_arn = ? AND version_id = ?'),
+      insertVersion: () =>
+        sql.prepare(
+          'INSERT INTO iam_policy_versions (policy_arn, version_id, document, created_at) VALUES (?, ?, ?, ?)',
+        ),
+      deleteVersion: () => sql.prepare('DELETE FROM iam_policy_versions WHERE policy_arn = ? AND version_id = ?'),
 
-      attach: sql.prepare(
-        'INSERT OR IGNORE INTO iam_role_attachments (account_id, role_name, policy_arn) VALUES (?, ?, ?)',
-      ),
-      detach: sql.prepare('DELETE FROM iam_role_attachments WHERE account_id = ? AND role_name = ? AND policy_arn = ?'),
-      attachmentCount: sql.prepare(
-        'SELECT COUNT(*) AS count FROM iam_role_attachments WHERE policy_arn = ? AND account_id = ?',
-      ),
-      attachedAnywhere: sql.prepare('SELECT COUNT(*) AS count FROM iam_role_attachments WHERE policy_arn = ?'),
-      rolesAttachedTo: sql.prepare(`
+      attach: () =>
+        sql.prepare('INSERT OR IGNORE INTO iam_role_attachments (account_id, role_name, policy_arn) VALUES (?, ?, ?)'),
+      detach: () =>
+        sql.prepare('DELETE FROM iam_role_attachments WHERE account_id = ? AND role_name = ? AND policy_arn = ?'),
+      attachmentCount: () =>
+        sql.prepare('SELECT COUNT(*) AS count FROM iam_role_attachments WHERE policy_arn = ? AND account_id = ?'),
+      attachedAnywhere: () => sql.prepare('SELECT COUNT(*) AS count FROM iam_role_attachments WHERE policy_arn = ?'),
+      rolesAttachedTo: () =>
+        sql.prepare(`
         SELECT r.* FROM iam_role_attachments a
         JOIN iam_roles r ON r.account_id = a.account_id AND r.role_name = a.role_name
         WHERE a.policy_arn = ? AND a.account_id = ? ORDER BY r.role_name`),
-    };
+    });
   }
 
   /** The role (frozen); its name compares without case. */

@@ -1,4 +1,4 @@
-import type { Database, StoreComponent } from './database.js';
+import { preparedOnFirstUse, type Database, type StoreComponent } from './database.js';
 import { RowCache } from './row-cache.js';
 
 /** A function's key: lambda_versions' foreign key into lambda_functions. */
@@ -236,53 +236,61 @@ export class LambdaStore {
       keptByInserts: true,
     });
     const sql = db.sql;
-    this.statements = {
-      insertCode: sql.prepare('INSERT INTO lambda_code (sha256, zip) VALUES (?, ?) ON CONFLICT(sha256) DO NOTHING'),
-      code: sql.prepare('SELECT zip FROM lambda_code WHERE sha256 = ?').pluck(),
-      deleteUnusedCode: sql.prepare(`
+    this.statements = preparedOnFirstUse({
+      insertCode: () =>
+        sql.prepare('INSERT INTO lambda_code (sha256, zip) VALUES (?, ?) ON CONFLICT(sha256) DO NOTHING'),
+      code: () => sql.prepare('SELECT zip FROM lambda_code WHERE sha256 = ?').pluck(),
+      deleteUnusedCode: () =>
+        sql.prepare(`
         DELETE FROM lambda_code WHERE sha256 NOT IN (SELECT code_sha256 FROM lambda_functions)
           AND sha256 NOT IN (SELECT code_sha256 FROM lambda_versions)`),
-      function: sql.prepare('SELECT * FROM lambda_functions WHERE account_id = ? AND region = ? AND name = ?'),
-      functions: sql.prepare('SELECT * FROM lambda_functions WHERE account_id = ? AND region = ? ORDER BY name'),
-      insertFunction: sql.prepare(`
+      function: () => sql.prepare('SELECT * FROM lambda_functions WHERE account_id = ? AND region = ? AND name = ?'),
+      functions: () => sql.prepare('SELECT * FROM lambda_functions WHERE account_id = ? AND region = ? ORDER BY name'),
+      insertFunction: () =>
+        sql.prepare(`
         INSERT INTO lambda_functions (${insertedFunctionColumns})
         VALUES (${insertedFunctionValues})`),
-      updateFunction: sql.prepare(`
+      updateFunction: () =>
+        sql.prepare(`
         UPDATE lambda_functions SET settings = @settings, code_sha256 = @codeSha256, code_size = @codeSize,
           revision_id = @revisionId, last_modified = @lastModified, transition = @transition
         WHERE account_id = @accountId AND region = @region AND name = @name`),
-      updateFunctionPolicy: sql.prepare(
-        'UPDATE lambda_functions SET policy = ?, policy_revision_id = ? ' +
-          'WHERE account_id = ? AND region = ? AND name = ?',
-      ),
-      updateFunctionExtras: sql.prepare(`
+      updateFunctionPolicy: () =>
+        sql.prepare(
+          'UPDATE lambda_functions SET policy = ?, policy_revision_id = ? ' +
+            'WHERE account_id = ? AND region = ? AND name = ?',
+        ),
+      updateFunctionExtras: () =>
+        sql.prepare(`
         UPDATE lambda_functions SET ${functionExtrasAssignments}
         WHERE account_id = @accountId AND region = @region AND name = @name`),
-      deleteFunction: sql.prepare('DELETE FROM lambda_functions WHERE account_id = ? AND region = ? AND name = ?'),
-      version: sql.prepare(
-        'SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
-      ),
-      versions: sql.prepare(
-        'SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? ORDER BY version',
-      ),
-      insertVersion: sql.prepare(`
+      deleteFunction: () =>
+        sql.prepare('DELETE FROM lambda_functions WHERE account_id = ? AND region = ? AND name = ?'),
+      version: () =>
+        sql.prepare('SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?'),
+      versions: () =>
+        sql.prepare('SELECT * FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? ORDER BY version'),
+      insertVersion: () =>
+        sql.prepare(`
         INSERT INTO lambda_versions (${insertedVersionColumns})
         VALUES (${insertedVersionValues})`),
-      updateVersionPolicy: sql.prepare(
-        'UPDATE lambda_versions SET policy = ?, policy_revision_id = ? ' +
-          'WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
-      ),
-      deleteVersion: sql.prepare(
-        'DELETE FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
-      ),
-      accountUsage: sql.prepare(`
+      updateVersionPolicy: () =>
+        sql.prepare(
+          'UPDATE lambda_versions SET policy = ?, policy_revision_id = ? ' +
+            'WHERE account_id = ? AND region = ? AND name = ? AND version = ?',
+        ),
+      deleteVersion: () =>
+        sql.prepare('DELETE FROM lambda_versions WHERE account_id = ? AND region = ? AND name = ? AND version = ?'),
+      accountUsage: () =>
+        sql.prepare(`
         SELECT COUNT(*) AS functionCount, COALESCE(SUM(code_size), 0) AS totalCodeSize,
           COALESCE(SUM(reserved_concurrency), 0) AS reserved
         FROM lambda_functions WHERE account_id = ? AND region = ?`),
-      versionsCodeSize: sql
-        .prepare('SELECT COALESCE(SUM(code_size), 0) FROM lambda_versions WHERE account_id = ? AND region = ?')
-        .pluck(),
-    };
+      versionsCodeSize: () =>
+        sql
+          .prepare('SELECT COALESCE(SUM(code_size), 0) FROM lambda_versions WHERE account_id = ? AND region = ?')
+          .pluck(),
+    });
   }
 
   putCode(sha256: string, zip: Uint8Array): void {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 /** What `idpool serve` and `startEmulator()` accept. */
 export interface EmulatorOptions {
   /** TCP port; 0 (the default for startEmulator) picks a free one. */
@@ -36,8 +37,9 @@ export interface EmulatorOptions {
    */
   lambdaConcurrency?: number;
   /**
-   * Worker processes per function (8 unless given). Executions beyond it wait for a worker to be free instead of
-   * starting more processes than a laptop has cores for; they still count towards the concurrency limit.
+   * Worker processes per function (one per core, from 2 to 8, unless given). Executions beyond it wait for a worker
+   * to be free instead of starting more processes than the machine has cores for; they still count towards the
+   * concurrency limit.
    */
   lambdaWorkers?: number;
   /** How many of the last requests `GET /_idpool/requests` keeps (10,000 unless given). */
@@ -77,7 +79,11 @@ const defaultAccountId = '000000000000';
 const defaultMaxBodyBytes = 70 * 1024 * 1024;
 /** Lambda's default concurrent executions quota per account and region. */
 const defaultLambdaConcurrency = 1000;
-const defaultLambdaWorkers = 8;
+/**
+ * One worker per core, at least 2 and at most 8: processes beyond the cores only take turns on them (measured on 2
+ * cores, the seed flow at 16 clients: 8 workers ~1,100 flows/s, 2 workers ~1,450, half the workers' CPU per flow).
+ */
+const defaultLambdaWorkers = Math.min(8, Math.max(2, availableParallelism()));
 const defaultRequestLogSize = 10_000;
 const defaultLambdaStateTransitionMs = 100;
 

@@ -16,7 +16,7 @@ export interface EmulatorCliOptions {
   allowedHosts?: string;
   logLevel: LogLevel;
   lambdaConcurrency: string;
-  lambdaWorkers: string;
+  lambdaWorkers?: string;
   requestLogSize: string;
 }
 
@@ -45,7 +45,10 @@ export function addEmulatorOptions(command: Command, defaultLogLevel: LogLevel):
       'concurrent executions per Lambda function before TooManyRequestsException',
       '1000',
     )
-    .option('--lambda-workers <n>', 'worker processes per Lambda function; more executions wait for a free one', '8')
+    .option(
+      '--lambda-workers <n>',
+      'worker processes per Lambda function (default: one per core, 2 to 8); more executions wait for a free one',
+    )
     .option('--request-log-size <n>', 'how many of the last requests GET /_idpool/requests keeps', '10000');
 }
 
@@ -63,7 +66,7 @@ export function emulatorOptionsFrom(options: EmulatorCliOptions): EmulatorOption
     allowedHosts: commaList(options.allowedHosts),
     logLevel: options.logLevel,
     lambdaConcurrency: Number(options.lambdaConcurrency),
-    lambdaWorkers: Number(options.lambdaWorkers),
+    lambdaWorkers: options.lambdaWorkers === undefined ? undefined : Number(options.lambdaWorkers),
     requestLogSize: Number(options.requestLogSize),
   };
 }

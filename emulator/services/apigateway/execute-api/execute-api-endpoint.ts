@@ -76,6 +76,8 @@ async function serveExecuteApi(
   // An unknown or missing stage is a route like any other that matches nothing [unverified: some report "Forbidden"].
   const stage = target.stageName === '' ? undefined : store.findStage(api.apiId, target.stageName);
   const snapshot = stage && store.deploymentSnapshot(api.apiId, stage.deploymentId);
+  let matched: RouteMatch | undefined;
+  let values: Map<string, string> | undefined;
   const context: GatewayResponseContext = {
     ids,
     responses: snapshot?.gatewayResponses,
@@ -84,7 +86,11 @@ async function serveExecuteApi(
     stage: target.stageName,
     httpMethod: request.method,
     stageVariables: stage?.variables ?? {},
-    requestValues: requestValues(request, undefined),
+    // Read only by a gateway response or a MOCK integration: built then, for the route matched by then.
+    get requestValues() {
+      values ??= requestValues(request, matched);
+      return values;
+    },
   };
   const answer = (result: WireResponse | GatewayError): WireResponse =>
     isGatewayError(result) ? gatewayErrorResponse(result, context) : result;
@@ -94,7 +100,8 @@ async function serveExecuteApi(
   const match = RouteTable.of(snapshot).match(target.path, request.method);
   if (!match) return answer(gatewayErrors.missingAuthenticationToken());
   context.resource = { resourceId: match.resource.resourceId, path: match.resource.path };
-  context.requestValues = requestValues(request, match);
+  matched = match;
+  values = undefined;
 
   let caller: Caller | undefined;
   if (match.method.authorizationType === 'AWS_IAM') {

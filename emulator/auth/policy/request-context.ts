@@ -3,15 +3,24 @@ import type { ContextValue } from './types.js';
 /** A context value as one element of a (possibly multivalued) key. */
 export type ContextScalar = string | number | boolean;
 
-/** The request's condition keys, looked up case-insensitively as AWS does. */
+/**
+ * The request's condition keys, looked up case-insensitively as AWS does. The lower-case index is built on the first
+ * lookup: most statements (an Allow of an action on a resource) never look at a condition key.
+ */
 export class RequestContext {
-  private readonly valuesByLowerCaseKey = new Map<string, ContextValue>();
+  private byLowerCaseKey: Map<string, ContextValue> | undefined;
 
-  constructor(context: Record<string, ContextValue>) {
-    for (const key of Object.keys(context)) {
-      const value = context[key];
-      if (value !== undefined && value !== null) this.valuesByLowerCaseKey.set(key.toLowerCase(), value);
+  constructor(private readonly context: Record<string, ContextValue>) {}
+
+  private get valuesByLowerCaseKey(): Map<string, ContextValue> {
+    if (!this.byLowerCaseKey) {
+      this.byLowerCaseKey = new Map();
+      for (const key of Object.keys(this.context)) {
+        const value = this.context[key];
+        if (value !== undefined && value !== null) this.byLowerCaseKey.set(key.toLowerCase(), value);
+      }
     }
+    return this.byLowerCaseKey;
   }
 
   has(lowerCaseKey: string): boolean {

@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import { resolveConfig } from '../../emulator/config.js';
+import { createFunction } from '../../emulator/services/lambda/create-function.js';
 import type {
   InvokePermissionRequest,
   LambdaInvocation,
@@ -7,6 +8,7 @@ import type {
   LambdaWorkers,
 } from '../../emulator/services/lambda/lambda-invoker.js';
 import { Database } from '../../emulator/store/database.js';
+import { callContext } from './call-context.js';
 import { IamStore } from '../../emulator/store/iam-store.js';
 import type { FunctionKey } from '../../emulator/store/lambda-store.js';
 import { LambdaStore } from '../../emulator/store/lambda-store.js';
@@ -67,4 +69,20 @@ export function lambdaServices(transitionMs = 0) {
   });
   const config = resolveConfig({ lambdaStateTransitionMs: transitionMs });
   return { db, lambdaStore, iam, config, lambda: new FakeLambdaWorkers() };
+}
+
+/** The services of `lambdaServices`, with the function `fn` (nodejs20.x, `index.handler`) created on them. */
+export function lambdaServicesWithFunction(transitionMs = 0) {
+  const services = lambdaServices(transitionMs);
+  createFunction.build(services)(
+    {
+      FunctionName: 'fn',
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Role: roleArn,
+      Code: { ZipFile: handlerZip() },
+    },
+    callContext(),
+  );
+  return services;
 }

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createFunction } from '../../emulator/services/lambda/create-function.js';
 import { deleteFunction } from '../../emulator/services/lambda/delete-function.js';
 import { invoke } from '../../emulator/services/lambda/invoke.js';
 import { publishVersionOperation } from '../../emulator/services/lambda/publish-version.js';
 import { callContext } from '../support/call-context.js';
-import { accountId, handlerZip, lambdaServices, roleArn } from '../support/lambda-unit.js';
+import { accountId, lambdaServicesWithFunction } from '../support/lambda-unit.js';
 
 const key = { accountId, region: 'us-east-1', name: 'fn' };
 
 function setup(transitionMs = 0) {
-  const services = lambdaServices(transitionMs);
-  const code = { ZipFile: handlerZip() };
-  createFunction.build(services)(
-    { FunctionName: 'fn', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: roleArn, Code: code },
-    callContext(),
-  );
+  const services = lambdaServicesWithFunction(transitionMs);
   return {
     ...services,
     invoke: invoke.build(services),

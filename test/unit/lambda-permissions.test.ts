@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addPermission } from '../../emulator/services/lambda/add-permission.js';
-import { createFunction } from '../../emulator/services/lambda/create-function.js';
 import { getPolicy } from '../../emulator/services/lambda/get-policy.js';
 import { removePermission } from '../../emulator/services/lambda/remove-permission.js';
 import { policyAllowsInvoke } from '../../emulator/services/lambda/resource-policy.js';
 import { callContext } from '../support/call-context.js';
-import { accountId, handlerZip, lambdaServices, roleArn } from '../support/lambda-unit.js';
+import { accountId, lambdaServicesWithFunction } from '../support/lambda-unit.js';
 
 const arn = `arn:aws:lambda:us-east-1:${accountId}:function:fn`;
 const grant = {
@@ -16,17 +15,7 @@ const grant = {
 };
 
 function setup() {
-  const services = lambdaServices();
-  createFunction.build(services)(
-    {
-      FunctionName: 'fn',
-      Runtime: 'nodejs20.x',
-      Handler: 'index.handler',
-      Role: roleArn,
-      Code: { ZipFile: handlerZip() },
-    },
-    callContext(),
-  );
+  const services = lambdaServicesWithFunction();
   return {
     services,
     add: addPermission.build(services),

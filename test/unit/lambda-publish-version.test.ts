@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createFunction } from '../../emulator/services/lambda/create-function.js';
 import { publishVersionOperation } from '../../emulator/services/lambda/publish-version.js';
 import { updateFunctionCode } from '../../emulator/services/lambda/update-function-code.js';
 import { callContext } from '../support/call-context.js';
-import { accountId, handlerZip, lambdaServices, roleArn } from '../support/lambda-unit.js';
+import { accountId, handlerZip, lambdaServicesWithFunction } from '../support/lambda-unit.js';
 
 const key = { accountId, region: 'us-east-1', name: 'fn' };
 
 function setup() {
-  const services = lambdaServices();
-  createFunction.build(services)(
-    {
-      FunctionName: 'fn',
-      Runtime: 'nodejs20.x',
-      Handler: 'index.handler',
-      Role: roleArn,
-      Code: { ZipFile: handlerZip() },
-    },
-    callContext(),
-  );
+  const services = lambdaServicesWithFunction();
   return {
     ...services,
     publish: publishVersionOperation.build(services),

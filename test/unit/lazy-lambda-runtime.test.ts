@@ -2,27 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { Clock } from '../../emulator/clock.js';
 import { Logger } from '../../emulator/logger.js';
 import { addPermission } from '../../emulator/services/lambda/add-permission.js';
-import { createFunction } from '../../emulator/services/lambda/create-function.js';
 import { LazyLambdaRuntime } from '../../emulator/services/lambda/runtime/lazy-lambda-runtime.js';
 import { callContext } from '../support/call-context.js';
-import { accountId, handlerZip, lambdaServices, roleArn } from '../support/lambda-unit.js';
+import { accountId, lambdaServicesWithFunction } from '../support/lambda-unit.js';
 
 const region = 'us-east-1';
 const sourceArn = `arn:aws:execute-api:${region}:${accountId}:abc/dev/GET/hello`;
 
 describe('the Lambda runtime, loaded on the first invocation', () => {
   it('answers resource-policy questions, function changes and resets before any function ran', async () => {
-    const services = lambdaServices();
-    createFunction.build(services)(
-      {
-        FunctionName: 'fn',
-        Runtime: 'nodejs20.x',
-        Handler: 'index.handler',
-        Role: roleArn,
-        Code: { ZipFile: handlerZip() },
-      },
-      callContext(),
-    );
+    const services = lambdaServicesWithFunction();
     await addPermission.build(services)(
       {
         FunctionName: 'fn',

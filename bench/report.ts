@@ -49,12 +49,30 @@ const targets: [string, string][] = [
 
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 
-/** The issue's server CPU goals (issue 14), on a 2-core machine, and what bounds each call from below. */
+/** The issue's server CPU goals (issue 14), on a 2-core machine, and the cryptography each call cannot skip. */
 const cpuTargets: [string, number, (floor: RsaFloor | undefined) => number | undefined, string][] = [
   ['GetOpenIdTokenForDeveloperIdentity', 350, (floor) => floor?.signMicros, 'one RS512 signature'],
   ['GetCredentialsForIdentity', 150, (floor) => floor?.verifyMicros, 'one RS512 verification'],
-  [executeApiCallName, 300, () => undefined, 'no cryptography beyond SigV4'],
+  [executeApiCallName, 300, () => 0, 'no RSA (SigV4 is HMAC)'],
 ];
+
+interface CallFloor {
+  micros?: number;
+  text: string;
+}
+
+/** What bounds a call from below here: the bare node:http copy of it, plus its RS512 work. */
+function callFloor(report: BenchReport, name: string): CallFloor | undefined {
+  const target = cpuTargets.find(([prefix]) => name.startsWith(prefix));
+  if (!target) return undefined;
+  const http = report.serverCpu.find((row) => row.target === 'node:http' && row.name === name)?.micros;
+  const crypto = target[2](report.rsaFloor);
+  const httpPart = http === undefined ? [] : [`node:http ${whole(http)} µs`];
+  const parts = crypto ? [...httpPart, `${target[3]} ${whole(crypto)} µs`] : [...httpPart, `${target[3]}`];
+  const micros = http === undefined || crypto === undefined ? undefined : http + crypto;
+  const sum = micros === undefined ? '' : `${whole(micros)} µs: `;
+  return { micros, text: `${sum}${crypto ? parts.join(' + ') : parts.join(', ')}` };
+}
 
 function serverCpuLines(report: BenchReport): string[] {
   const rows = report.serverCpu.filter((row) => row.target === 'idpool');
@@ -68,26 +86,34 @@ function serverCpuLines(report: BenchReport): string[] {
     "alone). A Lambda's own worker process is not counted. It moves far less than calls per second when the",
     'machine is busy with other work.',
     '',
-    '| call | idpool | goal (issue 14) | its floor here | moto | moto ÷ idpool |',
-    '| --- | --- | --- | --- | --- | --- |',
+    "Each call's floor is measured in the same run: a bare node:http server in its own process",
+    "(`bench/bare-http-server.ts`) reads the same request and answers a copy of idpool's answer (same headers and",
+    "body, one write), timed the same way; to it is added the call's RS512 work, timed in the bench process. What",
+    'idpool spends above the floor is its own work: routing, SigV4, parsing, the store, policies.',
+    '',
+    '| call | idpool | goal (issue 14) | its floor here | idpool above its floor | moto | moto ÷ idpool |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
+  const overGoal: string[] = [];
   for (const row of rows) {
     const moto = report.serverCpu.find((other) => other.target === 'moto' && other.name === row.name);
     const target = cpuTargets.find(([prefix]) => row.name.startsWith(prefix));
     const goal = target ? `≤ ${whole(target[1])} µs` : '';
-    const floorMicros = target?.[2](report.rsaFloor);
-    const floor = target ? `${floorMicros === undefined ? '' : `${whole(floorMicros)} µs: `}${target[3]}` : '';
+    const floor = callFloor(report, row.name);
+    const above = floor?.micros === undefined ? '—' : `${whole(row.micros - floor.micros)} µs`;
     const motoMicros = moto ? `${whole(moto.micros)} µs` : '—';
     const ratio = moto ? `${(moto.micros / row.micros).toFixed(1)}×` : '—';
-    lines.push(`| ${row.name} | ${whole(row.micros)} µs | ${goal} | ${floor} | ${motoMicros} | ${ratio} |`);
+    const idpool = `${whole(row.micros)} µs`;
+    lines.push(`| ${row.name} | ${idpool} | ${goal} | ${floor?.text ?? ''} | ${above} | ${motoMicros} | ${ratio} |`);
+    if (target && floor?.micros !== undefined && floor.micros > target[1]) {
+      overGoal.push(`${row.name}: floor ${whole(floor.micros)} µs, goal ${whole(target[1])} µs`);
+    }
   }
-  const sign = report.rsaFloor?.signMicros;
-  if (sign !== undefined && sign > 350) {
+  if (overGoal.length > 0) {
     lines.push(
       '',
-      `The token's floor on this machine, one RS512 signature with the emulator's 2048-bit key and call, ` +
-        `is ${whole(sign)} µs:`,
-      `${whole(sign - 350)} µs above the goal of 350 µs, which no server making that signature can meet here.`,
+      'On this machine, now, the floor itself is above the goal (no node:http server making the same RS512 call can',
+      `meet it here): ${overGoal.join('; ')}.`,
     );
   }
   return lines;

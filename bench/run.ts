@@ -12,7 +12,14 @@ import { measureAtScale } from './scale.js';
 import { seedFlowWork, spawnSeedStack } from './flow.js';
 import { measureLambdaInvokeCosts } from './lambda-invoke.js';
 import { roleOverheadRows } from './role-overhead.js';
-import { cognitoCpuRows, executeApiCpuRow, rsaFloor, type ServerCpuRow } from './server-cpu.js';
+import {
+  cognitoCpuRows,
+  executeApiCpuRow,
+  httpFloorRows,
+  rsaFloor,
+  type CallSample,
+  type ServerCpuRow,
+} from './server-cpu.js';
 import { keptSections, median, renderBenchmarks, type BenchReport, type LoadRow } from './report.js';
 
 // The SDK clients used for setup warn that Node 20 support ends in 2027; it is noise in the bench output.
@@ -125,13 +132,14 @@ async function main(): Promise<void> {
       `in-process ${median(report.coldStart.inProcessMs).toFixed(0)} ms (median)`,
   );
 
+  const samples: CallSample[] = [];
   const idpool = await spawnIdpool();
   report.idleRssMiB = rssMiB(idpool.child.pid as number);
   say(`▸ idle RSS of idpool serve: ${report.idleRssMiB.toFixed(0)} MiB`);
   try {
     report.loads.push(...(await cognitoCalls(idpool, 'idpool', true)));
     report.rssAfterLoadMiB = rssMiB(idpool.child.pid as number);
-    report.serverCpu.push(...sayCpu(await cognitoCpuRows(idpool, 'idpool', quick)));
+    report.serverCpu.push(...sayCpu(await cognitoCpuRows(idpool, 'idpool', quick, region, samples)));
   } finally {
     await idpool.stop();
   }
@@ -148,7 +156,7 @@ async function main(): Promise<void> {
         ),
       );
     report.rssAfterFlowsMiB = rssMiB(up.child.pid as number);
-    const executeApi = await executeApiCpuRow(up, stack, quick);
+    const executeApi = await executeApiCpuRow(up, stack, quick, samples);
     if (executeApi) report.serverCpu.push(...sayCpu([executeApi]));
     report.roleOverhead = await roleOverheadRows(up, stack, quick);
     for (const row of report.roleOverhead) {
@@ -181,6 +189,7 @@ async function main(): Promise<void> {
     }
   }
 
+  report.serverCpu.push(...sayCpu(await httpFloorRows(samples, quick)));
   report.rsaFloor = await rsaFloor(quick);
   const [signed, verified] = [report.rsaFloor.signMicros, report.rsaFloor.verifyMicros].map(Math.round);
   say(`▸ RS512 in the bench process (the token calls' floors): sign ${signed} µs, verify ${verified} µs of CPU`);

@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type JsonWebKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cognitoRequest, signedGet, SignedRequestCache } from './aws-requests.js';
 import { benchCredentials, createBenchPool, developerProvider, developerTokens } from './cognito-setup.js';
 import { spawnSeedStack, type SeedStack } from './flow.js';
-import { expectStatus, sender, type LoadRequest, type Sender } from './http-load.js';
-import { spawnIdpool, spawnMoto, type ServerProcess } from './processes.js';
+import { answerPath, type CannedAnswer } from './bare-http-server.js';
+import { expectStatus, sender, type LoadRequest, type SentResponse, type Sender } from './http-load.js';
+import { spawnIdpool, spawnMoto, spawnServer, type ServerProcess } from './processes.js';
 
 /**
  * Server CPU per call: what the server process spends (every thread, user + system, as the kernel accounts it in
@@ -52,23 +53,27 @@ export interface CpuMeasureOptions {
   maxCalls: number;
 }
 
-/** Sends `call(i)` one after another and reads the server's CPU before and after the counted ones. */
+/**
+ * Sends `call(i)` one after another and reads the server's CPU before and after the counted ones, then makes one
+ * more call, not counted, with `last` true (to keep a sample of the call).
+ */
 export async function serverCpuPerCall(
   pid: number,
-  call: (index: number) => Promise<void>,
+  call: (index: number, last: boolean) => Promise<void>,
   options: CpuMeasureOptions,
 ): Promise<CpuPerCall | undefined> {
   let index = 0;
-  for (; index < options.warmup; index++) await call(index);
+  for (; index < options.warmup; index++) await call(index, false);
   const before = processCpuMicros(pid);
   if (before === undefined) return undefined;
   const started = performance.now();
   let calls = 0;
   let used = 0;
   while (used < options.minCpuMs * 1000 && calls < options.maxCalls) {
-    for (let batch = 0; batch < 100; batch++, calls++, index++) await call(index);
+    for (let batch = 0; batch < 100; batch++, calls++, index++) await call(index, false);
     used = (processCpuMicros(pid) as number) - before;
   }
+  await call(index, true);
   return { calls, micros: used / calls, wallSeconds: (performance.now() - started) / 1000 };
 }
 
@@ -84,6 +89,7 @@ export async function cognitoCpuRows(
   target: string,
   quick: boolean,
   region = 'us-east-1',
+  samples?: CallSample[],
 ): Promise<ServerCpuRow[]> {
   const pid = server.child.pid as number;
   const options = measureOptions(quick);
@@ -93,9 +99,10 @@ export async function cognitoCpuRows(
   const rows: ServerCpuRow[] = [];
   try {
     const runId = Date.now().toString(36);
+    const tokenName = 'GetOpenIdTokenForDeveloperIdentity (new user)';
     const token = await serverCpuPerCall(
       pid,
-      async (index) => {
+      async (index, last) => {
         const input = { IdentityPoolId: pool.identityPoolId, Logins: { [developerProvider]: `cpu-${runId}-${index}` } };
         const request = cognitoRequest(
           server.url,
@@ -104,11 +111,12 @@ export async function cognitoCpuRows(
           input,
           benchCredentials,
         );
-        expectStatus(await send(request), 200, 'token');
+        const answer = expectStatus(await send(request), 200, 'token');
+        if (last) samples?.push({ name: tokenName, request, answer });
       },
       options,
     );
-    if (token) rows.push({ name: 'GetOpenIdTokenForDeveloperIdentity (new user)', target, ...token });
+    if (token) rows.push({ name: tokenName, target, ...token });
     const tokens = await developerTokens(server.url, region, pool.identityPoolId, quick ? 100 : 300);
     const requests = tokens.map((answer) =>
       cognitoRequest(server.url, region, 'GetCredentialsForIdentity', {
@@ -118,8 +126,10 @@ export async function cognitoCpuRows(
     );
     const credentials = await serverCpuPerCall(
       pid,
-      async (index) => {
-        expectStatus(await send(requests[index % requests.length] as LoadRequest), 200, 'credentials');
+      async (index, last) => {
+        const request = requests[index % requests.length] as LoadRequest;
+        const answer = expectStatus(await send(request), 200, 'credentials');
+        if (last) samples?.push({ name: 'GetCredentialsForIdentity', request, answer });
       },
       options,
     );
@@ -135,6 +145,7 @@ export async function executeApiCpuRow(
   server: ServerProcess,
   stack: SeedStack,
   quick: boolean,
+  samples?: CallSample[],
 ): Promise<ServerCpuRow | undefined> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const send: Sender = sender(agent);
@@ -164,9 +175,11 @@ export async function executeApiCpuRow(
     const signed = new SignedRequestCache(() => signedGet(connectTo, stack.region, keys, api.host));
     const measured = await serverCpuPerCall(
       server.child.pid as number,
-      async () => {
-        const hello = expectStatus(await send(signed.get('hello')), 200, 'signed GET /hello');
+      async (_, last) => {
+        const request = signed.get('hello');
+        const hello = expectStatus(await send(request), 200, 'signed GET /hello');
         if (!hello.body.includes('Hello user')) throw new Error(`unexpected answer: ${hello.body.slice(0, 200)}`);
+        if (last) samples?.push({ name: executeApiCallName, request, answer: hello });
       },
       measureOptions(quick),
     );
@@ -177,6 +190,61 @@ export async function executeApiCpuRow(
 }
 
 export const executeApiCallName = 'signed GET through a warm Lambda (execute-api, AWS_IAM)';
+
+/**
+ * The node:http floor of a call on this machine, now: a bare node:http server in its own process that reads the
+ * request's body and answers with a copy of the emulator's answer (same status, headers and body, a fresh request
+ * id, one write), timed by the same `serverCpuPerCall` with the same request. What a server costs above it is its own
+ * work; the floor itself is Node's, and moves with the machine as much as the emulator's numbers do.
+ */
+export interface CallSample {
+  /** The server CPU row's name the sample belongs to. */
+  name: string;
+  request: LoadRequest;
+  answer: SentResponse;
+}
+
+/** Headers node:http writes itself; the copy leaves them to it. */
+const ownHeaders = new Set(['connection', 'keep-alive', 'date', 'content-length', 'transfer-encoding']);
+
+function cannedAnswer(answer: SentResponse): CannedAnswer {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value !== undefined && !ownHeaders.has(name)) headers[name] = value;
+  }
+  return { status: answer.status, headers, body: answer.body };
+}
+
+/** One row per sample: the bare server's CPU per call for the same request and an answer like the sample's. */
+export async function httpFloorRows(samples: CallSample[], quick: boolean): Promise<ServerCpuRow[]> {
+  if (samples.length === 0) return [];
+  const script = fileURLToPath(new URL('./bare-http-server.js', import.meta.url));
+  const bare = await spawnServer(process.execPath, [script], /ready at (\S+)/);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const send = sender(agent);
+  const rows: ServerCpuRow[] = [];
+  try {
+    for (const sample of samples) {
+      const canned = JSON.stringify(cannedAnswer(sample.answer));
+      const setup = { method: 'PUT', url: `${bare.url}${answerPath}`, headers: {}, body: canned };
+      expectStatus(await send(setup), 204, 'bare node:http answer');
+      const original = new URL(sample.request.url);
+      const request = { ...sample.request, url: `${bare.url}${original.pathname}${original.search}` };
+      const measured = await serverCpuPerCall(
+        bare.child.pid as number,
+        async () => {
+          expectStatus(await send(request), sample.answer.status, `bare node:http copy of ${sample.name}`);
+        },
+        measureOptions(quick),
+      );
+      if (measured) rows.push({ name: sample.name, target: 'node:http', ...measured });
+    }
+  } finally {
+    agent.destroy();
+    await bare.stop();
+  }
+  return rows;
+}
 
 export interface RsaFloor {
   /** CPU of one RS512 signature as the emulator makes it: node:crypto, async on the thread pool. */
@@ -227,19 +295,21 @@ export async function measureServerCpu(
     rows.push(row);
     say(`  ${row.target} ${row.name}: ${Math.round(row.micros)} µs of server CPU per call (${row.calls} calls)`);
   };
+  const samples: CallSample[] = [];
   const idpool = await spawnIdpool();
   try {
-    for (const row of await cognitoCpuRows(idpool, 'idpool', quick)) show(row);
+    for (const row of await cognitoCpuRows(idpool, 'idpool', quick, undefined, samples)) show(row);
   } finally {
     await idpool.stop();
   }
   const { server, stack } = await spawnSeedStack();
   try {
-    const flow = await executeApiCpuRow(server, stack, quick);
+    const flow = await executeApiCpuRow(server, stack, quick, samples);
     if (flow) show(flow);
   } finally {
     await server.stop();
   }
+  for (const row of await httpFloorRows(samples, quick)) show(row);
   const moto = !withMoto
     ? undefined
     : await spawnMoto().catch((error: unknown) => {

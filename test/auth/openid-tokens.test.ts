@@ -4,6 +4,7 @@ import { cognitoIssuer, OpenIdTokenError, OpenIdTokens } from '../../emulator/au
 import { Clock } from '../../emulator/clock.js';
 import { AuthStore } from '../../emulator/store/auth-store.js';
 import { Database } from '../../emulator/store/database.js';
+import { exportState, importState } from '../../emulator/store/state-transfer.js';
 
 const clock = new Clock();
 const tokens = new OpenIdTokens(new AuthStore(Database.open()), clock, 'us-east-1');
@@ -67,6 +68,42 @@ describe('OpenID tokens signed and verified with node:crypto', () => {
     clock.advance(59);
     await expect(tokens.verify(short)).resolves.toMatchObject(claims);
     clock.advance(1);
+    expect(await rejection(short)).toBe('expired');
+    clock.setOffset(0);
+  });
+});
+
+describe('the tokens a process signed lately, which it knows without an RSA verification', () => {
+  it('are the ones a verification with the key would pass, no other, and no longer once the key is replaced', async () => {
+    const db = Database.open();
+    const signer = new OpenIdTokens(new AuthStore(db), clock, 'us-east-1');
+    const remembered = await signer.sign(claims, 600);
+    const [header, payload, signature] = remembered.split('.') as [string, string, string];
+    await expect(signer.verify(remembered)).resolves.toMatchObject(claims);
+    // Another instance on the same keys verifies it in full, with the same answer.
+    await expect(new OpenIdTokens(new AuthStore(db), clock, 'us-east-1').verify(remembered)).resolves.toMatchObject(
+      claims,
+    );
+    const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'us-east-1:mallory', iss: cognitoIssuer })).toString(
+      'base64url',
+    );
+    await expect(signer.verify(`${header}.${forged}.${signature}`)).rejects.toMatchObject({ reason: 'invalid' });
+    await expect(signer.verify(`${header}.${payload}.${signature}x`)).rejects.toMatchObject({ reason: 'invalid' });
+
+    // A state import brings another key under the same kid: the remembered token is now one it never signed.
+    const other = Database.open();
+    await new OpenIdTokens(new AuthStore(other), clock, 'us-east-1').ready();
+    importState(db, exportState(other, { includeSecrets: true, now: new Date() }));
+    await signer.reload();
+    await expect(signer.verify(remembered)).rejects.toMatchObject({
+      reason: 'invalid',
+      message: 'signature verification failed',
+    });
+  });
+
+  it('still expire by the clock', async () => {
+    const short = await tokens.sign(claims, 30);
+    clock.advance(30);
     expect(await rejection(short)).toBe('expired');
     clock.setOffset(0);
   });

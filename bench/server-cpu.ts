@@ -249,7 +249,7 @@ export async function httpFloorRows(samples: CallSample[], quick: boolean): Prom
 export interface RsaFloor {
   /** CPU of one RS512 signature as the emulator makes it: node:crypto, async on the thread pool. */
   signMicros: number;
-  /** CPU of one RS512 verification (inline, as GetCredentialsForIdentity verifies the login token). */
+  /** CPU of one RS512 verification (inline, as GetCredentialsForIdentity verifies a token signed elsewhere). */
   verifyMicros: number;
 }
 

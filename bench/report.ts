@@ -52,7 +52,7 @@ const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 /** The issue's server CPU goals (issue 14), on a 2-core machine, and the cryptography each call cannot skip. */
 const cpuTargets: [string, number, (floor: RsaFloor | undefined) => number | undefined, string][] = [
   ['GetOpenIdTokenForDeveloperIdentity', 350, (floor) => floor?.signMicros, 'one RS512 signature'],
-  // The login tokens were signed by this server, which knows them: no RSA verification (emulator/auth/openid-tokens.ts).
+  // The login tokens were signed by this server, which knows them: no RSA verification (auth/openid-tokens.ts).
   ['GetCredentialsForIdentity', 150, () => 0, 'no RSA (a token this server signed)'],
   [executeApiCallName, 300, () => 0, 'no RSA (SigV4 is HMAC)'],
 ];

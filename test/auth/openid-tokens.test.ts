@@ -74,7 +74,7 @@ describe('OpenID tokens signed and verified with node:crypto', () => {
 });
 
 describe('the tokens a process signed lately, which it knows without an RSA verification', () => {
-  it('are the ones a verification with the key would pass, no other, and no longer once the key is replaced', async () => {
+  it('pass as a verification with their key would, no other, and not once the key is replaced', async () => {
     const db = Database.open();
     const signer = new OpenIdTokens(new AuthStore(db), clock, 'us-east-1');
     const remembered = await signer.sign(claims, 600);

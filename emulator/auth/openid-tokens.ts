@@ -9,6 +9,7 @@ import {
 } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { JWK, JWTPayload } from 'jose';
+import { BoundedMap } from '../bounded-map.js';
 import type { Clock } from '../clock.js';
 import type { AuthStore } from '../store/auth-store.js';
 
@@ -91,7 +92,7 @@ export class OpenIdTokens {
    * (~45 µs of CPU each). A token is known by its whole text, so nothing else can pass for it; a key loaded again
    * (after an import) is another object, and the tokens of the key it replaced are verified in full.
    */
-  private readonly signedHere = new Map<string, LoadedKey>();
+  private readonly signedHere = new BoundedMap<string, LoadedKey>(rememberedTokens);
   private loading: Promise<void> | undefined;
   /** The keys of the latest load are in place: signing and verifying need not wait. */
   private keysCurrent = false;
@@ -216,7 +217,6 @@ export class OpenIdTokens {
             ),
           );
     const token = `${signingInput}.${signature.toString('base64url')}`;
-    if (this.signedHere.size >= rememberedTokens) this.signedHere.delete(this.signedHere.keys().next().value as string);
     this.signedHere.set(token, key);
     return token;
   }

@@ -1,4 +1,5 @@
 import { createHash, createHmac, hash, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
+import { BoundedMap } from '../bounded-map.js';
 import { IncompleteSignature, InvalidSignature } from './auth-errors.js';
 
 type Smithy = typeof import('@smithy/signature-v4');
@@ -191,8 +192,8 @@ interface SignerInternals {
 }
 
 /** Derived signing keys by scope and secret, as the AWS SDKs keep them: four HMACs saved per signature. */
-const signingKeys = new Map<string, Buffer>();
 const maxSigningKeys = 1_000;
+const signingKeys = new BoundedMap<string, Buffer>(maxSigningKeys);
 
 /** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request") */
 export function signingKey(secretAccessKey: string, shortDate: string, region: string, service: string): Buffer {
@@ -202,7 +203,6 @@ export function signingKey(secretAccessKey: string, shortDate: string, region: s
   if (key === undefined) {
     key = createHmac('sha256', `AWS4${secretAccessKey}`).update(shortDate).digest();
     for (const part of [region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
-    if (signingKeys.size >= maxSigningKeys) signingKeys.delete(signingKeys.keys().next().value as string);
     signingKeys.set(cacheKey, key);
   }
   return key;

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { BoundedMap } from '../bounded-map.js';
 import { preparedOnFirstUse, type Database, type StoreComponent } from './database.js';
 import { RowCache } from './row-cache.js';
 
@@ -314,7 +315,7 @@ const snapshotCacheSize = 256;
  */
 export class ApiGatewayStore {
   private readonly statements: Record<string, BetterSqlite3.Statement>;
-  private readonly snapshots = new Map<string, DeploymentSnapshot>();
+  private readonly snapshots = new BoundedMap<string, DeploymentSnapshot>(snapshotCacheSize);
   /** Every execute-api request reads its API and stage: kept decoded (see RowCache). */
   private readonly records: RowCache<RestApiRecord | StageRecord>;
 
@@ -623,7 +624,6 @@ export class ApiGatewayStore {
     const row = this.statements.snapshot.get(apiId, deploymentId) as { snapshot: string } | undefined;
     if (!row) return undefined;
     const snapshot = JSON.parse(row.snapshot) as DeploymentSnapshot;
-    if (this.snapshots.size >= snapshotCacheSize) this.snapshots.delete(this.snapshots.keys().next().value as string);
     this.snapshots.set(key, snapshot);
     return snapshot;
   }

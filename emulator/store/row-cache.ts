@@ -1,3 +1,4 @@
+import { BoundedMap } from '../bounded-map.js';
 import type { Database } from './database.js';
 
 /**
@@ -7,14 +8,13 @@ import type { Database } from './database.js';
  * inside a transaction the cache is neither read nor filled.
  */
 export class RowCache<V> {
-  private readonly entries = new Map<string, V>();
-  private readonly capacity: number;
+  private readonly entries: BoundedMap<string, V>;
 
   constructor(
     private readonly db: Database,
     options: { capacity: number; tables: readonly string[]; keptByInserts: boolean },
   ) {
-    this.capacity = options.capacity;
+    this.entries = new BoundedMap(options.capacity);
     db.watch({ tables: options.tables, keptByInserts: options.keptByInserts, clear: () => this.entries.clear() });
   }
 
@@ -30,7 +30,6 @@ export class RowCache<V> {
   remember(key: string, record: V): V {
     if (this.db.sql.inTransaction) return record;
     deepFreeze(record);
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, record);
     return record;
   }

@@ -89,8 +89,9 @@ export class OpenIdTokens {
   private keys: LoadedKey[] = [];
   /**
    * The tokens signed here lately, each with the key that signed it: their signature needs no RSA verification
-   * (~45 µs of CPU each). A token is known by its whole text, so nothing else can pass for it; a key loaded again
-   * (after an import) is another object, and the tokens of the key it replaced are verified in full.
+   * (~45 µs of CPU alone, ~130 µs measured inside a busy server). A token is known by its whole text, so nothing else
+   * can pass for it; a key loaded again (after an import) is another object, and the tokens of the key it replaced
+   * are verified in full.
    */
   private readonly signedHere = new BoundedMap<string, LoadedKey>(rememberedTokens);
   private loading: Promise<void> | undefined;
